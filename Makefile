@@ -1,0 +1,102 @@
+# tablog - extract, normalise and publish documentation tables.
+#
+# The two commands a user needs on a fresh Debian machine (as root):
+#   make run    install missing packages, build, convert input/ into output/
+#   make test   install missing packages, build, run every test
+#
+# `run` and `test` first run `deps`, then call make again, so that the
+# pkg-config look-ups below see the libraries `deps` has just installed.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+PKGS	 = libxml-2.0 libpcre2-8 libcmark-gfm jansson
+# Debian packages behind the libraries and tools the build and tests use.
+DEBS	 = pkg-config libxml2-dev libpcre2-dev libcmark-gfm-dev \
+	   libcmark-gfm-extensions-dev libjansson-dev libcmocka-dev
+
+CSTD	 = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN	 = -Wall -Wextra -Wpedantic
+OPT	?= -O2 -g
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CFLAGS	?=
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+LIBS	 = -lcmark-gfm-extensions $(PKG_LIBS) -lpthread
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Build products go under $(B) so that sanitizer builds can sit beside
+# the normal one.
+B	?= build
+LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
+
+.PHONY: all deps run test check clean install uninstall
+
+all: tablog
+
+tablog: $(B)/tablog
+	cp $(B)/tablog tablog
+
+$(B)/tablog: $(B)/obj/main.o $(B)/libtablog.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(B)/obj/main.o $(B)/libtablog.a $(LIBS) $(LDFLAGS)
+
+$(B)/libtablog.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libtablog.a $(wildcard src/*.h) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libtablog.a $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+
+$(B)/tests/%: tests/tools/%.c $(B)/libtablog.a $(wildcard src/*.h) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libtablog.a $(LIBS) $(LDFLAGS)
+
+$(B)/obj $(B)/tests:
+	mkdir -p $@
+
+# Install what is missing: as root through apt-get, otherwise say how.
+deps:
+	@missing=no; \
+	$(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null || missing=yes; \
+	printf '#include <cmark-gfm-core-extensions.h>\n' | \
+	    $(CC) $(PKG_CFLAGS) -E -x c - >/dev/null 2>&1 || missing=yes; \
+	if [ $$missing = no ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	    echo "tablog: missing build dependencies; as root run:"; \
+	    echo "  apt-get update && apt-get install -y $(DEBS)"; \
+	    exit 1; \
+	fi; \
+	echo "Installing: $(DEBS)"; \
+	apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
+
+run: deps
+	$(MAKE) all
+	./tablog build input -o output
+
+test: deps
+	$(MAKE) check
+
+check: all $(UNIT_BIN) $(TOOL_BIN)
+	B=$(B) sh tests/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 tablog $(DESTDIR)$(BINDIR)/tablog
+	if [ -f man/tablog.1 ]; then install -m 644 man/tablog.1 $(DESTDIR)$(MANDIR)/man1/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tablog $(DESTDIR)$(MANDIR)/man1/tablog.1
+
+clean:
+	rm -rf build build-* tablog

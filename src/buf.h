@@ -1,0 +1,30 @@
+/*
+ * buf.h - a growable byte buffer, always NUL-terminated.
+ *
+ * Readers collect cell text in one, writers build escaped output in one.
+ * A zeroed `struct buf` is an empty buffer; buf_free() releases it.
+ */
+#ifndef TABLOG_BUF_H
+#define TABLOG_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char	*data;	/* NUL-terminated when len > 0 or after any append */
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_put(struct buf *b, const char *s, size_t len);
+void	buf_puts(struct buf *b, const char *s);
+void	buf_putc(struct buf *b, char c);
+void	buf_printf(struct buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* The contents as a C string ("" when empty); valid until the next append. */
+const char *buf_str(const struct buf *b);
+void	buf_reset(struct buf *b);
+void	buf_free(struct buf *b);
+
+#endif

@@ -1,0 +1,153 @@
+/*
+ * table.h - the table model every reader fills and every writer reads.
+ *
+ * Data flows one way: a reader (read_md.c, read_html.c) builds a page of
+ * raw tables (header texts, row cell texts, source lines); normalise.c then
+ * maps headers to canonical fields and fills each row's fields and date;
+ * writers only read the result.
+ *
+ * Ownership: every string reachable from a `struct tl_page` lives in the
+ * page's arena and is freed by tl_page_free(), in one place.  Arrays of
+ * rows, columns and strings are owned by the page too.  Nothing handed to
+ * the builder functions below is kept: they copy.
+ *
+ * Diagnostics are not printed here: functions append them to a
+ * `struct tl_diags` and return -1 on error; main.c prints them.
+ */
+#ifndef TABLOG_TABLE_H
+#define TABLOG_TABLE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* ---- diagnostics --------------------------------------------------- */
+
+enum tl_severity { TL_NOTE, TL_WARNING, TL_ERROR };
+
+struct tl_diag {
+	enum tl_severity severity;
+	char		*file;	/* may be NULL */
+	unsigned	 line;	/* 0 when unknown */
+	char		*message;
+};
+
+struct tl_diags {
+	struct tl_diag	*v;
+	size_t		 n, cap;
+};
+
+void	tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
+	    unsigned line, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
+	    unsigned line, const char *fmt, va_list ap);
+size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
+void	tl_diags_free(struct tl_diags *d);
+
+/* ---- fields -------------------------------------------------------- */
+
+/* The canonical fields of a row, in CSV column order. */
+enum tl_field {
+	TL_API,
+	TL_PERMISSION,
+	TL_DISPLAY_NAME,
+	TL_QUALIFIER,
+	TL_TYPE,
+	TL_PURPOSE,
+	TL_LAST_UPDATE,		/* ISO 8601 at the precision given */
+	TL_LAST_UPDATE_TEXT,	/* the date cell as written */
+	TL_NFIELDS
+};
+#define TL_EXTRA (-1)		/* a column that maps to no canonical field */
+
+/* "api", "permission", ... (index by enum tl_field). */
+const char *tl_field_name(enum tl_field f);
+
+/* A date at month (day == 0) or day precision; year == 0 means none. */
+struct tl_date {
+	int	year;
+	int	month;	/* 1-12 */
+	int	day;	/* 1-31, or 0 */
+};
+
+/* ---- the model ----------------------------------------------------- */
+
+struct tl_column {
+	const char	*header;	/* header cell text, normalised */
+	const char	*key;		/* field name or slug of header; unique */
+	int		 field;		/* enum tl_field, or TL_EXTRA */
+};
+
+struct tl_row {
+	unsigned	 line;		/* source line of the row's start */
+	size_t		 nread;		/* cells the source row really had */
+	const char	**cells;	/* one text per column, never NULL */
+	/* Filled by normalise.c; NULL where the row has no such value. */
+	const char	*f[TL_NFIELDS];
+	struct tl_date	 date;
+};
+
+struct tl_table {
+	unsigned	 line;		/* source line of the header row */
+	size_t		 ncolumns;
+	struct tl_column *columns;
+	size_t		 nrows, rows_cap;
+	struct tl_row	*rows;
+	/* Filled by normalise.c: */
+	int		 date_column;	/* index into columns, or -1 */
+	int		 label_column;	/* what names a row, or -1 */
+};
+
+struct tl_strlist {
+	const char	**v;
+	size_t		 n, cap;
+};
+
+struct tl_arena_chunk;
+
+struct tl_page {
+	const char	*source;	/* file name as given, "-" for stdin */
+	const char	*title;		/* NULL until a reader finds one */
+	const char	*slug;		/* set by normalise.c */
+	struct tl_strlist breadcrumb;
+	struct tl_strlist intro;
+	struct tl_strlist notes;
+	size_t		 ntables, tables_cap;
+	struct tl_table	*tables;
+	struct tl_arena_chunk *arena;
+};
+
+/* A new empty page read from `source` (copied). */
+struct tl_page	*tl_page_new(const char *source);
+void		 tl_page_free(struct tl_page *page);
+
+/* Copy a string into the page's arena. */
+const char	*tl_strdup(struct tl_page *page, const char *s);
+const char	*tl_strndup(struct tl_page *page, const char *s, size_t len);
+/* Allocate zeroed memory in the page's arena. */
+void		*tl_alloc(struct tl_page *page, size_t size);
+
+/* Append a copy of s to a page's string list. */
+void		 tl_strlist_add(struct tl_page *page, struct tl_strlist *l,
+		    const char *s);
+
+/*
+ * Builders for readers.  tl_table_set_header() sets the columns from the
+ * header cell texts (keys are assigned later, by normalise.c).
+ * tl_table_add_row() copies n cells; a row with fewer cells than the table
+ * has columns is padded with "", extra cells are dropped, and `nread`
+ * records what the source had so that callers can warn.
+ */
+struct tl_table	*tl_page_add_table(struct tl_page *page, unsigned line);
+void		 tl_table_set_header(struct tl_page *page, struct tl_table *t,
+		    const char *const *cells, size_t n);
+struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
+		    unsigned line, const char *const *cells, size_t n);
+/* Remove row i, keeping the order of the rest. */
+void		 tl_table_remove_row(struct tl_table *t, size_t i);
+
+/* Index of the column with this key or canonical field, or -1. */
+int		 tl_table_column(const struct tl_table *t, const char *key);
+int		 tl_table_field_column(const struct tl_table *t, int field);
+
+#endif
