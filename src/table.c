@@ -256,3 +256,18 @@ tl_table_field_column(const struct tl_table *t, int field)
 			return (int)i;
 	return -1;
 }
+
+int
+tl_page_keep_table(struct tl_page *page, size_t index)
+{
+	size_t i;
+
+	if (index >= page->ntables)
+		return -1;
+	for (i = 0; i < page->ntables; i++)
+		if (i != index)
+			free(page->tables[i].rows);
+	page->tables[0] = page->tables[index];
+	page->ntables = 1;
+	return 0;
+}

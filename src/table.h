@@ -146,6 +146,9 @@ struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 /* Remove row i, keeping the order of the rest. */
 void		 tl_table_remove_row(struct tl_table *t, size_t i);
 
+/* Keep only table `index` (0-based) of the page; -1 if there is none. */
+int		 tl_page_keep_table(struct tl_page *page, size_t index);
+
 /* Index of the column with this key or canonical field, or -1. */
 int		 tl_table_column(const struct tl_table *t, const char *key);
 int		 tl_table_field_column(const struct tl_table *t, int field);

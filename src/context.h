@@ -1,0 +1,35 @@
+/*
+ * context.h - the JSON view of a page.
+ *
+ * One object serves two readers: `tablog -f json` prints it, and every
+ * template renders against it (DESIGN.md "JSON and the template context").
+ * It also defines how a cell is shown to people, so Markdown, HTML and
+ * JSON agree.
+ */
+#ifndef TABLOG_CONTEXT_H
+#define TABLOG_CONTEXT_H
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "changelog.h"
+#include "table.h"
+
+#define TL_VERSION "0.1.0"
+
+/*
+ * A cell as shown in Markdown and HTML tables: a dated cell as
+ * "December 2023", a split permission cell as "Name (qualifier)
+ * (Display)", anything else as its normalised text.
+ */
+void	tl_cell_text(struct buf *out, const struct tl_table *t,
+	    const struct tl_row *r, size_t col);
+
+/* One row as a JSON object: line, every canonical field (null when
+ * absent), every extra column by key, and `cells` in column order. */
+json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
+
+/* The whole page object; the caller owns the reference. */
+json_t	*tl_page_json(const struct tl_page *page, const struct tl_changelog *cl);
+
+#endif

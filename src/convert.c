@@ -1,0 +1,105 @@
+/*
+ * convert.c - dispatch a page to its writers (see convert.h).
+ */
+#include "convert.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "buf.h"
+#include "changelog.h"
+#include "output.h"
+
+static int
+write_changelog(const struct tl_page *page, const struct tl_write_opts *o,
+    FILE *fp)
+{
+	struct tl_changelog cl;
+	int rc;
+
+	tl_changelog_build(&cl, page, o->oldest_first);
+	rc = tl_write_changelog_md(page, &cl, fp);
+	tl_changelog_free(&cl);
+	return rc;
+}
+
+static const struct tl_output_format formats[] = {
+	{ "md",		"table.md",	tl_write_md },
+	{ "csv",	"table.csv",	tl_write_csv },
+	{ "json",	"table.json",	tl_write_json },
+	{ "changelog",	"changelog.md",	write_changelog },
+	{ NULL,		NULL,		NULL },
+};
+
+const struct tl_output_format *
+tl_output_formats(void)
+{
+	return formats;
+}
+
+const struct tl_output_format *
+tl_output_format(const char *name)
+{
+	const struct tl_output_format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+int
+tl_convert_stream(const struct tl_page *page, const struct tl_output_format *f,
+    const struct tl_write_opts *o, FILE *fp, const char *what,
+    struct tl_diags *d)
+{
+	int rc = f->write(page, o, fp);
+
+	/* A failed write leaves the stream's error set: report that. */
+	if (tl_stream_finish(fp, what, d) != 0)
+		return -1;
+	if (rc != 0)
+		tl_diag(d, TL_ERROR, NULL, 0, "writing %s failed", what);
+	return rc;
+}
+
+int
+tl_convert_file(const struct tl_page *page, const struct tl_output_format *f,
+    const struct tl_write_opts *o, const char *path, struct tl_diags *d)
+{
+	struct tl_outfile out;
+
+	if (tl_outfile_open(&out, path, d) != 0)
+		return -1;
+	if (f->write(page, o, out.fp) != 0) {
+		tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+		    strerror(errno ? errno : EIO));
+		tl_outfile_abort(&out);
+		return -1;
+	}
+	return tl_outfile_commit(&out, d);
+}
+
+int
+tl_convert_dir(const struct tl_page *page,
+    const struct tl_output_format *const *fmts, size_t n,
+    const struct tl_write_opts *o, const char *dir, struct tl_diags *d)
+{
+	struct buf path = {0};
+	const struct tl_output_format *f;
+	size_t i;
+	int rc = 0;
+
+	if (tl_mkdirs(dir, d) != 0)
+		return -1;
+	for (i = 0; rc == 0; i++) {
+		f = n ? (i < n ? fmts[i] : NULL) : &formats[i];
+		if (f == NULL || f->name == NULL)
+			break;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, f->file);
+		rc = tl_convert_file(page, f, o, buf_str(&path), d);
+	}
+	buf_free(&path);
+	return rc;
+}

@@ -1,0 +1,40 @@
+/*
+ * convert.h - one page into one or all output formats.
+ *
+ * The table of output formats lives here: each has a name (`-f NAME`),
+ * the file it gets in an output folder, and its writer.
+ */
+#ifndef TABLOG_CONVERT_H
+#define TABLOG_CONVERT_H
+
+#include <stdio.h>
+
+#include "table.h"
+#include "write.h"
+
+struct tl_output_format {
+	const char	*name;		/* as given to -f */
+	const char	*file;		/* its name in an output folder */
+	int		(*write)(const struct tl_page *,
+			    const struct tl_write_opts *, FILE *);
+};
+
+/* The format called `name`, or NULL. */
+const struct tl_output_format *tl_output_format(const char *name);
+/* All formats, terminated by an entry with a NULL name. */
+const struct tl_output_format *tl_output_formats(void);
+
+/* Write one format to a stream ("standard output" in diagnostics). */
+int	tl_convert_stream(const struct tl_page *page,
+	    const struct tl_output_format *f, const struct tl_write_opts *o,
+	    FILE *fp, const char *what, struct tl_diags *d);
+/* Write one format to a file, atomically. */
+int	tl_convert_file(const struct tl_page *page,
+	    const struct tl_output_format *f, const struct tl_write_opts *o,
+	    const char *path, struct tl_diags *d);
+/* Write the given formats (all when n == 0) into folder `dir`. */
+int	tl_convert_dir(const struct tl_page *page,
+	    const struct tl_output_format *const *fmts, size_t n,
+	    const struct tl_write_opts *o, const char *dir, struct tl_diags *d);
+
+#endif

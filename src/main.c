@@ -1,0 +1,318 @@
+/*
+ * main.c - tablog's command line: options and dispatch only.
+ *
+ *	tablog [convert] [-f FORMAT]... [-o PATH] [--from html|md] [FILE|-]
+ *	tablog build [-o OUTDIR] [INDIR]
+ *	tablog diff [-f md|json|csv|html] OLD NEW
+ *	tablog check FILE...
+ *
+ * Library code never prints: it appends diagnostics, which are printed
+ * here, one line each, and turned into the exit code.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "context.h"
+#include "convert.h"
+#include "source.h"
+#include "table.h"
+
+enum exit_code {
+	EXIT_OK = 0,		/* success */
+	EXIT_FINDINGS = 1,	/* differences, problems, --strict warnings */
+	EXIT_ERROR = 2,		/* usage, input or output error */
+};
+
+#define MAX_FORMATS 16
+
+struct convert_args {
+	const struct tl_output_format *formats[MAX_FORMATS];
+	size_t			 nformats;
+	const char		*output;
+	long			 table;		/* 1-based; 0 for all */
+	struct tl_load_opts	 load;
+	struct tl_write_opts	 write;
+	int			 strict;
+	int			 quiet;
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs(
+"usage: tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]\n"
+"       tablog --help | --version\n"
+"\n"
+"Read a documentation page (HTML or Markdown) and write its table(s).\n"
+"\n"
+"  -f, --format FORMAT     md (default), csv, json, changelog; repeatable\n"
+"  -o, --output PATH       a file (one format) or a folder (every format,\n"
+"                          or those given with -f)\n"
+"      --from html|md      the input format (default: detected from content)\n"
+"      --table N           only the N-th table of the page (1-based)\n"
+"      --date-column NAME  the column that holds each row's date\n"
+"      --oldest-first      changelog months oldest first\n"
+"      --csv-bom           start CSV with a UTF-8 byte-order mark (Excel)\n"
+"      --csv-raw           do not guard cells that start with = + - @\n"
+"      --max-input-size N  refuse inputs over N bytes (default 256 MiB;\n"
+"                          suffixes K, M, G)\n"
+"      --strict            warnings count as findings (exit 1)\n"
+"  -q, --quiet             do not print warnings\n"
+"  -h, --help              this help\n"
+"      --version           the version\n"
+"\n"
+"Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n",
+	    fp);
+}
+
+/* Colour only for a terminal, and never when NO_COLOR is set. */
+static int
+want_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0');
+}
+
+static void
+print_diags(const struct tl_diags *d, int quiet)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+	static const char *const colours[] = { "\033[36m", "\033[33m",
+	    "\033[31m" };
+	int colour = want_colour();
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct tl_diag *dg = &d->v[i];
+
+		if (quiet && dg->severity != TL_ERROR)
+			continue;
+		fputs("tablog: ", stderr);
+		if (dg->file != NULL && dg->line > 0)
+			fprintf(stderr, "%s:%u: ", dg->file, dg->line);
+		else if (dg->file != NULL)
+			fprintf(stderr, "%s: ", dg->file);
+		fprintf(stderr, "%s%s:%s %s\n", colour ? colours[dg->severity] : "",
+		    names[dg->severity], colour ? "\033[0m" : "", dg->message);
+	}
+}
+
+static int
+exit_status(const struct tl_diags *d, int strict)
+{
+	if (tl_diags_count(d, TL_ERROR) > 0)
+		return EXIT_ERROR;
+	if (strict && tl_diags_count(d, TL_WARNING) > 0)
+		return EXIT_FINDINGS;
+	return EXIT_OK;
+}
+
+static int
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10), mult = 1;
+
+	if (end == s)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': mult = 1ULL << 10; end++; break;
+	case 'm': case 'M': mult = 1ULL << 20; end++; break;
+	case 'g': case 'G': mult = 1ULL << 30; end++; break;
+	}
+	if (*end != '\0' || v == 0 || v > SIZE_MAX / mult)
+		return -1;
+	*out = (size_t)(v * mult);
+	return 0;
+}
+
+static int __attribute__((format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tablog: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\ntablog: try 'tablog --help'\n", stderr);
+	return EXIT_ERROR;
+}
+
+static int
+is_folder(const char *path)
+{
+	struct stat st;
+	size_t len = strlen(path);
+
+	if (len > 0 && path[len - 1] == '/')
+		return 1;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+enum {
+	OPT_FROM = 256, OPT_TABLE, OPT_DATE_COLUMN, OPT_OLDEST_FIRST,
+	OPT_CSV_BOM, OPT_CSV_RAW, OPT_MAX_INPUT, OPT_STRICT, OPT_VERSION,
+};
+
+static const struct option convert_options[] = {
+	{ "format",		required_argument, NULL, 'f' },
+	{ "output",		required_argument, NULL, 'o' },
+	{ "from",		required_argument, NULL, OPT_FROM },
+	{ "table",		required_argument, NULL, OPT_TABLE },
+	{ "date-column",	required_argument, NULL, OPT_DATE_COLUMN },
+	{ "oldest-first",	no_argument,	   NULL, OPT_OLDEST_FIRST },
+	{ "csv-bom",		no_argument,	   NULL, OPT_CSV_BOM },
+	{ "csv-raw",		no_argument,	   NULL, OPT_CSV_RAW },
+	{ "max-input-size",	required_argument, NULL, OPT_MAX_INPUT },
+	{ "strict",		no_argument,	   NULL, OPT_STRICT },
+	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "help",		no_argument,	   NULL, 'h' },
+	{ "version",		no_argument,	   NULL, OPT_VERSION },
+	{ NULL,			0,		   NULL, 0 },
+};
+
+/* Parse convert's options; returns -1 to go on, else an exit code. */
+static int
+parse_convert(int argc, char **argv, struct convert_args *a)
+{
+	char *end;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "f:o:qh", convert_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (a->nformats == MAX_FORMATS)
+				return usage_error("at most %d formats", MAX_FORMATS);
+			if ((a->formats[a->nformats++] =
+			    tl_output_format(optarg)) == NULL)
+				return usage_error("unknown format '%s'",
+				    optarg);
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		case OPT_FROM:
+			if (strcmp(optarg, "html") == 0)
+				a->load.format = TL_FORMAT_HTML;
+			else if (strcmp(optarg, "md") == 0 ||
+			    strcmp(optarg, "markdown") == 0)
+				a->load.format = TL_FORMAT_MD;
+			else
+				return usage_error("--from takes html or md, "
+				    "not '%s'", optarg);
+			break;
+		case OPT_TABLE:
+			a->table = strtol(optarg, &end, 10);
+			if (*end != '\0' || a->table < 1)
+				return usage_error("--table takes a number "
+				    "from 1, not '%s'", optarg);
+			break;
+		case OPT_DATE_COLUMN:
+			a->load.norm.date_column = optarg;
+			break;
+		case OPT_OLDEST_FIRST:
+			a->write.oldest_first = 1;
+			break;
+		case OPT_CSV_BOM:
+			a->write.csv_bom = 1;
+			break;
+		case OPT_CSV_RAW:
+			a->write.csv_raw = 1;
+			break;
+		case OPT_MAX_INPUT:
+			if (parse_size(optarg, &a->load.max_input) != 0)
+				return usage_error("--max-input-size takes a "
+				    "size such as 64M, not '%s'", optarg);
+			break;
+		case OPT_STRICT:
+			a->strict = 1;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case OPT_VERSION:
+			printf("tablog %s\n", TL_VERSION);
+			return EXIT_OK;
+		default:
+			fputs("tablog: try 'tablog --help'\n", stderr);
+			return EXIT_ERROR;
+		}
+	}
+	return -1;
+}
+
+static int
+write_page(const struct tl_page *page, const struct convert_args *a,
+    struct tl_diags *d)
+{
+	const struct tl_output_format *f =
+	    a->nformats ? a->formats[0] : tl_output_format("md");
+
+	if (a->output == NULL) {
+		if (a->nformats > 1) {
+			tl_diag(d, TL_ERROR, NULL, 0, "several formats need "
+			    "-o FOLDER");
+			return -1;
+		}
+		return tl_convert_stream(page, f, &a->write, stdout,
+		    "standard output", d);
+	}
+	if (a->nformats == 1 && !is_folder(a->output))
+		return tl_convert_file(page, f, &a->write, a->output, d);
+	return tl_convert_dir(page, a->formats, a->nformats, &a->write,
+	    a->output, d);
+}
+
+static int
+cmd_convert(int argc, char **argv)
+{
+	struct convert_args a;
+	struct tl_diags d = {0};
+	struct tl_loader *loader;
+	struct tl_page *page;
+	const char *input;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	if ((rc = parse_convert(argc, argv, &a)) >= 0)
+		return rc;
+	if (argc - optind > 1)
+		return usage_error("one input at a time (got '%s' and more); "
+		    "see 'tablog build' for folders", argv[optind + 1]);
+	input = optind < argc ? argv[optind] : "-";
+
+	loader = tl_loader_new(&a.load);
+	page = tl_load_page(loader, input, &d);
+	if (page != NULL && a.table > 0 &&
+	    tl_page_keep_table(page, (size_t)a.table - 1) != 0)
+		tl_diag(&d, TL_ERROR, input, 0, "no table %ld (the page has "
+		    "%zu)", a.table, page->ntables);
+	if (page != NULL && tl_diags_count(&d, TL_ERROR) == 0)
+		write_page(page, &a, &d);
+	print_diags(&d, a.quiet);
+	rc = exit_status(&d, a.strict);
+	tl_page_free(page);
+	tl_loader_free(loader);
+	tl_diags_free(&d);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "convert") == 0)
+		return cmd_convert(argc - 1, argv + 1);
+	return cmd_convert(argc, argv);
+}

@@ -1,0 +1,47 @@
+/*
+ * write.h - the writers: a normalised page onto a stream.
+ *
+ * Each writer reads the model and nothing else (no reader reaches in, no
+ * writer reaches back), and returns 0, or -1 when the stream failed; the
+ * caller reports the stream's error.
+ */
+#ifndef TABLOG_WRITE_H
+#define TABLOG_WRITE_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "changelog.h"
+#include "table.h"
+
+struct tl_write_opts {
+	int	csv_bom;	/* --csv-bom: start CSV with a UTF-8 BOM */
+	int	csv_raw;	/* --csv-raw: no formula guard */
+	int	oldest_first;	/* --oldest-first: changelog order */
+};
+
+/* GFM pipe tables, one per table of the page, blank line between. */
+int	tl_write_md(const struct tl_page *page, const struct tl_write_opts *o,
+	    FILE *fp);
+/* RFC 4180 CSV: canonical fields, then every extra column (by key, in
+ * order of first appearance across the page's tables). */
+int	tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
+	    FILE *fp);
+/* The page object of context.h, pretty-printed. */
+int	tl_write_json(const struct tl_page *page, const struct tl_write_opts *o,
+	    FILE *fp);
+
+/* The CSV header and rows, for writers that combine pages (all.csv).
+ * `page_name`, when not NULL, is written as a first `page` column. */
+struct tl_csv_columns {
+	const char	**keys;		/* extra column keys */
+	size_t		 n, cap;
+};
+void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
+void	tl_csv_columns_free(struct tl_csv_columns *c);
+void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
+	    int with_page);
+void	tl_csv_rows(struct buf *b, const struct tl_page *page,
+	    const struct tl_csv_columns *c, const char *page_name, int raw);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * write_csv.c - RFC 4180 CSV (DESIGN.md "CSV").
+ *
+ * Comma-separated, CRLF line ends, quoted where needed, UTF-8; a cell a
+ * spreadsheet would run as a formula is prefixed with ' unless --csv-raw.
+ * The columns are the canonical fields, then each extra column once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "escape.h"
+#include "write.h"
+#include "xalloc.h"
+
+/* Canonical CSV columns: every field but last_update_text. */
+static const enum tl_field csv_fields[] = {
+	TL_API, TL_PERMISSION, TL_DISPLAY_NAME, TL_QUALIFIER, TL_TYPE,
+	TL_PURPOSE, TL_LAST_UPDATE,
+};
+#define NCSV_FIELDS (sizeof(csv_fields) / sizeof(csv_fields[0]))
+
+void
+tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
+{
+	size_t t, i, k;
+
+	for (t = 0; t < page->ntables; t++) {
+		const struct tl_table *tab = &page->tables[t];
+
+		for (i = 0; i < tab->ncolumns; i++) {
+			const char *key = tab->columns[i].key;
+
+			if (tab->columns[i].field != TL_EXTRA)
+				continue;
+			for (k = 0; k < c->n; k++)
+				if (strcmp(c->keys[k], key) == 0)
+					break;
+			if (k < c->n)
+				continue;
+			c->keys = xgrow(c->keys, &c->cap, c->n + 1,
+			    sizeof(*c->keys));
+			c->keys[c->n++] = xstrdup(key);
+		}
+	}
+}
+
+void
+tl_csv_columns_free(struct tl_csv_columns *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free((char *)c->keys[i]);
+	free(c->keys);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
+{
+	size_t i;
+
+	if (with_page)
+		buf_puts(b, "page,");
+	for (i = 0; i < NCSV_FIELDS; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_puts(b, tl_field_name(csv_fields[i]));
+	}
+	for (i = 0; i < c->n; i++) {
+		buf_putc(b, ',');
+		esc_csv(b, c->keys[i], 1);
+	}
+	buf_puts(b, "\r\n");
+}
+
+void
+tl_csv_rows(struct buf *b, const struct tl_page *page,
+    const struct tl_csv_columns *c, const char *page_name, int raw)
+{
+	size_t t, r, i;
+
+	for (t = 0; t < page->ntables; t++) {
+		const struct tl_table *tab = &page->tables[t];
+		/* Where each extra key sits in this table (-1: absent). */
+		int *where = xcalloc(c->n ? c->n : 1, sizeof(*where));
+
+		for (i = 0; i < c->n; i++)
+			where[i] = tl_table_column(tab, c->keys[i]);
+		for (i = 0; i < c->n; i++)
+			if (where[i] >= 0 && tab->columns[where[i]].field != TL_EXTRA)
+				where[i] = -1;
+		for (r = 0; r < tab->nrows; r++) {
+			const struct tl_row *row = &tab->rows[r];
+
+			if (page_name != NULL) {
+				esc_csv(b, page_name, raw);
+				buf_putc(b, ',');
+			}
+			for (i = 0; i < NCSV_FIELDS; i++) {
+				const char *v = row->f[csv_fields[i]];
+
+				if (i > 0)
+					buf_putc(b, ',');
+				esc_csv(b, v ? v : "", raw);
+			}
+			for (i = 0; i < c->n; i++) {
+				buf_putc(b, ',');
+				if (where[i] >= 0)
+					esc_csv(b, row->cells[where[i]], raw);
+			}
+			buf_puts(b, "\r\n");
+		}
+		free(where);
+	}
+}
+
+int
+tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
+    FILE *fp)
+{
+	struct tl_csv_columns cols = {0};
+	struct buf b = {0};
+
+	if (o->csv_bom)
+		buf_puts(&b, "\xEF\xBB\xBF");
+	tl_csv_columns_add(&cols, page);
+	tl_csv_header(&b, &cols, 0);
+	tl_csv_rows(&b, page, &cols, NULL, o->csv_raw);
+	fwrite(b.data, 1, b.len, fp);
+	buf_free(&b);
+	tl_csv_columns_free(&cols);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,111 @@
+#!/bin/sh
+# tests/cli.sh - the command line as a user meets it: standard input,
+# exit codes, one-line diagnostics, output files written whole.
+TABLOG=${TABLOG:-./tablog}
+SHARED=${SHARED:-../shared}
+SEED=$SHARED/corpus/seed/cloud-backup-for-azure.md
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL cli: $*"; failed=$((failed + 1)); }
+check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+
+# Run tablog; keep exit status in $st, stdout in $tmp/out, stderr in $tmp/err.
+run() { "$TABLOG" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
+one_error_line() {
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -Eq "$1" "$tmp/err"
+}
+
+# The model page as CSV: a header and 23 rows, CRLF line ends.
+run -f csv "$SEED"
+check "seed csv exit 0" [ "$st" -eq 0 ]
+check "seed csv has 24 lines" [ "$(wc -l <"$tmp/out")" -eq 24 ]
+check "seed csv lines end CRLF" [ "$(grep -c "$(printf '\r')\$" "$tmp/out")" -eq 24 ]
+check "seed csv no warnings" [ ! -s "$tmp/err" ]
+cp "$tmp/out" "$tmp/seed.csv"
+
+# Standard input, as '-' and as no file at all, gives the same bytes.
+"$TABLOG" -f csv - <"$SEED" >"$tmp/stdin.csv" 2>/dev/null
+check "stdin '-' same bytes" cmp -s "$tmp/seed.csv" "$tmp/stdin.csv"
+cat "$SEED" | "$TABLOG" -f csv >"$tmp/stdin2.csv" 2>/dev/null
+check "stdin (no file) same bytes" cmp -s "$tmp/seed.csv" "$tmp/stdin2.csv"
+
+# JSON: 23 rows, 11 changelog groups, the last Undated with 8 rows.
+run -f json "$SEED"
+check "seed json counts" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["tables"][0]["rows"]
+cl = d["changelog"]
+assert len(rows) == 23, len(rows)
+assert len(cl) == 11, len(cl)
+assert cl[-1]["label"] == "Undated" and cl[-1]["month"] is None
+assert len(cl[-1]["entries"]) == 8
+r = [r for r in rows if r["permission"] == "UserAuthenticationMethod.ReadWrite.All"][0]
+assert r["qualifier"] == "preview"
+assert r["display_name"] == "Read and write all users\u0027 authentication methods"
+' "$tmp/out"
+
+# Pages with no table left are an error, on one line, exit 2.
+for f in "$SHARED"/corpus/avepoint-plaintext/*.md; do
+	run -f csv "$f"
+	check "no table: $(basename "$f")" [ "$st" -eq 2 ]
+	check "no table message: $(basename "$f")" one_error_line "^tablog: .*: error: no table found$"
+	check "no table, no output: $(basename "$f")" [ ! -s "$tmp/out" ]
+done
+
+# Bad files and arguments: exit 2 and one line.
+run -f csv "$tmp/missing.md"
+check "missing file exit 2" [ "$st" -eq 2 ]
+check "missing file one line" one_error_line "^tablog: .*missing.md: error: cannot open: No such file"
+run -f csv "$tmp"
+check "folder as file exit 2" [ "$st" -eq 2 ]
+check "folder as file one line" one_error_line "error: is a folder"
+run --no-such-option
+check "unknown option exit 2" [ "$st" -eq 2 ]
+run -f nosuch "$SEED"
+check "unknown format exit 2" [ "$st" -eq 2 ]
+check "unknown format message" grep -q "unknown format 'nosuch'" "$tmp/err"
+run --help
+check "--help exit 0 to stdout" [ "$st" -eq 0 -a -s "$tmp/out" ]
+run --version
+check "--version" grep -q '^tablog [0-9]' "$tmp/out"
+run --max-input-size 1K "$SEED"
+check "size limit exit 2" [ "$st" -eq 2 ]
+check "size limit one line" one_error_line "larger than the limit"
+
+# A full disk is an error, said once.
+if [ -w /dev/full ]; then
+	"$TABLOG" -f csv "$SEED" >/dev/full 2>"$tmp/err"; st=$?
+	check "/dev/full exit 2" [ "$st" -eq 2 ]
+	check "/dev/full one line" one_error_line "error: .*No space left on device"
+fi
+
+# -o FILE is replaced whole; a failed run leaves the old file alone.
+run -f csv -o "$tmp/t.csv" "$SEED"
+check "-o file written" cmp -s "$tmp/t.csv" "$tmp/seed.csv"
+echo old >"$tmp/keep.csv"
+run -f csv -o "$tmp/keep.csv" "$SHARED/corpus/avepoint-plaintext/stg__cloud-backup-for-microsoft-365__cloud-backup-express.md"
+check "failed run keeps old file" [ "$(cat "$tmp/keep.csv")" = old ]
+check "no temporaries left" [ -z "$(ls -A "$tmp" | grep '\.tmp-')" ]
+
+# -o DIR: every format.
+run -o "$tmp/site" "$SEED"
+for f in table.md table.csv table.json changelog.md; do
+	check "-o dir writes $f" [ -s "$tmp/site/$f" ]
+done
+
+# CSV formula guard, and --csv-raw, --csv-bom.
+printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
+run -f csv "$tmp/f.md"
+check "formula cells guarded" grep -q "^'=cmd,'@x,,,'-1,'+2," "$tmp/out"
+run -f csv --csv-raw "$tmp/f.md"
+check "--csv-raw leaves cells" grep -q "^=cmd,@x,,,-1,+2," "$tmp/out"
+run -f csv --csv-bom "$SEED"
+check "--csv-bom" [ "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,66 @@
+#!/bin/sh
+# tests/run.sh - run every test and end with one line: "N passed, N failed".
+#
+# Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner,
+# golden tests (tests/golden/cases.tsv), command-line tests (tests/cli.sh)
+# and the corpus check (tests/corpus/expected.tsv).  Each stage prints its
+# own counts; this script adds them up.  Run from the repository root.
+# TABLOG (default ./tablog) and B (default build) select what is tested.
+
+B=${B:-build}
+TABLOG=${TABLOG:-./tablog}
+SHARED=${SHARED:-../shared}
+export TABLOG SHARED B
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+# A program that prints "N passed, N failed" as its last such line.
+run_counted() {
+	name=$1; shift
+	"$@" >"$log" 2>&1
+	status=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		cat "$log"
+		echo "$name: FAILED (exit $status, no count)"
+		add 0 1
+		return
+	fi
+	p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	[ "$f" -ne 0 ] && cat "$log"
+	grep -E '^(mustache spec|SKIP)' "$log"
+	echo "$name: $p passed, $f failed"
+	add "$p" "$f"
+}
+
+# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)...".
+for t in "$B"/tests/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	"$t" >"$log" 2>&1
+	status=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0}; f=${f:-0}
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	[ "$f" -ne 0 ] && cat "$log"
+	echo "unit $name: $p passed, $f failed"
+	add "$p" "$f"
+done
+
+if [ -x "$B/tests/mustache_spec" ]; then
+	run_counted "mustache spec" "$B/tests/mustache_spec" "$SHARED/mustache-spec"
+fi
+run_counted golden sh tests/golden.sh
+run_counted cli sh tests/cli.sh
+if [ -x "$B/tests/corpus_check" ]; then
+	run_counted corpus "$B/tests/corpus_check" tests/corpus/expected.tsv "$SHARED/corpus"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
