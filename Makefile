@@ -32,7 +32,8 @@ CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # the normal one.
 B	?= build
 LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/templates.o
+TEMPLATES = $(filter-out templates/embed.sh,$(sort $(wildcard templates/*)))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
@@ -54,6 +55,13 @@ $(B)/libtablog.a: $(LIB_OBJ)
 
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The default templates, compiled in (see templates/embed.sh).
+$(B)/templates.c: $(TEMPLATES) templates/embed.sh | $(B)/obj
+	sh templates/embed.sh $@ $(TEMPLATES)
+
+$(B)/obj/templates.o: $(B)/templates.c src/templates.h
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $(B)/templates.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/libtablog.a $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libtablog.a $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)

@@ -59,7 +59,9 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 			    json_string(r->cells[i]));
 		buf_reset(&text);
 		tl_cell_text(&text, t, r, i);
-		json_array_append_new(cells, json_string(buf_str(&text)));
+		json_array_append_new(cells, json_pack("{s:s, s:s, s:s}",
+		    "field", t->columns[i].key, "header", t->columns[i].header,
+		    "text", buf_str(&text)));
 	}
 	json_object_set_new(row, "cells", cells);
 	buf_free(&text);
@@ -100,8 +102,51 @@ table_json(const struct tl_table *t)
 	return tab;
 }
 
+void
+tl_feed_base(struct buf *out, const char *base_url, const char *slug)
+{
+	size_t len;
+
+	if (base_url == NULL || *base_url == '\0') {
+		buf_printf(out, "tag:tablog.invalid,2024:%s", slug);
+		return;
+	}
+	len = strlen(base_url);
+	buf_puts(out, base_url);
+	if (base_url[len - 1] != '/')
+		buf_putc(out, '/');
+}
+
+void
+tl_group_updated(struct buf *out, const struct tl_changelog_group *g)
+{
+	int day = 1;
+	size_t i;
+
+	if (g->year == 0)
+		return;
+	for (i = 0; i < g->n; i++)
+		if (g->entries[i].row->date.day > day)
+			day = g->entries[i].row->date.day;
+	buf_printf(out, "%04d-%02d-%02dT00:00:00Z", g->year, g->month, day);
+}
+
+/* An entry's id: BASE/changelog.html#2025-04, or tag:...:SLUG/2025-04. */
+static void
+group_id(struct buf *out, const struct tl_write_opts *o, const char *slug,
+    const struct tl_changelog_group *g)
+{
+	tl_feed_base(out, o->base_url, slug);
+	if (o->base_url != NULL && *o->base_url != '\0')
+		buf_puts(out, "changelog.html#");
+	else
+		buf_putc(out, '/');
+	tl_changelog_month(out, g);
+}
+
 static json_t *
-changelog_json(const struct tl_changelog *cl)
+changelog_json(const struct tl_changelog *cl, const struct tl_write_opts *o,
+    const char *slug)
 {
 	json_t *groups = json_array();
 	struct buf b = {0};
@@ -109,29 +154,92 @@ changelog_json(const struct tl_changelog *cl)
 
 	for (g = 0; g < cl->ngroups; g++) {
 		const struct tl_changelog_group *grp = &cl->groups[g];
-		json_t *o = json_object(), *entries = json_array();
+		json_t *o_grp = json_object(), *entries = json_array();
 
 		buf_reset(&b);
 		tl_changelog_month(&b, grp);
-		json_object_set_new(o, "month",
+		json_object_set_new(o_grp, "month",
 		    grp->year ? json_string(buf_str(&b)) : json_null());
 		buf_reset(&b);
 		tl_changelog_label(&b, grp);
-		json_object_set_new(o, "label", json_string(buf_str(&b)));
-		json_object_set_new(o, "count", json_integer((json_int_t)grp->n));
+		json_object_set_new(o_grp, "label", json_string(buf_str(&b)));
+		json_object_set_new(o_grp, "count",
+		    json_integer((json_int_t)grp->n));
+		buf_reset(&b);
+		buf_printf(&b, "%zu change%s", grp->n, grp->n == 1 ? "" : "s");
+		json_object_set_new(o_grp, "changes", json_string(buf_str(&b)));
+		buf_reset(&b);
+		tl_group_updated(&b, grp);
+		json_object_set_new(o_grp, "updated",
+		    grp->year ? json_string(buf_str(&b)) : json_null());
+		buf_reset(&b);
+		if (grp->year)
+			group_id(&b, o, slug, grp);
+		json_object_set_new(o_grp, "id",
+		    grp->year ? json_string(buf_str(&b)) : json_null());
 		for (i = 0; i < grp->n; i++)
 			json_array_append_new(entries,
 			    tl_row_json(grp->entries[i].table,
 			    grp->entries[i].row));
-		json_object_set_new(o, "entries", entries);
-		json_array_append_new(groups, o);
+		json_object_set_new(o_grp, "entries", entries);
+		json_array_append_new(groups, o_grp);
 	}
 	buf_free(&b);
 	return groups;
 }
 
+static json_t *
+links_json(const struct tl_write_opts *o)
+{
+	json_t *l = json_object();
+
+	json_object_set_new(l, "index", string_or_null(o->index_link));
+	json_object_set_new(l, "changelog", json_string(o->changelog_link ?
+	    o->changelog_link : "changelog.html"));
+	json_object_set_new(l, "csv", json_string("table.csv"));
+	json_object_set_new(l, "json", json_string("table.json"));
+	json_object_set_new(l, "md", json_string("table.md"));
+	return l;
+}
+
+static json_t *
+feed_json(const struct tl_page *page, const struct tl_changelog *cl,
+    const struct tl_write_opts *o)
+{
+	const struct tl_changelog_group *newest = NULL;
+	json_t *f = json_object();
+	struct buf b = {0};
+	size_t i;
+	int linked = o->base_url != NULL && *o->base_url != '\0';
+
+	tl_feed_base(&b, o->base_url, page->slug);
+	if (linked)
+		buf_puts(&b, "feed.xml");
+	json_object_set_new(f, "id", json_string(buf_str(&b)));
+	buf_reset(&b);
+	if (linked)
+		tl_feed_base(&b, o->base_url, page->slug);
+	buf_puts(&b, "changelog.html");
+	json_object_set_new(f, "link", json_string(buf_str(&b)));
+	buf_reset(&b);
+	/* The newest dated group dates the feed; 1970 for a page of none. */
+	for (i = 0; i < cl->ngroups; i++)
+		if (cl->groups[i].year != 0 && (newest == NULL ||
+		    cl->groups[i].year * 12 + cl->groups[i].month >
+		    newest->year * 12 + newest->month))
+			newest = &cl->groups[i];
+	if (newest != NULL)
+		tl_group_updated(&b, newest);
+	if (b.len == 0)
+		buf_puts(&b, "1970-01-01T00:00:00Z");
+	json_object_set_new(f, "updated", json_string(buf_str(&b)));
+	buf_free(&b);
+	return f;
+}
+
 json_t *
-tl_page_json(const struct tl_page *page, const struct tl_changelog *cl)
+tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
+    const struct tl_write_opts *o)
 {
 	json_t *root = json_object(), *gen = json_object(), *p = json_object();
 	json_t *tables = json_array();
@@ -152,6 +260,9 @@ tl_page_json(const struct tl_page *page, const struct tl_changelog *cl)
 	for (i = 0; i < page->ntables; i++)
 		json_array_append_new(tables, table_json(&page->tables[i]));
 	json_object_set_new(root, "tables", tables);
-	json_object_set_new(root, "changelog", changelog_json(cl));
+	json_object_set_new(root, "changelog",
+	    changelog_json(cl, o, page->slug));
+	json_object_set_new(root, "links", links_json(o));
+	json_object_set_new(root, "feed", feed_json(page, cl, o));
 	return root;
 }

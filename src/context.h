@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "changelog.h"
 #include "table.h"
+#include "write.h"
 
 #define TL_VERSION "0.1.0"
 
@@ -26,10 +27,23 @@ void	tl_cell_text(struct buf *out, const struct tl_table *t,
 	    const struct tl_row *r, size_t col);
 
 /* One row as a JSON object: line, every canonical field (null when
- * absent), every extra column by key, and `cells` in column order. */
+ * absent), every extra column by key, and `cells` in column order
+ * ({field, header, text}: text as tl_cell_text() shows it). */
 json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
 
-/* The whole page object; the caller owns the reference. */
-json_t	*tl_page_json(const struct tl_page *page, const struct tl_changelog *cl);
+/*
+ * The whole page object; the caller owns the reference.  Besides the
+ * model it carries what templates need: `links` (relative URLs of the
+ * page's other files, from o) and `feed` (Atom ids and dates: ids under
+ * o->base_url, else stable tag: URIs made from the slug).
+ */
+json_t	*tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
+	    const struct tl_write_opts *o);
+
+/* "tag:tablog.invalid,2024:SLUG" or BASE (with a final '/'). */
+void	tl_feed_base(struct buf *out, const char *base_url, const char *slug);
+/* The Atom date of a changelog group: its latest row's day at midnight
+ * UTC ("2025-04-01T00:00:00Z" for a month), "" when undated. */
+void	tl_group_updated(struct buf *out, const struct tl_changelog_group *g);
 
 #endif

@@ -7,28 +7,17 @@
 #include <string.h>
 
 #include "buf.h"
-#include "changelog.h"
 #include "output.h"
 
-static int
-write_changelog(const struct tl_page *page, const struct tl_write_opts *o,
-    FILE *fp)
-{
-	struct tl_changelog cl;
-	int rc;
-
-	tl_changelog_build(&cl, page, o->oldest_first);
-	rc = tl_write_changelog_md(page, &cl, fp);
-	tl_changelog_free(&cl);
-	return rc;
-}
-
 static const struct tl_output_format formats[] = {
-	{ "md",		"table.md",	tl_write_md },
-	{ "csv",	"table.csv",	tl_write_csv },
-	{ "json",	"table.json",	tl_write_json },
-	{ "changelog",	"changelog.md",	write_changelog },
-	{ NULL,		NULL,		NULL },
+	{ "md",			"table.md",		tl_write_md },
+	{ "html",		"table.html",		tl_write_html },
+	{ "csv",		"table.csv",		tl_write_csv },
+	{ "json",		"table.json",		tl_write_json },
+	{ "changelog",		"changelog.md",		tl_write_changelog },
+	{ "changelog-html",	"changelog.html",	tl_write_changelog_html },
+	{ "atom",		"feed.xml",		tl_write_atom },
+	{ NULL,			NULL,			NULL },
 };
 
 const struct tl_output_format *
@@ -53,13 +42,11 @@ tl_convert_stream(const struct tl_page *page, const struct tl_output_format *f,
     const struct tl_write_opts *o, FILE *fp, const char *what,
     struct tl_diags *d)
 {
-	int rc = f->write(page, o, fp);
+	int rc = f->write(page, o, fp, d);
 
 	/* A failed write leaves the stream's error set: report that. */
 	if (tl_stream_finish(fp, what, d) != 0)
 		return -1;
-	if (rc != 0)
-		tl_diag(d, TL_ERROR, NULL, 0, "writing %s failed", what);
 	return rc;
 }
 
@@ -71,9 +58,10 @@ tl_convert_file(const struct tl_page *page, const struct tl_output_format *f,
 
 	if (tl_outfile_open(&out, path, d) != 0)
 		return -1;
-	if (f->write(page, o, out.fp) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
-		    strerror(errno ? errno : EIO));
+	if (f->write(page, o, out.fp, d) != 0) {
+		if (ferror(out.fp))
+			tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+			    strerror(errno ? errno : EIO));
 		tl_outfile_abort(&out);
 		return -1;
 	}

@@ -16,7 +16,8 @@ struct tl_output_format {
 	const char	*name;		/* as given to -f */
 	const char	*file;		/* its name in an output folder */
 	int		(*write)(const struct tl_page *,
-			    const struct tl_write_opts *, FILE *);
+			    const struct tl_write_opts *, FILE *,
+			    struct tl_diags *);
 };
 
 /* The format called `name`, or NULL. */

@@ -16,10 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "context.h"
 #include "convert.h"
+#include "render.h"
+#include "site.h"
 #include "source.h"
 #include "table.h"
 
@@ -38,8 +41,14 @@ struct convert_args {
 	long			 table;		/* 1-based; 0 for all */
 	struct tl_load_opts	 load;
 	struct tl_write_opts	 write;
+	const char		*templates;
 	int			 strict;
 	int			 quiet;
+	/* build only */
+	int			 jobs;
+	int			 follow_links;
+	const char		*title;
+	const char		*date;
 };
 
 static void
@@ -47,16 +56,21 @@ usage(FILE *fp)
 {
 	fputs(
 "usage: tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]\n"
+"       tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
 "       tablog --help | --version\n"
 "\n"
 "Read a documentation page (HTML or Markdown) and write its table(s).\n"
 "\n"
-"  -f, --format FORMAT     md (default), csv, json, changelog; repeatable\n"
+"  -f, --format FORMAT     md (default), html, csv, json, changelog,\n"
+"                          changelog-html, atom; repeatable\n"
 "  -o, --output PATH       a file (one format) or a folder (every format,\n"
 "                          or those given with -f)\n"
 "      --from html|md      the input format (default: detected from content)\n"
 "      --table N           only the N-th table of the page (1-based)\n"
 "      --date-column NAME  the column that holds each row's date\n"
+"      --fragment          HTML: the table only, not a whole page\n"
+"      --templates DIR     templates that replace the built-in ones\n"
+"      --base-url URL      where the output will be published (feed ids)\n"
 "      --oldest-first      changelog months oldest first\n"
 "      --csv-bom           start CSV with a UTF-8 byte-order mark (Excel)\n"
 "      --csv-raw           do not guard cells that start with = + - @\n"
@@ -66,6 +80,14 @@ usage(FILE *fp)
 "  -q, --quiet             do not print warnings\n"
 "  -h, --help              this help\n"
 "      --version           the version\n"
+"\n"
+"\n"
+"build: every .md, .markdown, .html and .htm file under INDIR (default\n"
+"input/) becomes a page of a static site in OUTDIR (default output/).\n"
+"  -j, --jobs N            pages processed in parallel (default: cores)\n"
+"      --title TEXT        the site's title\n"
+"      --date YYYY-MM-DD   the build's date, shown on the index\n"
+"      --follow-links      follow symbolic links under INDIR\n"
 "\n"
 "Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n",
 	    fp);
@@ -160,6 +182,8 @@ is_folder(const char *path)
 enum {
 	OPT_FROM = 256, OPT_TABLE, OPT_DATE_COLUMN, OPT_OLDEST_FIRST,
 	OPT_CSV_BOM, OPT_CSV_RAW, OPT_MAX_INPUT, OPT_STRICT, OPT_VERSION,
+	OPT_FRAGMENT, OPT_TEMPLATES, OPT_BASE_URL, OPT_TITLE, OPT_DATE,
+	OPT_FOLLOW_LINKS,
 };
 
 static const struct option convert_options[] = {
@@ -176,17 +200,34 @@ static const struct option convert_options[] = {
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "help",		no_argument,	   NULL, 'h' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
+	{ "fragment",		no_argument,	   NULL, OPT_FRAGMENT },
+	{ "templates",		required_argument, NULL, OPT_TEMPLATES },
+	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	{ "jobs",		required_argument, NULL, 'j' },
+	{ "title",		required_argument, NULL, OPT_TITLE },
+	{ "date",		required_argument, NULL, OPT_DATE },
+	{ "follow-links",	no_argument,	   NULL, OPT_FOLLOW_LINKS },
 	{ NULL,			0,		   NULL, 0 },
 };
 
-/* Parse convert's options; returns -1 to go on, else an exit code. */
+static int
+valid_date(const char *s)
+{
+	int y, m, d;
+	char extra;
+
+	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
+	    strlen(s) == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Parse the options (shared by convert and build); returns -1 to go on, else an exit code. */
 static int
 parse_convert(int argc, char **argv, struct convert_args *a)
 {
 	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:o:qh", convert_options,
+	while ((c = getopt_long(argc, argv, "f:o:j:qh", convert_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -235,6 +276,33 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			break;
 		case OPT_STRICT:
 			a->strict = 1;
+			break;
+		case OPT_FRAGMENT:
+			a->write.fragment = 1;
+			break;
+		case OPT_TEMPLATES:
+			a->templates = optarg;
+			break;
+		case OPT_BASE_URL:
+			a->write.base_url = optarg;
+			break;
+		case 'j':
+			a->jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || a->jobs < 1 || a->jobs > 256)
+				return usage_error("--jobs takes a number from "
+				    "1 to 256, not '%s'", optarg);
+			break;
+		case OPT_TITLE:
+			a->title = optarg;
+			break;
+		case OPT_DATE:
+			if (!valid_date(optarg))
+				return usage_error("--date takes YYYY-MM-DD, "
+				    "not '%s'", optarg);
+			a->date = optarg;
+			break;
+		case OPT_FOLLOW_LINKS:
+			a->follow_links = 1;
 			break;
 		case 'q':
 			a->quiet = 1;
@@ -294,6 +362,7 @@ cmd_convert(int argc, char **argv)
 	input = optind < argc ? argv[optind] : "-";
 
 	loader = tl_loader_new(&a.load);
+	a.write.renderer = tl_renderer_new(a.templates);
 	page = tl_load_page(loader, input, &d);
 	if (page != NULL && a.table > 0 &&
 	    tl_page_keep_table(page, (size_t)a.table - 1) != 0)
@@ -304,7 +373,72 @@ cmd_convert(int argc, char **argv)
 	print_diags(&d, a.quiet);
 	rc = exit_status(&d, a.strict);
 	tl_page_free(page);
+	tl_renderer_free(a.write.renderer);
 	tl_loader_free(loader);
+	tl_diags_free(&d);
+	return rc;
+}
+
+/* The progress line, redrawn in place on a terminal. */
+static void
+show_progress(void *ctx, size_t done, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\rtablog: %zu/%zu pages", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static double
+seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	struct convert_args a;
+	struct tl_build_opts o;
+	struct tl_build_stats st;
+	struct tl_diags d = {0};
+	struct timespec start;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(&a, 0, sizeof(a));
+	if ((rc = parse_convert(argc, argv, &a)) >= 0)
+		return rc;
+	if (a.nformats > 0 || a.table > 0)
+		return usage_error("build writes every format of every "
+		    "table; -f and --table are for single pages");
+	if (argc - optind > 1)
+		return usage_error("build takes one input folder, not '%s'",
+		    argv[optind + 1]);
+	memset(&o, 0, sizeof(o));
+	o.indir = optind < argc ? argv[optind] : "input";
+	o.outdir = a.output ? a.output : "output";
+	o.jobs = a.jobs;
+	o.follow_links = a.follow_links;
+	o.templates_dir = a.templates;
+	o.title = a.title;
+	o.date = a.date;
+	o.load = a.load;
+	o.write = a.write;
+	if (isatty(STDERR_FILENO) && !a.quiet)
+		o.progress = show_progress;
+
+	tl_build(&o, &d, &st);
+	print_diags(&d, a.quiet);
+	fprintf(stderr, "tablog: %zu pages, %zu rows, %zu warnings, %zu errors "
+	    "in %.2f s\n", st.built, st.rows, st.warnings, st.errors,
+	    seconds_since(&start));
+	rc = exit_status(&d, a.strict);
 	tl_diags_free(&d);
 	return rc;
 }
@@ -312,6 +446,8 @@ cmd_convert(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "build") == 0)
+		return cmd_build(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "convert") == 0)
 		return cmd_convert(argc - 1, argv + 1);
 	return cmd_convert(argc, argv);

@@ -2,8 +2,9 @@
  * write.h - the writers: a normalised page onto a stream.
  *
  * Each writer reads the model and nothing else (no reader reaches in, no
- * writer reaches back), and returns 0, or -1 when the stream failed; the
- * caller reports the stream's error.
+ * writer reaches back), and returns 0, or -1 when it failed: a template
+ * error is appended to d; a stream error is left in the stream for the
+ * caller to report.
  */
 #ifndef TABLOG_WRITE_H
 #define TABLOG_WRITE_H
@@ -14,22 +15,40 @@
 #include "changelog.h"
 #include "table.h"
 
+struct tl_renderer;
+
 struct tl_write_opts {
 	int	csv_bom;	/* --csv-bom: start CSV with a UTF-8 BOM */
 	int	csv_raw;	/* --csv-raw: no formula guard */
 	int	oldest_first;	/* --oldest-first: changelog order */
+	int	fragment;	/* --fragment: HTML table only, no page */
+	const char *base_url;	/* --base-url: links and ids in the feed */
+	/* Where a page's HTML links to (relative URLs); NULL: not linked. */
+	const char *index_link;
+	const char *changelog_link;
+	struct tl_renderer *renderer;	/* templates (per thread) */
 };
 
 /* GFM pipe tables, one per table of the page, blank line between. */
 int	tl_write_md(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp);
+	    FILE *fp, struct tl_diags *d);
 /* RFC 4180 CSV: canonical fields, then every extra column (by key, in
  * order of first appearance across the page's tables). */
 int	tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp);
+	    FILE *fp, struct tl_diags *d);
 /* The page object of context.h, pretty-printed. */
 int	tl_write_json(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp);
+	    FILE *fp, struct tl_diags *d);
+/* Through templates: page.html (or table.html with o->fragment),
+ * changelog.md, changelog.html, feed.xml. */
+int	tl_write_html(const struct tl_page *page, const struct tl_write_opts *o,
+	    FILE *fp, struct tl_diags *d);
+int	tl_write_changelog(const struct tl_page *page,
+	    const struct tl_write_opts *o, FILE *fp, struct tl_diags *d);
+int	tl_write_changelog_html(const struct tl_page *page,
+	    const struct tl_write_opts *o, FILE *fp, struct tl_diags *d);
+int	tl_write_atom(const struct tl_page *page, const struct tl_write_opts *o,
+	    FILE *fp, struct tl_diags *d);
 
 /* The CSV header and rows, for writers that combine pages (all.csv).
  * `page_name`, when not NULL, is written as a first `page` column. */

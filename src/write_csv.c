@@ -118,10 +118,12 @@ tl_csv_rows(struct buf *b, const struct tl_page *page,
 
 int
 tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
-    FILE *fp)
+    FILE *fp, struct tl_diags *d)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
+
+	(void)d;
 
 	if (o->csv_bom)
 		buf_puts(&b, "\xEF\xBB\xBF");

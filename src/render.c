@@ -1,0 +1,116 @@
+/*
+ * render.c - template look-up and rendering (see render.h).
+ */
+#include "render.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "templates.h"
+#include "xalloc.h"
+
+struct tl_renderer {
+	char			*dir;
+	struct tl_template_set	*set;
+};
+
+int
+tl_template_name_ok(const char *name)
+{
+	const char *p;
+
+	if (name[0] == '\0' || name[0] == '.' || strlen(name) > 128)
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	return 1;
+}
+
+static char *
+read_template_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = {0};
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(fp);
+	return b.data ? b.data : xstrdup("");
+}
+
+/* The loader: DIR/name when it exists, else the built-in copy. */
+static char *
+load_template(void *ctx, const char *name)
+{
+	const struct tl_renderer *r = ctx;
+	const struct tl_builtin_template *t;
+
+	if (!tl_template_name_ok(name))
+		return NULL;
+	if (r->dir != NULL) {
+		struct buf path = {0};
+		char *text;
+
+		buf_printf(&path, "%s/%s", r->dir, name);
+		text = read_template_file(buf_str(&path));
+		buf_free(&path);
+		if (text != NULL)
+			return text;
+	}
+	for (t = tl_builtin_templates; t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0)
+			return xstrndup(t->text, t->len);
+	return NULL;
+}
+
+struct tl_renderer *
+tl_renderer_new(const char *dir)
+{
+	struct tl_renderer *r = xcalloc(1, sizeof(*r));
+	struct tl_template_loader loader;
+
+	r->dir = dir ? xstrdup(dir) : NULL;
+	loader.load = load_template;
+	loader.ctx = r;
+	r->set = tl_template_set_new(&loader);
+	return r;
+}
+
+void
+tl_renderer_free(struct tl_renderer *r)
+{
+	if (r == NULL)
+		return;
+	tl_template_set_free(r->set);
+	free(r->dir);
+	free(r);
+}
+
+int
+tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
+    struct tl_diags *d)
+{
+	struct tl_template_error err;
+	struct buf out = {0};
+	int rc;
+
+	memset(&err, 0, sizeof(err));
+	rc = tl_template_set_render(r->set, name, context, &out, &err);
+	if (rc != 0) {
+		tl_diag(d, TL_ERROR, err.name[0] ? err.name : name, err.line,
+		    "%s", err.message);
+	} else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len) {
+		rc = -1;
+	}
+	buf_free(&out);
+	return rc;
+}

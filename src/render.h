@@ -1,0 +1,33 @@
+/*
+ * render.h - templates as writers: find a template, render it, escape.
+ *
+ * A renderer is a template set whose loader looks in --templates DIR first
+ * and falls back to the templates compiled into the binary.  Names are
+ * checked before they touch the file system: a partial can never reach
+ * outside DIR.  One renderer per thread (template sets cache).
+ */
+#ifndef TABLOG_RENDER_H
+#define TABLOG_RENDER_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "table.h"
+#include "template.h"
+
+struct tl_renderer;
+
+/* `dir` may be NULL (built-in templates only). */
+struct tl_renderer *tl_renderer_new(const char *dir);
+void	tl_renderer_free(struct tl_renderer *r);
+
+/* Is `name` a template name we accept ([A-Za-z0-9_.-], no leading dot)? */
+int	tl_template_name_ok(const char *name);
+
+/* Render template `name` with `context` to fp; 0, or -1 with a
+ * diagnostic ("NAME:LINE: error: ...") appended to d. */
+int	tl_render(struct tl_renderer *r, const char *name, json_t *context,
+	    FILE *fp, struct tl_diags *d);
+
+#endif
