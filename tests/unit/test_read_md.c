@@ -1,0 +1,469 @@
+/*
+ * test_read_md.c - unit tests for the Markdown reader (read_md.c).
+ *
+ * Each test reads a small page written here and checks, by hand-written
+ * values, the tables, cells, lines, metadata and warnings.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "read.h"
+#include "table.h"
+#include "xalloc.h"
+
+struct fx {
+	struct tl_md_reader	*r;
+	struct tl_page		*page;
+	struct tl_diags		 d;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+
+	f->r = tl_md_reader_new();
+	assert_non_null(f->r);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	tl_page_free(f->page);
+	tl_diags_free(&f->d);
+	tl_md_reader_free(f->r);
+	free(f);
+	return 0;
+}
+
+static struct tl_page *
+rd(void **state, const char *md, size_t len)
+{
+	struct fx *f = *state;
+
+	f->page = tl_page_new("t.md");
+	assert_int_equal(tl_read_md(f->r, f->page, md, len, &f->d), 0);
+	return f->page;
+}
+
+#define READ(s) rd(state, (s), strlen(s))
+
+static const struct tl_diags *
+diags(void **state)
+{
+	return &((struct fx *)*state)->d;
+}
+
+static void
+test_simple_table(void **state)
+{
+	struct tl_page *p = READ("| API | Permission |\n|---|---|\n"
+	    "| Microsoft Graph | User.Read |\n| Yammer | access_as_user |\n");
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(p->tables[0].ncolumns, 2);
+	assert_int_equal(p->tables[0].nrows, 2);
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_cell_texts(void **state)
+{
+	struct tl_page *p = READ("| API | Permission |\n|---|---|\n"
+	    "| Microsoft Graph | User.Read |\n");
+
+	assert_string_equal(p->tables[0].columns[0].header, "API");
+	assert_string_equal(p->tables[0].columns[1].header, "Permission");
+	assert_string_equal(p->tables[0].rows[0].cells[0], "Microsoft Graph");
+	assert_string_equal(p->tables[0].rows[0].cells[1], "User.Read");
+}
+
+static void
+test_row_lines(void **state)
+{
+	struct tl_page *p = READ("Intro.\n\n| A | B |\n|---|---|\n"
+	    "| 1 | 2 |\n| 3 | 4 |\n");
+
+	assert_int_equal(p->tables[0].line, 3);
+	assert_int_equal(p->tables[0].rows[0].line, 5);
+	assert_int_equal(p->tables[0].rows[1].line, 6);
+}
+
+static void
+test_escaped_pipe(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n| x \\| y | z |\n");
+
+	assert_string_equal(p->tables[0].rows[0].cells[0], "x | y");
+	assert_string_equal(p->tables[0].rows[0].cells[1], "z");
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_br_in_cell(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n"
+	    "| one<br>two | three<br />four<BR/>five |\n");
+
+	assert_string_equal(p->tables[0].rows[0].cells[0], "one\ntwo");
+	assert_string_equal(p->tables[0].rows[0].cells[1],
+	    "three\nfour\nfive");
+}
+
+static void
+test_code_link_emphasis(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n"
+	    "| `Sites.Read.All` | [Read *all* sites](https://x.test/) "
+	    "<span>x</span> &amp; |\n");
+
+	assert_string_equal(p->tables[0].rows[0].cells[0], "Sites.Read.All");
+	assert_string_equal(p->tables[0].rows[0].cells[1],
+	    "Read all sites x &");
+}
+
+static void
+test_breadcrumb_title(void **state)
+{
+	struct tl_page *p = READ("Home > Apps > Cloud Backup for Azure\n"
+	    "# Other heading\n\n| A |\n|---|\n| 1 |\n");
+
+	assert_string_equal(p->title, "Cloud Backup for Azure");
+	assert_int_equal(p->breadcrumb.n, 3);
+	assert_string_equal(p->breadcrumb.v[0], "Home");
+	assert_string_equal(p->breadcrumb.v[1], "Apps");
+}
+
+static void
+test_heading_title(void **state)
+{
+	struct tl_page *p = READ("Graph Permissions\n=================\n\n"
+	    "## Details\n\n| A |\n|---|\n| 1 |\n");
+
+	assert_string_equal(p->title, "Graph Permissions");
+	assert_int_equal(p->breadcrumb.n, 0);
+}
+
+static void
+test_no_title(void **state)
+{
+	struct tl_page *p = READ("Just text.\n");
+
+	assert_null(p->title);
+}
+
+static void
+test_intro(void **state)
+{
+	struct tl_page *p = READ("Home > A > B\nFirst line.\nSecond line.\n\n"
+	    "Third para.\n| A |\n|---|\n| 1 |\n\nAfter the table.\n");
+
+	assert_int_equal(p->intro.n, 3);
+	assert_string_equal(p->intro.v[0], "First line.");
+	assert_string_equal(p->intro.v[1], "Second line.");
+	assert_string_equal(p->intro.v[2], "Third para.");
+}
+
+static void
+test_notes(void **state)
+{
+	struct tl_page *p = READ("Intro.\n*Note: Consent as admin.\n"
+	    "| A |\n|---|\n| 1 |\n*注意: テナント\nNote: last.\n");
+
+	assert_int_equal(p->notes.n, 3);
+	assert_string_equal(p->notes.v[0], "Note: Consent as admin.");
+	assert_string_equal(p->notes.v[1], "注意: テナント");
+	assert_string_equal(p->notes.v[2], "Note: last.");
+	assert_int_equal(p->intro.n, 1);
+	assert_int_equal(p->tables[0].nrows, 1);
+}
+
+static void
+test_export_pdf_chrome(void **state)
+{
+	struct tl_page *p = READ("Home > X\nExport to PDFWhen you create "
+	    "an app.\n| A |\n|---|\n| 1 |\n");
+
+	assert_int_equal(p->intro.n, 1);
+	assert_string_equal(p->intro.v[0], "When you create an app.");
+}
+
+static void
+test_other_chrome(void **state)
+{
+	struct tl_page *p = READ("Export to PDFInstructions….\n"
+	    "この記事をダウンロードRefer to the table.\n"
+	    "Download this articleIf you want.\n| A |\n|---|\n| 1 |\n");
+
+	assert_int_equal(p->intro.n, 2);
+	assert_string_equal(p->intro.v[0], "Refer to the table.");
+	assert_string_equal(p->intro.v[1], "If you want.");
+}
+
+static void
+test_cut_last_row(void **state)
+{
+	struct tl_page *p = READ("| A | B | C |\n|---|---|---|\n"
+	    "| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n| 7 | Read al");
+	const struct tl_diags *d = diags(state);
+
+	assert_int_equal(p->tables[0].nrows, 2);
+	assert_string_equal(p->tables[0].rows[1].cells[0], "4");
+	assert_int_equal(d->n, 1);
+	assert_int_equal(d->v[0].severity, TL_WARNING);
+	assert_int_equal(d->v[0].line, 5);
+	assert_non_null(strstr(d->v[0].message, "cut"));
+}
+
+static void
+test_cut_lone_pipe(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n| 1 | 2 |\n|");
+
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_int_equal(diags(state)->n, 1);
+	assert_int_equal(diags(state)->v[0].line, 4);
+}
+
+static void
+test_complete_row_no_newline(void **state)
+{
+	struct tl_page *p = READ("| A | B | C |\n|---|---|---|\n"
+	    "| 1 | 2 | 3 |\n| 4 | 5 | |");
+
+	assert_int_equal(p->tables[0].nrows, 2);
+	assert_string_equal(p->tables[0].rows[1].cells[2], "");
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_ragged_row(void **state)
+{
+	struct tl_page *p = READ("| A | B | C |\n|---|---|---|\n"
+	    "| 1 | 2 |\n| 3 | 4 | 5 | 6 |\n| 7 | 8 | 9 |\n");
+	const struct tl_diags *d = diags(state);
+
+	assert_int_equal(p->tables[0].nrows, 3);
+	assert_int_equal(p->tables[0].rows[0].nread, 2);
+	assert_string_equal(p->tables[0].rows[0].cells[2], "");
+	assert_int_equal(p->tables[0].rows[1].nread, 4);
+	assert_int_equal(d->n, 2);
+	assert_int_equal(d->v[0].line, 3);
+	assert_int_equal(d->v[1].line, 4);
+	assert_int_equal(d->v[1].severity, TL_WARNING);
+}
+
+static void
+test_table_in_code_block(void **state)
+{
+	struct tl_page *p = READ("```\n| A | B |\n|---|---|\n| 1 | 2 |\n```\n"
+	    "\n    | A | B |\n    |---|---|\n    | 1 | 2 |\n");
+
+	assert_int_equal(p->ntables, 0);
+}
+
+static void
+test_two_tables(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n| 1 | 2 |\n"
+	    "Prose between tables.\n| C | D | E |\n|---|---|---|\n"
+	    "| 3 | 4 | 5 |\n| 6 | 7 | 8 |\n");
+
+	assert_int_equal(p->ntables, 2);
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_int_equal(p->tables[1].line, 5);
+	assert_int_equal(p->tables[1].ncolumns, 3);
+	assert_int_equal(p->tables[1].nrows, 2);
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_prose_after_table(void **state)
+{
+	/* In GFM the prose line would be a row; on these pages it is not. */
+	struct tl_page *p = READ("| A | B |\n|---|---|\n| 1 | 2 |\n"
+	    "When you create an app.\n");
+
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_plain_text_no_table(void **state)
+{
+	struct tl_page *p = READ("Cloud Backup Express\n\n"
+	    "    APIPermissionTypePurposeLast update\n"
+	    "    Microsoft GraphGroup.Read.All(Read all groups)Application\n");
+
+	assert_int_equal(p->ntables, 0);
+}
+
+static void
+test_cell_lines(void **state)
+{
+	struct tl_page *p = READ("Intro text.\nAPI |\nアクセス許可 |\nタイプ |\n"
+	    "説明 |\nMicrosoft Graph |\nGroup.Read.All (Read all groups) |\n"
+	    "アプリケーション |\nグループ情報を取得します。 |\n"
+	    "Directory.Read.All (Read directory data) |\n"
+	    "アプリケーション |\n組織のデータを取得します。 | |\n"
+	    "Yammer |\naccess_as_user (Read) |\n委任済み |\nアクセスします。 |\n"
+	    "user_impersonation (Read) |\n委任済み |\n代理します。 |\n"
+	    "*注意: テナント\n");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(t->line, 2);
+	assert_int_equal(t->ncolumns, 4);
+	assert_string_equal(t->columns[1].header, "アクセス許可");
+	assert_int_equal(t->nrows, 4);
+	assert_string_equal(t->rows[1].cells[0], "Microsoft Graph");
+	assert_string_equal(t->rows[1].cells[1],
+	    "Directory.Read.All (Read directory data)");
+	assert_string_equal(t->rows[1].cells[3], "組織のデータを取得します。");
+	assert_int_equal(t->rows[1].line, 10);
+	assert_string_equal(t->rows[3].cells[0], "Yammer");
+	assert_string_equal(t->rows[3].cells[1], "user_impersonation (Read)");
+	assert_int_equal(p->intro.n, 1);
+	assert_int_equal(p->notes.n, 1);
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_cell_lines_empty_date_and_cut(void **state)
+{
+	struct tl_page *p = READ("API |\nアクセス許可 |\nタイプ |\n説明 |\n"
+	    "最終更新日 |\nPower BI Service |\nTenant.Read.All (View) |\n"
+	    "委任済み |\n取得します。 |\n|\nTenant.ReadWrite.All (RW) |\n"
+	    "委任済み |\n更新します。 |\n2023 年 10 月 | |\nSha");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(t->rows[0].cells[4], "");
+	assert_string_equal(t->rows[1].cells[0], "Power BI Service");
+	assert_string_equal(t->rows[1].cells[4], "2023 年 10 月");
+	assert_int_equal(diags(state)->n, 1);
+	assert_int_equal(diags(state)->v[0].line, 15);
+}
+
+static void
+test_broken_rows(void **state)
+{
+	struct tl_page *p = READ("| API | Permission | Type | Purpose |\n"
+	    "|---|---|---|---|\n| Microsoft Graph |\n"
+	    "Organization.Read.All (Read org) |\nApplication | Check. |\n|\n"
+	    "Group.Read.All (Read groups) |\nApplication |\nScan. |\n|\n|\n"
+	    "| Office 365 Exchange Online | full_access_as_app\n"
+	    "(Use EWS) |\nApplication | Scan folders. |\nTo add it, see.\n");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(t->rows[1].cells[0], "Microsoft Graph");
+	assert_string_equal(t->rows[1].cells[1],
+	    "Group.Read.All (Read groups)");
+	assert_string_equal(t->rows[1].cells[3], "Scan.");
+	assert_int_equal(t->rows[1].line, 7);
+	assert_string_equal(t->rows[2].cells[0], "Office 365 Exchange Online");
+	assert_string_equal(t->rows[2].cells[1],
+	    "full_access_as_app\n(Use EWS)");
+}
+
+static void
+test_front_matter(void **state)
+{
+	struct tl_page *p = READ("---\ndescription: \"x\"\nms.topic: include\n"
+	    "---\n\n|Permission type|Least privileged permissions|\n"
+	    "|:---|:---|\n|Application|Sites.Read.All|\n");
+
+	assert_null(p->title);
+	assert_int_equal(p->intro.n, 0);
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_int_equal(p->tables[0].rows[0].line, 8);
+}
+
+static void
+test_nul_and_invalid_utf8(void **state)
+{
+	static const char md[] = "Home > \xff\xfe > T\0x\n| A | B |\n|---|---|\n"
+	    "| \0 | \xc3 |\n";
+	struct tl_page *p = rd(state, md, sizeof(md) - 1);
+	const struct tl_diags *d = diags(state);
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_string_equal(p->tables[0].rows[0].cells[0], "\xEF\xBF\xBD");
+	assert_string_equal(p->tables[0].rows[0].cells[1], "\xEF\xBF\xBD");
+	assert_string_equal(p->title, "T\xEF\xBF\xBDx");
+	/* One warning per line with bad bytes: lines 1 and 4. */
+	assert_int_equal(d->n, 2);
+	assert_int_equal(d->v[0].line, 1);
+	assert_int_equal(d->v[1].line, 4);
+}
+
+static void
+test_many_pipes(void **state)
+{
+	size_t n = 100000, i;
+	char *s = xmalloc(2 * n + 64);
+	struct tl_page *p;
+
+	memcpy(s, "| A | B |\n|---|---|\n", 20);
+	for (i = 0; i < n; i++)
+		s[20 + i] = '|';
+	s[20 + n] = '\n';
+	memset(s + 21 + n, 'x', n - 1);	/* a long line, no newline */
+	p = rd(state, s, 20 + n + n);
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(p->tables[0].nrows, 0);
+	assert_int_equal(diags(state)->n, 1);
+	assert_int_equal(diags(state)->v[0].line, 3);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_simple_table),
+		T(test_cell_texts),
+		T(test_row_lines),
+		T(test_escaped_pipe),
+		T(test_br_in_cell),
+		T(test_code_link_emphasis),
+		T(test_breadcrumb_title),
+		T(test_heading_title),
+		T(test_no_title),
+		T(test_intro),
+		T(test_notes),
+		T(test_export_pdf_chrome),
+		T(test_other_chrome),
+		T(test_cut_last_row),
+		T(test_cut_lone_pipe),
+		T(test_complete_row_no_newline),
+		T(test_ragged_row),
+		T(test_table_in_code_block),
+		T(test_two_tables),
+		T(test_prose_after_table),
+		T(test_plain_text_no_table),
+		T(test_cell_lines),
+		T(test_cell_lines_empty_date_and_cut),
+		T(test_broken_rows),
+		T(test_front_matter),
+		T(test_nul_and_invalid_utf8),
+		T(test_many_pipes),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
