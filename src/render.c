@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "templates.h"
 #include "xalloc.h"
 
@@ -95,6 +96,25 @@ tl_renderer_free(struct tl_renderer *r)
 	free(r);
 }
 
+/* {{name}} in a Markdown template: inline Markdown escaping. */
+static void
+escape_md(struct buf *out, const char *s, size_t len)
+{
+	struct buf copy = {0};
+
+	buf_put(&copy, s, len);
+	esc_md_inline(out, buf_str(&copy));
+	buf_free(&copy);
+}
+
+static int
+is_markdown_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 3 && strcmp(name + len - 3, ".md") == 0;
+}
+
 int
 tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
     struct tl_diags *d)
@@ -103,6 +123,9 @@ tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
 	struct buf out = {0};
 	int rc;
 
+	/* The template's kind, by its name, decides how values are escaped. */
+	tl_template_set_escape(r->set, is_markdown_name(name) ? escape_md :
+	    NULL);
 	memset(&err, 0, sizeof(err));
 	rc = tl_template_set_render(r->set, name, context, &out, &err);
 	if (rc != 0) {
