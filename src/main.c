@@ -19,8 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "context.h"
 #include "convert.h"
+#include "diff.h"
+#include "key.h"
+#include "output.h"
 #include "render.h"
 #include "site.h"
 #include "source.h"
@@ -443,9 +447,202 @@ cmd_build(int argc, char **argv)
 	return rc;
 }
 
+/* ---- diff and check ------------------------------------------------ */
+
+/* What diff and check share: the row key and the API aliases. */
+struct match_args {
+	struct tl_keyspec	 key;		/* n == 0: the default */
+	struct tl_aliases	*aliases;
+	struct tl_load_opts	 load;
+	const char		*format;
+	const char		*today;
+	int			 quiet;
+};
+
+enum { OPT_KEY = 512, OPT_ALIASES, OPT_TODAY, OPT_M_DATE_COLUMN };
+
+static const struct option match_options[] = {
+	{ "format",		required_argument, NULL, 'f' },
+	{ "key",		required_argument, NULL, OPT_KEY },
+	{ "aliases",		required_argument, NULL, OPT_ALIASES },
+	{ "date-column",	required_argument, NULL, OPT_M_DATE_COLUMN },
+	{ "today",		required_argument, NULL, OPT_TODAY },
+	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "help",		no_argument,	   NULL, 'h' },
+	{ NULL,			0,		   NULL, 0 },
+};
+
+/* Parse diff's or check's options; -1 to go on, else an exit code. */
+static int
+parse_match(int argc, char **argv, struct match_args *m, const char *help)
+{
+	struct tl_diags d = {0};
+	int c, rc = -1;
+
+	while (rc < 0 && (c = getopt_long(argc, argv, "f:qh", match_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f': m->format = optarg; break;
+		case OPT_M_DATE_COLUMN: m->load.norm.date_column = optarg; break;
+		case OPT_TODAY: m->today = optarg; break;
+		case 'q': m->quiet = 1; break;
+		case 'h': fputs(help, stdout); rc = EXIT_OK; break;
+		case OPT_KEY:
+			tl_keyspec_free(&m->key);
+			if (tl_keyspec_parse(&m->key, optarg, &d) != 0)
+				rc = EXIT_ERROR;
+			break;
+		case OPT_ALIASES:
+			if (tl_aliases_load(m->aliases, optarg, &d) != 0)
+				rc = EXIT_ERROR;
+			break;
+		default:
+			fputs("tablog: try 'tablog --help'\n", stderr);
+			rc = EXIT_ERROR;
+		}
+	}
+	print_diags(&d, 0);
+	tl_diags_free(&d);
+	return rc;
+}
+
+static void
+match_free(struct match_args *m)
+{
+	tl_keyspec_free(&m->key);
+	tl_aliases_free(m->aliases);
+}
+
+static const char diff_help[] =
+"usage: tablog diff [-f md|json|csv|html] [--key COLS] [--aliases FILE] OLD NEW\n"
+"\n"
+"Compare two versions of a page (each HTML or Markdown): rows added,\n"
+"removed and changed (matched by api, permission and type, or --key),\n"
+"and columns added or removed.\n"
+"\n"
+"  -f, --format FORMAT     md (default), json, csv, html\n"
+"      --key COLS          match rows by these fields (comma list)\n"
+"      --aliases FILE      more API aliases, 'alias = canonical' a line\n"
+"      --date-column NAME  the column that holds each row's date\n"
+"  -q, --quiet             do not print warnings\n"
+"\n"
+"Exit status: 0 no differences, 1 differences, 2 error.\n";
+
+static int
+cmd_diff(int argc, char **argv)
+{
+	struct match_args m = { .aliases = tl_aliases_new() };
+	struct tl_diff_opts o;
+	struct tl_diags d = {0};
+	struct tl_loader *loader;
+	struct tl_page *before, *after = NULL;
+	struct tl_diff df;
+	int rc, fmt = TL_DIFF_MD;
+
+	if ((rc = parse_match(argc, argv, &m, diff_help)) < 0 && m.format &&
+	    (fmt = tl_diff_format(m.format)) < 0)
+		rc = usage_error("diff formats are md, json, csv and html, "
+		    "not '%s'", m.format);
+	if (rc < 0 && argc - optind != 2)
+		rc = usage_error("diff takes two pages: OLD NEW");
+	if (rc >= 0) {
+		match_free(&m);
+		return rc;
+	}
+	loader = tl_loader_new(&m.load);
+	if ((before = tl_load_page(loader, argv[optind], &d)) != NULL)
+		after = tl_load_page(loader, argv[optind + 1], &d);
+	rc = EXIT_ERROR;
+	if (after != NULL) {
+		o.key = m.key.n > 0 ? &m.key : NULL;
+		o.aliases = m.aliases;
+		tl_diff_pages(&df, before, after, &o);
+		if (tl_diff_write(&df, (enum tl_diff_format)fmt, stdout) == 0 &&
+		    tl_stream_finish(stdout, "standard output", &d) == 0)
+			rc = tl_diff_any(&df) ? EXIT_FINDINGS : EXIT_OK;
+		else if (tl_diags_count(&d, TL_ERROR) == 0)
+			tl_diag(&d, TL_ERROR, NULL, 0, "cannot write to "
+			    "standard output");
+		tl_diff_free(&df);
+	}
+	print_diags(&d, m.quiet);
+	tl_page_free(before);
+	tl_page_free(after);
+	tl_loader_free(loader);
+	tl_diags_free(&d);
+	match_free(&m);
+	return rc;
+}
+
+static const char check_help[] =
+"usage: tablog check [--format text|json] [--today YYYY-MM-DD] FILE...\n"
+"\n"
+"Find problems in permission pages: duplicate rows, missing or extra\n"
+"cells, unrecognised or future dates, permission cells that do not\n"
+"split, one permission with two display names or one API written two\n"
+"ways across the pages, unknown headers.  Notes (rows sharing a key\n"
+"with different purposes) do not change the exit status.\n"
+"\n"
+"  -f, --format FORMAT     text (default, on standard error) or json\n"
+"                          (on standard output)\n"
+"      --today DATE        dates after DATE are in the future (default:\n"
+"                          today)\n"
+"      --key COLS          the fields that make a row's key\n"
+"      --aliases FILE      more API aliases, 'alias = canonical' a line\n"
+"      --date-column NAME  the column that holds each row's date\n"
+"  -q, --quiet             text: print errors only\n"
+"\n"
+"Exit status: 0 clean, 1 findings, 2 error.\n";
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct match_args m = { .aliases = tl_aliases_new() };
+	struct tl_check_opts o;
+	struct tl_diags d = {0};
+	struct tl_loader *loader;
+	size_t found;
+	int rc, json = 0;
+
+	if ((rc = parse_match(argc, argv, &m, check_help)) < 0 && m.format &&
+	    !(json = strcmp(m.format, "json") == 0) &&
+	    strcmp(m.format, "text") != 0)
+		rc = usage_error("check formats are text and json, not '%s'",
+		    m.format);
+	if (rc < 0 && tl_check_today(&o.today, m.today) != 0)
+		rc = usage_error("--today takes a date YYYY-MM-DD, not '%s'",
+		    m.today ? m.today : "");
+	if (rc < 0 && optind >= argc)
+		rc = usage_error("check takes one page or more");
+	if (rc >= 0) {
+		match_free(&m);
+		return rc;
+	}
+	o.key = m.key.n > 0 ? &m.key : NULL;
+	o.aliases = m.aliases;
+	loader = tl_loader_new(&m.load);
+	found = tl_check_files(loader, (const char *const *)argv + optind,
+	    (size_t)(argc - optind), &o, &d);
+	if (json && (tl_check_write_json(&d, stdout) != 0 ||
+	    tl_stream_finish(stdout, "standard output", &d) != 0))
+		json = 0;	/* say so on standard error */
+	if (!json)
+		print_diags(&d, m.quiet);
+	rc = tl_diags_count(&d, TL_ERROR) ? EXIT_ERROR :
+	    found ? EXIT_FINDINGS : EXIT_OK;
+	tl_loader_free(loader);
+	tl_diags_free(&d);
+	match_free(&m);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return cmd_diff(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "build") == 0)
 		return cmd_build(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "convert") == 0)

@@ -2,8 +2,9 @@
 # tests/run.sh - run every test and end with one line: "N passed, N failed".
 #
 # Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner,
-# golden tests (tests/golden/cases.tsv), command-line tests (tests/cli.sh)
-# and the corpus check (tests/corpus/expected.tsv).  Each stage prints its
+# golden tests (tests/golden/cases.tsv), command-line tests (tests/cli.sh),
+# diff and check cases (tests/diff.sh, tests/check.sh) and the corpus
+# check (tests/corpus/expected.tsv).  Each stage prints its
 # own counts; this script adds them up.  Run from the repository root.
 # TABLOG (default ./tablog) and B (default build) select what is tested.
 
@@ -58,6 +59,8 @@ if [ -x "$B/tests/mustache_spec" ]; then
 fi
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
+run_counted diff sh tests/diff.sh
+run_counted check sh tests/check.sh
 if [ -x "$B/tests/corpus_check" ]; then
 	run_counted corpus "$B/tests/corpus_check" tests/corpus/expected.tsv "$SHARED/corpus"
 fi

@@ -1,0 +1,329 @@
+/*
+ * test_diff.c - matching rows of two page versions: by key, through
+ * aliases, rows sharing a key, reordering, columns added and removed,
+ * changes without a date update, and the summary line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "diff.h"
+#include "key.h"
+#include "table.h"
+
+/* Header keys; those named like a canonical field are that field. */
+static struct tl_page *
+page(const char *const *keys, size_t n)
+{
+	struct tl_page *p = tl_page_new("t.md");
+	struct tl_table *t = tl_page_add_table(p, 1);
+	size_t i;
+	int f;
+
+	tl_table_set_header(p, t, keys, n);
+	t->date_column = -1;
+	t->label_column = -1;
+	for (i = 0; i < n; i++) {
+		t->columns[i].key = keys[i];
+		t->columns[i].field = TL_EXTRA;
+		for (f = 0; f < TL_NFIELDS; f++)
+			if (strcmp(tl_field_name(f), keys[i]) == 0)
+				t->columns[i].field = f;
+		if (t->columns[i].field == TL_LAST_UPDATE)
+			t->date_column = (int)i;
+		if (t->columns[i].field == TL_PERMISSION)
+			t->label_column = (int)i;
+	}
+	return p;
+}
+
+/* A row; a date cell holds "YYYY-MM", as normalise.c would store it. */
+static void
+row(struct tl_page *p, unsigned line, const char *const *cells)
+{
+	struct tl_table *t = &p->tables[0];
+	struct tl_row *r = tl_table_add_row(p, t, line, cells, t->ncolumns);
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		if (t->columns[i].field < 0 || *r->cells[i] == '\0')
+			continue;
+		r->f[t->columns[i].field] = r->cells[i];
+		if (t->columns[i].field == TL_LAST_UPDATE) {
+			r->f[TL_LAST_UPDATE_TEXT] = r->cells[i];
+			sscanf(r->cells[i], "%d-%d", &r->date.year,
+			    &r->date.month);
+		}
+	}
+}
+
+static const char *const cols5[] = { "api", "permission", "type", "purpose",
+    "last_update" };
+
+static void
+run(struct tl_diff *df, struct tl_page *a, struct tl_page *b,
+    const struct tl_aliases *al)
+{
+	struct tl_diff_opts o = { NULL, al };
+
+	tl_diff_pages(df, a, b, &o);
+}
+
+static void
+summary_is(const struct tl_diff *df, const char *want)
+{
+	struct buf b = {0};
+
+	tl_diff_summary(&b, df);
+	assert_string_equal(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void
+same_page_no_change(void **s)
+{
+	struct tl_page *a = page(cols5, 5);
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "Microsoft Graph", "User.Read",
+	    "Delegated", "Sign in", "2023-12" });
+	run(&df, a, a, NULL);
+	assert_int_equal(tl_diff_any(&df), 0);
+	summary_is(&df, "0 added, 0 removed, 0 changed");
+	tl_diff_free(&df);
+	tl_page_free(a);
+}
+
+static void
+reorder_is_no_change(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "Microsoft Graph", "A", "Application",
+	    "x", "" });
+	row(a, 4, (const char *[]){ "Microsoft Graph", "B", "Application",
+	    "y", "" });
+	row(b, 3, (const char *[]){ "Microsoft Graph", "B", "Application",
+	    "y", "" });
+	row(b, 4, (const char *[]){ "Microsoft Graph", "A", "Application",
+	    "x", "" });
+	run(&df, a, b, NULL);
+	assert_int_equal(tl_diff_any(&df), 0);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+added_removed_changed(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "Microsoft Graph", "Gone", "Application",
+	    "x", "" });
+	row(a, 4, (const char *[]){ "Microsoft Graph", "Kept", "Application",
+	    "old purpose", "2024-01" });
+	row(b, 3, (const char *[]){ "Microsoft Graph", "Kept", "Application",
+	    "new purpose", "2024-02" });
+	row(b, 4, (const char *[]){ "Microsoft Graph", "New", "Delegated",
+	    "z", "" });
+	run(&df, a, b, NULL);
+	summary_is(&df, "1 added, 1 removed, 1 changed");
+	assert_string_equal(df.added.v[0].key,
+	    "Microsoft Graph | New | Delegated");
+	assert_string_equal(df.removed.v[0].key,
+	    "Microsoft Graph | Gone | Application");
+	assert_int_equal(df.changed.v[0].before->line, 4);
+	assert_int_equal(df.changed.v[0].after->line, 3);
+	assert_int_equal(df.changed.v[0].nfields, 2);
+	assert_string_equal(df.changed.v[0].fields[0].name, "purpose");
+	assert_string_equal(df.changed.v[0].fields[0].before, "old purpose");
+	assert_string_equal(df.changed.v[0].fields[0].after, "new purpose");
+	assert_string_equal(df.changed.v[0].fields[1].name, "last_update");
+	assert_int_equal(df.changed.v[0].no_date_update, 0);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+change_without_date_update(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "Microsoft Graph", "P", "Application",
+	    "old", "2024-01" });
+	row(b, 3, (const char *[]){ "Microsoft Graph", "P", "Application",
+	    "new", "2024-01" });
+	run(&df, a, b, NULL);
+	assert_int_equal(df.changed.n, 1);
+	assert_int_equal(df.changed.v[0].nfields, 1);
+	assert_int_equal(df.changed.v[0].no_date_update, 1);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+aliases_and_case_match(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_aliases *al = tl_aliases_new();
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "MSFT Graph", "User.Read", "Delegated",
+	    "x", "" });
+	row(b, 3, (const char *[]){ "Microsoft Graph", "user.read",
+	    "delegated ", "x", "" });
+	run(&df, a, b, al);
+	summary_is(&df, "0 added, 0 removed, 1 changed");
+	assert_string_equal(df.changed.v[0].fields[0].name, "api");
+	tl_diff_free(&df);
+	/* Without aliases, MSFT Graph is another API. */
+	run(&df, a, b, NULL);
+	summary_is(&df, "1 added, 1 removed, 0 changed");
+	tl_diff_free(&df);
+	tl_aliases_free(al);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+shared_key_in_page_order(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_diff df;
+
+	(void)s;
+	/* One permission listed for two purposes; NEW drops the first and
+	 * rewords nothing: the second pairs with its equal, not in order. */
+	row(a, 3, (const char *[]){ "G", "P", "Application", "first", "" });
+	row(a, 4, (const char *[]){ "G", "P", "Application", "second", "" });
+	row(b, 3, (const char *[]){ "G", "P", "Application", "second", "" });
+	run(&df, a, b, NULL);
+	summary_is(&df, "0 added, 1 removed, 0 changed");
+	assert_int_equal(df.removed.v[0].before->line, 3);
+	tl_diff_free(&df);
+	tl_page_free(b);
+	/* Both reworded: paired in page order. */
+	b = page(cols5, 5);
+	row(b, 3, (const char *[]){ "G", "P", "Application", "FIRST", "" });
+	row(b, 4, (const char *[]){ "G", "P", "Application", "SECOND", "" });
+	run(&df, a, b, NULL);
+	summary_is(&df, "0 added, 0 removed, 2 changed");
+	assert_string_equal(df.changed.v[0].fields[0].before, "first");
+	assert_string_equal(df.changed.v[1].fields[0].before, "second");
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+columns_added_and_removed(void **s)
+{
+	static const char *const newcols[] = { "api", "permission", "type",
+	    "purpose", "owner" };
+	struct tl_page *a = page(cols5, 5), *b = page(newcols, 5);
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "G", "P", "Application", "x", "2024-01" });
+	row(b, 3, (const char *[]){ "G", "P", "Application", "x", "IT" });
+	run(&df, a, b, NULL);
+	/* The dropped date is reported once, as a column, not per row. */
+	summary_is(&df, "0 added, 0 removed, 0 changed, 1 column added, "
+	    "1 column removed");
+	assert_string_equal(df.columns_added.v[0].column->key, "owner");
+	assert_string_equal(df.columns_removed.v[0].column->key,
+	    "last_update");
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+key_option(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_keyspec k;
+	struct tl_diff_opts o = { &k, NULL };
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "G", "P", "Application", "x", "" });
+	row(b, 3, (const char *[]){ "G", "P", "Delegated", "x", "" });
+	assert_int_equal(tl_keyspec_parse(&k, "api,permission", NULL), 0);
+	tl_diff_pages(&df, a, b, &o);
+	summary_is(&df, "0 added, 0 removed, 1 changed");
+	assert_string_equal(df.changed.v[0].fields[0].name, "type");
+	tl_diff_free(&df);
+	tl_keyspec_free(&k);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+static void
+formats_by_name(void **s)
+{
+	(void)s;
+	assert_int_equal(tl_diff_format("md"), TL_DIFF_MD);
+	assert_int_equal(tl_diff_format("json"), TL_DIFF_JSON);
+	assert_int_equal(tl_diff_format("csv"), TL_DIFF_CSV);
+	assert_int_equal(tl_diff_format("html"), TL_DIFF_HTML);
+	assert_int_equal(tl_diff_format("xml"), -1);
+}
+
+static void
+html_is_escaped(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	struct tl_diff df;
+
+	(void)s;
+	row(b, 3, (const char *[]){ "G", "<script>", "Application", "x", "" });
+	run(&df, a, b, NULL);
+	assert_int_equal(tl_diff_write(&df, TL_DIFF_HTML, fp), 0);
+	fclose(fp);
+	assert_null(strstr(text, "<script>"));
+	assert_non_null(strstr(text, "<code>&lt;script&gt;</code>"));
+	free(text);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(same_page_no_change),
+		cmocka_unit_test(reorder_is_no_change),
+		cmocka_unit_test(added_removed_changed),
+		cmocka_unit_test(change_without_date_update),
+		cmocka_unit_test(aliases_and_case_match),
+		cmocka_unit_test(shared_key_in_page_order),
+		cmocka_unit_test(columns_added_and_removed),
+		cmocka_unit_test(key_option),
+		cmocka_unit_test(formats_by_name),
+		cmocka_unit_test(html_is_escaped),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
