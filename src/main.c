@@ -53,6 +53,7 @@ struct convert_args {
 	int			 follow_links;
 	const char		*title;
 	const char		*date;
+	const char		*since;
 };
 
 static void
@@ -92,6 +93,8 @@ usage(FILE *fp)
 "      --title TEXT        the site's title\n"
 "      --date YYYY-MM-DD   the build's date, shown on the index\n"
 "      --follow-links      follow symbolic links under INDIR\n"
+"      --since PREV        add \"Detected changes\" against the build in\n"
+"                          PREV (its all.json), dated --date or today\n"
 "\n"
 "Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n",
 	    fp);
@@ -187,7 +190,7 @@ enum {
 	OPT_FROM = 256, OPT_TABLE, OPT_DATE_COLUMN, OPT_OLDEST_FIRST,
 	OPT_CSV_BOM, OPT_CSV_RAW, OPT_MAX_INPUT, OPT_STRICT, OPT_VERSION,
 	OPT_FRAGMENT, OPT_TEMPLATES, OPT_BASE_URL, OPT_TITLE, OPT_DATE,
-	OPT_FOLLOW_LINKS,
+	OPT_FOLLOW_LINKS, OPT_SINCE,
 };
 
 static const struct option convert_options[] = {
@@ -211,6 +214,7 @@ static const struct option convert_options[] = {
 	{ "title",		required_argument, NULL, OPT_TITLE },
 	{ "date",		required_argument, NULL, OPT_DATE },
 	{ "follow-links",	no_argument,	   NULL, OPT_FOLLOW_LINKS },
+	{ "since",		required_argument, NULL, OPT_SINCE },
 	{ NULL,			0,		   NULL, 0 },
 };
 
@@ -308,6 +312,9 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 		case OPT_FOLLOW_LINKS:
 			a->follow_links = 1;
 			break;
+		case OPT_SINCE:
+			a->since = optarg;
+			break;
 		case 'q':
 			a->quiet = 1;
 			break;
@@ -404,9 +411,23 @@ seconds_since(const struct timespec *start)
 	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
+/* Today's date, YYYY-MM-DD, local time. */
+static const char *
+today(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, size, "1970-01-01");
+	return buf;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
+	char today_buf[16];
 	struct convert_args a;
 	struct tl_build_opts o;
 	struct tl_build_stats st;
@@ -432,6 +453,8 @@ cmd_build(int argc, char **argv)
 	o.templates_dir = a.templates;
 	o.title = a.title;
 	o.date = a.date;
+	o.since = a.since;
+	o.detected_date = a.date ? a.date : today(today_buf, sizeof(today_buf));
 	o.load = a.load;
 	o.write = a.write;
 	if (isatty(STDERR_FILENO) && !a.quiet)
@@ -439,9 +462,10 @@ cmd_build(int argc, char **argv)
 
 	tl_build(&o, &d, &st);
 	print_diags(&d, a.quiet);
-	fprintf(stderr, "tablog: %zu pages, %zu rows, %zu warnings, %zu errors "
-	    "in %.2f s\n", st.built, st.rows, st.warnings, st.errors,
-	    seconds_since(&start));
+	if (!a.quiet)
+		fprintf(stderr, "tablog: %zu pages, %zu rows, %zu warnings, "
+		    "%zu errors in %.2f s\n", st.built, st.rows, st.warnings,
+		    st.errors, seconds_since(&start));
 	rc = exit_status(&d, a.strict);
 	tl_diags_free(&d);
 	return rc;

@@ -28,6 +28,7 @@
 #include "normalise.h"
 #include "output.h"
 #include "render.h"
+#include "since.h"
 #include "xalloc.h"
 
 struct site_page {
@@ -46,6 +47,7 @@ struct site {
 	size_t		 next, done;
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
+	struct tl_since	 prev;		/* --since: the previous build */
 };
 
 /* ---- finding pages ------------------------------------------------- */
@@ -480,6 +482,93 @@ site_pages_json(const struct site *s)
 	return pages;
 }
 
+/* A page as the detected-changes lists name it. */
+static json_t *
+page_ref_json(const struct tl_page *page)
+{
+	return json_pack("{s:s, s:s}", "title", page->title ? page->title :
+	    page->slug, "slug", page->slug);
+}
+
+/*
+ * "Detected changes": every page against its previous version, then the
+ * pages that are new and those that are gone.  NULL without --since.
+ */
+static json_t *
+detected_json(const struct site *s)
+{
+	struct tl_diff_opts dopts;
+	struct tl_aliases *aliases;
+	json_t *det, *pages, *added, *gone;
+	struct buf b = {0};
+	struct tl_date day;
+	size_t i, changes = 0;
+
+	if (s->o->since == NULL)
+		return NULL;
+	aliases = tl_aliases_new();
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.aliases = aliases;
+	pages = json_array();
+	added = json_array();
+	gone = json_array();
+	for (i = 0; i < s->n; i++) {
+		const struct tl_page *page = s->pages[i].page;
+		const struct tl_page *old;
+		json_t *pj;
+
+		if (page == NULL)
+			continue;
+		old = tl_since_find(&s->prev, page->slug);
+		if (old == NULL) {
+			json_array_append_new(added, page_ref_json(page));
+			changes++;
+		} else if ((pj = tl_since_page_json(old, page, &dopts)) != NULL) {
+			json_array_append_new(pages, pj);
+			changes++;
+		}
+	}
+	for (i = 0; i < s->prev.n; i++) {
+		const struct tl_page *old = s->prev.pages[i];
+		size_t k;
+
+		for (k = 0; k < s->n; k++)
+			if (s->pages[k].page != NULL &&
+			    strcmp(s->pages[k].page->slug, old->slug) == 0)
+				break;
+		if (k == s->n) {
+			json_array_append_new(gone, page_ref_json(old));
+			changes++;
+		}
+	}
+	tl_aliases_free(aliases);
+
+	det = json_object();
+	memset(&day, 0, sizeof(day));
+	sscanf(s->o->detected_date, "%d-%d-%d", &day.year, &day.month,
+	    &day.day);
+	json_object_set_new(det, "date", json_string(s->o->detected_date));
+	tl_date_label(&b, &day);
+	json_object_set_new(det, "label", json_string(b.data));
+	buf_reset(&b);
+	buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
+	json_object_set_new(det, "updated", json_string(b.data));
+	buf_reset(&b);
+	tl_feed_base(&b, s->o->write.base_url, "site");
+	if (s->o->write.base_url != NULL && *s->o->write.base_url != '\0')
+		buf_printf(&b, "changelog.html#detected-%s",
+		    s->o->detected_date);
+	else
+		buf_printf(&b, "/detected/%s", s->o->detected_date);
+	json_object_set_new(det, "id", json_string(b.data));
+	json_object_set_new(det, "any", json_boolean(changes > 0));
+	json_object_set_new(det, "pages", pages);
+	json_object_set_new(det, "new_pages", added);
+	json_object_set_new(det, "vanished_pages", gone);
+	buf_free(&b);
+	return det;
+}
+
 static json_t *
 site_json(const struct site *s)
 {
@@ -497,6 +586,8 @@ site_json(const struct site *s)
 	    json_null());
 	json_object_set_new(site, "pages", site_pages_json(s));
 	json_object_set_new(site, "changelog", changelog);
+	if (s->o->since != NULL)
+		json_object_set_new(site, "detected", detected_json(s));
 	json_object_set_new(root, "site", site);
 
 	feed = json_object();
@@ -521,11 +612,55 @@ site_json(const struct site *s)
 			buf_puts(&b, json_string_value(u));
 		}
 	}
+	if (s->o->since != NULL && s->o->detected_date != NULL &&
+	    strncmp(s->o->detected_date, b.len ? b.data : "", 10) > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
+	}
 	json_object_set_new(feed, "updated", json_string(b.len ? b.data :
 	    "1970-01-01T00:00:00Z"));
 	json_object_set_new(root, "feed", feed);
 	buf_free(&b);
 	return root;
+}
+
+/* all.json's pages: the index's entries plus each table's columns, so
+ * that a later `build --since` can rebuild the pages (since.c). */
+static json_t *
+all_pages_json(const struct site *s)
+{
+	json_t *pages = site_pages_json(s), *pj;
+	size_t i, k = 0, t, c;
+
+	for (i = 0; i < s->n; i++) {
+		const struct tl_page *page = s->pages[i].page;
+		json_t *tables;
+
+		if (page == NULL)
+			continue;
+		pj = json_array_get(pages, k++);
+		tables = json_array();
+		for (t = 0; t < page->ntables; t++) {
+			const struct tl_table *tab = &page->tables[t];
+			json_t *tj = json_object(), *cols = json_array();
+
+			for (c = 0; c < tab->ncolumns; c++)
+				json_array_append_new(cols, json_pack(
+				    "{s:s, s:s}", "field", tab->columns[c].key,
+				    "header", tab->columns[c].header));
+			json_object_set_new(tj, "line", json_integer(tab->line));
+			json_object_set_new(tj, "columns", cols);
+			json_object_set_new(tj, "date_column",
+			    tab->date_column >= 0 ?
+			    json_integer(tab->date_column) : json_null());
+			json_object_set_new(tj, "label_column",
+			    tab->label_column >= 0 ?
+			    json_integer(tab->label_column) : json_null());
+			json_array_append_new(tables, tj);
+		}
+		json_object_set_new(pj, "tables", tables);
+	}
+	return pages;
 }
 
 /* all.json: the pages, then every row with its page's slug first. */
@@ -539,8 +674,7 @@ write_all_json(const struct site *s, json_t *site, FILE *fp,
 
 	(void)d;
 	json_object_set(root, "generator", json_object_get(site, "generator"));
-	json_object_set(root, "pages",
-	    json_object_get(json_object_get(site, "site"), "pages"));
+	json_object_set_new(root, "pages", all_pages_json(s));
 	for (i = 0; i < s->n; i++) {
 		const struct tl_page *page = s->pages[i].page;
 
@@ -550,7 +684,9 @@ write_all_json(const struct site *s, json_t *site, FILE *fp,
 
 				json_object_set_new(row, "page",
 				    json_string(page->slug));
-				json_object_update(row, tl_row_json(
+				json_object_set_new(row, "table",
+				    json_integer((json_int_t)t));
+				json_object_update_new(row, tl_row_json(
 				    &page->tables[t], &page->tables[t].rows[r]));
 				json_array_append_new(rows, row);
 			}
@@ -656,6 +792,11 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	memset(stats, 0, sizeof(*stats));
 	s.o = o;
 	pthread_mutex_init(&s.lock, NULL);
+	/* Read the previous build first: PREV may well be OUTDIR itself. */
+	if (o->since != NULL && tl_since_load(&s.prev, o->since, d) != 0) {
+		rc = -1;
+		goto out;
+	}
 	if (tl_mkdirs(o->outdir, d) != 0 || find_pages(&s, d) != 0) {
 		rc = -1;
 		goto out;
@@ -700,6 +841,7 @@ out:
 		free(s.pages[i].path);
 	}
 	free(s.pages);
+	tl_since_free(&s.prev);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
 }

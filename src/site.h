@@ -6,6 +6,9 @@
  *	OUTDIR/all.csv, all.json           every row, `page` column first
  *	OUTDIR/<slug>/index.html, table.md, table.csv, table.json, changelog.md
  *
+ * With `since`, the site changelog and feed open with "Detected changes":
+ * every page diffed against the previous build's all.json (since.h).
+ *
  * Pages are read and written by a pool of threads; everything that depends
  * on more than one page (slugs, combined files) is done in input order by
  * the calling thread, so the output is the same whatever the thread count.
@@ -25,6 +28,8 @@ struct tl_build_opts {
 	const char	*templates_dir;	/* --templates, or NULL */
 	const char	*title;		/* site title, or NULL */
 	const char	*date;		/* --date YYYY-MM-DD, or NULL */
+	const char	*since;		/* --since PREV: a previous OUTDIR */
+	const char	*detected_date;	/* date of the detected changes */
 	struct tl_load_opts	load;
 	struct tl_write_opts	write;	/* csv, base_url, oldest_first */
 	/* Called (from any thread, one call at a time) as pages finish. */

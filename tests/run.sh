@@ -59,6 +59,7 @@ if [ -x "$B/tests/mustache_spec" ]; then
 fi
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
+run_counted site sh tests/site.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh
 if [ -x "$B/tests/corpus_check" ]; then

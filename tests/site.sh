@@ -1,0 +1,76 @@
+#!/bin/sh
+# tests/site.sh - `tablog build`: layout, determinism across -j, a bad
+# page among good ones, --since detected changes, template overrides.
+TABLOG=${TABLOG:-./tablog}
+SHARED=${SHARED:-../shared}
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL site: $*"; failed=$((failed + 1)); }
+check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+
+# Layout of a two-page site.
+"$TABLOG" build tests/site/old -o "$tmp/old" --title "Test site" 2>"$tmp/err"
+check "build exit 0" [ $? -eq 0 ]
+check "summary line" grep -q '^tablog: 2 pages, 4 rows, 0 warnings, 0 errors in ' "$tmp/err"
+for f in index.html changelog.md changelog.html feed.xml all.csv all.json; do
+	check "site has $f" [ -s "$tmp/old/$f" ]
+done
+for p in alpha-app beta-app; do
+	for f in index.html table.md table.csv table.json changelog.md; do
+		check "page $p has $f" [ -s "$tmp/old/$p/$f" ]
+	done
+done
+check "all.csv starts with page" grep -q '^page,api,permission,display_name,qualifier,type,purpose,last_update' "$tmp/old/all.csv"
+check "all.csv has 4 rows" [ "$(wc -l <"$tmp/old/all.csv")" -eq 5 ]
+check "index links pages" grep -q 'href="alpha-app/index.html">Alpha App<' "$tmp/old/index.html"
+
+# Changes since the previous build, dated by --date.
+cp -r "$tmp/old" "$tmp/new"
+"$TABLOG" build tests/site/new -o "$tmp/new" --since "$tmp/new" --date 2026-11-26 --title "Test site" -q
+check "--since exit 0" [ $? -eq 0 ]
+check "--since changelog as reviewed" cmp -s "$tmp/new/changelog.md" tests/site/expected-changelog.md
+check "--since feed entry" grep -q '<title>Detected changes, 26 November 2026</title>' "$tmp/new/feed.xml"
+check "--since html section" grep -q 'id="detected-2026-11-26"' "$tmp/new/changelog.html"
+"$TABLOG" build tests/site/new -o "$tmp/none" --since "$tmp/missing" -q 2>"$tmp/err"
+check "--since without all.json exit 2" [ $? -eq 2 ]
+check "--since without all.json one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+
+# The same site whatever -j, and from one run to the next.
+"$TABLOG" build "$SHARED/corpus" -o "$tmp/j1" -j1 -q 2>/dev/null
+"$TABLOG" build "$SHARED/corpus" -o "$tmp/j2" -j2 -q 2>/dev/null
+"$TABLOG" build "$SHARED/corpus" -o "$tmp/j4" -j4 -q 2>/dev/null
+check "-j1 and -j2 identical" diff -r "$tmp/j1" "$tmp/j2"
+check "-j2 and -j4 identical" diff -r "$tmp/j2" "$tmp/j4"
+"$TABLOG" build "$SHARED/corpus" -o "$tmp/j2b" -j2 -q 2>/dev/null
+check "two runs identical" diff -r "$tmp/j2" "$tmp/j2b"
+
+# One bad page is reported and skipped; the rest is built; exit 2.
+"$TABLOG" build tests/site/bad -o "$tmp/bad" 2>"$tmp/err"
+check "bad page exit 2" [ $? -eq 2 ]
+check "bad page reported" grep -q '^tablog: tests/site/bad/empty.md: error: no table found$' "$tmp/err"
+check "good page built" [ -s "$tmp/bad/alpha-app/index.html" ]
+check "bad page counted" grep -q '1 pages, 3 rows, 0 warnings, 1 errors' "$tmp/err"
+
+# --templates: a file there replaces the built-in one; partial names
+# cannot leave the folder; a broken template is FILE:LINE: error.
+"$TABLOG" -f html --fragment --templates tests/site/tpl-override tests/site/old/alpha.md >"$tmp/frag" 2>"$tmp/err"
+check "override used" grep -q '^<p>custom fragment: \[User.Read\]\[Group.Read.All\]\[Sites.Read.All\]</p>$' "$tmp/frag"
+check "partials stay inside" [ "$(grep -c root: "$tmp/frag")" -eq 0 ]
+"$TABLOG" -f html --templates tests/site/tpl-override tests/site/old/alpha.md >"$tmp/page" 2>/dev/null
+check "missing file falls back" grep -q '<!DOCTYPE html>' "$tmp/page"
+"$TABLOG" -f html --fragment --templates tests/site/tpl-broken tests/site/old/alpha.md >/dev/null 2>"$tmp/err"
+check "broken template exit 2" [ $? -eq 2 ]
+check "broken template FILE:LINE" grep -q "^tablog: table.html:1: error: unclosed section 'tables'" "$tmp/err"
+
+# Nothing is written outside OUTDIR, whatever the page's title says.
+mkdir "$tmp/evil"
+"$TABLOG" build tests/site/evil -o "$tmp/evil/out/site" -q
+check "title cannot leave OUTDIR" [ "$(ls "$tmp/evil")" = out ] && [ "$(ls "$tmp/evil/out")" = site ]
+check "slug from such a title" [ -d "$tmp/evil/out/site/escaped" ]
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
