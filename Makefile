@@ -8,15 +8,13 @@
 # pkg-config look-ups below see the libraries `deps` has just installed.
 
 PREFIX	?= /usr/local
-BINDIR	?= $(PREFIX)/bin
-MANDIR	?= $(PREFIX)/share/man
 
 CC	?= cc
 PKG_CONFIG ?= pkg-config
 PKGS	 = libxml-2.0 libpcre2-8 libcmark-gfm jansson
 # Debian packages behind the libraries and tools the build and tests use.
 DEBS	 = pkg-config libxml2-dev libpcre2-dev libcmark-gfm-dev \
-	   libcmark-gfm-extensions-dev libjansson-dev libcmocka-dev
+	   libcmark-gfm-extensions-dev libjansson-dev libcmocka-dev mandoc
 
 CSTD	 = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN	 = -Wall -Wextra -Wpedantic
@@ -76,6 +74,7 @@ $(B)/obj $(B)/tests:
 deps:
 	@missing=no; \
 	$(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null || missing=yes; \
+	command -v mandoc >/dev/null 2>&1 || missing=yes; \
 	printf '#include <cmark-gfm-core-extensions.h>\n' | \
 	    $(CC) $(PKG_CFLAGS) -E -x c - >/dev/null 2>&1 || missing=yes; \
 	if [ $$missing = no ]; then exit 0; fi; \
@@ -98,13 +97,9 @@ test: deps
 check: all $(UNIT_BIN) $(TOOL_BIN)
 	B=$(B) sh tests/run.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 tablog $(DESTDIR)$(BINDIR)/tablog
-	if [ -f man/tablog.1 ]; then install -m 644 man/tablog.1 $(DESTDIR)$(MANDIR)/man1/; fi
-
-uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tablog $(DESTDIR)$(MANDIR)/man1/tablog.1
-
 clean:
 	rm -rf build build-* tablog
+
+# Targets that belong to one concern each (install, sanitizers, fuzzing,
+# benchmarks) live in mk/.
+-include $(sort $(wildcard mk/*.mk))

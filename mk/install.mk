@@ -1,0 +1,86 @@
+# mk/install.mk - the shared library, and installing everything.
+#
+#   make lib          build $(B)/libtablog.a and $(B)/libtablog.so.VERSION
+#   make install      install into $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
+#   make uninstall    remove what install put there
+#
+# The static library is the Makefile's $(B)/libtablog.a.  The shared one
+# is linked from the same sources compiled again with -fPIC under
+# $(B)/pic, with -fvisibility=hidden so that it exports only what
+# include/tablog.h marks TABLOG_API.  Its soname is libtablog.so.$(SOMAJOR)
+# (TABLOG_SOVERSION in the header); VERSION is TL_VERSION (src/context.h).
+
+VERSION	 := $(shell sed -n 's/^\#define TL_VERSION "\(.*\)"/\1/p' src/context.h)
+SOMAJOR	  = 0
+SONAME	  = libtablog.so.$(SOMAJOR)
+SHLIB	  = libtablog.so.$(VERSION)
+
+BINDIR	 ?= $(PREFIX)/bin
+LIBDIR	 ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR	 ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+PIC_OBJ	  = $(LIB_OBJ:$(B)/obj/%.o=$(B)/pic/%.o)
+PIC_FLAGS = -fPIC -fvisibility=hidden
+
+# In tablog.pc, directories under PREFIX are written as ${prefix}/..., so
+# that pkg-config --define-variable=prefix=... can move them.
+PC_SED	  = -e 's|@PREFIX@|$(PREFIX)|' \
+	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+	    -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES_PRIVATE@|$(PKGS)|' \
+	    -e 's|@LIBS_PRIVATE@|-lcmark-gfm-extensions -lpthread|'
+
+.PHONY: lib install uninstall
+
+lib: $(B)/libtablog.a $(B)/$(SHLIB)
+
+# The public header is not under src/, so say who includes it.
+$(B)/obj/tablog.o: include/tablog.h
+
+$(B)/pic/%.o: src/%.c $(wildcard src/*.h) include/tablog.h | $(B)/pic
+	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -c -o $@ $<
+
+$(B)/pic/templates.o: $(B)/templates.c src/templates.h | $(B)/pic
+	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -Isrc -c -o $@ $(B)/templates.c
+
+$(B)/pic:
+	mkdir -p $@
+
+# -z defs: every symbol the library uses must come from a library it
+# names, so that programs need nothing but -ltablog.
+$(B)/$(SHLIB): $(PIC_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs \
+	    -o $@ $(PIC_OBJ) $(LIBS) $(LDFLAGS)
+	ln -sf $(SHLIB) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/libtablog.so
+
+install: $(B)/tablog $(B)/libtablog.a $(B)/$(SHLIB)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(B)/tablog $(DESTDIR)$(BINDIR)/tablog
+	install -m 644 $(B)/libtablog.a $(DESTDIR)$(LIBDIR)/libtablog.a
+	install -m 755 $(B)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtablog.so
+	install -m 644 include/tablog.h $(DESTDIR)$(INCLUDEDIR)/tablog.h
+	sed $(PC_SED) tablog.pc.in | grep -v '^#' \
+	    >$(DESTDIR)$(PKGCONFIGDIR)/tablog.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/tablog.pc
+	install -m 644 man/tablog.1 $(DESTDIR)$(MANDIR)/man1/tablog.1
+	install -m 644 completion/tablog.bash $(DESTDIR)$(BASHCOMPDIR)/tablog
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tablog \
+	    $(DESTDIR)$(LIBDIR)/libtablog.a \
+	    $(DESTDIR)$(LIBDIR)/$(SHLIB) \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libtablog.so \
+	    $(DESTDIR)$(INCLUDEDIR)/tablog.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/tablog.pc \
+	    $(DESTDIR)$(MANDIR)/man1/tablog.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/tablog
