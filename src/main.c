@@ -62,6 +62,8 @@ usage(FILE *fp)
 	fputs(
 "usage: tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]\n"
 "       tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
+"       tablog diff [-f md|json|csv|html] OLD NEW   (see tablog diff --help)\n"
+"       tablog check [--format text|json] FILE...  (see tablog check --help)\n"
 "       tablog --help | --version\n"
 "\n"
 "Read a documentation page (HTML or Markdown) and write its table(s).\n"
@@ -218,6 +220,25 @@ static const struct option convert_options[] = {
 	{ NULL,			0,		   NULL, 0 },
 };
 
+/*
+ * getopt found an unknown option or a missing argument (opterr is off, so
+ * it said nothing): say it once, our way, with a hint.
+ */
+static int
+bad_option(char **argv, const char *cmd)
+{
+	fputs("tablog: error: ", stderr);
+	if (optopt > ' ' && optopt < 127)
+		fprintf(stderr, "option '-%c' is unknown or needs a value",
+		    optopt);
+	else
+		fprintf(stderr, "unknown option or missing value: '%s'",
+		    argv[optind - 1]);
+	fprintf(stderr, "\ntablog: try 'tablog %s%s--help'\n", cmd ? cmd : "",
+	    cmd ? " " : "");
+	return EXIT_ERROR;
+}
+
 static int
 valid_date(const char *s)
 {
@@ -325,8 +346,8 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			printf("tablog %s\n", TL_VERSION);
 			return EXIT_OK;
 		default:
-			fputs("tablog: try 'tablog --help'\n", stderr);
-			return EXIT_ERROR;
+			return bad_option(argv, argv[0] && strcmp(argv[0],
+			    "build") == 0 ? "build" : NULL);
 		}
 	}
 	return -1;
@@ -521,8 +542,7 @@ parse_match(int argc, char **argv, struct match_args *m, const char *help)
 				rc = EXIT_ERROR;
 			break;
 		default:
-			fputs("tablog: try 'tablog --help'\n", stderr);
-			rc = EXIT_ERROR;
+			rc = bad_option(argv, argv[0]);
 		}
 	}
 	print_diags(&d, 0);
@@ -663,6 +683,7 @@ cmd_check(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	opterr = 0;	/* bad_option() reports, in tablog's own words */
 	if (argc > 1 && strcmp(argv[1], "diff") == 0)
 		return cmd_diff(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "check") == 0)

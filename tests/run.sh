@@ -61,6 +61,8 @@ run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
 run_counted readme sh tests/readme.sh
+run_counted install sh tests/install.sh
+run_counted man sh tests/man.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh
 if [ -x "$B/tests/corpus_check" ]; then
