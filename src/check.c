@@ -564,6 +564,8 @@ tl_check_files(struct tl_loader *l, const char *const *paths, size_t n,
 		for (t = 0; t < page->ntables; t++)
 			check_table(&c, &page->tables[t]);
 		merge_findings(&c, d, from);
+		/* The reader's and the checker's findings, in page order. */
+		tl_diags_sort_lines(d, from);
 		tl_page_free(page);
 	}
 	registry_free(&c.display);

@@ -55,6 +55,53 @@ tl_diags_count(const struct tl_diags *d, enum tl_severity sev)
 	return n;
 }
 
+/* Order by line, keeping the order of diagnostics on the same line. */
+static int
+compare_diag_lines(const void *pa, const void *pb)
+{
+	const struct tl_diag *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return 0;
+}
+
+struct diag_pos {
+	struct tl_diag	diag;
+	size_t		pos;
+};
+
+static int
+compare_diag_pos(const void *pa, const void *pb)
+{
+	const struct diag_pos *a = pa, *b = pb;
+	int c = compare_diag_lines(&a->diag, &b->diag);
+
+	if (c != 0)
+		return c;
+	return a->pos < b->pos ? -1 : (a->pos > b->pos);
+}
+
+void
+tl_diags_sort_lines(struct tl_diags *d, size_t from)
+{
+	struct diag_pos *v;
+	size_t i, n;
+
+	if (from >= d->n)
+		return;
+	n = d->n - from;
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].diag = d->v[from + i];
+		v[i].pos = i;
+	}
+	qsort(v, n, sizeof(*v), compare_diag_pos);
+	for (i = 0; i < n; i++)
+		d->v[from + i] = v[i].diag;
+	free(v);
+}
+
 void
 tl_diags_free(struct tl_diags *d)
 {

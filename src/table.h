@@ -42,6 +42,8 @@ void	tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
 void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	    unsigned line, const char *fmt, va_list ap);
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
+/* Sort diagnostics from index `from` on by line, stably (one file's). */
+void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
 void	tl_diags_free(struct tl_diags *d);
 
 /* ---- fields -------------------------------------------------------- */
