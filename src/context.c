@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "normalise.h"
 
 void
@@ -36,11 +37,36 @@ string_or_null(const char *s)
 	return s != NULL ? json_string(s) : json_null();
 }
 
+/*
+ * A cell for templates: its column, its text as shown, the same as HTML
+ * (escaped, line breaks as <br>: templates insert it with {{{html}}}), and
+ * for a dated cell a `sort` key (ISO date) for sorting scripts.
+ */
+static json_t *
+cell_json(const struct tl_table *t, const struct tl_row *r, size_t col,
+    struct buf *text, struct buf *html)
+{
+	json_t *c = json_object();
+
+	buf_reset(text);
+	buf_reset(html);
+	tl_cell_text(text, t, r, col);
+	esc_html_lines(html, buf_str(text));
+	json_object_set_new(c, "field", json_string(t->columns[col].key));
+	json_object_set_new(c, "header", json_string(t->columns[col].header));
+	json_object_set_new(c, "text", json_string(buf_str(text)));
+	json_object_set_new(c, "html", json_string(buf_str(html)));
+	if ((int)col == t->date_column && r->f[TL_LAST_UPDATE] != NULL)
+		json_object_set_new(c, "sort",
+		    json_string(r->f[TL_LAST_UPDATE]));
+	return c;
+}
+
 json_t *
 tl_row_json(const struct tl_table *t, const struct tl_row *r)
 {
 	json_t *row = json_object(), *cells = json_array();
-	struct buf text = {0}, label = {0};
+	struct buf text = {0}, html = {0}, label = {0};
 	size_t i;
 	int f;
 
@@ -57,14 +83,11 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 		if (t->columns[i].field == TL_EXTRA)
 			json_object_set_new(row, t->columns[i].key,
 			    json_string(r->cells[i]));
-		buf_reset(&text);
-		tl_cell_text(&text, t, r, i);
-		json_array_append_new(cells, json_pack("{s:s, s:s, s:s}",
-		    "field", t->columns[i].key, "header", t->columns[i].header,
-		    "text", buf_str(&text)));
+		json_array_append_new(cells, cell_json(t, r, i, &text, &html));
 	}
 	json_object_set_new(row, "cells", cells);
 	buf_free(&text);
+	buf_free(&html);
 	buf_free(&label);
 	return row;
 }

@@ -28,7 +28,9 @@ void	tl_cell_text(struct buf *out, const struct tl_table *t,
 
 /* One row as a JSON object: line, every canonical field (null when
  * absent), every extra column by key, and `cells` in column order
- * ({field, header, text}: text as tl_cell_text() shows it). */
+ * ({field, header, text, html, sort}: text as tl_cell_text() shows it,
+ * html the same escaped with line breaks as <br>, sort the ISO date of a
+ * dated cell). */
 json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
 
 /*

@@ -6,6 +6,11 @@ import re, json
 path='../shared/corpus/seed/cloud-backup-for-azure.md'
 lines=open('/work/shared/corpus/seed/cloud-backup-for-azure.md',encoding='utf-8').read().split('\n')
 months="January February March April May June July August September October November December".split()
+def esc(t): return t.replace('&','&amp;').replace('<','&lt;').replace('>','&gt;').replace('"','&quot;').replace("'",'&#39;')
+def cell(f,h,t,sort):
+    c=dict(field=f,header=h,text=t,html=esc(t))
+    if sort: c['sort']=sort
+    return c
 rows=[]
 for n,l in enumerate(lines,1):
     if not (l.startswith('| Microsoft') or l.startswith('| Office')): continue
@@ -19,7 +24,7 @@ for n,l in enumerate(lines,1):
     shown=name+(' (%s)'%qual if qual else '')+' (%s)'%disp
     rows.append(dict(line=n,api=api,permission=name,display_name=disp,qualifier=qual,type=typ,purpose=purp,
         last_update=iso,last_update_text=date or None,last_update_label=label,label=name,
-        cells=[dict(field=f,header=h,text=t) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,label or ''])],_key=(y,mo)))
+        cells=[cell(f,h,t,iso if f=='last_update' else None) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,label or ''])],_key=(y,mo)))
 # markdown
 md=['| API | Permission | Type | Purpose | Last update |','|---|---|---|---|---|']
 for r in rows:
