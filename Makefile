@@ -91,7 +91,10 @@ run: deps
 	$(MAKE) all
 	./tablog build input -o output
 
-test: deps
+# The tests also feed tablog's outputs to the programs people open them
+# with (LibreOffice, Chromium, tidy, jq, feedparser): deps-consumers, in
+# mk/consumers.mk, installs those; `make run` does not need them.
+test: deps deps-consumers
 	$(MAKE) check
 
 check: all $(UNIT_BIN) $(TOOL_BIN)

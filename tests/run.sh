@@ -63,6 +63,7 @@ run_counted site sh tests/site.sh
 run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh
+run_counted consumers sh tests/consumers.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh
 if [ -x "$B/tests/corpus_check" ]; then
