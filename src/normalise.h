@@ -27,10 +27,20 @@ struct tl_norm_opts {
  */
 struct tl_normaliser;
 
+/* opts may be NULL.  NULL is returned only if a built-in pattern fails to
+ * compile (a PCRE2 built without UTF support); tl_normalise() then fails
+ * with an error diagnostic. */
 struct tl_normaliser *tl_normaliser_new(const struct tl_norm_opts *opts);
 void	tl_normaliser_free(struct tl_normaliser *n);
 
-/* 0 on success, -1 on error (diagnostics appended to d). */
+/*
+ * 0 on success, -1 on error (diagnostics appended to d).  Warnings:
+ * invalid UTF-8 (once per string), exact duplicate rows (dropped), date
+ * cells with text but no date, a --date-column that names no column.
+ * The date column is the one --date-column names (header, any case, or
+ * key), else the last_update column, else an extra column whose
+ * non-empty cells all hold dates.
+ */
 int	tl_normalise(struct tl_normaliser *n, struct tl_page *page,
 	    struct tl_diags *d);
 
@@ -51,6 +61,9 @@ void	tl_header_slug(struct buf *out, const char *header);
  * Split a permission cell "Name(Display)", "Name (Display)" or
  * "Name (qualifier)(Display)".  Returns 1 and fills the three buffers on a
  * match, 0 when the cell does not split (name gets the whole text).
+ * The buffers are reset first.  The name must hold no white space or
+ * brackets; a trailing "[preview]" inside the display name is taken as
+ * the qualifier.
  */
 int	tl_split_permission(struct tl_normaliser *n, const char *cell,
 	    struct buf *name, struct buf *qualifier, struct buf *display);
