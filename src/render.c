@@ -96,6 +96,31 @@ tl_renderer_free(struct tl_renderer *r)
 	free(r);
 }
 
+/*
+ * Name the template an error is in as the user knows it: DIR/NAME when
+ * it came from --templates DIR, else the built-in template's name.
+ */
+static void
+template_error(const struct tl_renderer *r,
+    const struct tl_template_error *err, const char *rendered,
+    struct tl_diags *d)
+{
+	const char *name = err->name[0] ? err->name : rendered;
+	struct buf path = {0};
+	FILE *fp;
+
+	if (r->dir != NULL && tl_template_name_ok(name)) {
+		buf_printf(&path, "%s/%s", r->dir, name);
+		if ((fp = fopen(path.data, "r")) != NULL)
+			fclose(fp);
+		else
+			buf_reset(&path);
+	}
+	tl_diag(d, TL_ERROR, path.len ? path.data : name, err->line, "%s",
+	    err->message);
+	buf_free(&path);
+}
+
 /* {{name}} in a Markdown template: inline Markdown escaping. */
 static void
 escape_md(struct buf *out, const char *s, size_t len)
@@ -128,10 +153,8 @@ tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
 	    NULL);
 	memset(&err, 0, sizeof(err));
 	rc = tl_template_set_render(r->set, name, context, &out, &err);
-	if (rc != 0) {
-		tl_diag(d, TL_ERROR, err.name[0] ? err.name : name, err.line,
-		    "%s", err.message);
-	} else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len) {
+	if (rc != 0)
+		template_error(r, &err, name, d); else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len) {
 		rc = -1;
 	}
 	buf_free(&out);

@@ -64,7 +64,7 @@ check "partials stay inside" [ "$(grep -c root: "$tmp/frag")" -eq 0 ]
 check "missing file falls back" grep -q '<!DOCTYPE html>' "$tmp/page"
 "$TABLOG" -f html --fragment --templates tests/site/tpl-broken tests/site/old/alpha.md >/dev/null 2>"$tmp/err"
 check "broken template exit 2" [ $? -eq 2 ]
-check "broken template FILE:LINE" grep -q "^tablog: table.html:1: error: unclosed section 'tables'" "$tmp/err"
+check "broken template FILE:LINE" grep -q "^tablog: tests/site/tpl-broken/table.html:1: error: unclosed section 'tables'" "$tmp/err"
 
 # Nothing is written outside OUTDIR, whatever the page's title says.
 mkdir "$tmp/evil"
