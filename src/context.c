@@ -3,10 +3,12 @@
  */
 #include "context.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
 #include "normalise.h"
+#include "xalloc.h"
 
 void
 tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
@@ -104,7 +106,7 @@ strlist_json(const struct tl_strlist *l)
 }
 
 static json_t *
-table_json(const struct tl_table *t)
+table_json(const struct tl_table *t, json_t *const *rows_json)
 {
 	json_t *tab = json_object(), *cols = json_array(), *rows = json_array();
 	size_t i;
@@ -118,7 +120,7 @@ table_json(const struct tl_table *t)
 		json_array_append_new(cols, c);
 	}
 	for (i = 0; i < t->nrows; i++)
-		json_array_append_new(rows, tl_row_json(t, &t->rows[i]));
+		json_array_append(rows, rows_json[i]);
 	json_object_set_new(tab, "line", json_integer(t->line));
 	json_object_set_new(tab, "columns", cols);
 	json_object_set_new(tab, "rows", rows);
@@ -167,9 +169,58 @@ group_id(struct buf *out, const struct tl_write_opts *o, const char *slug,
 	tl_changelog_month(out, g);
 }
 
+/*
+ * Every row's object, built once: the changelog holds the same objects as
+ * the tables (jansson values are reference-counted), which halves the
+ * work and memory of a big page.
+ */
+struct row_objects {
+	const struct tl_page	*page;
+	json_t			***v;	/* [table][row] */
+};
+
+static void
+row_objects_build(struct row_objects *ro, const struct tl_page *page)
+{
+	size_t t, r;
+
+	ro->page = page;
+	ro->v = xcalloc(page->ntables ? page->ntables : 1, sizeof(*ro->v));
+	for (t = 0; t < page->ntables; t++) {
+		const struct tl_table *tab = &page->tables[t];
+
+		ro->v[t] = xcalloc(tab->nrows ? tab->nrows : 1,
+		    sizeof(*ro->v[t]));
+		for (r = 0; r < tab->nrows; r++)
+			ro->v[t][r] = tl_row_json(tab, &tab->rows[r]);
+	}
+}
+
+/* The object of a row of the page (borrowed). */
+static json_t *
+row_object(const struct row_objects *ro, const struct tl_changelog_entry *e)
+{
+	size_t t = (size_t)(e->table - ro->page->tables);
+
+	return ro->v[t][e->row - e->table->rows];
+}
+
+static void
+row_objects_free(struct row_objects *ro)
+{
+	size_t t, r;
+
+	for (t = 0; t < ro->page->ntables; t++) {
+		for (r = 0; r < ro->page->tables[t].nrows; r++)
+			json_decref(ro->v[t][r]);
+		free(ro->v[t]);
+	}
+	free(ro->v);
+}
+
 static json_t *
 changelog_json(const struct tl_changelog *cl, const struct tl_write_opts *o,
-    const char *slug)
+    const char *slug, const struct row_objects *ro)
 {
 	json_t *groups = json_array();
 	struct buf b = {0};
@@ -201,9 +252,8 @@ changelog_json(const struct tl_changelog *cl, const struct tl_write_opts *o,
 		json_object_set_new(o_grp, "id",
 		    grp->year ? json_string(buf_str(&b)) : json_null());
 		for (i = 0; i < grp->n; i++)
-			json_array_append_new(entries,
-			    tl_row_json(grp->entries[i].table,
-			    grp->entries[i].row));
+			json_array_append(entries,
+			    row_object(ro, &grp->entries[i]));
 		json_object_set_new(o_grp, "entries", entries);
 		json_array_append_new(groups, o_grp);
 	}
@@ -266,8 +316,10 @@ tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
 {
 	json_t *root = json_object(), *gen = json_object(), *p = json_object();
 	json_t *tables = json_array();
+	struct row_objects ro;
 	size_t i;
 
+	row_objects_build(&ro, page);
 	json_object_set_new(gen, "name", json_string("tablog"));
 	json_object_set_new(gen, "version", json_string(TL_VERSION));
 	json_object_set_new(root, "generator", gen);
@@ -281,11 +333,13 @@ tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
 	json_object_set_new(root, "page", p);
 
 	for (i = 0; i < page->ntables; i++)
-		json_array_append_new(tables, table_json(&page->tables[i]));
+		json_array_append_new(tables, table_json(&page->tables[i],
+		    ro.v[i]));
 	json_object_set_new(root, "tables", tables);
 	json_object_set_new(root, "changelog",
-	    changelog_json(cl, o, page->slug));
+	    changelog_json(cl, o, page->slug, &ro));
 	json_object_set_new(root, "links", links_json(o));
 	json_object_set_new(root, "feed", feed_json(page, cl, o));
+	row_objects_free(&ro);
 	return root;
 }

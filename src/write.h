@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "buf.h"
 #include "changelog.h"
 #include "table.h"
@@ -39,6 +41,8 @@ int	tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
 /* The page object of context.h, pretty-printed. */
 int	tl_write_json(const struct tl_page *page, const struct tl_write_opts *o,
 	    FILE *fp, struct tl_diags *d);
+/* Any JSON value, indented as -f json writes it, with a final newline. */
+int	tl_write_json_value(json_t *value, FILE *fp);
 /* Through templates: page.html (or table.html with o->fragment),
  * changelog.md, changelog.html, feed.xml. */
 int	tl_write_html(const struct tl_page *page, const struct tl_write_opts *o,
