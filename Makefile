@@ -37,7 +37,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test check clean install uninstall
+.PHONY: all deps deps-test run test check clean
 
 all: tablog
 
@@ -91,11 +91,13 @@ run: deps
 	$(MAKE) all
 	./tablog build input -o output
 
-# The tests also feed tablog's outputs to the programs people open them
-# with (LibreOffice, Chromium, tidy, jq, feedparser): deps-consumers, in
-# mk/consumers.mk, installs those; `make run` does not need them.
-test: deps deps-consumers
+# The tests need more than the build: the programs people open tablog's
+# outputs with (LibreOffice, Chromium, tidy, jq, feedparser) and valgrind.
+# Each mk/*.mk adds what it needs to deps-test; `make run` needs none.
+test: deps deps-test
 	$(MAKE) check
+
+deps-test:
 
 check: all $(UNIT_BIN) $(TOOL_BIN)
 	B=$(B) sh tests/run.sh

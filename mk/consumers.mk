@@ -13,6 +13,8 @@ CONSUMER_DEBS = libreoffice-calc chromium tidy jq cmark-gfm python3 \
 
 .PHONY: deps-consumers test-consumers
 
+deps-test: deps-consumers
+
 # A package counts as present when dpkg says it is installed.
 deps-consumers:
 	@missing=; \

@@ -66,6 +66,9 @@ run_counted man sh tests/man.sh
 run_counted consumers sh tests/consumers.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh
+run_counted bad sh tests/bad.sh
+run_counted io sh tests/io.sh
+run_counted linear sh tests/linear.sh
 if [ -x "$B/tests/corpus_check" ]; then
 	run_counted corpus "$B/tests/corpus_check" tests/corpus/expected.tsv "$SHARED/corpus"
 fi

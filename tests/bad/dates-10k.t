@@ -1,0 +1,8 @@
+what: 10,000 dates in one cell: the latest wins
+input: dates-10k.md
+args: -f csv
+exit: 0
+lines: 0
+out: ,2031-05.$
+$
+big: yes

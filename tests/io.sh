@@ -1,0 +1,222 @@
+#!/bin/sh
+# tests/io.sh - output is never torn or lost.
+#
+# Every file tablog writes is written to a temporary beside it and renamed
+# into place when complete (src/output.c).  These tests make writing fail
+# (a full /dev/full, and an LD_PRELOAD shim, tests/shim/failio.c, that
+# fails mkstemp/mkdir/fclose/rename on request, since as root chmod
+# cannot take write permission away), kill a build halfway, and check that
+# every file is then either the old version or the new one, byte for
+# byte, and no temporary is left behind.  Also: symbolic links under INDIR
+# are followed only with --follow-links.
+#
+# TABLOG (default ./tablog) is the binary; FAILIO (default
+# $B/tests/failio.so, built by `make B=... failio`) is the shim.
+TABLOG=${TABLOG:-./tablog}
+SHARED=${SHARED:-../shared}
+B=${B:-build}
+FAILIO=${FAILIO:-$B/tests/failio.so}
+SEED=$SHARED/corpus/seed/cloud-backup-for-azure.md
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# ASan wants its runtime first; the shim is preloaded before it.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+export ASAN_OPTIONS
+
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL io: $*"; failed=$((failed + 1)); }
+check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+
+case $FAILIO in /*) ;; *) FAILIO=$(pwd)/$FAILIO ;; esac
+if [ ! -f "$FAILIO" ]; then
+	echo "io: shim $FAILIO missing (make B=$B failio)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+# Run tablog: status in $st, stdout in $tmp/out, stderr in $tmp/err.
+run() { "$TABLOG" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
+# The same with the shim; the first arguments are VAR=VALUE settings.
+run_failing() {
+	env LD_PRELOAD="$FAILIO" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?
+}
+one_error_line() {
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+	    grep -Eq "^tablog: (.*: )?error: .*$1" "$tmp/err"
+}
+# Folders A and B hold the same files, byte for byte.
+same_tree() { diff -r "$1" "$2" >/dev/null 2>&1; }
+no_temporaries() { [ -z "$(find "$1" -name '.*.tmp-*' | head -n 1)" ]; }
+# Every file under DIR is the file of the same name under OLD or NEW,
+# and every file of NEW is there (a killed run may not have made it yet:
+# then it must be absent or old).
+old_or_new() {
+	dir=$1 old=$2 new=$3 bad=0
+	(cd "$dir" && find . -type f ! -name '.*.tmp-*') >"$tmp/files"
+	while read -r f; do
+		if ! cmp -s "$dir/$f" "$new/$f" && ! cmp -s "$dir/$f" "$old/$f"
+		then
+			echo "io: $f is neither the old nor the new file"
+			bad=1
+		fi
+	done <"$tmp/files"
+	[ "$bad" -eq 0 ]
+}
+
+# ---- a full disk ------------------------------------------------------
+
+if [ -w /dev/full ]; then
+	for f in md csv json html changelog atom; do
+		"$TABLOG" -f "$f" "$SEED" >/dev/full 2>"$tmp/err"; st=$?
+		check "/dev/full -f $f exit 2" [ "$st" -eq 2 ]
+		check "/dev/full -f $f one line" one_error_line "No space left on device"
+	done
+	"$TABLOG" diff "$SEED" "$SEED" >/dev/full 2>"$tmp/err"; st=$?
+	check "/dev/full diff exit 2" [ "$st" -eq 2 ]
+	check "/dev/full diff one line" one_error_line "No space left on device"
+	"$TABLOG" check --format json --today 2025-06-01 "$SEED" >/dev/full \
+	    2>"$tmp/err"; st=$?
+	check "/dev/full check exit 2" [ "$st" -eq 2 ]
+	check "/dev/full check says so" grep -q "No space left on device" "$tmp/err"
+fi
+
+# ---- one file: the old one survives every failure --------------------
+
+printf 'old\n' >"$tmp/old.csv"
+for how in CLOSE RENAME CREATE; do
+	cp "$tmp/old.csv" "$tmp/t.csv"
+	run_failing "FAILIO_$how=t.csv" "$TABLOG" -f csv -o "$tmp/t.csv" "$SEED"
+	check "-o file, $how fails: exit 2" [ "$st" -eq 2 ]
+	check "-o file, $how fails: old file kept" cmp -s "$tmp/old.csv" "$tmp/t.csv"
+	check "-o file, $how fails: no temporary" no_temporaries "$tmp"
+done
+run_failing FAILIO_CLOSE=t.csv "$TABLOG" -f csv -o "$tmp/t.csv" "$SEED"
+check "-o file, close fails: message" one_error_line "cannot write file: No space left on device"
+run_failing FAILIO_RENAME=t.csv "$TABLOG" -f csv -o "$tmp/t.csv" "$SEED"
+check "-o file, rename fails: message" one_error_line "cannot write file: Input/output error"
+run_failing FAILIO_CREATE=t.csv "$TABLOG" -f csv -o "$tmp/t.csv" "$SEED"
+check "-o file, folder not writable: message" one_error_line "cannot create file: Permission denied"
+# And with the shim idle, the same command works (the shim is no cause).
+run_failing FAILIO_CREATE=nothing-matches "$TABLOG" -f csv -o "$tmp/t.csv" "$SEED"
+check "-o file, shim idle: exit 0" [ "$st" -eq 0 ]
+check "-o file, shim idle: written" [ "$(head -c 4 "$tmp/t.csv")" = "api," ]
+
+# -o DIR: the third file fails; the two before it are new, the rest old.
+mkdir "$tmp/d"
+for f in table.md table.html table.csv table.json changelog.md; do
+	printf 'old %s\n' "$f" >"$tmp/d/$f"
+done
+cp -R "$tmp/d" "$tmp/d.old"
+run_failing FAILIO_RENAME=/d/ FAILIO_NTH=3 "$TABLOG" -o "$tmp/d" "$SEED"
+check "-o dir, 3rd rename fails: exit 2" [ "$st" -eq 2 ]
+check "-o dir, 3rd rename fails: one line" one_error_line "cannot write file: Input/output error"
+check "-o dir, 3rd rename fails: names table.csv" grep -q "/d/table.csv: error:" "$tmp/err"
+check "-o dir: files before it written" [ "$(head -c 3 "$tmp/d/table.md")" != old ]
+check "-o dir: failed file kept" cmp -s "$tmp/d/table.csv" "$tmp/d.old/table.csv"
+check "-o dir: files after it kept" cmp -s "$tmp/d/table.json" "$tmp/d.old/table.json"
+check "-o dir: no temporary" no_temporaries "$tmp/d"
+
+# ---- a site -----------------------------------------------------------
+
+# Version 1 and version 2 of N pages; every page changes between them.
+make_pages() {
+	dir=$1 version=$2 pages=$3 rows=$4
+	mkdir -p "$dir"
+	awk -v dir="$dir" -v v="$version" -v pages="$pages" -v rows="$rows" '
+	BEGIN {
+		for (p = 0; p < pages; p++) {
+			f = sprintf("%s/page%04d.md", dir, p)
+			printf "# Page %d\n\n| API | Permission | Type | Purpose | Last update |\n|---|---|---|---|---|\n", p > f
+			for (r = 0; r < rows; r++)
+				printf "| Microsoft Graph | P%d.Read.All(Read %d) | Application | v%d reason %d | %s 2024 |\n", r, r, v, r, (r % 2 ? "May" : "June") > f
+			close(f)
+		}
+	}'
+}
+
+make_pages "$tmp/in1" 1 20 10
+make_pages "$tmp/in2" 2 20 10
+run build -q -j 2 --date 2025-01-01 -o "$tmp/site1" "$tmp/in1"
+check "site v1 builds" [ "$st" -eq 0 ]
+run build -q -j 2 --date 2025-01-01 -o "$tmp/site2" "$tmp/in2"
+check "site v2 builds" [ "$st" -eq 0 ]
+check "site v1 and v2 differ" [ "$(cd "$tmp/site1" && find . -type f | wc -l)" -gt 100 ]
+
+# An output folder that cannot be written: the old site, byte for byte.
+for how in CREATE CLOSE RENAME; do
+	rm -rf "$tmp/site"
+	cp -R "$tmp/site1" "$tmp/site"
+	run_failing "FAILIO_$how=$tmp/site/" "$TABLOG" build -q -j 2 \
+	    --date 2025-01-01 -o "$tmp/site" "$tmp/in2"
+	check "site, every $how fails: exit 2" [ "$st" -eq 2 ]
+	check "site, every $how fails: old site kept" same_tree "$tmp/site" "$tmp/site1"
+	check "site, every $how fails: no temporary" no_temporaries "$tmp/site"
+	check "site, every $how fails: diagnostics one line each" \
+	    sh -c '! grep -Ev "^tablog: " "$1"' sh "$tmp/err"
+done
+
+# Failing halfway (the 40th file): each file old or new, none torn.
+for how in CLOSE RENAME; do
+	rm -rf "$tmp/site"
+	cp -R "$tmp/site1" "$tmp/site"
+	run_failing "FAILIO_$how=$tmp/site/" FAILIO_NTH=40 "$TABLOG" build -q \
+	    -j 2 --date 2025-01-01 -o "$tmp/site" "$tmp/in2"
+	check "site, $how fails halfway: exit 2" [ "$st" -eq 2 ]
+	check "site, $how fails halfway: old or new" old_or_new "$tmp/site" "$tmp/site1" "$tmp/site2"
+	check "site, $how fails halfway: some new" sh -c '! cmp -s "$1" "$2"' sh \
+	    "$tmp/site/page-0/table.md" "$tmp/site1/page-0/table.md"
+	check "site, $how fails halfway: no temporary" no_temporaries "$tmp/site"
+done
+
+# A build killed with SIGKILL halfway.  A bigger site, so that there is a
+# halfway; the delay is half the time a whole build takes here.
+rm -rf "$tmp/in1" "$tmp/in2" "$tmp/site1" "$tmp/site2"
+make_pages "$tmp/in1" 1 120 150
+make_pages "$tmp/in2" 2 120 150
+"$TABLOG" build -q -j 2 -o "$tmp/site1" "$tmp/in1" 2>/dev/null
+start=$(date +%s%N)
+"$TABLOG" build -q -j 2 -o "$tmp/site2" "$tmp/in2" 2>/dev/null
+took=$(( ($(date +%s%N) - start) / 1000000 ))	# ms
+killed=0 halfway=0
+for frac in 2 3 4; do
+	rm -rf "$tmp/site"
+	cp -R "$tmp/site1" "$tmp/site"
+	"$TABLOG" build -q -j 2 -o "$tmp/site" "$tmp/in2" 2>/dev/null &
+	pid=$!
+	delay=$((took / frac))
+	sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
+	wait "$pid" 2>/dev/null
+	check "kill -9 at 1/$frac: every file old or new" old_or_new "$tmp/site" "$tmp/site1" "$tmp/site2"
+	if ! same_tree "$tmp/site" "$tmp/site1" && ! same_tree "$tmp/site" "$tmp/site2"
+	then
+		halfway=$((halfway + 1))
+	fi
+done
+# Timing decides whether a kill lands mid-build; say what happened.
+echo "io: kill -9: $killed of 3 runs killed, $halfway left halfway (build ${took} ms)"
+check "kill -9 landed halfway at least once" [ "$halfway" -gt 0 ]
+
+# ---- symbolic links under INDIR ----------------------------------------
+
+mkdir -p "$tmp/links/in/sub" "$tmp/links/elsewhere"
+cp "$SEED" "$tmp/links/in/real.md"
+printf '# Outside\n\n| API | Permission |\n|---|---|\n| a | Outside.Read |\n' \
+    >"$tmp/links/elsewhere/outside.md"
+ln -s ../elsewhere/outside.md "$tmp/links/in/linked.md"
+ln -s ../../elsewhere "$tmp/links/in/sub/linkdir"
+ln -s .. "$tmp/links/in/sub/loop"		# a loop, with --follow-links
+run build -q -o "$tmp/links/out" "$tmp/links/in"
+check "links: build exit 0" [ "$st" -eq 0 ]
+check "links: not followed by default" [ "$(grep -c '^cloud-backup' "$tmp/links/out/all.csv")" -eq 23 ]
+check "links: linked page absent" sh -c '! grep -q Outside.Read "$1"' sh "$tmp/links/out/all.csv"
+rm -rf "$tmp/links/out"
+run build -q --follow-links -o "$tmp/links/out" "$tmp/links/in"
+check "--follow-links: exit 0" [ "$st" -eq 0 ]
+check "--follow-links: linked file and folder read" [ "$(grep -c 'Outside.Read' "$tmp/links/out/all.csv")" -eq 2 ]
+check "--follow-links: the loop read once" [ "$(grep -c '^cloud-backup' "$tmp/links/out/all.csv")" -eq 23 ]
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,175 @@
+/*
+ * failio.c - an LD_PRELOAD shim that makes chosen I/O calls fail, so the
+ * tests can show what tablog does when a disk fills up or a folder is
+ * not writable.  The tests run as root, where chmod cannot take write
+ * permission away; this can.
+ *
+ * Each variable names a substring of the paths whose calls fail:
+ *   FAILIO_OPEN=S     open()/openat() of a path holding S: EACCES
+ *   FAILIO_CREATE=S   mkstemp()/mkdir() of such a path: EACCES
+ *   FAILIO_RENAME=S   rename() onto such a path: EIO
+ *   FAILIO_CLOSE=S    fclose() of a stream on such a file: closes it,
+ *                     then reports ENOSPC (a late write error, as NFS or
+ *                     a full disk give at close)
+ *   FAILIO_NTH=N      only the N-th matching call fails (1-based), and
+ *                     every later one: a failure halfway through a run
+ * The counter is per process and shared by all the kinds above.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+/* Matching calls seen so far, for FAILIO_NTH (threads build sites). */
+static atomic_long seen;
+
+/*
+ * The next definition of a function (libc's).  ISO C has no conversion
+ * from void * to a function pointer, so copy the bits, as POSIX allows.
+ */
+#define NEXT(fn, name) do {						\
+	void *p_ = dlsym(RTLD_NEXT, (name));				\
+	memcpy(&(fn), &p_, sizeof(fn));					\
+} while (0)
+
+/* Should a call of this kind on this path fail? */
+static int
+should_fail(const char *var, const char *path)
+{
+	const char *want = getenv(var), *nth;
+
+	if (want == NULL || *want == '\0' || path == NULL ||
+	    strstr(path, want) == NULL)
+		return 0;
+	nth = getenv("FAILIO_NTH");
+	if (nth == NULL || *nth == '\0')
+		return 1;
+	return atomic_fetch_add(&seen, 1) + 1 >= atol(nth);
+}
+
+/* open() and open64(): fail, or pass on to libc's `name`. */
+static int
+open_or_fail(const char *name, const char *path, int flags, mode_t mode)
+{
+	int (*real)(const char *, int, ...);
+
+	if (should_fail("FAILIO_OPEN", path)) {
+		errno = EACCES;
+		return -1;
+	}
+	NEXT(real, name);
+	return real(path, flags, mode);
+}
+
+/* The mode argument is there only with O_CREAT. */
+#define OPEN_MODE(flags, mode) do {					\
+	va_list ap_;							\
+	if ((flags) & O_CREAT) {					\
+		va_start(ap_, flags);					\
+		(mode) = (mode_t)va_arg(ap_, int);			\
+		va_end(ap_);						\
+	}								\
+} while (0)
+
+int
+open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return open_or_fail("open", path, flags, mode);
+}
+
+int
+open64(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return open_or_fail("open64", path, flags, mode);
+}
+
+static int
+mkstemp_or_fail(const char *name, char *tmpl)
+{
+	int (*real)(char *);
+
+	if (should_fail("FAILIO_CREATE", tmpl)) {
+		errno = EACCES;
+		return -1;
+	}
+	NEXT(real, name);
+	return real(tmpl);
+}
+
+int
+mkstemp(char *tmpl)
+{
+	return mkstemp_or_fail("mkstemp", tmpl);
+}
+
+int
+mkstemp64(char *tmpl)
+{
+	return mkstemp_or_fail("mkstemp64", tmpl);
+}
+
+int
+mkdir(const char *path, mode_t mode)
+{
+	int (*real)(const char *, mode_t);
+	struct stat st;
+
+	/* An existing folder stays EEXIST, as it would for a user. */
+	if (stat(path, &st) != 0 && should_fail("FAILIO_CREATE", path)) {
+		errno = EACCES;
+		return -1;
+	}
+	NEXT(real, "mkdir");
+	return real(path, mode);
+}
+
+int
+rename(const char *from, const char *to)
+{
+	int (*real)(const char *, const char *);
+
+	if (should_fail("FAILIO_RENAME", to)) {
+		errno = EIO;
+		return -1;
+	}
+	NEXT(real, "rename");
+	return real(from, to);
+}
+
+int
+fclose(FILE *fp)
+{
+	int (*real)(FILE *);
+	char link[64], path[4096];
+	ssize_t n = -1;
+	int fd = fp != NULL ? fileno(fp) : -1;
+
+	NEXT(real, "fclose");
+	if (fd >= 0) {
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		n = readlink(link, path, sizeof(path) - 1);
+	}
+	if (n > 0) {
+		path[n] = '\0';
+		if (should_fail("FAILIO_CLOSE", path)) {
+			real(fp);
+			errno = ENOSPC;
+			return EOF;
+		}
+	}
+	return real(fp);
+}
