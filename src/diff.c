@@ -43,13 +43,65 @@ add_cmp_field(struct cmp_fields *cf, const char *name,
 }
 
 /*
+ * A table's columns sorted by key, so that matching the columns of two
+ * tables costs n log n, not n * n (pages with thousands of columns).
+ */
+struct col_index {
+	const struct tl_column	**v;	/* sorted by key */
+	const struct tl_table	 *t;
+};
+
+static int
+cmp_column_keys(const void *a, const void *b)
+{
+	return strcmp((*(const struct tl_column *const *)a)->key,
+	    (*(const struct tl_column *const *)b)->key);
+}
+
+static void
+col_index_init(struct col_index *x, const struct tl_table *t)
+{
+	size_t i;
+
+	x->t = t;
+	x->v = xmalloc((t->ncolumns ? t->ncolumns : 1) * sizeof(*x->v));
+	for (i = 0; i < t->ncolumns; i++)
+		x->v[i] = &t->columns[i];
+	qsort(x->v, t->ncolumns, sizeof(*x->v), cmp_column_keys);
+}
+
+/* The index of the column with this key, or -1 (as tl_table_column()). */
+static int
+col_index_find(const struct col_index *x, const char *key)
+{
+	struct tl_column probe, *pp = &probe;
+	const struct tl_column *const *hit;
+
+	probe.key = key;
+	hit = bsearch(&pp, x->v, x->t->ncolumns, sizeof(*x->v),
+	    cmp_column_keys);
+	return hit != NULL ? (int)(*hit - x->t->columns) : -1;
+}
+
+static int
+is_field_name(const char *name)
+{
+	int f;
+
+	for (f = 0; f < TL_NFIELDS; f++)
+		if (strcmp(tl_field_name((enum tl_field)f), name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Every canonical field both tables have, then every extra column both
  * have.  A date column found by its content is an extra column too, but
  * last_update already compares it.
  */
 static void
 cmp_fields_init(struct cmp_fields *cf, const struct tl_table *bt,
-    const struct tl_table *at)
+    const struct tl_table *at, const struct col_index *bx)
 {
 	size_t i;
 	int f;
@@ -59,13 +111,23 @@ cmp_fields_init(struct cmp_fields *cf, const struct tl_table *bt,
 		add_cmp_field(cf, tl_field_name((enum tl_field)f), bt, at);
 	for (i = 0; i < at->ncolumns; i++) {
 		const char *key = at->columns[i].key;
-		int bcol = tl_table_column(bt, key);
+		int bcol = col_index_find(bx, key);
+		struct cmp_field cmp;
 
 		if (at->columns[i].field != TL_EXTRA || bcol < 0 ||
 		    bt->columns[bcol].field != TL_EXTRA ||
 		    (int)i == at->date_column || bcol == bt->date_column)
 			continue;
-		add_cmp_field(cf, key, bt, at);
+		if (is_field_name(key)) {	/* resolves as that field */
+			add_cmp_field(cf, key, bt, at);
+			continue;
+		}
+		cmp.name = key;
+		cmp.before.field = cmp.after.field = TL_EXTRA;
+		cmp.before.column = bcol;
+		cmp.after.column = (int)i;
+		cf->v = xgrow(cf->v, &cf->cap, cf->n + 1, sizeof(*cf->v));
+		cf->v[cf->n++] = cmp;
 	}
 	cf->dated = bt->date_column >= 0 && at->date_column >= 0;
 }
@@ -215,12 +277,12 @@ add_column(struct tl_diff_columns *l, size_t table, const struct tl_column *c)
 /* Columns of `t` whose key `other` lacks. */
 static void
 diff_columns(struct tl_diff_columns *l, size_t table, const struct tl_table *t,
-    const struct tl_table *other)
+    const struct col_index *other)
 {
 	size_t i;
 
 	for (i = 0; i < t->ncolumns; i++)
-		if (tl_table_column(other, t->columns[i].key) < 0)
+		if (col_index_find(other, t->columns[i].key) < 0)
 			add_column(l, table, &t->columns[i]);
 }
 
@@ -319,14 +381,19 @@ diff_tables(struct tl_diff *df, size_t table, const struct tl_table *bt,
 {
 	struct tl_keycols kc;
 	struct cmp_fields cf;
+	struct col_index bx, ax;
 	char **bkeys, **akeys, **btext, **atext, **bcont, **acont;
 	long *bpair = unpaired(bt->nrows), *apair = unpaired(at->nrows);
 	size_t i;
 
 	tl_keycols_resolve(&kc, spec, bt, at);
-	cmp_fields_init(&cf, bt, at);
-	diff_columns(&df->columns_added, table, at, bt);
-	diff_columns(&df->columns_removed, table, bt, at);
+	col_index_init(&bx, bt);
+	col_index_init(&ax, at);
+	cmp_fields_init(&cf, bt, at, &bx);
+	diff_columns(&df->columns_added, table, at, &bx);
+	diff_columns(&df->columns_removed, table, bt, &ax);
+	free(bx.v);
+	free(ax.v);
 	bkeys = row_keys(&kc, 0, bt, o->aliases, &btext);
 	akeys = row_keys(&kc, 1, at, o->aliases, &atext);
 	bcont = row_contents(&cf, 0, bt, bkeys);

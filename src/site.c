@@ -281,36 +281,47 @@ out:
 	buf_free(&path);
 }
 
-/* Give every page a slug no earlier page has: name, name-2, name-3... */
+/*
+ * Give every page a slug no earlier page has: name, name-2, name-3...
+ * The slugs taken so far and, for each name, the first suffix that may
+ * still be free are kept in hash tables (jansson objects), so that a
+ * thousand pages with one title cost a thousand look-ups, not a thousand
+ * scans of a thousand candidates each.
+ */
 static void
 assign_slugs(struct site *s)
 {
+	json_t *taken = json_object(), *next = json_object();
 	struct buf slug = {0};
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < s->n; i++) {
 		struct tl_page *page = s->pages[i].page;
 		const char *base;
-		int k = 1, taken;
+		json_int_t k;
 
 		if (page == NULL)
 			continue;
 		base = page->slug;
-		do {
+		k = json_integer_value(json_object_get(next, base));
+		if (k < 1)
+			k = 1;
+		for (;; k++) {
 			buf_reset(&slug);
 			if (k == 1)
 				buf_puts(&slug, base);
 			else
-				buf_printf(&slug, "%s-%d", base, k);
-			taken = 0;
-			for (j = 0; j < i && !taken; j++)
-				taken = s->pages[j].page != NULL &&
-				    strcmp(s->pages[j].page->slug, slug.data) == 0;
-			k++;
-		} while (taken);
-		if (k > 2)
+				buf_printf(&slug, "%s-%lld", base, (long long)k);
+			if (json_object_get(taken, slug.data) == NULL)
+				break;
+		}
+		json_object_set_new(next, base, json_integer(k + 1));
+		json_object_set_new(taken, slug.data, json_true());
+		if (k > 1)
 			page->slug = tl_strdup(page, slug.data);
 	}
+	json_decref(taken);
+	json_decref(next);
 	buf_free(&slug);
 }
 

@@ -186,6 +186,18 @@ tl_detect_format(const char *bytes, size_t len)
 	return TL_FORMAT_MD;
 }
 
+/* A table with no columns at all (`<table></table>`) is no table. */
+static int
+has_columns(const struct tl_page *page)
+{
+	size_t i;
+
+	for (i = 0; i < page->ntables; i++)
+		if (page->tables[i].ncolumns > 0)
+			return 1;
+	return 0;
+}
+
 struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
@@ -214,7 +226,7 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 	else
 		rc = tl_read_md(l->md, page, bytes, len, d);
 	buf_free(&utf8);
-	if (rc == 0 && page->ntables == 0) {
+	if (rc == 0 && !has_columns(page)) {
 		tl_diag(d, TL_ERROR, name, 0, "no table found");
 		rc = -1;
 	}
