@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "escape.h"
 #include "normalise.h"
 #include "xalloc.h"
 
@@ -120,65 +119,4 @@ tl_row_label(const struct tl_table *t, const struct tl_row *r)
 	if (t->label_column >= 0 && (size_t)t->label_column < t->ncolumns)
 		return r->cells[t->label_column];
 	return t->ncolumns > 0 ? r->cells[0] : "";
-}
-
-/*
- * One entry: - `Policy.Read.All` (Application, Microsoft Graph): Read your
- * organization's policies.  What stands in the parentheses and after the
- * colon is whatever the row has of type, api and display name (or purpose).
- */
-static void
-entry_md(struct buf *b, const struct tl_changelog_entry *e)
-{
-	const struct tl_row *r = e->row;
-	const char *what = r->f[TL_DISPLAY_NAME] ? r->f[TL_DISPLAY_NAME] :
-	    r->f[TL_PURPOSE];
-	int paren = 0;
-
-	buf_puts(b, "- ");
-	esc_md_code(b, tl_row_label(e->table, r));
-	if (r->f[TL_QUALIFIER] != NULL) {
-		buf_puts(b, " (");
-		esc_md_inline(b, r->f[TL_QUALIFIER]);
-		buf_putc(b, ')');
-	}
-	if (r->f[TL_TYPE] != NULL) {
-		buf_puts(b, " (");
-		esc_md_inline(b, r->f[TL_TYPE]);
-		paren = 1;
-	}
-	if (r->f[TL_API] != NULL) {
-		buf_puts(b, paren ? ", " : " (");
-		esc_md_inline(b, r->f[TL_API]);
-		paren = 1;
-	}
-	if (paren)
-		buf_putc(b, ')');
-	if (what != NULL) {
-		buf_puts(b, ": ");
-		esc_md_inline(b, what);
-	}
-	buf_putc(b, '\n');
-}
-
-int
-tl_write_changelog_md(const struct tl_page *page,
-    const struct tl_changelog *cl, FILE *fp)
-{
-	struct buf b = {0};
-	size_t g, i;
-
-	buf_puts(&b, "# Changelog: ");
-	esc_md_inline(&b, page->title ? page->title : page->slug);
-	buf_puts(&b, "\n");
-	for (g = 0; g < cl->ngroups; g++) {
-		buf_puts(&b, "\n## ");
-		tl_changelog_label(&b, &cl->groups[g]);
-		buf_puts(&b, "\n\n");
-		for (i = 0; i < cl->groups[g].n; i++)
-			entry_md(&b, &cl->groups[g].entries[i]);
-	}
-	fwrite(b.data, 1, b.len, fp);
-	buf_free(&b);
-	return ferror(fp) ? -1 : 0;
 }

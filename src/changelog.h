@@ -3,13 +3,10 @@
  *
  * Groups run newest month first (oldest first on request), undated rows
  * last under "Undated"; inside a group rows keep page order.  The JSON
- * writer, the Markdown changelog and the templates all read this one
- * grouping.
+ * object, and so every changelog template, reads this one grouping.
  */
 #ifndef TABLOG_CHANGELOG_H
 #define TABLOG_CHANGELOG_H
-
-#include <stdio.h>
 
 #include "buf.h"
 #include "table.h"
@@ -43,9 +40,5 @@ void	tl_changelog_label(struct buf *out, const struct tl_changelog_group *g);
 /* The text that names a row in a changelog: its permission, or the text
  * of the table's label column. */
 const char *tl_row_label(const struct tl_table *t, const struct tl_row *r);
-
-/* Write the Markdown changelog of a page; 0, or -1 on a stream error. */
-int	tl_write_changelog_md(const struct tl_page *page,
-	    const struct tl_changelog *cl, FILE *fp);
 
 #endif

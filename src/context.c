@@ -343,3 +343,29 @@ tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
 	row_objects_free(&ro);
 	return root;
 }
+
+void
+tl_view_init(struct tl_view *v, const struct tl_page *page,
+    const struct tl_write_opts *o)
+{
+	v->page = page;
+	v->opts = o;
+	v->context = NULL;
+	tl_changelog_build(&v->changelog, page, o->oldest_first);
+}
+
+json_t *
+tl_view_context(struct tl_view *v)
+{
+	if (v->context == NULL)
+		v->context = tl_page_json(v->page, &v->changelog, v->opts);
+	return v->context;
+}
+
+void
+tl_view_free(struct tl_view *v)
+{
+	json_decref(v->context);
+	v->context = NULL;
+	tl_changelog_free(&v->changelog);
+}

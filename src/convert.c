@@ -38,11 +38,10 @@ tl_output_format(const char *name)
 }
 
 int
-tl_convert_stream(const struct tl_page *page, const struct tl_output_format *f,
-    const struct tl_write_opts *o, FILE *fp, const char *what,
-    struct tl_diags *d)
+tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
+    FILE *fp, const char *what, struct tl_diags *d)
 {
-	int rc = f->write(page, o, fp, d);
+	int rc = f->write(v, fp, d);
 
 	/* A failed write leaves the stream's error set: report that. */
 	if (tl_stream_finish(fp, what, d) != 0)
@@ -51,14 +50,14 @@ tl_convert_stream(const struct tl_page *page, const struct tl_output_format *f,
 }
 
 int
-tl_convert_file(const struct tl_page *page, const struct tl_output_format *f,
-    const struct tl_write_opts *o, const char *path, struct tl_diags *d)
+tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
+    const char *path, struct tl_diags *d)
 {
 	struct tl_outfile out;
 
 	if (tl_outfile_open(&out, path, d) != 0)
 		return -1;
-	if (f->write(page, o, out.fp, d) != 0) {
+	if (f->write(v, out.fp, d) != 0) {
 		if (ferror(out.fp))
 			tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
 			    strerror(errno ? errno : EIO));
@@ -69,9 +68,8 @@ tl_convert_file(const struct tl_page *page, const struct tl_output_format *f,
 }
 
 int
-tl_convert_dir(const struct tl_page *page,
-    const struct tl_output_format *const *fmts, size_t n,
-    const struct tl_write_opts *o, const char *dir, struct tl_diags *d)
+tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
+    size_t n, const char *dir, struct tl_diags *d)
 {
 	struct buf path = {0};
 	const struct tl_output_format *f;
@@ -86,7 +84,7 @@ tl_convert_dir(const struct tl_page *page,
 			break;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, f->file);
-		rc = tl_convert_file(page, f, o, buf_str(&path), d);
+		rc = tl_convert_file(v, f, buf_str(&path), d);
 	}
 	buf_free(&path);
 	return rc;

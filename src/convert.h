@@ -15,8 +15,7 @@
 struct tl_output_format {
 	const char	*name;		/* as given to -f */
 	const char	*file;		/* its name in an output folder */
-	int		(*write)(const struct tl_page *,
-			    const struct tl_write_opts *, FILE *,
+	int		(*write)(struct tl_view *, FILE *,
 			    struct tl_diags *);
 };
 
@@ -25,17 +24,16 @@ const struct tl_output_format *tl_output_format(const char *name);
 /* All formats, terminated by an entry with a NULL name. */
 const struct tl_output_format *tl_output_formats(void);
 
-/* Write one format to a stream ("standard output" in diagnostics). */
-int	tl_convert_stream(const struct tl_page *page,
-	    const struct tl_output_format *f, const struct tl_write_opts *o,
+/* Write one format to a stream (`what` names it in diagnostics, e.g.
+ * "standard output"). */
+int	tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
 	    FILE *fp, const char *what, struct tl_diags *d);
 /* Write one format to a file, atomically. */
-int	tl_convert_file(const struct tl_page *page,
-	    const struct tl_output_format *f, const struct tl_write_opts *o,
+int	tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
 	    const char *path, struct tl_diags *d);
 /* Write the given formats (all when n == 0) into folder `dir`. */
-int	tl_convert_dir(const struct tl_page *page,
+int	tl_convert_dir(struct tl_view *v,
 	    const struct tl_output_format *const *fmts, size_t n,
-	    const struct tl_write_opts *o, const char *dir, struct tl_diags *d);
+	    const char *dir, struct tl_diags *d);
 
 #endif

@@ -359,20 +359,22 @@ write_page(const struct tl_page *page, const struct convert_args *a,
 {
 	const struct tl_output_format *f =
 	    a->nformats ? a->formats[0] : tl_output_format("md");
+	struct tl_view v;
+	int rc;
 
-	if (a->output == NULL) {
-		if (a->nformats > 1) {
-			tl_diag(d, TL_ERROR, NULL, 0, "several formats need "
-			    "-o FOLDER");
-			return -1;
-		}
-		return tl_convert_stream(page, f, &a->write, stdout,
-		    "standard output", d);
+	if (a->output == NULL && a->nformats > 1) {
+		tl_diag(d, TL_ERROR, NULL, 0, "several formats need -o FOLDER");
+		return -1;
 	}
-	if (a->nformats == 1 && !is_folder(a->output))
-		return tl_convert_file(page, f, &a->write, a->output, d);
-	return tl_convert_dir(page, a->formats, a->nformats, &a->write,
-	    a->output, d);
+	tl_view_init(&v, page, &a->write);
+	if (a->output == NULL)
+		rc = tl_convert_stream(&v, f, stdout, "standard output", d);
+	else if (a->nformats == 1 && !is_folder(a->output))
+		rc = tl_convert_file(&v, f, a->output, d);
+	else
+		rc = tl_convert_dir(&v, a->formats, a->nformats, a->output, d);
+	tl_view_free(&v);
+	return rc;
 }
 
 static int

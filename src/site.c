@@ -35,7 +35,8 @@ struct site_page {
 	char		*path;		/* as found under indir */
 	struct tl_page	*page;		/* NULL when it could not be read */
 	struct tl_diags	 diags;
-	struct tl_changelog changelog;
+	struct tl_write_opts opts;	/* the site's, with this page's links */
+	struct tl_view	 view;		/* valid when page != NULL */
 };
 
 struct site {
@@ -236,9 +237,13 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 {
 	(void)renderer;
 	p->page = tl_load_page(loader, p->path, &p->diags);
-	if (p->page != NULL)
-		tl_changelog_build(&p->changelog, p->page,
-		    s->o->write.oldest_first);
+	if (p->page == NULL)
+		return;
+	p->opts = s->o->write;
+	p->opts.index_link = "../index.html";
+	p->opts.changelog_link = "../changelog.html";
+	p->opts.fragment = 0;
+	tl_view_init(&p->view, p->page, &p->opts);
 }
 
 static const char *const page_formats[] = {
@@ -249,22 +254,18 @@ static void
 step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
-	struct tl_write_opts o = s->o->write;
 	struct buf dir = {0}, path = {0};
 	size_t i;
 
 	(void)loader;
 	if (p->page == NULL)
 		return;
-	o.renderer = renderer;
-	o.index_link = "../index.html";
-	o.changelog_link = "../changelog.html";
-	o.fragment = 0;
+	p->opts.renderer = renderer;
 	buf_printf(&dir, "%s/%s", s->o->outdir, p->page->slug);
 	if (tl_mkdirs(dir.data, &p->diags) != 0)
 		goto out;
 	buf_printf(&path, "%s/index.html", dir.data);
-	if (tl_convert_file(p->page, tl_output_format("html"), &o, path.data,
+	if (tl_convert_file(&p->view, tl_output_format("html"), path.data,
 	    &p->diags) != 0)
 		goto out;
 	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
@@ -273,10 +274,14 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir.data, f->file);
-		if (tl_convert_file(p->page, f, &o, path.data, &p->diags) != 0)
+		if (tl_convert_file(&p->view, f, path.data, &p->diags) != 0)
 			break;
 	}
 out:
+	/* The context is big and not needed again; the changelog is. */
+	json_decref(p->view.context);
+	p->view.context = NULL;
+	p->opts.renderer = NULL;
 	buf_free(&dir);
 	buf_free(&path);
 }
@@ -358,10 +363,10 @@ site_changelog_json(const struct site *s)
 	int linked = base != NULL && *base != '\0';
 
 	for (i = 0; i < s->n; i++)
-		for (g = 0; s->pages[i].page && g < s->pages[i].changelog.ngroups;
+		for (g = 0; s->pages[i].page && g < s->pages[i].view.changelog.ngroups;
 		    g++) {
 			keys = xgrow(keys, &cap, nkeys + 1, sizeof(*keys));
-			keys[nkeys++] = group_key(&s->pages[i].changelog.groups[g]);
+			keys[nkeys++] = group_key(&s->pages[i].view.changelog.groups[g]);
 		}
 	qsort(keys, nkeys, sizeof(*keys), compare_keys_desc);
 	if (s->o->write.oldest_first) {
@@ -391,12 +396,12 @@ site_changelog_json(const struct site *s)
 
 			if (p->page == NULL)
 				continue;
-			for (g = 0; g < p->changelog.ngroups; g++)
-				if (group_key(&p->changelog.groups[g]) == keys[k])
+			for (g = 0; g < p->view.changelog.ngroups; g++)
+				if (group_key(&p->view.changelog.groups[g]) == keys[k])
 					break;
-			if (g == p->changelog.ngroups)
+			if (g == p->view.changelog.ngroups)
 				continue;
-			any = &p->changelog.groups[g];
+			any = &p->view.changelog.groups[g];
 			pj = json_object();
 			entries = json_array();
 			json_object_set_new(pj, "title", json_string(
@@ -452,7 +457,7 @@ site_pages_json(const struct site *s)
 
 	for (i = 0; i < s->n; i++) {
 		const struct site_page *p = &s->pages[i];
-		const struct tl_changelog *cl = &p->changelog;
+		const struct tl_changelog *cl = &p->view.changelog;
 		json_t *pj;
 		size_t rows = 0;
 
@@ -846,7 +851,8 @@ out:
 	stats->warnings = tl_diags_count(d, TL_WARNING);
 	stats->errors = tl_diags_count(d, TL_ERROR);
 	for (i = 0; i < s.n; i++) {
-		tl_changelog_free(&s.pages[i].changelog);
+		if (s.pages[i].page != NULL)
+			tl_view_free(&s.pages[i].view);
 		tl_page_free(s.pages[i].page);
 		tl_diags_free(&s.pages[i].diags);
 		free(s.pages[i].path);

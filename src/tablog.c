@@ -529,8 +529,11 @@ tablog_write(const tablog_page *page, const char *format, FILE *fp,
 	else {
 		if (w == NULL)
 			w = tablog_writer_new(NULL);
-		rc = tl_convert_stream(page->page, f, &w->opts, fp, "output",
-		    d);
+		struct tl_view v;
+
+		tl_view_init(&v, page->page, &w->opts);
+		rc = tl_convert_stream(&v, f, fp, "output", d);
+		tl_view_free(&v);
 		if (w != writer)
 			tablog_writer_free(w);
 	}

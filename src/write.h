@@ -31,28 +31,41 @@ struct tl_write_opts {
 	struct tl_renderer *renderer;	/* templates (per thread) */
 };
 
+/*
+ * A page being written: the page, the options, and what several formats
+ * derive from it (its changelog, its template context), computed once no
+ * matter how many formats are written.  The context is built on first use.
+ */
+struct tl_view {
+	const struct tl_page		*page;
+	const struct tl_write_opts	*opts;
+	struct tl_changelog		 changelog;
+	json_t				*context;
+};
+
+/* Both page and o must outlive the view. */
+void	tl_view_init(struct tl_view *v, const struct tl_page *page,
+	    const struct tl_write_opts *o);
+/* The page's JSON object (context.h), borrowed from the view. */
+json_t	*tl_view_context(struct tl_view *v);
+void	tl_view_free(struct tl_view *v);
+
 /* GFM pipe tables, one per table of the page, blank line between. */
-int	tl_write_md(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp, struct tl_diags *d);
+int	tl_write_md(struct tl_view *v, FILE *fp, struct tl_diags *d);
 /* RFC 4180 CSV: canonical fields, then every extra column (by key, in
  * order of first appearance across the page's tables). */
-int	tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp, struct tl_diags *d);
+int	tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d);
 /* The page object of context.h, pretty-printed. */
-int	tl_write_json(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp, struct tl_diags *d);
+int	tl_write_json(struct tl_view *v, FILE *fp, struct tl_diags *d);
 /* Any JSON value, indented as -f json writes it, with a final newline. */
 int	tl_write_json_value(json_t *value, FILE *fp);
 /* Through templates: page.html (or table.html with o->fragment),
  * changelog.md, changelog.html, feed.xml. */
-int	tl_write_html(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp, struct tl_diags *d);
-int	tl_write_changelog(const struct tl_page *page,
-	    const struct tl_write_opts *o, FILE *fp, struct tl_diags *d);
-int	tl_write_changelog_html(const struct tl_page *page,
-	    const struct tl_write_opts *o, FILE *fp, struct tl_diags *d);
-int	tl_write_atom(const struct tl_page *page, const struct tl_write_opts *o,
-	    FILE *fp, struct tl_diags *d);
+int	tl_write_html(struct tl_view *v, FILE *fp, struct tl_diags *d);
+int	tl_write_changelog(struct tl_view *v, FILE *fp, struct tl_diags *d);
+int	tl_write_changelog_html(struct tl_view *v, FILE *fp,
+	    struct tl_diags *d);
+int	tl_write_atom(struct tl_view *v, FILE *fp, struct tl_diags *d);
 
 /* The CSV header and rows, for writers that combine pages (all.csv).
  * `page_name`, when not NULL, is written as a first `page` column. */

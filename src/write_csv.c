@@ -185,19 +185,17 @@ tl_csv_rows(struct buf *b, const struct tl_page *page,
 }
 
 int
-tl_write_csv(const struct tl_page *page, const struct tl_write_opts *o,
-    FILE *fp, struct tl_diags *d)
+tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
 
 	(void)d;
-
-	if (o->csv_bom)
+	if (v->opts->csv_bom)
 		buf_puts(&b, "\xEF\xBB\xBF");
-	tl_csv_columns_add(&cols, page);
+	tl_csv_columns_add(&cols, v->page);
 	tl_csv_header(&b, &cols, 0);
-	tl_csv_rows(&b, page, &cols, NULL, o->csv_raw);
+	tl_csv_rows(&b, v->page, &cols, NULL, v->opts->csv_raw);
 	fwrite(b.data, 1, b.len, fp);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);

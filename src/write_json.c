@@ -3,7 +3,6 @@
  */
 #include <jansson.h>
 
-#include "changelog.h"
 #include "buf.h"
 #include "context.h"
 #include "write.h"
@@ -32,19 +31,10 @@ tl_write_json_value(json_t *value, FILE *fp)
 }
 
 int
-tl_write_json(const struct tl_page *page, const struct tl_write_opts *o,
-    FILE *fp, struct tl_diags *d)
+tl_write_json(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
-	struct tl_changelog cl;
-	json_t *root;
-	int rc;
-
 	(void)d;
-
-	tl_changelog_build(&cl, page, o->oldest_first);
-	root = tl_page_json(page, &cl, o);
-	rc = tl_write_json_value(root, fp);
-	json_decref(root);
-	tl_changelog_free(&cl);
-	return (rc != 0 || ferror(fp)) ? -1 : 0;
+	if (tl_write_json_value(tl_view_context(v), fp) != 0)
+		return -1;
+	return ferror(fp) ? -1 : 0;
 }
