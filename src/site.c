@@ -29,6 +29,7 @@
 #include "output.h"
 #include "render.h"
 #include "since.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 struct site_page {
@@ -288,45 +289,43 @@ out:
 
 /*
  * Give every page a slug no earlier page has: name, name-2, name-3...
- * The slugs taken so far and, for each name, the first suffix that may
- * still be free are kept in hash tables (jansson objects), so that a
- * thousand pages with one title cost a thousand look-ups, not a thousand
- * scans of a thousand candidates each.
+ * The slugs taken so far, and for each name the next suffix to try, are
+ * kept in hash maps, so a thousand pages with one title cost a thousand
+ * look-ups, not a thousand scans of a thousand candidates each.
  */
 static void
 assign_slugs(struct site *s)
 {
-	json_t *taken = json_object(), *next = json_object();
+	struct tl_strmap taken = {0}, next = {0};
 	struct buf slug = {0};
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < s->n; i++) {
 		struct tl_page *page = s->pages[i].page;
 		const char *base;
-		json_int_t k;
 
 		if (page == NULL)
 			continue;
 		base = page->slug;
-		k = json_integer_value(json_object_get(next, base));
-		if (k < 1)
+		if (!tl_strmap_get(&next, base, &k))
 			k = 1;
 		for (;; k++) {
 			buf_reset(&slug);
 			if (k == 1)
 				buf_puts(&slug, base);
 			else
-				buf_printf(&slug, "%s-%lld", base, (long long)k);
-			if (json_object_get(taken, slug.data) == NULL)
+				buf_printf(&slug, "%s-%zu", base, k);
+			if (!tl_strmap_get(&taken, slug.data, NULL))
 				break;
 		}
-		json_object_set_new(next, base, json_integer(k + 1));
-		json_object_set_new(taken, slug.data, json_true());
 		if (k > 1)
 			page->slug = tl_strdup(page, slug.data);
+		/* Keys are borrowed: both live in the page's arena. */
+		tl_strmap_put(&next, base, k + 1);
+		tl_strmap_put(&taken, page->slug, i);
 	}
-	json_decref(taken);
-	json_decref(next);
+	tl_strmap_free(&taken);
+	tl_strmap_free(&next);
 	buf_free(&slug);
 }
 

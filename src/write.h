@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "changelog.h"
+#include "strmap.h"
 #include "table.h"
 
 struct tl_renderer;
@@ -68,10 +69,12 @@ int	tl_write_changelog_html(struct tl_view *v, FILE *fp,
 int	tl_write_atom(struct tl_view *v, FILE *fp, struct tl_diags *d);
 
 /* The CSV header and rows, for writers that combine pages (all.csv).
- * `page_name`, when not NULL, is written as a first `page` column. */
+ * `page_name`, when not NULL, is written as a first `page` column.  A
+ * zeroed tl_csv_columns is empty. */
 struct tl_csv_columns {
-	const char	**keys;		/* extra column keys */
+	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
+	struct tl_strmap index;		/* key -> its place in keys */
 };
 void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
 void	tl_csv_columns_free(struct tl_csv_columns *c);

@@ -5,12 +5,12 @@
  * spreadsheet would run as a formula is prefixed with ' unless --csv-raw.
  * The columns are the canonical fields, then each extra column once.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "escape.h"
+#include "strmap.h"
 #include "write.h"
 #include "xalloc.h"
 
@@ -21,72 +21,11 @@ static const enum tl_field csv_fields[] = {
 };
 #define NCSV_FIELDS (sizeof(csv_fields) / sizeof(csv_fields[0]))
 
-/*
- * A set of strings mapped to indexes, for finding column keys without
- * comparing every key with every other: a page may have thousands of
- * columns, and all.csv combines every page's.  Open addressing; the
- * strings are borrowed.
- */
-struct key_index {
-	const char	**keys;		/* NULL: free slot */
-	size_t		 *at;
-	size_t		  nslots;
-};
-
-static uint64_t
-key_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Room for n keys at most half full. */
-static void
-key_index_init(struct key_index *x, size_t n)
-{
-	x->nslots = 16;
-	while (x->nslots < 2 * n)
-		x->nslots *= 2;
-	x->keys = xcalloc(x->nslots, sizeof(*x->keys));
-	x->at = xcalloc(x->nslots, sizeof(*x->at));
-}
-
-static void
-key_index_free(struct key_index *x)
-{
-	free(x->keys);
-	free(x->at);
-}
-
-/* The index stored for key, or -1; *slot is where it is or would go. */
-static long
-key_index_find(const struct key_index *x, const char *key, size_t *slot)
-{
-	size_t i = (size_t)key_hash(key) & (x->nslots - 1);
-
-	while (x->keys[i] != NULL && strcmp(x->keys[i], key) != 0)
-		i = (i + 1) & (x->nslots - 1);
-	*slot = i;
-	return x->keys[i] != NULL ? (long)x->at[i] : -1;
-}
-
 void
 tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 {
-	struct key_index x;
-	size_t t, i, slot, ncols = 0;
+	size_t t, i;
 
-	for (t = 0; t < page->ntables; t++)
-		ncols += page->tables[t].ncolumns;
-	key_index_init(&x, c->n + ncols);
-	for (i = 0; i < c->n; i++) {
-		key_index_find(&x, c->keys[i], &slot);
-		x.keys[slot] = c->keys[i];
-		x.at[slot] = i;
-	}
 	for (t = 0; t < page->ntables; t++) {
 		const struct tl_table *tab = &page->tables[t];
 
@@ -94,16 +33,15 @@ tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 			const char *key = tab->columns[i].key;
 
 			if (tab->columns[i].field != TL_EXTRA ||
-			    key_index_find(&x, key, &slot) >= 0)
+			    tl_strmap_get(&c->index, key, NULL))
 				continue;
 			c->keys = xgrow(c->keys, &c->cap, c->n + 1,
 			    sizeof(*c->keys));
 			c->keys[c->n] = xstrdup(key);
-			x.keys[slot] = c->keys[c->n];
-			x.at[slot] = c->n++;
+			tl_strmap_put(&c->index, c->keys[c->n], c->n);
+			c->n++;
 		}
 	}
-	key_index_free(&x);
 }
 
 void
@@ -114,6 +52,7 @@ tl_csv_columns_free(struct tl_csv_columns *c)
 	for (i = 0; i < c->n; i++)
 		free((char *)c->keys[i]);
 	free(c->keys);
+	tl_strmap_free(&c->index);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -146,19 +85,15 @@ tl_csv_rows(struct buf *b, const struct tl_page *page,
 		const struct tl_table *tab = &page->tables[t];
 		/* Where each extra key sits in this table (-1: absent). */
 		long *where = xcalloc(c->n ? c->n : 1, sizeof(*where));
-		struct key_index x;
-		size_t slot;
+		size_t k;
 
-		key_index_init(&x, tab->ncolumns);
+		for (i = 0; i < c->n; i++)
+			where[i] = -1;
 		for (i = 0; i < tab->ncolumns; i++)
 			if (tab->columns[i].field == TL_EXTRA &&
-			    key_index_find(&x, tab->columns[i].key, &slot) < 0) {
-				x.keys[slot] = tab->columns[i].key;
-				x.at[slot] = i;
-			}
-		for (i = 0; i < c->n; i++)
-			where[i] = key_index_find(&x, c->keys[i], &slot);
-		key_index_free(&x);
+			    tl_strmap_get(&c->index, tab->columns[i].key, &k) &&
+			    where[k] < 0)
+				where[k] = (long)i;
 		for (r = 0; r < tab->nrows; r++) {
 			const struct tl_row *row = &tab->rows[r];
 
