@@ -9,6 +9,8 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,46 +20,49 @@
 #include "buf.h"
 #include "xalloc.h"
 
-/* Permissions a new file would get from open(2): 0666 less the umask,
- * read without changing it (umask(2) would be a process-wide write). */
-static mode_t
-default_file_mode(void)
+/*
+ * Create the temporary beside `path` as open(2) would create the file
+ * itself: mode 0666 less the umask, applied by the kernel.  (mkstemp()
+ * makes 0600 files, and reading the umask back costs a /proc read per
+ * file.)  The name is unique to this process and this call (the outfile's
+ * address differs between threads writing at the same time); a name left
+ * by a killed run is skipped.
+ */
+static int
+open_temporary(struct tl_outfile *o, const char *path, struct buf *tmp)
 {
-	FILE *fp = fopen("/proc/self/status", "r");
-	char line[128];
-	unsigned mask = 022;
+	const char *slash = strrchr(path, '/');
+	unsigned attempt;
+	int fd = -1;
 
-	if (fp != NULL) {
-		while (fgets(line, sizeof(line), fp) != NULL)
-			if (sscanf(line, "Umask: %o", &mask) == 1)
-				break;
-		fclose(fp);
+	for (attempt = 0; attempt < 100; attempt++) {
+		buf_reset(tmp);
+		if (slash != NULL)
+			buf_put(tmp, path, (size_t)(slash - path + 1));
+		buf_printf(tmp, ".%s.tmp-%ld-%lx-%u", slash ? slash + 1 : path,
+		    (long)getpid(), (unsigned long)(uintptr_t)o, attempt);
+		fd = open(tmp->data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
 	}
-	return (mode_t)(0666 & ~mask);
+	return fd;
 }
 
 int
 tl_outfile_open(struct tl_outfile *o, const char *path, struct tl_diags *d)
 {
 	struct buf tmp = {0};
-	const char *slash = strrchr(path, '/');
 	int fd;
 
 	memset(o, 0, sizeof(*o));
-	if (slash != NULL)
-		buf_put(&tmp, path, (size_t)(slash - path + 1));
-	buf_puts(&tmp, ".");
-	buf_puts(&tmp, slash ? slash + 1 : path);
-	buf_puts(&tmp, ".tmp-XXXXXX");
-	fd = mkstemp(tmp.data);
-	if (fd < 0) {
+	if ((fd = open_temporary(o, path, &tmp)) < 0) {
 		tl_diag(d, TL_ERROR, path, 0, "cannot create file: %s",
 		    strerror(errno));
 		buf_free(&tmp);
 		return -1;
 	}
-	if (fchmod(fd, default_file_mode()) != 0 ||
-	    (o->fp = fdopen(fd, "w")) == NULL) {
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		tl_diag(d, TL_ERROR, path, 0, "cannot create file: %s",
 		    strerror(errno));
 		close(fd);
@@ -126,10 +131,15 @@ tl_stream_finish(FILE *fp, const char *what, struct tl_diags *d)
 int
 tl_mkdirs(const char *path, struct tl_diags *d)
 {
-	char *p = xstrdup(path), *s;
+	char *p, *s;
 	struct stat st;
 	int rc = 0;
 
+	/* The usual case, one call: the parent is there already. */
+	if (mkdir(path, 0777) == 0 || (errno == EEXIST &&
+	    stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+		return 0;
+	p = xstrdup(path);
 	for (s = (*p == '/') ? p + 1 : p; ; s++) {
 		char c;
 

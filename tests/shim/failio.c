@@ -6,7 +6,8 @@
  *
  * Each variable names a substring of the paths whose calls fail:
  *   FAILIO_OPEN=S     open()/openat() of a path holding S: EACCES
- *   FAILIO_CREATE=S   mkstemp()/mkdir() of such a path: EACCES
+ *   FAILIO_CREATE=S   open(O_CREAT)/mkstemp()/mkdir() of such a path:
+ *                     EACCES
  *   FAILIO_RENAME=S   rename() onto such a path: EIO
  *   FAILIO_CLOSE=S    fclose() of a stream on such a file: closes it,
  *                     then reports ENOSPC (a late write error, as NFS or
@@ -61,7 +62,8 @@ open_or_fail(const char *name, const char *path, int flags, mode_t mode)
 {
 	int (*real)(const char *, int, ...);
 
-	if (should_fail("FAILIO_OPEN", path)) {
+	if (should_fail("FAILIO_OPEN", path) ||
+	    ((flags & O_CREAT) && should_fail("FAILIO_CREATE", path))) {
 		errno = EACCES;
 		return -1;
 	}
