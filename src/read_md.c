@@ -209,9 +209,14 @@ S_split_lines(struct ctx *c, const char *text, size_t len)
 	size_t i, start = 0, cap = 0;
 
 	c->lines = xgrow(NULL, &cap, 2, sizeof(*c->lines));
+	c->lines[0].p = text;	/* line 0: "no line", read as empty */
+	c->lines[0].len = 0;
 	c->nlines = 0;
+	/* Lines end where cmark-gfm's do (\n, \r\n or a lone \r), so that
+	 * its line numbers index c->lines. */
 	for (i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
+		if (i < len && text[i] != '\n' && (text[i] != '\r' ||
+		    (i + 1 < len && text[i + 1] == '\n')))
 			continue;
 		if (i == len && start == len)
 			break;	/* nothing after the final newline */
@@ -224,7 +229,8 @@ S_split_lines(struct ctx *c, const char *text, size_t len)
 			c->lines[c->nlines].len--;
 		start = i + 1;
 	}
-	c->ends_nl = len > 0 && text[len - 1] == '\n';
+	c->ends_nl = len > 0 &&
+	    (text[len - 1] == '\n' || text[len - 1] == '\r');
 }
 
 /* The line is the last of a file stored without its final newline. */
@@ -1080,6 +1086,7 @@ S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
 	    n = cmark_node_next(n)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		int pline = cmark_node_get_start_line(n);
+		const char *text;
 		size_t start, i;
 
 		if (type == CMARK_NODE_HEADING && heading == NULL) {
@@ -1092,11 +1099,12 @@ S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
 			continue;
 		buf_reset(tmp);
 		S_flatten(n, tmp, '\n');
+		text = buf_str(tmp);	/* tmp->data is NULL if nothing was put */
 		/* Each soft or hard break is a source line of its own. */
 		for (start = 0, i = 0; i <= tmp->len; i++) {
-			if (i < tmp->len && tmp->data[i] != '\n')
+			if (i < tmp->len && text[i] != '\n')
 				continue;
-			S_meta_line(c, tmp->data + start, i - start,
+			S_meta_line(c, text + start, i - start,
 			    S_srcline(c, pline), first_table);
 			start = i + 1;
 			pline++;
