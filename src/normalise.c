@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 struct tl_normaliser {
@@ -147,45 +148,19 @@ match(struct tl_normaliser *n, pcre2_code *re, const char *s, size_t len,
 #define BAD_UTF8 (-1L)
 
 /*
- * Decode the sequence at s.  A lead byte and the continuation bytes it
- * announces form one sequence; when that sequence is cut short, overlong,
- * a surrogate or beyond U+10FFFF, *cp is BAD_UTF8 and the whole of it is
- * consumed, so that it becomes one U+FFFD.  A byte that cannot start a
- * sequence (a stray continuation byte, F8-FF) is a bad sequence alone.
+ * Decode the sequence at s.  An invalid sequence (utf8.h: a lead byte and
+ * the continuation bytes it announces) gives *cp = BAD_UTF8 and is
+ * consumed whole, so that it becomes one U+FFFD.
  */
 static size_t
 utf8_next(const unsigned char *s, size_t len, long *cp)
 {
-	unsigned char c = s[0];
-	size_t need, i;
-	unsigned long v, min;
+	size_t n = tl_utf8_decode(s, len, cp);
 
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC0 && c <= 0xDF) {
-		need = 1, v = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2, v = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF7) {
-		need = 3, v = c & 0x07, min = 0x10000;
-	} else {
-		*cp = BAD_UTF8;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= len || (s[i] & 0xC0) != 0x80) {
-			*cp = BAD_UTF8;
-			return i;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		*cp = BAD_UTF8;
-	else
-		*cp = (long)v;
-	return need + 1;
+	if (n > 0)
+		return n;
+	*cp = BAD_UTF8;
+	return tl_utf8_bad_len(s, len);
 }
 
 static int

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "read.h"
 #include "table.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Browser limits for spans; a cap on row width keeps hostile pages cheap. */
@@ -1082,36 +1083,6 @@ is_utf8_label(const char *name)
 	    strncmp(name, "utf-16", 6) == 0;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t len)
-{
-	size_t n, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return n;
-}
-
 /* Offset of the first byte that is not valid UTF-8, or len. */
 static size_t
 utf8_check(const char *b, size_t len)
@@ -1124,7 +1095,7 @@ utf8_check(const char *b, size_t len)
 			i++;
 			continue;
 		}
-		if ((n = utf8_seq(s + i, len - i)) == 0)
+		if ((n = tl_utf8_decode(s + i, len - i, NULL)) == 0)
 			return i;
 		i += n;
 	}
@@ -1143,7 +1114,7 @@ utf8_repair(struct buf *out, const char *b, size_t len)
 			i++;
 			continue;
 		}
-		if ((n = utf8_seq(s + i, len - i)) > 0) {
+		if ((n = tl_utf8_decode(s + i, len - i, NULL)) > 0) {
 			i += n;
 			continue;
 		}

@@ -29,6 +29,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- patterns ------------------------------------------------------ */
@@ -304,36 +305,7 @@ S_count_cells(const char *p, size_t len)
 static size_t
 S_utf8_len(const unsigned char *p, size_t len)
 {
-	unsigned char c = p[0];
-	size_t n, i;
-	unsigned char lo = 0x80, hi = 0xBF;
-
-	if (c == 0)
-		return 0;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (len < n || p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return n;
+	return p[0] == 0 ? 0 : tl_utf8_decode(p, len, NULL);
 }
 
 /*
