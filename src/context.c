@@ -8,6 +8,7 @@
 
 #include "escape.h"
 #include "normalise.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 void
@@ -33,10 +34,25 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 	buf_puts(out, r->cells[col]);
 }
 
-static json_t *
-string_or_null(const char *s)
+/*
+ * Model text is valid UTF-8 (the readers and the normaliser see to it);
+ * a file name need not be, and jansson refuses such a string, so it is
+ * repaired here rather than lost.
+ */
+json_t *
+tl_json_text(const char *s)
 {
-	return s != NULL ? json_string(s) : json_null();
+	struct buf fixed = {0};
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_string(s)) != NULL)
+		return j;
+	tl_utf8_repair(&fixed, s, strlen(s));
+	j = json_string(buf_str(&fixed));
+	buf_free(&fixed);
+	return j;
 }
 
 /*
@@ -75,7 +91,7 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 	json_object_set_new(row, "line", json_integer(r->line));
 	for (f = 0; f < TL_NFIELDS; f++)
 		json_object_set_new(row, tl_field_name(f),
-		    string_or_null(r->f[f]));
+		    tl_json_text(r->f[f]));
 	if (r->date.year != 0)
 		tl_date_label(&label, &r->date);
 	json_object_set_new(row, "last_update_label",
@@ -266,7 +282,7 @@ links_json(const struct tl_write_opts *o)
 {
 	json_t *l = json_object();
 
-	json_object_set_new(l, "index", string_or_null(o->index_link));
+	json_object_set_new(l, "index", tl_json_text(o->index_link));
 	json_object_set_new(l, "changelog", json_string(o->changelog_link ?
 	    o->changelog_link : "changelog.html"));
 	json_object_set_new(l, "csv", json_string("table.csv"));
@@ -324,9 +340,9 @@ tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
 	json_object_set_new(gen, "version", json_string(TL_VERSION));
 	json_object_set_new(root, "generator", gen);
 
-	json_object_set_new(p, "title", string_or_null(page->title));
-	json_object_set_new(p, "slug", string_or_null(page->slug));
-	json_object_set_new(p, "source", json_string(page->source));
+	json_object_set_new(p, "title", tl_json_text(page->title));
+	json_object_set_new(p, "slug", tl_json_text(page->slug));
+	json_object_set_new(p, "source", tl_json_text(page->source));
 	json_object_set_new(p, "breadcrumb", strlist_json(&page->breadcrumb));
 	json_object_set_new(p, "intro", strlist_json(&page->intro));
 	json_object_set_new(p, "notes", strlist_json(&page->notes));

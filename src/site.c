@@ -468,7 +468,7 @@ site_pages_json(const struct site *s)
 		json_object_set_new(pj, "title", json_string(
 		    p->page->title ? p->page->title : p->page->slug));
 		json_object_set_new(pj, "slug", json_string(p->page->slug));
-		json_object_set_new(pj, "source", json_string(p->page->source));
+		json_object_set_new(pj, "source", tl_json_text(p->page->source));
 		json_object_set_new(pj, "rows", json_integer((json_int_t)rows));
 		buf_reset(&b);
 		buf_printf(&b, "%08zu", rows);

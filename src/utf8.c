@@ -3,6 +3,8 @@
  */
 #include "utf8.h"
 
+#include "buf.h"
+
 size_t
 tl_utf8_decode(const unsigned char *s, size_t len, long *cp)
 {
@@ -53,4 +55,25 @@ tl_utf8_bad_len(const unsigned char *s, size_t len)
 		if ((s[i] & 0xC0) != 0x80)
 			break;
 	return i;
+}
+
+size_t
+tl_utf8_repair(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0, n, bad = 0;
+
+	while (i < len) {
+		if ((n = tl_utf8_decode(u + i, len - i, NULL)) > 0) {
+			i += n;
+			continue;
+		}
+		buf_put(out, s + start, i - start);
+		buf_puts(out, "\xEF\xBF\xBD");
+		i += tl_utf8_bad_len(u + i, len - i);
+		start = i;
+		bad++;
+	}
+	buf_put(out, s + start, len - start);
+	return bad;
 }

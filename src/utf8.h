@@ -26,4 +26,9 @@ size_t	tl_utf8_decode(const unsigned char *s, size_t len, long *cp);
  */
 size_t	tl_utf8_bad_len(const unsigned char *s, size_t len);
 
+/* Append s to out with each invalid sequence replaced by one U+FFFD;
+ * returns how many were replaced. */
+struct buf;
+size_t	tl_utf8_repair(struct buf *out, const char *s, size_t len);
+
 #endif

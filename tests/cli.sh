@@ -98,6 +98,16 @@ for f in table.md table.csv table.json changelog.md; do
 	check "-o dir writes $f" [ -s "$tmp/site/$f" ]
 done
 
+# A file name that is not UTF-8 still gives valid JSON naming the file.
+bad_name=$(printf '%s/name\377.md' "$tmp")
+cp "$SEED" "$bad_name"
+run -f json "$bad_name"
+check "non-UTF-8 file name in JSON" python3 -c '
+import json, sys
+src = json.load(open(sys.argv[1]))["page"]["source"]
+assert src.endswith("name\ufffd.md"), src
+' "$tmp/out"
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"
