@@ -48,6 +48,20 @@ check "-j2 and -j4 identical" diff -r "$tmp/j2" "$tmp/j4"
 "$TABLOG" build "$SHARED/corpus" -o "$tmp/j2b" -j2 -q 2>/dev/null
 check "two runs identical" diff -r "$tmp/j2" "$tmp/j2b"
 
+# The corpus site: every page with a table is in the index, and all.csv
+# holds exactly the rows of the per-page CSVs.
+tables=$(awk -F'\t' '!/^#/ && $2 > 0' tests/corpus/expected.tsv | wc -l)
+check "index lists every page with a table" [ "$(grep -c '<td><a href="[a-z0-9-]*/index.html">' "$tmp/j1/index.html")" -eq "$tables" ]
+sum=0
+for f in "$tmp"/j1/*/table.csv; do
+	sum=$((sum + $(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$f")))
+done
+check "all.csv rows = per-page rows" [ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$tmp/j1/all.csv")" -eq "$sum" ]
+
+# The model page's HTML, read as a person would (tests/html_structure.py).
+"$TABLOG" -f html "$SHARED/corpus/seed/cloud-backup-for-azure.md" >"$tmp/seed.html"
+check "model page HTML structure" python3 tests/html_structure.py "$tmp/seed.html"
+
 # One bad page is reported and skipped; the rest is built; exit 2.
 "$TABLOG" build tests/site/bad -o "$tmp/bad" 2>"$tmp/err"
 check "bad page exit 2" [ $? -eq 2 ]
@@ -71,6 +85,18 @@ mkdir "$tmp/evil"
 "$TABLOG" build tests/site/evil -o "$tmp/evil/out/site" -q
 check "title cannot leave OUTDIR" [ "$(ls "$tmp/evil")" = out ] && [ "$(ls "$tmp/evil/out")" = site ]
 check "slug from such a title" [ -d "$tmp/evil/out/site/escaped" ]
+mkdir "$tmp/hostile"
+row='| API | Permission | Type | Purpose |\n|---|---|---|---|\n| Microsoft Graph | User.Read(Sign in) | Delegated | Sign in. |\n'
+printf "Home > /etc/passwd\n$row" >"$tmp/hostile/absolute.md"
+printf "Home > %s\n$row" "$(printf 'a%.0s' $(seq 1 1000))" >"$tmp/hostile/long.md"
+printf "Home > !!! ??? ...\n$row" >"$tmp/hostile/punct.md"
+printf "Home > 日本語のページ\n$row" >"$tmp/hostile/japanese.md"
+printf "# ../../..\n\n$row" >"$tmp/hostile/dots.md"
+"$TABLOG" build "$tmp/hostile" -o "$tmp/hostile-out/site" -q
+check "hostile titles build" [ $? -eq 0 ]
+check "hostile titles stay inside" [ "$(ls "$tmp/hostile-out")" = site ]
+check "hostile slugs are safe" sh -c 'for d in "$1"/*/; do b=$(basename "$d"); case $b in *[!a-z0-9-]*|-*|"") exit 1;; esac; [ ${#b} -le 80 ] || exit 1; done' - "$tmp/hostile-out/site"
+check "five hostile pages, five folders" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 5 ]
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

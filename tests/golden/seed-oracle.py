@@ -61,3 +61,23 @@ doc={'generator':{'name':'tablog','version':'0.1.0'},
  'feed':{'id':'tag:tablog.invalid,2024:cloud-backup-for-azure','link':'changelog.html','updated':'2025-04-01T00:00:00Z'}}
 open('tests/golden/seed.json','w').write(json.dumps(doc,indent=2,ensure_ascii=False)+'\n')
 print(len(groups), [g['count'] for g in groups])
+# feed.xml: one entry per dated month, newest first (the Undated group has no date)
+def x(t): return esc(t)
+base='tag:tablog.invalid,2024:cloud-backup-for-azure'
+f=['<?xml version="1.0" encoding="utf-8"?>','<feed xmlns="http://www.w3.org/2005/Atom">',
+   '<id>%s</id>'%base,'<title>Cloud Backup for Azure: changes</title>',
+   '<updated>2025-04-01T00:00:00Z</updated>',
+   '<link rel="alternate" type="text/html" href="changelog.html"/>',
+   '<author><name>tablog</name></author>','<generator version="0.1.0">tablog</generator>']
+for g in groups:
+    if g['month'] is None: continue
+    f+=['<entry>','<id>%s/%s</id>'%(base,g['month']),'<title>%s: %s</title>'%(g['label'],g['changes']),
+        '<updated>%s</updated>'%g['updated'],
+        '<link rel="alternate" type="text/html" href="changelog.html#%s"/>'%g['month'],
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><ul>']
+    for r in g['entries']:
+        q=' (%s)'%x(r['qualifier']) if r['qualifier'] else ''
+        f.append('<li><code>%s</code>%s (%s, %s): %s</li>'%(x(r['permission']),q,x(r['type']),x(r['api']),x(r['display_name'])))
+    f+=['</ul></div></content>','</entry>']
+f.append('</feed>')
+open('tests/golden/seed.feed.xml','w').write('\n'.join(f)+'\n')
