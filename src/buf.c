@@ -32,7 +32,7 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
-buf_putc(struct buf *b, char c)
+buf_putc_slow(struct buf *b, char c)
 {
 	buf_reserve(b, 1);
 	b->data[b->len++] = c;
@@ -63,6 +63,15 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+void
+buf_spill(struct buf *b, FILE *fp, size_t at)
+{
+	if (b->len == 0 || b->len < at)
+		return;
+	fwrite(b->data, 1, b->len, fp);
+	buf_reset(b);
 }
 
 const char *

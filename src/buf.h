@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct buf {
 	char	*data;	/* NUL-terminated when len > 0 or after any append */
@@ -18,10 +19,25 @@ struct buf {
 
 void	buf_put(struct buf *b, const char *s, size_t len);
 void	buf_puts(struct buf *b, const char *s);
-void	buf_putc(struct buf *b, char c);
+void	buf_putc_slow(struct buf *b, char c);
+
+/* One byte; inline because readers and writers append byte by byte. */
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		buf_putc_slow(b, c);
+	}
+}
 void	buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Write the contents to fp and empty the buffer once it holds `at` bytes
+ * or more (0: always), so big outputs stream instead of piling up. */
+void	buf_spill(struct buf *b, FILE *fp, size_t at);
 /* The contents as a C string ("" when empty); valid until the next append. */
 const char *buf_str(const struct buf *b);
 void	buf_reset(struct buf *b);

@@ -729,9 +729,9 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 	tl_csv_header(&b, &cols, 1);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL)
-			tl_csv_rows(&b, s->pages[i].page, &cols,
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols,
 			    s->pages[i].page->slug, raw);
-	fwrite(b.data, 1, b.len, fp);
+	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);
 	return ferror(fp) ? -1 : 0;

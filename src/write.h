@@ -80,7 +80,8 @@ void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
 void	tl_csv_columns_free(struct tl_csv_columns *c);
 void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
 	    int with_page);
-void	tl_csv_rows(struct buf *b, const struct tl_page *page,
+/* Rows go through b, which is spilled to fp as it fills. */
+void	tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 	    const struct tl_csv_columns *c, const char *page_name, int raw);
 
 #endif

@@ -76,7 +76,7 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 }
 
 void
-tl_csv_rows(struct buf *b, const struct tl_page *page,
+tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
     const struct tl_csv_columns *c, const char *page_name, int raw)
 {
 	size_t t, r, i;
@@ -114,6 +114,7 @@ tl_csv_rows(struct buf *b, const struct tl_page *page,
 					esc_csv(b, row->cells[where[i]], raw);
 			}
 			buf_puts(b, "\r\n");
+			buf_spill(b, fp, 65536);
 		}
 		free(where);
 	}
@@ -130,8 +131,8 @@ tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d)
 		buf_puts(&b, "\xEF\xBB\xBF");
 	tl_csv_columns_add(&cols, v->page);
 	tl_csv_header(&b, &cols, 0);
-	tl_csv_rows(&b, v->page, &cols, NULL, v->opts->csv_raw);
-	fwrite(b.data, 1, b.len, fp);
+	tl_csv_rows(&b, fp, v->page, &cols, NULL, v->opts->csv_raw);
+	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);
 	return ferror(fp) ? -1 : 0;

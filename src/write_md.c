@@ -11,7 +11,7 @@
 #include "write.h"
 
 static void
-table_md(struct buf *b, const struct tl_table *t)
+table_md(struct buf *b, FILE *fp, const struct tl_table *t)
 {
 	struct buf cell = {0};
 	size_t r, i;
@@ -36,6 +36,7 @@ table_md(struct buf *b, const struct tl_table *t)
 			buf_puts(b, cell.len ? " |" : "|");
 		}
 		buf_putc(b, '\n');
+		buf_spill(b, fp, 65536);
 	}
 	buf_free(&cell);
 }
@@ -51,9 +52,9 @@ tl_write_md(struct tl_view *v, FILE *fp, struct tl_diags *d)
 	for (t = 0; t < page->ntables; t++) {
 		if (t > 0)
 			buf_putc(&b, '\n');
-		table_md(&b, &page->tables[t]);
+		table_md(&b, fp, &page->tables[t]);
 	}
-	fwrite(b.data, 1, b.len, fp);
+	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	return ferror(fp) ? -1 : 0;
 }
