@@ -45,14 +45,31 @@ esc_html_lines(struct buf *out, const char *s)
 	esc_html(out, s);
 }
 
+static int
+is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
 void
 esc_md_cell(struct buf *out, const char *s)
 {
+	const char *start = s;
+
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '|': case '\\': case '<': case '*': case '`':
+		case '|': case '\\': case '<': case '*': case '`': case '[':
+		case ']': case '~':
 			buf_putc(out, '\\');
 			buf_putc(out, *s);
+			break;
+		case '_':
+			/* Inside a word (user_impersonation) it is text. */
+			if (s == start || !is_word_byte(s[-1]) ||
+			    !is_word_byte(s[1]))
+				buf_putc(out, '\\');
+			buf_putc(out, '_');
 			break;
 		case '&':
 			/* Only where it could be read back as an entity. */

@@ -15,8 +15,9 @@
 void	esc_html(struct buf *out, const char *s);
 /* HTML, with each '\n' shown as <br>. */
 void	esc_html_lines(struct buf *out, const char *s);
-/* A GFM table cell: | \ < * ` backslash-escaped, & where it could start
- * an entity, '\n' shown as <br>: cmark-gfm reads back the same text. */
+/* A GFM table cell: | \ < * ` [ ] ~ backslash-escaped, _ at a word's
+ * edge and & where it could start an entity too, '\n' shown as <br>:
+ * cmark-gfm reads back the same text, and no link or markup. */
 void	esc_md_cell(struct buf *out, const char *s);
 /* Inline Markdown text outside tables (changelog): \ ` * _ [ ] < > escaped,
  * line breaks as spaces. */

@@ -194,9 +194,14 @@ classify(long cp)
 	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
 	    cp == 0x205F || cp == 0x3000)
 		return CH_SPACE;
-	/* C0, DEL, C1 and the byte-order mark carry no text. */
+	/*
+	 * C0, DEL, C1 and the byte-order mark carry no text, nor do the
+	 * noncharacters (U+FDD0-FDEF, U+xFFFE, U+xFFFF), which XML forbids:
+	 * one in a title would make the Atom feed unreadable.
+	 */
 	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-	    cp == 0xFEFF)
+	    cp == 0xFEFF || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	    (cp & 0xFFFE) == 0xFFFE)
 		return CH_DROP;
 	return CH_TEXT;
 }

@@ -50,6 +50,12 @@ static void md_markup(void **s) { (void)s;
 	expect(esc_md_cell, "<b>*x* `y`", "\\<b>\\*x\\* \\`y\\`"); }
 static void md_entity(void **s) { (void)s;
 	expect(esc_md_cell, "A & B &amp; &#39;", "A & B \\&amp; \\&#39;"); }
+static void md_link(void **s) { (void)s;
+	expect(esc_md_cell, "[x](javascript:alert(1))",
+	    "\\[x\\](javascript:alert(1))"); }
+static void md_underscore(void **s) { (void)s;
+	expect(esc_md_cell, "user_impersonation _x_ ~y~",
+	    "user_impersonation \\_x\\_ \\~y\\~"); }
 static void md_inline(void **s) { (void)s;
 	expect(esc_md_inline, "a_b *c* [d]\ne", "a\\_b \\*c\\* \\[d\\] e"); }
 static void md_code_plain(void **s) { (void)s;
@@ -90,6 +96,8 @@ main(void)
 		cmocka_unit_test(md_newline_br),
 		cmocka_unit_test(md_markup),
 		cmocka_unit_test(md_entity),
+		cmocka_unit_test(md_link),
+		cmocka_unit_test(md_underscore),
 		cmocka_unit_test(md_inline),
 		cmocka_unit_test(md_code_plain),
 		cmocka_unit_test(md_code_backtick),

@@ -165,6 +165,9 @@ static void fold_blank_lines_collapse(void **s) { (void)s;
 	expect_fold("a\n\n \n\t\nb", "a\nb", 0); }
 static void fold_leading_trailing_lines(void **s) { (void)s;
 	expect_fold("\n \n  x y \n\n\n", "x y", 0); }
+static void fold_noncharacters_dropped(void **s) { (void)s;
+	/* U+FFFE, U+FFFF and U+FDD0 are not text, and XML forbids them. */
+	expect_fold("A\xEF\xBF\xBE" "B\xEF\xBF\xBF" "C\xEF\xB7\x90" "D", "ABCD", 0); }
 static void fold_crlf(void **s) { (void)s;
 	expect_fold("one\r\ntwo\r\n", "one\ntwo", 0); }
 static void fold_unicode_spaces(void **s) { (void)s;
@@ -1092,6 +1095,7 @@ main(void)
 		T(fold_nbsp), T(fold_tabs_and_runs), T(fold_lines_trimmed),
 		T(fold_blank_lines_collapse), T(fold_leading_trailing_lines),
 		T(fold_crlf), T(fold_unicode_spaces), T(fold_controls_dropped),
+		T(fold_noncharacters_dropped),
 		T(fold_nul_dropped), T(fold_empty), T(fold_only_space),
 		T(fold_keeps_text), T(fold_appends),
 		T(utf8_overlong_2), T(utf8_overlong_3), T(utf8_surrogate),

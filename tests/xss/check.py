@@ -1,0 +1,511 @@
+#!/usr/bin/env python3
+"""tests/xss/check.py MODE ...: the checks of tests/xss.sh (no third-party
+modules).  Exit 0 when the check holds; otherwise print why and exit 1.
+
+  markup OUT BASE      OUT (an HTML output, or Chromium's DOM of one) has
+                       only the elements and (element, attribute) pairs
+                       that BASE (the same output of the payload-free
+                       pages) has; no on* attribute, no javascript: URL,
+                       no data-pwned; no svg/math/iframe/object/embed/img/
+                       form/base/... element; its <script>s, <style>s and
+                       <meta>s are exactly BASE's (the template's own).
+  text OUT KIND J... [--need-payloads EXPECT] [--need-rows]
+                       each piece of page text in the JSON files J (what
+                       tablog read) is in OUT as text.  KIND page, fragment:
+                       every th and td equals its JSON cell; page also the
+                       title, h1, breadcrumb, intro and notes.  --need-rows:
+                       each row's label, API and type, and each page's title,
+                       is somewhere in the text; --need-payloads: each
+                       payload of EXPECT is.
+  atom OUT BASE J... [--need-payloads EXPECT]
+                       OUT parses as XML (xml.etree); its elements and
+                       attributes (with namespaces) are BASE's; no on*
+                       attribute or javascript: URL; each row's label, API
+                       and type and each page title is in its text.
+  reader J EXPECT KIND each payload reached the model exactly (KIND md: the
+                       backslash-escaped Markdown page; html: the entity-
+                       encoded HTML page).
+  literal FILE EXPECT  each template-delimiter payload is in FILE verbatim.
+  csv FILE JSON [--raw] [--page]
+                       Python's csv module reads FILE; every cell is its
+                       JSON value, with a ' in front when the value starts
+                       with = + - @ TAB or CR (unless --raw).
+  cells J1 J2          two JSON outputs hold the same cells (read-back).
+  harness OUT FILE...  a page framing every FILE that dumps their DOMs;
+  unpack DUMP FILE...  Chromium's --dump-dom of it: FILE.dom for each FILE.
+
+"""
+import csv
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "source", "track", "wbr", "param", "keygen"}
+FORBIDDEN = {"svg", "math", "iframe", "object", "embed", "img", "form",
+             "base", "frame", "frameset", "input", "textarea", "button",
+             "video", "audio", "source", "details", "marquee", "template",
+             "plaintext", "xmp", "noembed", "noscript", "link", "body-extra",
+             "animate", "foreignobject", "mglyph", "mtext", "select",
+             "option", "applet", "isindex", "image", "use"}
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+problems = []
+
+
+def fail(msg):
+    problems.append(msg)
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children = []
+
+
+class Tree(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", [], None)
+        self.cur = self.root
+
+    def handle_starttag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        self.cur.children.append(n)
+        if tag not in VOID:
+            self.cur = n
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, attrs, self.cur))
+
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is not None and n.parent is not None:
+            self.cur = n.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+    def handle_comment(self, data):
+        self.cur.children.append(Node("#comment", [], self.cur))
+
+
+def parse(path):
+    t = Tree()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        t.feed(f.read())
+    t.close()
+    return t.root
+
+
+def elements(n):
+    for c in n.children:
+        if isinstance(c, Node):
+            yield c
+            yield from elements(c)
+
+
+def text(n):
+    if isinstance(n, str):
+        return n
+    if n.tag in ("#comment",):
+        return ""
+    return "".join(text(c) for c in n.children)
+
+
+def squash(s):
+    """Text without white space (a <br> is none in textContent) and without
+    U+FFFE/U+FFFF, which the HTML reader drops and the Markdown one keeps."""
+    return "".join(c for c in (s or "") if not c.isspace()
+                   and c not in "\ufffe\uffff")
+
+
+def js_url(v):
+    v = "".join(c for c in (v or "") if ord(c) > 0x20).lower()
+    return "javascript:" in v or "vbscript:" in v or v.startswith("data:")
+
+
+def structure(root):
+    tags, pairs = set(), set()
+    for e in elements(root):
+        tags.add(e.tag)
+        for a, _ in e.attrs:
+            pairs.add((e.tag, a))
+    return tags, pairs
+
+
+def own(root, tag):
+    return [(text(e), sorted((a, v or "") for a, v in e.attrs))
+            for e in elements(root) if e.tag == tag]
+
+
+def cmd_markup(out, base):
+    r, b = parse(out), parse(base)
+    tags, pairs = structure(r)
+    btags, bpairs = structure(b)
+    for t in sorted(tags - btags):
+        fail("element <%s> that the templates never write" % t)
+    for t, a in sorted(pairs - bpairs):
+        fail("attribute %s on <%s> that the templates never write" % (a, t))
+    for e in elements(r):
+        if e.tag in FORBIDDEN:
+            fail("forbidden element <%s>" % e.tag)
+        for a, v in e.attrs:
+            if a.startswith("on"):
+                fail("event attribute %s=%r on <%s>" % (a, v, e.tag))
+            if js_url(v):
+                fail("script URL in %s=%r on <%s>" % (a, v, e.tag))
+            if "pwned" in a:
+                fail("attribute %s on <%s>: a payload ran or broke out"
+                     % (a, e.tag))
+            if e.tag == "meta" and a == "http-equiv":
+                fail("<meta http-equiv=%r>" % v)
+    for t in ("script", "style", "meta", "title"):
+        got, want = own(r, t), own(b, t)
+        if t == "title":
+            got, want = len(got), len(want)
+        if got != want:
+            fail("<%s> elements differ from the template's own: %r"
+                 % (t, got if t == "title" else
+                    [g for g in got if g not in want][:3] or got[:3]))
+
+
+def pages_of(paths):
+    for p in paths:
+        j = json.load(open(p, encoding="utf-8"))
+        yield j
+
+
+def need_rows(j):
+    """Label, API and type of every row, and the page title."""
+    out = []
+    if j["page"].get("title"):
+        out.append(("title", j["page"]["title"]))
+    for t in j["tables"]:
+        for row in t["rows"]:
+            for f in ("label", "api", "type"):
+                if row.get(f):
+                    out.append(("line %d %s" % (row["line"], f), row[f]))
+    return out
+
+
+def find(root, tag, cls=None):
+    for e in elements(root):
+        if e.tag == tag and (cls is None or cls in
+                             (dict(e.attrs).get("class") or "").split()):
+            yield e
+
+
+def same(where, got, want):
+    if squash(got) != squash(want):
+        fail("%s: shows %r, the page says %r" % (where, got[:120],
+                                                 (want or "")[:120]))
+
+
+def cmd_text(out, kind, jsons, opts):
+    root = parse(out)
+    body = squash(text(root))
+    for j in pages_of(jsons):
+        pg = j["page"]
+        title = pg.get("title") or pg.get("slug")
+        if kind == "page":
+            same("<title>", text(next(find(root, "title"))), title)
+            same("<h1>", text(next(find(root, "h1"))), title)
+            crumbs = [text(e) for nav in find(root, "nav") for e in
+                      find(nav, "li")]
+            want = pg.get("breadcrumb") or [pg.get("source")]
+            if [squash(c) for c in crumbs] != [squash(w) for w in want]:
+                fail("breadcrumb %r, the page says %r" % (crumbs[:4],
+                                                          want[:4]))
+            main = next(find(root, "main"))
+            ps = [text(p) for p in main.children if isinstance(p, Node)
+                  and p.tag == "p" and "links" not in
+                  (dict(p.attrs).get("class") or "")]
+            want = (pg.get("intro") or []) + (pg.get("notes") or [])
+            if [squash(p) for p in ps] != [squash(w) for w in want]:
+                fail("intro and notes: %d paragraphs, the page has %d; "
+                     "first difference: %r" % (len(ps), len(want), next(
+                         ((a, b) for a, b in zip(ps, want)
+                          if squash(a) != squash(b)), None)))
+        if kind in ("page", "fragment"):
+            tables = list(find(root, "table"))
+            if len(tables) != len(j["tables"]):
+                fail("%d tables, the page has %d" % (len(tables),
+                                                     len(j["tables"])))
+            for tab, jt in zip(tables, j["tables"]):
+                ths = [text(e) for e in find(tab, "th")]
+                same("header row", "|".join(ths),
+                     "|".join(c["header"] for c in jt["columns"]))
+                if len(ths) != len(jt["columns"]):
+                    fail("%d header cells, %d columns" % (
+                        len(ths), len(jt["columns"])))
+                trs = [tr for tb in find(tab, "tbody") for tr in
+                       find(tb, "tr")]
+                if len(trs) != len(jt["rows"]):
+                    fail("%d rows, the page has %d" % (len(trs),
+                                                      len(jt["rows"])))
+                for tr, row in zip(trs, jt["rows"]):
+                    tds = list(find(tr, "td"))
+                    if len(tds) != len(row["cells"]):
+                        fail("line %d: %d cells, %d columns" % (
+                            row["line"], len(tds), len(row["cells"])))
+                    for td, c in zip(tds, row["cells"]):
+                        same("line %d %s" % (row["line"], c["field"]),
+                             text(td), c["text"])
+        if kind == "index" and squash(title) not in body:
+            fail("page title %r is not in the text" % title[:100])
+        if opts.get("rows"):
+            for what, s in need_rows(j):
+                if squash(s) not in body:
+                    fail("%s %r is not in the text" % (what, s[:100]))
+    for p in opts.get("payloads", []):
+        if squash(p) not in body:
+            fail("payload %r is not in the text" % p[:100])
+
+
+def cmd_atom(out, base, jsons, opts):
+    try:
+        r = ET.parse(out).getroot()
+    except ET.ParseError as e:
+        fail("not XML: %s" % e)
+        return
+    b = ET.parse(base).getroot()
+    tags = {e.tag for e in r.iter()}
+    btags = {e.tag for e in b.iter()}
+    pairs = {(e.tag, a) for e in r.iter() for a in e.attrib}
+    bpairs = {(e.tag, a) for e in b.iter() for a in e.attrib}
+    for t in sorted(tags - btags):
+        fail("element %s that the template never writes" % t)
+    for t, a in sorted(pairs - bpairs):
+        fail("attribute %s on %s that the template never writes" % (a, t))
+    for e in r.iter():
+        for a, v in e.attrib.items():
+            if a.startswith("on") or js_url(v):
+                fail("%s=%r on %s" % (a, v, e.tag))
+    if r.tag != "{http://www.w3.org/2005/Atom}feed":
+        fail("root is %s" % r.tag)
+    body = squash("".join(r.itertext()))
+    for j in pages_of(jsons):
+        # The feed has the dated rows only.
+        j["tables"] = [{"rows": [x for t in j["tables"] for x in t["rows"]
+                                 if x.get("last_update")]}]
+        for what, s in need_rows(j):
+            if squash(s) not in body:
+                fail("%s %r is not in the feed's text" % (what, s[:100]))
+    for p in opts.get("payloads", []):
+        if squash(p) not in body:
+            fail("payload %r is not in the feed's text" % p[:100])
+
+
+def cmd_reader(jpath, epath, kind):
+    j = json.load(open(jpath, encoding="utf-8"))
+    pl = json.load(open(epath, encoding="utf-8"))["payloads"]
+    pg = j["page"]
+    rows = [r for t in j["tables"] for r in t["rows"]]
+    seen = 0
+    for r in rows:
+        m = re.match(r"Perm(\d+)\.", r["permission"] or "")
+        if not m or int(m.group(1)) >= 1000:
+            continue
+        i = int(m.group(1))
+        p = squash(pl[i])
+        seen += 1
+        extras = [c for c in r["cells"] if c["field"] not in (
+            "api", "permission", "type", "purpose", "last_update")]
+        for f in ("api", "type", "purpose"):
+            if squash(r[f]) != p:
+                fail("line %d %s: read %r, wrote %r" % (r["line"], f, r[f],
+                                                        pl[i]))
+        if squash(r["display_name"]) != squash("Display %d" % i) + p:
+            fail("line %d display_name: read %r" % (r["line"],
+                                                    r["display_name"]))
+        if not squash(r.get("last_update_text")).startswith(p):
+            fail("line %d date cell: read %r" % (r["line"],
+                                                 r.get("last_update_text")))
+        if not extras or squash(extras[0]["text"]) != p:
+            fail("line %d extra column: read %r" % (
+                r["line"], extras[0]["text"] if extras else None))
+    if seen < len(pl) - 3:
+        fail("only %d of %d payload rows read" % (seen, len(pl)))
+    heads = [squash(c["header"]) for c in j["tables"][0]["columns"][5:]]
+    if heads != [squash("X " + pl[1]), squash("X " + pl[60])]:
+        fail("extra headers read as %r" % heads)
+    if kind == "html":
+        if squash(pg["title"]) != squash(pl[40]):
+            fail("title read as %r" % pg["title"])
+        # A breadcrumb item loses the separators (> and /) at its ends.
+        if [squash(c) for c in pg["breadcrumb"][1:-1]] != \
+                [squash(p.strip(" >/")) for p in pl[:20]]:
+            fail("breadcrumb read as %r" % pg["breadcrumb"][:4])
+    else:
+        if squash(pg["title"]) != squash(pl[32]):
+            fail("title read as %r" % pg["title"])
+    intro = [squash("Intro %d: " % i) + squash(p) for i, p in enumerate(pl)]
+    notes = [squash("Note: %d " % i) + squash(p) for i, p in enumerate(pl)]
+    if kind == "html":
+        for what, got, want in (("intro", pg["intro"], intro),
+                                ("notes", pg["notes"], notes)):
+            got = [squash(g) for g in got]
+            if got != want:
+                fail("%s: %d read, %d written; first difference %r" % (
+                    what, len(got), len(want), next(((a, b) for a, b in
+                                                     zip(got, want) if a != b),
+                                                    None)))
+
+
+def esc_html(s):
+    for a, b in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
+                 ('"', "&quot;"), ("'", "&#39;")):
+        s = s.replace(a, b)
+    return s
+
+
+def cmd_literal(path, epath):
+    """In HTML and XML, verbatim once escaped; elsewhere verbatim (JSON:
+    as a JSON string's body; Markdown: those with no character a table
+    cell escapes)."""
+    data = open(path, encoding="utf-8").read()
+    pl = json.load(open(epath, encoding="utf-8"))["payloads"]
+    markup = path.endswith((".html", ".xml"))
+    for p in pl:
+        if ("{{" in p or "}}" in p) and not (
+                path.endswith(".md") and any(c in p for c in "<&*|\\`")):
+            want = esc_html(p) if markup else p
+            if want not in data and json.dumps(p)[1:-1] not in data:
+                fail("template text %r is not in %s verbatim" % (p, path))
+
+
+def csv_value(v, raw):
+    if v is None:
+        return ""
+    v = str(v)
+    if not raw and v.startswith(TRIGGERS):
+        return "'" + v
+    return v
+
+
+def cmd_csv(path, jpath, raw):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    j = json.load(open(jpath, encoding="utf-8"))
+    if "tables" in j:
+        jrows = [r for t in j["tables"] for r in t["rows"]]
+    else:
+        jrows = j["rows"]
+    head = rows[0]
+    if len(rows) - 1 != len(jrows):
+        fail("%d rows, JSON has %d" % (len(rows) - 1, len(jrows)))
+    for k, (row, jr) in enumerate(zip(rows[1:], jrows)):
+        for name, got in zip(head, row):
+            want = csv_value(jr.get(name), raw)
+            if got != want:
+                fail("row %d %s: %r, expected %r" % (k + 1, name, got, want))
+
+
+def cmd_cells(a, b):
+    ja, jb = (json.load(open(p, encoding="utf-8")) for p in (a, b))
+    ca = [[c["text"] for c in r["cells"]] for t in ja["tables"]
+          for r in t["rows"]]
+    cb = [[c["text"] for c in r["cells"]] for t in jb["tables"]
+          for r in t["rows"]]
+    ha = [c["header"] for t in ja["tables"] for c in t["columns"]]
+    hb = [c["header"] for t in jb["tables"] for c in t["columns"]]
+    if ha != hb:
+        fail("headers %r, read back %r" % (ha, hb))
+    for k, (x, y) in enumerate(zip(ca, cb)):
+        if x != y:
+            d = [(p, q) for p, q in zip(x, y) if p != q]
+            fail("row %d: %r read back as %r" % (k + 1, d[0][0], d[0][1]))
+    if len(ca) != len(cb):
+        fail("%d rows, read back %d" % (len(ca), len(cb)))
+
+
+def cmd_harness(out, files):
+    """One page that frames every file and, once all are loaded, writes
+    each frame's DOM (outerHTML) as JSON into <pre id=dump>: one Chromium
+    run for every file (--allow-file-access-from-files)."""
+    import html as h
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                "<title>dump</title></head><body>\n")
+        for p in files:
+            f.write("<iframe src=\"file://%s\"></iframe>\n" % h.escape(p))
+        f.write("""<script>
+window.addEventListener("load", function () {
+  var out = [];
+  document.querySelectorAll("iframe").forEach(function (f) {
+    var d = f.contentDocument;
+    out.push(d ? d.documentElement.outerHTML : null);
+  });
+  var pre = document.createElement("pre");
+  pre.id = "dump";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script></body></html>
+""")
+
+
+def cmd_unpack(dump, files):
+    """Chromium's dump of the harness: each file's DOM into FILE.dom."""
+    import html as h
+    data = open(dump, encoding="utf-8").read()
+    m = re.search(r'<pre id="dump">(.*?)</pre>', data, re.S)
+    if not m:
+        fail("no dump in Chromium's output")
+        return
+    doms = json.loads(h.unescape(m.group(1)))
+    if len(doms) != len(files):
+        fail("%d frames dumped, %d files" % (len(doms), len(files)))
+    for p, d in zip(files, doms):
+        if d is None:
+            fail("no DOM for %s" % p)
+            continue
+        with open(p + ".dom", "w", encoding="utf-8") as f:
+            f.write("<!DOCTYPE html>\n" + d)
+
+
+def main():
+    a = sys.argv[1:]
+    mode = a.pop(0)
+    opts = {}
+    if "--need-rows" in a:
+        a.remove("--need-rows")
+        opts["rows"] = True
+    if "--need-payloads" in a:
+        k = a.index("--need-payloads")
+        opts["payloads"] = json.load(open(a[k + 1], encoding="utf-8"))[
+            "payloads"]
+        del a[k:k + 2]
+    if mode == "markup":
+        cmd_markup(a[0], a[1])
+    elif mode == "text":
+        cmd_text(a[0], a[1], a[2:], opts)
+    elif mode == "atom":
+        cmd_atom(a[0], a[1], a[2:], opts)
+    elif mode == "reader":
+        cmd_reader(a[0], a[1], a[2])
+    elif mode == "literal":
+        cmd_literal(a[0], a[1])
+    elif mode == "csv":
+        cmd_csv(a[0], a[1], "--raw" in a)
+    elif mode == "harness":
+        cmd_harness(a[0], a[1:])
+    elif mode == "unpack":
+        cmd_unpack(a[0], a[1:])
+    elif mode == "cells":
+        cmd_cells(a[0], a[1])
+    else:
+        sys.exit("unknown mode " + mode)
+    for p in problems[:15]:
+        print(p)
+    if len(problems) > 15:
+        print("... and %d more" % (len(problems) - 15))
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+# tests/xss/payloads.py - the hostile page text tests/xss.sh feeds to
+# every output.  Each is a Python string (escapes for the Unicode ones).
+# Where a payload would run code it sets data-pwned on <body>, which the
+# checks look for, rather than only calling alert().
+P = "document.body.dataset.pwned=1"
+
+PAYLOADS = [
+    # script tags
+    "<script>" + P + "</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>" + P + "</scr</script>ipt>",
+    "<script/xss src=data:,alert(1)></script>",
+    "<<script>alert(1);//<</script>",
+    # event attributes
+    "<img src=x onerror=" + P + ">",
+    "<body onload=" + P + ">",
+    "<div onmouseover=\"" + P + "\">hover</div>",
+    "<input autofocus onfocus=" + P + ">",
+    "<details open ontoggle=" + P + ">",
+    "<video><source onerror=" + P + "></video>",
+    "<a href=# onclick=alert(1)>x</a>",
+    # javascript: URLs
+    "<a href=\"javascript:" + P + "\">click</a>",
+    "[click](javascript:alert(1))",
+    "<a href=\"jAvAsCrIpT&colon;alert(1)\">x</a>",
+    "<a href=\" &#14;  javascript:alert(1)\">x</a>",
+    "javascript:alert(document.domain)",
+    "<iframe src=\"javascript:" + P + "\"></iframe>",
+    "<form action=javascript:alert(1)><button>go</button></form>",
+    "<object data=\"javascript:alert(1)\">",
+    "<embed src=javascript:alert(1)>",
+    # SVG and MathML
+    "<svg onload=" + P + ">",
+    "<svg><script>" + P + "</script></svg>",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">XSS</text></a></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=" + P + ">",
+    "<math href=\"javascript:alert(1)\">CLICKME</math>",
+    "<svg><animate onbegin=" + P + " attributeName=x dur=1s>",
+    "<svg><foreignObject><iframe srcdoc=\"<script>alert(1)</script>\">",
+    # broken quotes and attribute breaks
+    "\" onmouseover=\"" + P,
+    "' onfocus='alert(1)' autofocus '",
+    "\"><script>" + P + "</script>",
+    "'><img src=x onerror=" + P + ">",
+    "` onerror=alert(1) `",
+    "\" autofocus onfocus=alert(1) x=\"",
+    "x\" data-pwned=\"1",
+    "\"><svg/onload=" + P + ">",
+    "'/onmouseover='" + P + "'/x='",
+    # end tags of raw-text and structural elements
+    "</textarea><script>" + P + "</script>",
+    "</title><script>" + P + "</script>",
+    "</style><script>" + P + "</script>",
+    "</script><script>" + P + "</script>",
+    "</td></tr></table><img src=x onerror=" + P + ">",
+    "</noscript><img src=x onerror=" + P + ">",
+    "</code></li></ul><img src=x onerror=" + P + ">",
+    # comments, CDATA, XML
+    "<!--<img src=x onerror=" + P + ">-->",
+    "<!-- unclosed comment",
+    "--><script>" + P + "</script>",
+    "<![CDATA[<script>" + P + "</script>]]>",
+    "]]><script>" + P + "</script>",
+    "<?xml version=\"1.0\"?><x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>",
+    "<!DOCTYPE x [<!ENTITY e \"pwned\">]>&e;",
+    # entity-encoded and otherwise encoded markup
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;img src=x onerror=alert(1)&#62;",
+    "&#x3C;svg onload=alert(1)&#x3E;",
+    "&amp;lt;b&amp;gt;double&amp;lt;/b&amp;gt;",
+    "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
+    "%3Cscript%3Ealert(1)%3C/script%3E",
+    "a<br>b",
+    # template delimiters
+    "{{x}}",
+    "{{{x}}}",
+    "}}",
+    "{{> page.html}}",
+    "{{#tables}}LOOP{{/tables}}",
+    "{{=<% %>=}}<%generator.name%>",
+    "{{&page.title}}{{! comment }}",
+    "{{<layout.html}}{{$body}}X{{/body}}{{/layout.html}}",
+    # other elements a page must never get
+    "<base href=\"//evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<link rel=stylesheet href=//evil.example/x.css>",
+    "<style>@import'//evil.example/x.css';</style>",
+    "<template><img src=x onerror=" + P + "></template>",
+    "<plaintext>",
+    "<xmp><script>" + P + "</script></xmp>",
+    "<noembed><img src=x onerror=" + P + "></noembed>",
+    # Unicode tricks
+    "\uff1cscript\uff1ealert(1)\uff1c/script\uff1e",
+    "\u202e>tpircs/<\u202c",
+    "<scr\u200bipt>alert(1)</scr\u200bipt>",
+    "\u017fcript <\u017fcript>alert(1)</\u017fcript>",
+    "\u2039script\u203aalert(1)\u2039/script\u203a",
+    "<script\u2028>alert(1)</script>",
+    "\ufeff<img src=x onerror=alert(1)>",
+    "nonchar \ufffe\uffff end",
+    "ctrl \x01\x1b[31m\x7f\x85 end",
+]
