@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "source.h"
 #include "templates.h"
 #include "xalloc.h"
 
@@ -32,20 +33,20 @@ tl_template_name_ok(const char *name)
 	return 1;
 }
 
+/* A template file, or NULL when there is none (or it cannot be read). */
 static char *
 read_template_file(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
+	struct tl_diags ignored = {0};
 	struct buf b = {0};
-	char chunk[8192];
-	size_t n;
+	char *text = NULL;
 
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(fp);
-	return b.data ? b.data : xstrdup("");
+	if (tl_read_file(path, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
+		text = b.data ? b.data : xstrdup("");
+	else
+		buf_free(&b);
+	tl_diags_free(&ignored);
+	return text;
 }
 
 /* The loader: DIR/name when it exists, else the built-in copy. */

@@ -16,6 +16,9 @@
 #include "table.h"
 #include "template.h"
 
+/* A template file bigger than this is ignored (the built-in one is used). */
+#define TL_TEMPLATE_MAX_FILE ((size_t)16 << 20)
+
 struct tl_renderer;
 
 /* `dir` may be NULL (built-in templates only). */

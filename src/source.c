@@ -74,8 +74,8 @@ read_all(int fd, const char *name, size_t max, struct buf *out,
 	}
 }
 
-static int
-load_bytes(const char *path, size_t max, struct buf *out, struct tl_diags *d)
+int
+tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
 {
 	struct stat st;
 	int fd, rc;
@@ -245,7 +245,7 @@ tl_load_page(struct tl_loader *l, const char *path, struct tl_diags *d)
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
-	if (load_bytes(path, l->opts.max_input, &bytes, d) == 0)
+	if (tl_read_file(path, l->opts.max_input, &bytes, d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
 	buf_free(&bytes);
 	return page;

@@ -37,6 +37,14 @@ void	tl_loader_free(struct tl_loader *l);
  */
 struct tl_page *tl_load_page(struct tl_loader *l, const char *path,
 	    struct tl_diags *d);
+/*
+ * Read all of the file at `path` ("-": standard input) into out, refusing
+ * folders and anything over `max` bytes (checked before reading when the
+ * file's size is known).  0, or -1 with an error in d.
+ */
+int	tl_read_file(const char *path, size_t max, struct buf *out,
+	    struct tl_diags *d);
+
 /* The same for bytes already in memory; `name` is used in diagnostics. */
 struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,
 	    const char *bytes, size_t len, struct tl_diags *d);
