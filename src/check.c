@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "context.h"
 #include "xalloc.h"
 
 /* ---- registries of variants across pages --------------------------- */
@@ -589,14 +590,12 @@ tl_check_write_json(const struct tl_diags *d, FILE *fp)
 		const struct tl_diag *dg = &d->v[i];
 
 		json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:s}",
-		    "file", dg->file ? json_string(dg->file) : json_null(),
+		    "file", tl_json_text(dg->file),
 		    "line", dg->line ? json_integer(dg->line) : json_null(),
 		    "severity", names[dg->severity],
 		    "message", dg->message));
 	}
-	rc = json_dumpf(a, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (rc == 0 && fputc('\n', fp) == EOF)
-		rc = -1;
+	rc = tl_write_json_value(a, fp);
 	json_decref(a);
 	return rc;
 }

@@ -744,9 +744,7 @@ write_json(FILE *fp, const struct tl_diff *df)
 	json_object_set_new(root, "columns", json_pack("{s:o, s:o}",
 	    "added", json_columns(&df->columns_added),
 	    "removed", json_columns(&df->columns_removed)));
-	rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (rc == 0 && fputc('\n', fp) == EOF)
-		rc = -1;
+	rc = tl_write_json_value(root, fp);
 	json_decref(root);
 	buf_free(&summary);
 	return rc;

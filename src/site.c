@@ -707,11 +707,9 @@ write_all_json(const struct site *s, json_t *site, FILE *fp,
 			}
 	}
 	json_object_set_new(root, "rows", rows);
-	rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (rc == 0)
-		fputc('\n', fp);
+	rc = tl_write_json_value(root, fp);
 	json_decref(root);
-	return (rc != 0 || ferror(fp)) ? -1 : 0;
+	return rc;
 }
 
 static int
