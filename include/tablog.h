@@ -46,7 +46,9 @@
  * or freed); never free or modify it.  Strings passed in are copied: the
  * caller may free them as soon as the call returns.
  *
- * THREADS.  There is no global state.  Objects are not locked: use each
+ * THREADS.  tablog keeps no global state, but cmark-gfm and libxml2 set
+ * up some of their own the first time a loader is made: make the first
+ * loader before starting threads.  Objects are not locked: use each
  * loader, writer and diagnostics list from one thread at a time (one of
  * each per thread is the intended pattern).  A page is only read by the
  * writers, so one page may be written from several threads at once, each

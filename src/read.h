@@ -35,6 +35,14 @@ int	tl_read_md(struct tl_md_reader *r, struct tl_page *page,
 int	tl_read_html(struct tl_page *page, const char *bytes, size_t len,
 	    struct tl_diags *d);
 
+/*
+ * Set up what the readers' libraries keep process-wide (cmark-gfm's
+ * extension registry, libxml2's parser globals).  Neither is safe to set
+ * up from two threads at once: call this once before starting threads
+ * that read pages.  Calling it again does nothing.
+ */
+void	tl_read_init(void);
+
 /* Guess the format of a page from its first bytes. */
 enum tl_format tl_detect_format(const char *bytes, size_t len);
 

@@ -818,6 +818,9 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		tl_diag(d, TL_WARNING, o->indir, 0, "no pages (.md, .markdown, "
 		    ".html, .htm) found");
 
+	/* The readers' libraries set up process-wide state on first use,
+	 * which two workers must not race to do. */
+	tl_read_init();
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
 	run_parallel(&s, jobs, step_write);

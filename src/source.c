@@ -13,6 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/parser.h>
+
 #include "buf.h"
 #include "xalloc.h"
 
@@ -21,6 +24,13 @@ struct tl_loader {
 	struct tl_md_reader	*md;
 	struct tl_normaliser	*norm;
 };
+
+void
+tl_read_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	xmlInitParser();
+}
 
 struct tl_loader *
 tl_loader_new(const struct tl_load_opts *opts)
