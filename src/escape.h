@@ -27,7 +27,5 @@ void	esc_md_code(struct buf *out, const char *s);
 /* One RFC 4180 field: quoted when it holds , " CR or LF (or leading or
  * trailing space); a leading = + - @ TAB or CR gets a ' unless raw. */
 void	esc_csv(struct buf *out, const char *s, int raw);
-/* XML text for Atom (same as HTML, but &#39; is fine in XML too). */
-#define esc_xml esc_html
 
 #endif

@@ -272,16 +272,6 @@ tl_table_add_row(struct tl_page *page, struct tl_table *t, unsigned line,
 	return r;
 }
 
-void
-tl_table_remove_row(struct tl_table *t, size_t i)
-{
-	if (i >= t->nrows)
-		return;
-	memmove(&t->rows[i], &t->rows[i + 1],
-	    (t->nrows - i - 1) * sizeof(*t->rows));
-	t->nrows--;
-}
-
 int
 tl_table_column(const struct tl_table *t, const char *key)
 {

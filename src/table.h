@@ -145,8 +145,6 @@ void		 tl_table_set_header(struct tl_page *page, struct tl_table *t,
 		    const char *const *cells, size_t n);
 struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 		    unsigned line, const char *const *cells, size_t n);
-/* Remove row i, keeping the order of the rest. */
-void		 tl_table_remove_row(struct tl_table *t, size_t i);
 
 /* Keep only table `index` (0-based) of the page; -1 if there is none. */
 int		 tl_page_keep_table(struct tl_page *page, size_t index);
