@@ -126,10 +126,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	t = tl_template_compile("fuzz", src, tlen, &err);
 	if (t != NULL) {
 		set = tl_template_set_new(&loader);
-		tl_template_render(t, context, set, &out, &err);
+		tl_template_render(t, TL_JSON_VALUE(context), set, &out, &err);
 		buf_reset(&out);
 		/* Rendering does not change the template: twice is fine. */
-		tl_template_render(t, context, set, &out, &err);
+		tl_template_render(t, TL_JSON_VALUE(context), set, &out, &err);
 		tl_template_set_free(set);
 		buf_reset(&out);
 		tl_template_render(t, NULL, NULL, &out, &err);
@@ -140,7 +140,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tl_template_set_escape(set, escape_md);
 	if (tl_template_set_add(set, "main", src, tlen, &err) == 0) {
 		buf_reset(&out);
-		tl_template_set_render(set, "main", context, &out, &err);
+		tl_template_set_render(set, "main", TL_JSON_VALUE(context), &out, &err);
 	}
 	tl_template_set_free(set);
 	buf_free(&out);

@@ -11,27 +11,47 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/*
+ * The text of a cell when it is the cell as read (no date label, no
+ * split permission to put back together), else NULL.
+ */
+static const char *
+cell_as_read(const struct tl_table *t, const struct tl_row *r, size_t col)
+{
+	const struct tl_column *c = &t->columns[col];
+
+	if ((int)col == t->date_column && r->date.year != 0)
+		return NULL;
+	if (c->field == TL_PERMISSION && r->f[TL_PERMISSION] != NULL &&
+	    (r->f[TL_DISPLAY_NAME] != NULL || r->f[TL_QUALIFIER] != NULL) &&
+	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0)
+		return NULL;
+	return r->cells[col];
+}
+
 void
 tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
     size_t col)
 {
-	const struct tl_column *c = &t->columns[col];
+	const char *s = cell_as_read(t, r, col);
 
-	if ((int)col == t->date_column && r->date.year != 0) {
+	if (s != NULL) {
+		buf_puts(out, s);
+	} else if ((int)col == t->date_column && r->date.year != 0) {
 		tl_date_label(out, &r->date);
-		return;
-	}
-	if (c->field == TL_PERMISSION && r->f[TL_PERMISSION] != NULL &&
-	    (r->f[TL_DISPLAY_NAME] != NULL || r->f[TL_QUALIFIER] != NULL) &&
-	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0) {
+	} else {
 		buf_puts(out, r->f[TL_PERMISSION]);
-		if (r->f[TL_QUALIFIER] != NULL)
-			buf_printf(out, " (%s)", r->f[TL_QUALIFIER]);
-		if (r->f[TL_DISPLAY_NAME] != NULL)
-			buf_printf(out, " (%s)", r->f[TL_DISPLAY_NAME]);
-		return;
+		if (r->f[TL_QUALIFIER] != NULL) {
+			buf_put(out, " (", 2);
+			buf_puts(out, r->f[TL_QUALIFIER]);
+			buf_putc(out, ')');
+		}
+		if (r->f[TL_DISPLAY_NAME] != NULL) {
+			buf_put(out, " (", 2);
+			buf_puts(out, r->f[TL_DISPLAY_NAME]);
+			buf_putc(out, ')');
+		}
 	}
-	buf_puts(out, r->cells[col]);
 }
 
 /*
@@ -53,94 +73,6 @@ tl_json_text(const char *s)
 	j = json_string(buf_str(&fixed));
 	buf_free(&fixed);
 	return j;
-}
-
-/*
- * A cell for templates: its column, its text as shown, the same as HTML
- * (escaped, line breaks as <br>: templates insert it with {{{html}}}), and
- * for a dated cell a `sort` key (ISO date) for sorting scripts.
- */
-static json_t *
-cell_json(const struct tl_table *t, const struct tl_row *r, size_t col,
-    struct buf *text, struct buf *html)
-{
-	json_t *c = json_object();
-
-	buf_reset(text);
-	buf_reset(html);
-	tl_cell_text(text, t, r, col);
-	esc_html_lines(html, buf_str(text));
-	json_object_set_new(c, "field", json_string(t->columns[col].key));
-	json_object_set_new(c, "header", json_string(t->columns[col].header));
-	json_object_set_new(c, "text", json_string(buf_str(text)));
-	json_object_set_new(c, "html", json_string(buf_str(html)));
-	if ((int)col == t->date_column && r->f[TL_LAST_UPDATE] != NULL)
-		json_object_set_new(c, "sort",
-		    json_string(r->f[TL_LAST_UPDATE]));
-	return c;
-}
-
-json_t *
-tl_row_json(const struct tl_table *t, const struct tl_row *r)
-{
-	json_t *row = json_object(), *cells = json_array();
-	struct buf text = {0}, html = {0}, label = {0};
-	size_t i;
-	int f;
-
-	json_object_set_new(row, "line", json_integer(r->line));
-	for (f = 0; f < TL_NFIELDS; f++)
-		json_object_set_new(row, tl_field_name(f),
-		    tl_json_text(r->f[f]));
-	if (r->date.year != 0)
-		tl_date_label(&label, &r->date);
-	json_object_set_new(row, "last_update_label",
-	    r->date.year ? json_string(buf_str(&label)) : json_null());
-	json_object_set_new(row, "label", json_string(tl_row_label(t, r)));
-	for (i = 0; i < t->ncolumns; i++) {
-		if (t->columns[i].field == TL_EXTRA)
-			json_object_set_new(row, t->columns[i].key,
-			    json_string(r->cells[i]));
-		json_array_append_new(cells, cell_json(t, r, i, &text, &html));
-	}
-	json_object_set_new(row, "cells", cells);
-	buf_free(&text);
-	buf_free(&html);
-	buf_free(&label);
-	return row;
-}
-
-static json_t *
-strlist_json(const struct tl_strlist *l)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->v[i]));
-	return a;
-}
-
-static json_t *
-table_json(const struct tl_table *t, json_t *const *rows_json)
-{
-	json_t *tab = json_object(), *cols = json_array(), *rows = json_array();
-	size_t i;
-
-	for (i = 0; i < t->ncolumns; i++) {
-		json_t *c = json_object();
-
-		json_object_set_new(c, "field", json_string(t->columns[i].key));
-		json_object_set_new(c, "header",
-		    json_string(t->columns[i].header));
-		json_array_append_new(cols, c);
-	}
-	for (i = 0; i < t->nrows; i++)
-		json_array_append(rows, rows_json[i]);
-	json_object_set_new(tab, "line", json_integer(t->line));
-	json_object_set_new(tab, "columns", cols);
-	json_object_set_new(tab, "rows", rows);
-	return tab;
 }
 
 void
@@ -172,216 +104,849 @@ tl_group_updated(struct buf *out, const struct tl_changelog_group *g)
 	buf_printf(out, "%04d-%02d-%02dT00:00:00Z", g->year, g->month, day);
 }
 
-/* An entry's id: BASE/changelog.html#2025-04, or tag:...:SLUG/2025-04. */
-static void
-group_id(struct buf *out, const struct tl_write_opts *o, const char *slug,
-    const struct tl_changelog_group *g)
-{
-	tl_feed_base(out, o->base_url, slug);
-	if (o->base_url != NULL && *o->base_url != '\0')
-		buf_puts(out, "changelog.html#");
-	else
-		buf_putc(out, '/');
-	tl_changelog_month(out, g);
-}
+/* ---- the page as values -------------------------------------------- */
 
 /*
- * Every row's object, built once: the changelog holds the same objects as
- * the tables (jansson values are reference-counted), which halves the
- * work and memory of a big page.
+ * Every value below names what it shows, not a copy: `p` is the view
+ * (page, changelog, options) or a table, `a` and `b` indices into it.
+ * Nothing is cached, so views may be read by several threads at once.
  */
-struct row_objects {
-	const struct tl_page	*page;
-	json_t			***v;	/* [table][row] */
+
+static struct tl_value
+made(enum tl_value_kind kind, const struct tl_value_class *cls,
+    const void *p, size_t a, size_t b)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = kind;
+	v.cls = cls;
+	v.p = p;
+	v.a = a;
+	v.b = b;
+	return v;
+}
+
+#define NMEMBERS(m) (sizeof(m) / sizeof((m)[0]))
+
+static const struct tl_row *
+row_of(const struct tl_value *v)
+{
+	return &((const struct tl_table *)v->p)->rows[v->a];
+}
+
+/* A file name or a title: repaired if it is not UTF-8. */
+static void
+text_repaired(const struct tl_value *v, struct buf *out)
+{
+	const char *s = v->p;
+
+	tl_utf8_repair(out, s, strlen(s));
+}
+
+static const struct tl_value_class repaired_class = {
+	.text = text_repaired,
+};
+
+static struct tl_value
+repaired(const char *s)
+{
+	if (s == NULL)
+		return tl_value_null();
+	return made(TL_VALUE_STRING, &repaired_class, s, 0, 0);
+}
+
+/* -- cells: {field, header, text, html, sort} -- */
+
+static void
+cell_text_made(const struct tl_value *v, struct buf *out)
+{
+	tl_cell_text(out, v->p, row_of(v), v->b);
+}
+
+static void
+cell_html_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_table *t = v->p;
+	const char *s = cell_as_read(t, row_of(v), v->b);
+	struct buf text = {0};
+
+	if (s != NULL) {
+		esc_html_lines(out, s);
+		return;
+	}
+	tl_cell_text(&text, t, row_of(v), v->b);
+	esc_html_lines(out, buf_str(&text));
+	buf_free(&text);
+}
+
+static const struct tl_value_class cell_text_class = {
+	.text = cell_text_made,
+};
+static const struct tl_value_class cell_html_class = {
+	.text = cell_html_made,
 };
 
 static void
-row_objects_build(struct row_objects *ro, const struct tl_page *page)
+cell_field(const struct tl_value *v, struct tl_value *out)
 {
-	size_t t, r;
-
-	ro->page = page;
-	ro->v = xcalloc(page->ntables ? page->ntables : 1, sizeof(*ro->v));
-	for (t = 0; t < page->ntables; t++) {
-		const struct tl_table *tab = &page->tables[t];
-
-		ro->v[t] = xcalloc(tab->nrows ? tab->nrows : 1,
-		    sizeof(*ro->v[t]));
-		for (r = 0; r < tab->nrows; r++)
-			ro->v[t][r] = tl_row_json(tab, &tab->rows[r]);
-	}
-}
-
-/* The object of a row of the page (borrowed). */
-static json_t *
-row_object(const struct row_objects *ro, const struct tl_changelog_entry *e)
-{
-	size_t t = (size_t)(e->table - ro->page->tables);
-
-	return ro->v[t][e->row - e->table->rows];
+	*out = tl_value_str(((const struct tl_table *)v->p)->columns[v->b].key);
 }
 
 static void
-row_objects_free(struct row_objects *ro)
+cell_header(const struct tl_value *v, struct tl_value *out)
 {
-	size_t t, r;
-
-	for (t = 0; t < ro->page->ntables; t++) {
-		for (r = 0; r < ro->page->tables[t].nrows; r++)
-			json_decref(ro->v[t][r]);
-		free(ro->v[t]);
-	}
-	free(ro->v);
+	*out = tl_value_str(
+	    ((const struct tl_table *)v->p)->columns[v->b].header);
 }
 
-static json_t *
-changelog_json(const struct tl_changelog *cl, const struct tl_write_opts *o,
-    const char *slug, const struct row_objects *ro)
+static void
+cell_text(const struct tl_value *v, struct tl_value *out)
 {
-	json_t *groups = json_array();
-	struct buf b = {0};
-	size_t g, i;
+	const char *s = cell_as_read(v->p, row_of(v), v->b);
 
-	for (g = 0; g < cl->ngroups; g++) {
-		const struct tl_changelog_group *grp = &cl->groups[g];
-		json_t *o_grp = json_object(), *entries = json_array();
-
-		buf_reset(&b);
-		tl_changelog_month(&b, grp);
-		json_object_set_new(o_grp, "month",
-		    grp->year ? json_string(buf_str(&b)) : json_null());
-		buf_reset(&b);
-		tl_changelog_label(&b, grp);
-		json_object_set_new(o_grp, "label", json_string(buf_str(&b)));
-		json_object_set_new(o_grp, "count",
-		    json_integer((json_int_t)grp->n));
-		buf_reset(&b);
-		buf_printf(&b, "%zu change%s", grp->n, grp->n == 1 ? "" : "s");
-		json_object_set_new(o_grp, "changes", json_string(buf_str(&b)));
-		buf_reset(&b);
-		tl_group_updated(&b, grp);
-		json_object_set_new(o_grp, "updated",
-		    grp->year ? json_string(buf_str(&b)) : json_null());
-		buf_reset(&b);
-		if (grp->year)
-			group_id(&b, o, slug, grp);
-		json_object_set_new(o_grp, "id",
-		    grp->year ? json_string(buf_str(&b)) : json_null());
-		for (i = 0; i < grp->n; i++)
-			json_array_append(entries,
-			    row_object(ro, &grp->entries[i]));
-		json_object_set_new(o_grp, "entries", entries);
-		json_array_append_new(groups, o_grp);
-	}
-	buf_free(&b);
-	return groups;
+	*out = s != NULL ? tl_value_str(s) :
+	    made(TL_VALUE_STRING, &cell_text_class, v->p, v->a, v->b);
 }
 
-static json_t *
-links_json(const struct tl_write_opts *o)
+static void
+cell_html(const struct tl_value *v, struct tl_value *out)
 {
-	json_t *l = json_object();
-
-	json_object_set_new(l, "index", tl_json_text(o->index_link));
-	json_object_set_new(l, "changelog", json_string(o->changelog_link ?
-	    o->changelog_link : "changelog.html"));
-	json_object_set_new(l, "csv", json_string("table.csv"));
-	json_object_set_new(l, "json", json_string("table.json"));
-	json_object_set_new(l, "md", json_string("table.md"));
-	return l;
+	*out = made(TL_VALUE_STRING, &cell_html_class, v->p, v->a, v->b);
 }
 
-static json_t *
-feed_json(const struct tl_page *page, const struct tl_changelog *cl,
-    const struct tl_write_opts *o)
+/* A dated cell's ISO date, for sorting scripts; no member otherwise. */
+static void
+cell_sort(const struct tl_value *v, struct tl_value *out)
 {
-	const struct tl_changelog_group *newest = NULL;
-	json_t *f = json_object();
-	struct buf b = {0};
+	const struct tl_table *t = v->p;
+	const struct tl_row *r = row_of(v);
+
+	if ((int)v->b == t->date_column && r->f[TL_LAST_UPDATE] != NULL)
+		*out = tl_value_str(r->f[TL_LAST_UPDATE]);
+}
+
+static const struct tl_value_member cell_members[] = {
+	{ "field", cell_field },
+	{ "header", cell_header },
+	{ "text", cell_text },
+	{ "html", cell_html },
+	{ "sort", cell_sort },
+};
+
+static const struct tl_value_class cell_class = {
+	.fixed = cell_members,
+	.nfixed = NMEMBERS(cell_members),
+};
+
+static size_t
+cells_size(const struct tl_value *v)
+{
+	return ((const struct tl_table *)v->p)->ncolumns;
+}
+
+static void
+cells_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &cell_class, v->p, v->a, i);
+}
+
+static const struct tl_value_class cells_class = {
+	.size = cells_size,
+	.at = cells_at,
+};
+
+/* -- rows: line, the fields, labels, extra columns by key, cells -- */
+
+static void
+date_label_made(const struct tl_value *v, struct buf *out)
+{
+	tl_date_label(out, &row_of(v)->date);
+}
+
+static const struct tl_value_class date_label_class = {
+	.text = date_label_made,
+};
+
+/*
+ * The row's members in order; with `key` set, only that one.  Returns
+ * what fn returned, or with a key 0 when found (value in *found), -1 not.
+ * A row of a view has its table's extra column keys in a map (`q`):
+ * templates look names up in rows that are not there (`{{#sort}}` in a
+ * cell falls through to its row), and a scan of a wide table's columns
+ * for each would make a page's rendering quadratic in its columns.
+ */
+static int
+row_walk(const struct tl_value *v, const char *key, struct tl_value *found,
+    tl_value_member_fn fn, void *ctx)
+{
+	const struct tl_strmap *extra = v->q;
+	const struct tl_table *t = v->p;
+	const struct tl_row *r = row_of(v);
+	struct tl_value m;
 	size_t i;
-	int linked = o->base_url != NULL && *o->base_url != '\0';
+	int f, rc;
 
-	tl_feed_base(&b, o->base_url, page->slug);
-	if (linked)
-		buf_puts(&b, "feed.xml");
-	json_object_set_new(f, "id", json_string(buf_str(&b)));
-	buf_reset(&b);
-	if (linked)
-		tl_feed_base(&b, o->base_url, page->slug);
-	buf_puts(&b, "changelog.html");
-	json_object_set_new(f, "link", json_string(buf_str(&b)));
-	buf_reset(&b);
-	/* The newest dated group dates the feed; 1970 for a page of none. */
+#define ROW_MEMBER(name, value) do {					\
+		if (key == NULL) {					\
+			m = (value);					\
+			if ((rc = fn(ctx, (name), &m)) != 0)		\
+				return rc;				\
+		} else if (strcmp(key, (name)) == 0) {			\
+			*found = (value);				\
+			return 0;					\
+		}							\
+	} while (0)
+
+	ROW_MEMBER("line", tl_value_int(r->line));
+	for (f = 0; f < TL_NFIELDS; f++)
+		ROW_MEMBER(tl_field_name(f), tl_value_str(r->f[f]));
+	ROW_MEMBER("last_update_label", r->date.year == 0 ? tl_value_null() :
+	    made(TL_VALUE_STRING, &date_label_class, t, v->a, 0));
+	ROW_MEMBER("label", tl_value_str(tl_row_label(t, r)));
+	if (key != NULL && extra != NULL) {
+		if (tl_strmap_get(extra, key, &i)) {
+			*found = tl_value_str(r->cells[i]);
+			return 0;
+		}
+	} else {
+		for (i = 0; i < t->ncolumns; i++)
+			if (t->columns[i].field == TL_EXTRA)
+				ROW_MEMBER(t->columns[i].key,
+				    tl_value_str(r->cells[i]));
+	}
+	ROW_MEMBER("cells", made(TL_VALUE_ARRAY, &cells_class, t, v->a, 0));
+#undef ROW_MEMBER
+	return key == NULL ? 0 : -1;
+}
+
+static int
+row_get(const struct tl_value *v, const char *key, struct tl_value *out)
+{
+	return row_walk(v, key, out, NULL, NULL);
+}
+
+static int
+row_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+{
+	return row_walk(v, NULL, NULL, fn, ctx);
+}
+
+static const struct tl_value_class row_class = {
+	.get = row_get,
+	.members = row_members,
+};
+
+struct tl_value
+tl_row_value(const struct tl_table *t, const struct tl_row *r)
+{
+	return made(TL_VALUE_OBJECT, &row_class, t, (size_t)(r - t->rows), 0);
+}
+
+json_t *
+tl_row_json(const struct tl_table *t, const struct tl_row *r)
+{
+	struct tl_value v = tl_row_value(t, r);
+
+	return tl_value_to_json(&v);
+}
+
+/* -- tables: line, columns [{field, header}], rows -- */
+
+static size_t
+rows_size(const struct tl_value *v)
+{
+	return ((const struct tl_table *)v->p)->nrows;
+}
+
+static void
+rows_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &row_class, v->p, i, 0);
+	out->q = v->q;
+}
+
+static const struct tl_value_class rows_class = {
+	.size = rows_size,
+	.at = rows_at,
+};
+
+static void
+column_field(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(((const struct tl_table *)v->p)->columns[v->a].key);
+}
+
+static void
+column_header(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(
+	    ((const struct tl_table *)v->p)->columns[v->a].header);
+}
+
+static const struct tl_value_member column_members[] = {
+	{ "field", column_field },
+	{ "header", column_header },
+};
+
+static const struct tl_value_class column_class = {
+	.fixed = column_members,
+	.nfixed = NMEMBERS(column_members),
+};
+
+static void
+columns_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &column_class, v->p, i, 0);
+}
+
+static const struct tl_value_class columns_class = {
+	.size = cells_size,
+	.at = columns_at,
+};
+
+static void
+table_line(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_int(((const struct tl_table *)v->p)->line);
+}
+
+static void
+table_columns(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &columns_class, v->p, 0, 0);
+}
+
+static void
+table_rows(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &rows_class, v->p, 0, 0);
+	out->q = v->q;
+}
+
+static const struct tl_value_member table_members[] = {
+	{ "line", table_line },
+	{ "columns", table_columns },
+	{ "rows", table_rows },
+};
+
+static const struct tl_value_class table_class = {
+	.fixed = table_members,
+	.nfixed = NMEMBERS(table_members),
+};
+
+/* -- the changelog: groups {month, label, count, changes, updated, id,
+ * entries} whose entries are the rows themselves -- */
+
+static const struct tl_view *
+view_of(const struct tl_value *v)
+{
+	return v->p;
+}
+
+static const struct tl_changelog_group *
+group_of(const struct tl_value *v)
+{
+	return &view_of(v)->changelog.groups[v->a];
+}
+
+/* An entry's id: BASE/changelog.html#2025-04, or tag:...:SLUG/2025-04. */
+static void
+group_id_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+	const char *base = view->opts->base_url;
+
+	tl_feed_base(out, base, view->page->slug);
+	if (base != NULL && *base != '\0')
+		buf_puts(out, "changelog.html#");
+	else
+		buf_putc(out, '/');
+	tl_changelog_month(out, group_of(v));
+}
+
+static void
+group_month_made(const struct tl_value *v, struct buf *out)
+{
+	tl_changelog_month(out, group_of(v));
+}
+
+static void
+group_label_made(const struct tl_value *v, struct buf *out)
+{
+	tl_changelog_label(out, group_of(v));
+}
+
+static void
+group_changes_made(const struct tl_value *v, struct buf *out)
+{
+	size_t n = group_of(v)->n;
+
+	buf_printf(out, "%zu change%s", n, n == 1 ? "" : "s");
+}
+
+static void
+group_updated_made(const struct tl_value *v, struct buf *out)
+{
+	tl_group_updated(out, group_of(v));
+}
+
+static const struct tl_value_class group_id_class = {
+	.text = group_id_made,
+};
+static const struct tl_value_class group_month_class = {
+	.text = group_month_made,
+};
+static const struct tl_value_class group_label_class = {
+	.text = group_label_made,
+};
+static const struct tl_value_class group_changes_class = {
+	.text = group_changes_made,
+};
+static const struct tl_value_class group_updated_class = {
+	.text = group_updated_made,
+};
+
+/* A string about a dated group; null for the Undated one. */
+static struct tl_value
+dated(const struct tl_value *v, const struct tl_value_class *cls)
+{
+	if (group_of(v)->year == 0)
+		return tl_value_null();
+	return made(TL_VALUE_STRING, cls, v->p, v->a, 0);
+}
+
+static void
+group_month(const struct tl_value *v, struct tl_value *out)
+{
+	*out = dated(v, &group_month_class);
+}
+
+static void
+group_label(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_STRING, &group_label_class, v->p, v->a, 0);
+}
+
+static void
+group_count(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_int((json_int_t)group_of(v)->n);
+}
+
+static void
+group_changes(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_STRING, &group_changes_class, v->p, v->a, 0);
+}
+
+static void
+group_updated(const struct tl_value *v, struct tl_value *out)
+{
+	*out = dated(v, &group_updated_class);
+}
+
+static void
+group_id(const struct tl_value *v, struct tl_value *out)
+{
+	*out = dated(v, &group_id_class);
+}
+
+static size_t
+entries_size(const struct tl_value *v)
+{
+	return group_of(v)->n;
+}
+
+static void
+entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	const struct tl_view *view = view_of(v);
+	const struct tl_changelog_entry *e = &group_of(v)->entries[i];
+
+	*out = tl_row_value(e->table, e->row);
+	out->q = &view->extra_keys[e->table - view->page->tables];
+}
+
+static const struct tl_value_class entries_class = {
+	.size = entries_size,
+	.at = entries_at,
+};
+
+static void
+group_entries(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &entries_class, v->p, v->a, 0);
+}
+
+static const struct tl_value_member group_members[] = {
+	{ "month", group_month },
+	{ "label", group_label },
+	{ "count", group_count },
+	{ "changes", group_changes },
+	{ "updated", group_updated },
+	{ "id", group_id },
+	{ "entries", group_entries },
+};
+
+static const struct tl_value_class group_class = {
+	.fixed = group_members,
+	.nfixed = NMEMBERS(group_members),
+};
+
+static size_t
+changelog_size(const struct tl_value *v)
+{
+	return view_of(v)->changelog.ngroups;
+}
+
+static void
+changelog_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &group_class, v->p, i, 0);
+}
+
+static const struct tl_value_class changelog_class = {
+	.size = changelog_size,
+	.at = changelog_at,
+};
+
+/* -- the page: title, slug, source, breadcrumb, intro, notes -- */
+
+static size_t
+strlist_size(const struct tl_value *v)
+{
+	return ((const struct tl_strlist *)v->p)->n;
+}
+
+static void
+strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
+}
+
+static const struct tl_value_class strlist_class = {
+	.size = strlist_size,
+	.at = strlist_at,
+};
+
+static void
+page_title(const struct tl_value *v, struct tl_value *out)
+{
+	*out = repaired(view_of(v)->page->title);
+}
+
+static void
+page_slug(const struct tl_value *v, struct tl_value *out)
+{
+	*out = repaired(view_of(v)->page->slug);
+}
+
+static void
+page_source(const struct tl_value *v, struct tl_value *out)
+{
+	*out = repaired(view_of(v)->page->source);
+}
+
+static void
+page_breadcrumb(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &strlist_class,
+	    &view_of(v)->page->breadcrumb, 0, 0);
+}
+
+static void
+page_intro(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &strlist_class, &view_of(v)->page->intro,
+	    0, 0);
+}
+
+static void
+page_notes(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &strlist_class, &view_of(v)->page->notes,
+	    0, 0);
+}
+
+static const struct tl_value_member page_members[] = {
+	{ "title", page_title },
+	{ "slug", page_slug },
+	{ "source", page_source },
+	{ "breadcrumb", page_breadcrumb },
+	{ "intro", page_intro },
+	{ "notes", page_notes },
+};
+
+static const struct tl_value_class page_class = {
+	.fixed = page_members,
+	.nfixed = NMEMBERS(page_members),
+};
+
+static size_t
+tables_size(const struct tl_value *v)
+{
+	return view_of(v)->page->ntables;
+}
+
+static void
+tables_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &table_class,
+	    &view_of(v)->page->tables[i], 0, 0);
+	out->q = &view_of(v)->extra_keys[i];
+}
+
+static const struct tl_value_class tables_class = {
+	.size = tables_size,
+	.at = tables_at,
+};
+
+/* -- links: relative URLs of the page's other files -- */
+
+static void
+link_index(const struct tl_value *v, struct tl_value *out)
+{
+	*out = repaired(view_of(v)->opts->index_link);
+}
+
+static void
+link_changelog(const struct tl_value *v, struct tl_value *out)
+{
+	const char *link = view_of(v)->opts->changelog_link;
+
+	*out = tl_value_str(link != NULL ? link : "changelog.html");
+}
+
+static void
+link_csv(const struct tl_value *v, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_str("table.csv");
+}
+
+static void
+link_json(const struct tl_value *v, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_str("table.json");
+}
+
+static void
+link_md(const struct tl_value *v, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_str("table.md");
+}
+
+static const struct tl_value_member links_members[] = {
+	{ "index", link_index },
+	{ "changelog", link_changelog },
+	{ "csv", link_csv },
+	{ "json", link_json },
+	{ "md", link_md },
+};
+
+static const struct tl_value_class links_class = {
+	.fixed = links_members,
+	.nfixed = NMEMBERS(links_members),
+};
+
+/* -- feed: Atom ids and dates -- */
+
+static int
+linked(const struct tl_view *view)
+{
+	return view->opts->base_url != NULL && *view->opts->base_url != '\0';
+}
+
+static void
+feed_id_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+
+	tl_feed_base(out, view->opts->base_url, view->page->slug);
+	if (linked(view))
+		buf_puts(out, "feed.xml");
+}
+
+static void
+feed_link_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+
+	if (linked(view))
+		tl_feed_base(out, view->opts->base_url, view->page->slug);
+	buf_puts(out, "changelog.html");
+}
+
+/* The newest dated group dates the feed; 1970 for a page of none. */
+static void
+feed_updated_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_changelog *cl = &view_of(v)->changelog;
+	const struct tl_changelog_group *newest = NULL;
+	size_t i;
+
 	for (i = 0; i < cl->ngroups; i++)
 		if (cl->groups[i].year != 0 && (newest == NULL ||
 		    cl->groups[i].year * 12 + cl->groups[i].month >
 		    newest->year * 12 + newest->month))
 			newest = &cl->groups[i];
 	if (newest != NULL)
-		tl_group_updated(&b, newest);
-	if (b.len == 0)
-		buf_puts(&b, "1970-01-01T00:00:00Z");
-	json_object_set_new(f, "updated", json_string(buf_str(&b)));
-	buf_free(&b);
-	return f;
+		tl_group_updated(out, newest);
+	else
+		buf_puts(out, "1970-01-01T00:00:00Z");
 }
 
-json_t *
-tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
-    const struct tl_write_opts *o)
+static const struct tl_value_class feed_id_class = {
+	.text = feed_id_made,
+};
+static const struct tl_value_class feed_link_class = {
+	.text = feed_link_made,
+};
+static const struct tl_value_class feed_updated_class = {
+	.text = feed_updated_made,
+};
+
+static void
+feed_id(const struct tl_value *v, struct tl_value *out)
 {
-	json_t *root = json_object(), *gen = json_object(), *p = json_object();
-	json_t *tables = json_array();
-	struct row_objects ro;
-	size_t i;
-
-	row_objects_build(&ro, page);
-	json_object_set_new(gen, "name", json_string("tablog"));
-	json_object_set_new(gen, "version", json_string(TL_VERSION));
-	json_object_set_new(root, "generator", gen);
-
-	json_object_set_new(p, "title", tl_json_text(page->title));
-	json_object_set_new(p, "slug", tl_json_text(page->slug));
-	json_object_set_new(p, "source", tl_json_text(page->source));
-	json_object_set_new(p, "breadcrumb", strlist_json(&page->breadcrumb));
-	json_object_set_new(p, "intro", strlist_json(&page->intro));
-	json_object_set_new(p, "notes", strlist_json(&page->notes));
-	json_object_set_new(root, "page", p);
-
-	for (i = 0; i < page->ntables; i++)
-		json_array_append_new(tables, table_json(&page->tables[i],
-		    ro.v[i]));
-	json_object_set_new(root, "tables", tables);
-	json_object_set_new(root, "changelog",
-	    changelog_json(cl, o, page->slug, &ro));
-	json_object_set_new(root, "links", links_json(o));
-	json_object_set_new(root, "feed", feed_json(page, cl, o));
-	row_objects_free(&ro);
-	return root;
+	*out = made(TL_VALUE_STRING, &feed_id_class, v->p, 0, 0);
 }
+
+static void
+feed_link(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_STRING, &feed_link_class, v->p, 0, 0);
+}
+
+static void
+feed_updated(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_STRING, &feed_updated_class, v->p, 0, 0);
+}
+
+static const struct tl_value_member feed_members[] = {
+	{ "id", feed_id },
+	{ "link", feed_link },
+	{ "updated", feed_updated },
+};
+
+static const struct tl_value_class feed_class = {
+	.fixed = feed_members,
+	.nfixed = NMEMBERS(feed_members),
+};
+
+/* -- the root: generator, page, tables, changelog, links, feed -- */
+
+static void
+generator_name(const struct tl_value *v, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_str("tablog");
+}
+
+static void
+generator_version(const struct tl_value *v, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_str(TL_VERSION);
+}
+
+static const struct tl_value_member generator_members[] = {
+	{ "name", generator_name },
+	{ "version", generator_version },
+};
+
+static const struct tl_value_class generator_class = {
+	.fixed = generator_members,
+	.nfixed = NMEMBERS(generator_members),
+};
+
+static void
+root_generator(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &generator_class, v->p, 0, 0);
+}
+
+static void
+root_page(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &page_class, v->p, 0, 0);
+}
+
+static void
+root_tables(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &tables_class, v->p, 0, 0);
+}
+
+static void
+root_changelog(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_ARRAY, &changelog_class, v->p, 0, 0);
+}
+
+static void
+root_links(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &links_class, v->p, 0, 0);
+}
+
+static void
+root_feed(const struct tl_value *v, struct tl_value *out)
+{
+	*out = made(TL_VALUE_OBJECT, &feed_class, v->p, 0, 0);
+}
+
+static const struct tl_value_member root_members[] = {
+	{ "generator", root_generator },
+	{ "page", root_page },
+	{ "tables", root_tables },
+	{ "changelog", root_changelog },
+	{ "links", root_links },
+	{ "feed", root_feed },
+};
+
+static const struct tl_value_class root_class = {
+	.fixed = root_members,
+	.nfixed = NMEMBERS(root_members),
+};
+
+/* ---- views ---------------------------------------------------------- */
 
 void
 tl_view_init(struct tl_view *v, const struct tl_page *page,
     const struct tl_write_opts *o)
 {
+	size_t t, i;
+
 	v->page = page;
 	v->opts = o;
-	v->context = NULL;
 	tl_changelog_build(&v->changelog, page, o->oldest_first);
+	v->extra_keys = xcalloc(page->ntables ? page->ntables : 1,
+	    sizeof(*v->extra_keys));
+	for (t = 0; t < page->ntables; t++)
+		for (i = 0; i < page->tables[t].ncolumns; i++)
+			if (page->tables[t].columns[i].field == TL_EXTRA)
+				tl_strmap_put(&v->extra_keys[t],
+				    page->tables[t].columns[i].key, i);
 }
 
-json_t *
-tl_view_context(struct tl_view *v)
+struct tl_value
+tl_view_value(const struct tl_view *v)
 {
-	if (v->context == NULL)
-		v->context = tl_page_json(v->page, &v->changelog, v->opts);
-	return v->context;
+	return made(TL_VALUE_OBJECT, &root_class, v, 0, 0);
 }
 
 void
 tl_view_free(struct tl_view *v)
 {
-	json_decref(v->context);
-	v->context = NULL;
+	size_t t;
+
+	for (t = 0; t < v->page->ntables; t++)
+		tl_strmap_free(&v->extra_keys[t]);
+	free(v->extra_keys);
+	v->extra_keys = NULL;
 	tl_changelog_free(&v->changelog);
 }

@@ -3,8 +3,10 @@
  *
  * One object serves two readers: `tablog -f json` prints it, and every
  * template renders against it (DESIGN.md "JSON and the template context").
- * It also defines how a cell is shown to people, so Markdown, HTML and
- * JSON agree.
+ * It is not built: tl_view_value() (write.h) answers each member from the
+ * model when asked (value.h), so the cost of a big page's context is what
+ * its templates read.  It also defines how a cell is shown to people, so
+ * Markdown, HTML and JSON agree.
  */
 #ifndef TABLOG_CONTEXT_H
 #define TABLOG_CONTEXT_H
@@ -14,6 +16,7 @@
 #include "buf.h"
 #include "changelog.h"
 #include "table.h"
+#include "value.h"
 #include "write.h"
 
 #define TL_VERSION "0.1.0"
@@ -30,21 +33,16 @@ json_t	*tl_json_text(const char *s);
 void	tl_cell_text(struct buf *out, const struct tl_table *t,
 	    const struct tl_row *r, size_t col);
 
-/* One row as a JSON object: line, every canonical field (null when
- * absent), every extra column by key, and `cells` in column order
- * ({field, header, text, html, sort}: text as tl_cell_text() shows it,
- * html the same escaped with line breaks as <br>, sort the ISO date of a
- * dated cell). */
-json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
-
 /*
- * The whole page object; the caller owns the reference.  Besides the
- * model it carries what templates need: `links` (relative URLs of the
- * page's other files, from o) and `feed` (Atom ids and dates: ids under
- * o->base_url, else stable tag: URIs made from the slug).
+ * One row as an object: line, every canonical field (null when absent),
+ * last_update_label, label, every extra column by key, and `cells` in
+ * column order ({field, header, text, html, sort}: text as tl_cell_text()
+ * shows it, html the same escaped with line breaks as <br>, sort the ISO
+ * date of a dated cell).  The value borrows t.
  */
-json_t	*tl_page_json(const struct tl_page *page, const struct tl_changelog *cl,
-	    const struct tl_write_opts *o);
+struct tl_value	tl_row_value(const struct tl_table *t, const struct tl_row *r);
+/* The same as a new jansson object, for documents built as JSON. */
+json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
 
 /* "tag:tablog.invalid,2024:SLUG" or BASE (with a final '/'). */
 void	tl_feed_base(struct buf *out, const char *base_url, const char *slug);

@@ -142,8 +142,8 @@ is_markdown_name(const char *name)
 }
 
 int
-tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
-    struct tl_diags *d)
+tl_render(struct tl_renderer *r, const char *name,
+    const struct tl_value *context, FILE *fp, struct tl_diags *d)
 {
 	struct tl_template_error err;
 	struct buf out = {0};
@@ -155,9 +155,9 @@ tl_render(struct tl_renderer *r, const char *name, json_t *context, FILE *fp,
 	memset(&err, 0, sizeof(err));
 	rc = tl_template_set_render(r->set, name, context, &out, &err);
 	if (rc != 0)
-		template_error(r, &err, name, d); else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len) {
+		template_error(r, &err, name, d);
+	else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len)
 		rc = -1;
-	}
 	buf_free(&out);
 	return rc;
 }

@@ -11,8 +11,6 @@
 
 #include <stdio.h>
 
-#include <jansson.h>
-
 #include "table.h"
 #include "template.h"
 
@@ -30,7 +28,7 @@ int	tl_template_name_ok(const char *name);
 
 /* Render template `name` with `context` to fp; 0, or -1 with a
  * diagnostic ("NAME:LINE: error: ...") appended to d. */
-int	tl_render(struct tl_renderer *r, const char *name, json_t *context,
-	    FILE *fp, struct tl_diags *d);
+int	tl_render(struct tl_renderer *r, const char *name,
+	    const struct tl_value *context, FILE *fp, struct tl_diags *d);
 
 #endif

@@ -279,9 +279,6 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 			break;
 	}
 out:
-	/* The context is big and not needed again; the changelog is. */
-	json_decref(p->view.context);
-	p->view.context = NULL;
 	p->opts.renderer = NULL;
 	buf_free(&dir);
 	buf_free(&path);
@@ -750,7 +747,8 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	if (rc != 0)
 		return -1;
 	if (template != NULL)
-		rc = tl_render(renderer, template, ctx, out.fp, d);
+		rc = tl_render(renderer, template, TL_JSON_VALUE(ctx), out.fp,
+		    d);
 	else if (strcmp(file, "all.csv") == 0)
 		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
 		    s->o->write.csv_bom);

@@ -808,7 +808,7 @@ struct render {
 	struct tl_template_set	*set;
 	struct buf		*out;
 	struct tl_template_error *err;
-	json_t			**stack;	/* the context stack, borrowed */
+	struct tl_value		*stack;		/* the context stack */
 	size_t			 nstack, stack_cap;
 	struct override		*ov;
 	size_t			 nov, ov_cap;
@@ -816,6 +816,7 @@ struct render {
 	unsigned		 level;		/* S_render_nodes() recursion */
 	bool			 pending;	/* output is at a line start */
 	tl_template_escaper	 escape;	/* for {{name}} */
+	struct buf		 scratch;	/* strings made on demand */
 };
 
 static int	S_render_nodes(struct render *, const struct tl_template *,
@@ -823,72 +824,35 @@ static int	S_render_nodes(struct render *, const struct tl_template *,
 static tl_template_escaper S_set_escaper(const struct tl_template_set *);
 
 static void
-S_push_context(struct render *r, json_t *v)
+S_push_context(struct render *r, const struct tl_value *v)
 {
 	r->stack = xgrow(r->stack, &r->stack_cap, r->nstack + 1,
 	    sizeof(*r->stack));
-	r->stack[r->nstack++] = v;
+	r->stack[r->nstack++] = *v;
 }
 
-/* A name part that is all digits indexes an array. */
-static json_t *
-S_child(json_t *v, const char *part)
-{
-	size_t i = 0;
-	const char *p;
-
-	if (json_is_object(v))
-		return json_object_get(v, part);
-	if (!json_is_array(v) || *part == '\0' || strlen(part) > 9)
-		return NULL;
-	for (p = part; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
-			return NULL;
-		i = i * 10 + (size_t)(*p - '0');
-	}
-	return json_array_get(v, i);
-}
-
-static json_t *
+/*
+ * `a.b.c`: `a` through the context stack (objects only), then `b` and
+ * `c` inside it only, a part made of digits indexing an array.
+ */
+static struct tl_value
 S_lookup(const struct render *r, const char *name, size_t nparts)
 {
-	json_t *v = NULL;
+	struct tl_value v = tl_value_missing();
 	size_t k, i;
 
 	if (r->nstack == 0)
-		return NULL;
+		return v;
 	if (nparts == 0)
 		return r->stack[r->nstack - 1];
-	for (k = r->nstack; k-- > 0 && v == NULL; )
-		if (json_is_object(r->stack[k]))
-			v = json_object_get(r->stack[k], name);
-	for (i = 1; i < nparts && v != NULL; i++) {
+	for (k = r->nstack; k-- > 0 && v.kind == TL_VALUE_MISSING; )
+		if (r->stack[k].kind == TL_VALUE_OBJECT)
+			v = tl_value_get(&r->stack[k], name);
+	for (i = 1; i < nparts && v.kind != TL_VALUE_MISSING; i++) {
 		name += strlen(name) + 1;
-		v = S_child(v, name);
+		v = tl_value_get(&v, name);
 	}
 	return v;
-}
-
-static bool
-S_truthy(const json_t *v)
-{
-	if (v == NULL)
-		return false;
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-	case JSON_TRUE:
-		return true;
-	case JSON_ARRAY:
-		return json_array_size(v) > 0;
-	case JSON_STRING:
-		return json_string_length(v) > 0;
-	case JSON_INTEGER:
-		return json_integer_value(v) != 0;
-	case JSON_REAL:
-		return json_real_value(v) != 0.0;
-	default:
-		return false;
-	}
 }
 
 /* Before writing s[0..len): indent it if it starts a line of output. */
@@ -996,34 +960,30 @@ S_format_real(double d, char *out, size_t size)
 }
 
 static void
-S_emit_value(struct render *r, const json_t *v, bool escape,
+S_emit_value(struct render *r, const struct tl_value *v, bool escape,
     const struct indent *ind)
 {
 	char num[64];
 	const char *s = num;
 	size_t len;
 
-	if (v == NULL)
-		return;
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		s = json_string_value(v);
-		len = json_string_length(v);
+	switch (v->kind) {
+	case TL_VALUE_STRING:
+		s = tl_value_text(v, &r->scratch, &len);
 		break;
-	case JSON_INTEGER:
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-		    json_integer_value(v));
+	case TL_VALUE_INTEGER:
+		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, v->i);
 		len = strlen(num);
 		break;
-	case JSON_REAL:
-		S_format_real(json_real_value(v), num, sizeof(num));
+	case TL_VALUE_REAL:
+		S_format_real(v->d, num, sizeof(num));
 		len = strlen(num);
 		break;
-	case JSON_TRUE:
+	case TL_VALUE_TRUE:
 		s = "true";
 		len = 4;
 		break;
-	case JSON_FALSE:
+	case TL_VALUE_FALSE:
 		s = "false";
 		len = 5;
 		break;
@@ -1047,18 +1007,20 @@ S_render_section(struct render *r, const struct tl_template *t, size_t i,
     const struct indent *ind)
 {
 	const struct node *n = &t->nodes[i];
-	json_t *v = S_lookup(r, n->name, n->nparts);
-	size_t k;
+	struct tl_value v = S_lookup(r, n->name, n->nparts), e;
+	size_t k, size;
 	int rc = 0;
 
-	if (json_is_array(v)) {
-		for (k = 0; k < json_array_size(v) && rc == 0; k++) {
-			S_push_context(r, json_array_get(v, k));
+	if (v.kind == TL_VALUE_ARRAY) {
+		size = tl_value_size(&v);
+		for (k = 0; k < size && rc == 0; k++) {
+			e = tl_value_at(&v, k);
+			S_push_context(r, &e);
 			rc = S_render_nodes(r, t, i + 1, n->end, ind);
 			r->nstack--;
 		}
-	} else if (S_truthy(v)) {
-		S_push_context(r, v);
+	} else if (tl_value_truthy(&v, &r->scratch)) {
+		S_push_context(r, &v);
 		rc = S_render_nodes(r, t, i + 1, n->end, ind);
 		r->nstack--;
 	}
@@ -1088,25 +1050,17 @@ S_reindent(const struct indent *ind, const char *ws, size_t ws_len,
 	return *owned;
 }
 
-/* Partials and parents. */
+/* The partial or parent at node i, named `name`. */
 static int
-S_render_partial(struct render *r, const struct tl_template *t, size_t i,
-    const struct indent *ind)
+S_render_named_partial(struct render *r, const struct tl_template *t,
+    size_t i, const char *name, const struct indent *ind)
 {
 	const struct node *n = &t->nodes[i];
 	const struct tl_template *p;
-	const char *name = n->name;
-	json_t *v;
 	struct indent sub;
 	char *owned;
 	int rc;
 
-	if (n->dynamic) {
-		v = S_lookup(r, n->name, n->nparts);
-		if (!json_is_string(v))
-			return 0;
-		name = json_string_value(v);
-	}
 	if (r->set == NULL)
 		return 0;
 	if (tl_template_set_get(r->set, name, &p, r->err) == -1)
@@ -1134,6 +1088,31 @@ S_render_partial(struct render *r, const struct tl_template *t, size_t i,
 	if (n->kind == K_PARENT)
 		r->nov--;
 	free(owned);
+	return rc;
+}
+
+/* Partials and parents, their name written or (`*name`) looked up. */
+static int
+S_render_partial(struct render *r, const struct tl_template *t, size_t i,
+    const struct indent *ind)
+{
+	const struct node *n = &t->nodes[i];
+	struct tl_value v;
+	struct buf dynamic = {0};
+	const char *name;
+	size_t len;
+	int rc;
+
+	if (!n->dynamic)
+		return S_render_named_partial(r, t, i, n->name, ind);
+	v = S_lookup(r, n->name, n->nparts);
+	if (v.kind != TL_VALUE_STRING)
+		return 0;
+	/* Its own copy: rendering the partial reuses the scratch buffer. */
+	name = tl_value_text(&v, &r->scratch, &len);
+	buf_put(&dynamic, name, len);
+	rc = S_render_named_partial(r, t, i, buf_str(&dynamic), ind);
+	buf_free(&dynamic);
 	return rc;
 }
 
@@ -1198,6 +1177,7 @@ S_render_nodes(struct render *r, const struct tl_template *t, size_t from,
     size_t to, const struct indent *ind)
 {
 	const struct node *n;
+	struct tl_value v;
 	size_t i;
 	int rc = 0;
 
@@ -1216,14 +1196,15 @@ S_render_nodes(struct render *r, const struct tl_template *t, size_t from,
 			break;
 		case K_VAR:
 		case K_RAW:
-			S_emit_value(r, S_lookup(r, n->name, n->nparts),
-			    n->kind == K_VAR, ind);
+			v = S_lookup(r, n->name, n->nparts);
+			S_emit_value(r, &v, n->kind == K_VAR, ind);
 			break;
 		case K_SECTION:
 			rc = S_render_section(r, t, i, ind);
 			break;
 		case K_INVERTED:
-			if (!S_truthy(S_lookup(r, n->name, n->nparts)))
+			v = S_lookup(r, n->name, n->nparts);
+			if (!tl_value_truthy(&v, &r->scratch))
 				rc = S_render_nodes(r, t, i + 1, n->end, ind);
 			break;
 		case K_PARTIAL:
@@ -1242,7 +1223,7 @@ S_render_nodes(struct render *r, const struct tl_template *t, size_t from,
 }
 
 int
-tl_template_render(const struct tl_template *t, json_t *context,
+tl_template_render(const struct tl_template *t, const struct tl_value *context,
     struct tl_template_set *partials, struct buf *out,
     struct tl_template_error *err)
 {
@@ -1263,6 +1244,7 @@ tl_template_render(const struct tl_template *t, json_t *context,
 	rc = S_render_nodes(&r, t, 0, t->nnodes, &none);
 	free(r.stack);
 	free(r.ov);
+	buf_free(&r.scratch);
 	return rc;
 }
 
@@ -1408,7 +1390,8 @@ S_set_escaper(const struct tl_template_set *set)
 
 int
 tl_template_set_render(struct tl_template_set *set, const char *name,
-    json_t *context, struct buf *out, struct tl_template_error *err)
+    const struct tl_value *context, struct buf *out,
+    struct tl_template_error *err)
 {
 	const struct tl_template *t;
 

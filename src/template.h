@@ -1,16 +1,17 @@
 /*
- * template.h - a Mustache template engine rendering jansson values.
+ * template.h - a Mustache template engine rendering values (value.h).
  *
  * Implements the Mustache spec (interpolation, sections, inverted
  * sections, comments, partials, set delimiters), template inheritance
  * (blocks `{{$name}}` and parents `{{<name}}`) and dynamic partial names
  * (`{{>*name}}`, also `{{<*name}}`).  Lambdas are not supported: the
- * context is plain JSON.
+ * context is JSON-shaped data (value.h), built as jansson values or
+ * answered on demand from a page's model.
  *
  * Ownership: a compiled template owns a copy of its source and name;
  * nothing passed in is kept.  A template set owns the templates added to
  * it or loaded through its loader, and frees them in tl_template_set_free().
- * Rendering only borrows the JSON context and appends to the caller's buf.
+ * Rendering only borrows the context and appends to the caller's buf.
  *
  * Errors are returned, never printed: a function that fails fills a
  * `struct tl_template_error` (when one is given) so the caller can print
@@ -43,9 +44,8 @@
 
 #include <stddef.h>
 
-#include <jansson.h>
-
 #include "buf.h"
+#include "value.h"
 
 #define TL_TEMPLATE_MAX_NESTING		1000
 #define TL_TEMPLATE_MAX_PARTIALS	100
@@ -107,7 +107,7 @@ void		 tl_template_free(struct tl_template *t);
  * template may be rendered any number of times.
  */
 int		 tl_template_render(const struct tl_template *t,
-	    json_t *context, struct tl_template_set *partials,
+	    const struct tl_value *context, struct tl_template_set *partials,
 	    struct buf *out, struct tl_template_error *err);
 
 /*
@@ -151,7 +151,7 @@ int		 tl_template_set_get(struct tl_template_set *set,
  * tl_template_render()).  A missing `name` is an error here.
  */
 int		 tl_template_set_render(struct tl_template_set *set,
-	    const char *name, json_t *context, struct buf *out,
+	    const char *name, const struct tl_value *context, struct buf *out,
 	    struct tl_template_error *err);
 
 #endif

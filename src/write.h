@@ -17,6 +17,7 @@
 #include "changelog.h"
 #include "strmap.h"
 #include "table.h"
+#include "value.h"
 
 struct tl_renderer;
 
@@ -34,21 +35,23 @@ struct tl_write_opts {
 
 /*
  * A page being written: the page, the options, and what several formats
- * derive from it (its changelog, its template context), computed once no
- * matter how many formats are written.  The context is built on first use.
+ * derive from it (its changelog), computed once no matter how many
+ * formats are written.  Read-only once made: formats may be written from
+ * several threads at once.
  */
 struct tl_view {
 	const struct tl_page		*page;
 	const struct tl_write_opts	*opts;
 	struct tl_changelog		 changelog;
-	json_t				*context;
+	struct tl_strmap		*extra_keys;	/* [table]: key -> column */
 };
 
 /* Both page and o must outlive the view. */
 void	tl_view_init(struct tl_view *v, const struct tl_page *page,
 	    const struct tl_write_opts *o);
-/* The page's JSON object (context.h), borrowed from the view. */
-json_t	*tl_view_context(struct tl_view *v);
+/* The page's object (context.h), answered from the view as it is read;
+ * valid as long as the view. */
+struct tl_value	tl_view_value(const struct tl_view *v);
 void	tl_view_free(struct tl_view *v);
 
 /* GFM pipe tables, one per table of the page, blank line between. */
@@ -58,7 +61,8 @@ int	tl_write_md(struct tl_view *v, FILE *fp, struct tl_diags *d);
 int	tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d);
 /* The page object of context.h, pretty-printed. */
 int	tl_write_json(struct tl_view *v, FILE *fp, struct tl_diags *d);
-/* Any JSON value, indented as -f json writes it, with a final newline. */
+/* Any value, indented as -f json writes it, with a final newline. */
+int	tl_write_value(const struct tl_value *value, FILE *fp);
 int	tl_write_json_value(json_t *value, FILE *fp);
 /* Through templates: page.html (or table.html with o->fragment),
  * changelog.md, changelog.html, feed.xml. */

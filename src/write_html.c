@@ -6,35 +6,38 @@
  * built once per view however many of them are written; all escaping is
  * the template engine's.
  */
-#include <jansson.h>
-
 #include "render.h"
 #include "write.h"
 
 int
 tl_write_html(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
+	struct tl_value page = tl_view_value(v);
+
 	return tl_render(v->opts->renderer, v->opts->fragment ? "table.html" :
-	    "page.html", tl_view_context(v), fp, d);
+	    "page.html", &page, fp, d);
 }
 
 int
 tl_write_changelog(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
-	return tl_render(v->opts->renderer, "changelog.md", tl_view_context(v),
-	    fp, d);
+	struct tl_value page = tl_view_value(v);
+
+	return tl_render(v->opts->renderer, "changelog.md", &page, fp, d);
 }
 
 int
 tl_write_changelog_html(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
-	return tl_render(v->opts->renderer, "changelog.html",
-	    tl_view_context(v), fp, d);
+	struct tl_value page = tl_view_value(v);
+
+	return tl_render(v->opts->renderer, "changelog.html", &page, fp, d);
 }
 
 int
 tl_write_atom(struct tl_view *v, FILE *fp, struct tl_diags *d)
 {
-	return tl_render(v->opts->renderer, "feed.xml", tl_view_context(v), fp,
-	    d);
+	struct tl_value page = tl_view_value(v);
+
+	return tl_render(v->opts->renderer, "feed.xml", &page, fp, d);
 }

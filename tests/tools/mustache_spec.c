@@ -79,7 +79,7 @@ run_test(const char *module, json_t *test)
 		    err.line, err.message);
 		goto out;
 	}
-	if (tl_template_render(t, json_object_get(test, "data"), set, &out,
+	if (tl_template_render(t, TL_JSON_VALUE(json_object_get(test, "data")), set, &out,
 	    &err) == -1) {
 		fprintf(stderr, "FAIL %s: %s: render: %s:%u: %s\n", module,
 		    name, err.name, err.line, err.message);

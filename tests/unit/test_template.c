@@ -66,7 +66,7 @@ render(const char *src, const char *data, const char *partials,
 	}
 	set = tl_template_set_new(&loader);
 	t = tl_template_compile("test", src, strlen(src), err);
-	if (t != NULL && tl_template_render(t, ctx, set, &out, err) == 0)
+	if (t != NULL && tl_template_render(t, TL_JSON_VALUE(ctx), set, &out, err) == 0)
 		result = xstrdup(buf_str(&out));
 	tl_template_free(t);
 	tl_template_set_free(set);
@@ -200,7 +200,7 @@ test_nesting_limit(void **state)
 	src = nested_sections(1000);
 	t = tl_template_compile("deep", src, strlen(src), &err);
 	assert_non_null(t);
-	assert_int_equal(tl_template_render(t, ctx, NULL, &out, &err), 0);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), NULL, &out, &err), 0);
 	assert_string_equal(buf_str(&out), "deep");
 	tl_template_free(t);
 	free(src);
@@ -354,7 +354,7 @@ test_set_caches_partials(void **state)
 	    &err), 0);
 	for (i = 0; i < 3; i++) {
 		buf_reset(&out);
-		assert_int_equal(tl_template_set_render(set, "page", ctx, &out,
+		assert_int_equal(tl_template_set_render(set, "page", TL_JSON_VALUE(ctx), &out,
 		    &err), 0);
 		assert_string_equal(buf_str(&out),
 		    "<li>a</li><li>b</li><li>c</li>");
@@ -362,7 +362,7 @@ test_set_caches_partials(void **state)
 	/* Asked once for "item" and once for "none", never again. */
 	assert_int_equal(f.calls, 2);
 
-	assert_int_equal(tl_template_set_render(set, "nope", ctx, &out, &err),
+	assert_int_equal(tl_template_set_render(set, "nope", TL_JSON_VALUE(ctx), &out, &err),
 	    -1);
 	assert_string_equal(err.message, "no template 'nope'");
 	assert_int_equal(tl_template_set_add(set, "bad", "{{#x}}", 6, &err),
@@ -373,7 +373,7 @@ test_set_caches_partials(void **state)
 	assert_int_equal(tl_template_set_add(set, "item", "[{{.}}]", 7, &err),
 	    0);
 	buf_reset(&out);
-	assert_int_equal(tl_template_set_render(set, "page", ctx, &out, &err),
+	assert_int_equal(tl_template_set_render(set, "page", TL_JSON_VALUE(ctx), &out, &err),
 	    0);
 	assert_string_equal(buf_str(&out), "[a][b][c]");
 
@@ -401,13 +401,13 @@ test_render_twice(void **state)
 	t = tl_template_compile("people", src, strlen(src), &err);
 	assert_non_null(t);
 	assert_string_equal(tl_template_name(t), "people");
-	assert_int_equal(tl_template_render(t, a, NULL, &out, &err), 0);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(a), NULL, &out, &err), 0);
 	assert_string_equal(buf_str(&out), "Ann (31)\nBo (4)\n");
 	buf_reset(&out);
-	assert_int_equal(tl_template_render(t, b, NULL, &out, &err), 0);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(b), NULL, &out, &err), 0);
 	assert_string_equal(buf_str(&out), "nobody\n");
 	buf_reset(&out);
-	assert_int_equal(tl_template_render(t, a, NULL, &out, &err), 0);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(a), NULL, &out, &err), 0);
 	assert_string_equal(buf_str(&out), "Ann (31)\nBo (4)\n");
 	tl_template_free(t);
 	json_decref(a);
@@ -436,7 +436,7 @@ test_large_list(void **state)
 
 	t = tl_template_compile("list", src, strlen(src), &err);
 	assert_non_null(t);
-	assert_int_equal(tl_template_render(t, ctx, NULL, &out, &err), 0);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), NULL, &out, &err), 0);
 	assert_int_equal(out.len, want.len);
 	assert_memory_equal(out.data, want.data, want.len);
 	assert_memory_equal(out.data + out.len - 23, "  <li>99999</li>\n</ul>\n",
@@ -536,7 +536,7 @@ test_hostile_input(void **state)
 		if (t != NULL) {
 			compiled++;
 			buf_reset(&out);
-			(void)tl_template_render(t, ctx, set, &out, &err);
+			(void)tl_template_render(t, TL_JSON_VALUE(ctx), set, &out, &err);
 			tl_template_free(t);
 		} else {
 			assert_true(err.line >= 1);
