@@ -16,7 +16,7 @@ buf_reserve(struct buf *b, size_t extra)
 }
 
 void
-buf_put(struct buf *b, const char *s, size_t len)
+buf_put_slow(struct buf *b, const char *s, size_t len)
 {
 	buf_reserve(b, len);
 	if (len > 0)
@@ -28,7 +28,7 @@ buf_put(struct buf *b, const char *s, size_t len)
 void
 buf_puts(struct buf *b, const char *s)
 {
-	buf_put(b, s, strlen(s));
+	buf_put_slow(b, s, strlen(s));
 }
 
 void
@@ -39,19 +39,28 @@ buf_putc_slow(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+/* One vsnprintf into the room there is; a second only when it was short. */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;
+	size_t room;
 	int n;
 
+	if (b->cap - b->len < 64)
+		buf_reserve(b, 64);
+	room = b->cap - b->len;
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(b->data + b->len, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 struct buf {
 	char	*data;	/* NUL-terminated when len > 0 or after any append */
@@ -17,9 +18,23 @@ struct buf {
 	size_t	 cap;
 };
 
-void	buf_put(struct buf *b, const char *s, size_t len);
+void	buf_put_slow(struct buf *b, const char *s, size_t len);
 void	buf_puts(struct buf *b, const char *s);
 void	buf_putc_slow(struct buf *b, char c);
+
+/* len bytes of s; inline because writers append many short pieces. */
+static inline void
+buf_put(struct buf *b, const char *s, size_t len)
+{
+	if (b->len + len < b->cap) {
+		if (len > 0)
+			memcpy(b->data + b->len, s, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+	} else {
+		buf_put_slow(b, s, len);
+	}
+}
 
 /* One byte; inline because readers and writers append byte by byte. */
 static inline void
