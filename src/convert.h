@@ -31,9 +31,14 @@ int	tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
 /* Write one format to a file, atomically. */
 int	tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
 	    const char *path, struct tl_diags *d);
-/* Write the given formats (all when n == 0) into folder `dir`. */
+/*
+ * Write the given formats (all when n == 0) into folder `dir`, rendered
+ * on `jobs` threads (0: one per core), each file atomically.  The result
+ * is what writing them one by one would give: the formats before the
+ * first that fails are written, those after it left as they were.
+ */
 int	tl_convert_dir(struct tl_view *v,
 	    const struct tl_output_format *const *fmts, size_t n,
-	    const char *dir, struct tl_diags *d);
+	    const char *dir, int jobs, struct tl_diags *d);
 
 #endif

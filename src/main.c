@@ -372,7 +372,8 @@ write_page(const struct tl_page *page, const struct convert_args *a,
 	else if (a->nformats == 1 && !is_folder(a->output))
 		rc = tl_convert_file(&v, f, a->output, d);
 	else
-		rc = tl_convert_dir(&v, a->formats, a->nformats, a->output, d);
+		rc = tl_convert_dir(&v, a->formats, a->nformats, a->output,
+		    a->jobs, d);
 	tl_view_free(&v);
 	return rc;
 }

@@ -87,6 +87,12 @@ tl_renderer_new(const char *dir)
 	return r;
 }
 
+struct tl_renderer *
+tl_renderer_clone(const struct tl_renderer *r)
+{
+	return tl_renderer_new(r->dir);
+}
+
 void
 tl_renderer_free(struct tl_renderer *r)
 {

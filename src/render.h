@@ -21,6 +21,8 @@ struct tl_renderer;
 
 /* `dir` may be NULL (built-in templates only). */
 struct tl_renderer *tl_renderer_new(const char *dir);
+/* Another renderer with the same templates, for another thread. */
+struct tl_renderer *tl_renderer_clone(const struct tl_renderer *r);
 void	tl_renderer_free(struct tl_renderer *r);
 
 /* Is `name` a template name we accept ([A-Za-z0-9_.-], no leading dot)? */
