@@ -260,6 +260,44 @@ tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
 	}
 }
 
+/*
+ * Would tl_fold_text() give s back unchanged?  True for most cells: valid
+ * UTF-8 text with single ASCII spaces and newlines between words and none
+ * at either end.  Checking is cheaper than folding into a copy.
+ */
+static int
+is_folded(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+	int after_text = 0;
+	long cp;
+
+	while (i < len) {
+		if (u[i] > ' ' && u[i] < 0x7F) {
+			after_text = 1;
+			i++;
+			continue;
+		}
+		if (u[i] == ' ' || u[i] == '\n') {
+			/* Kept only between text: not first, not doubled. */
+			if (!after_text)
+				return 0;
+			after_text = 0;
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80)
+			return 0;
+		if ((n = tl_utf8_decode(u + i, len - i, &cp)) == 0 ||
+		    classify(cp) != CH_TEXT)
+			return 0;
+		after_text = 1;
+		i += n;
+	}
+	return len == 0 || after_text;
+}
+
 /* ---- headers ------------------------------------------------------- */
 
 /*
@@ -822,16 +860,51 @@ tl_parse_dates(struct tl_normaliser *n, const char *cell,
 	return found;
 }
 
+/* v (0-9999) in decimal, zero-padded to `width` digits: printf is slow. */
+static void
+put_num(struct buf *out, int v, int width)
+{
+	char d[4];
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		buf_putc(out, d[--n]);
+}
+
+static int
+date_printable(const struct tl_date *date)
+{
+	return date->year >= 0 && date->year <= 9999 &&
+	    date->month >= 0 && date->month <= 99 &&
+	    date->day >= 0 && date->day <= 99;
+}
+
 void
 tl_date_iso(struct buf *out, const struct tl_date *date)
 {
 	if (date->year == 0)
 		buf_put(out, "", 0);
-	else if (date->day == 0)
-		buf_printf(out, "%04d-%02d", date->year, date->month);
-	else
-		buf_printf(out, "%04d-%02d-%02d", date->year, date->month,
-		    date->day);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%04d-%02d", date->year, date->month);
+		else
+			buf_printf(out, "%04d-%02d-%02d", date->year,
+			    date->month, date->day);
+	} else {
+		put_num(out, date->year, 4);
+		buf_putc(out, '-');
+		put_num(out, date->month, 2);
+		if (date->day != 0) {
+			buf_putc(out, '-');
+			put_num(out, date->day, 2);
+		}
+	}
 }
 
 void
@@ -839,12 +912,22 @@ tl_date_label(struct buf *out, const struct tl_date *date)
 {
 	if (date->year == 0 || date->month < 1 || date->month > 12)
 		buf_put(out, "", 0);
-	else if (date->day == 0)
-		buf_printf(out, "%s %d", month_names[date->month - 1],
-		    date->year);
-	else
-		buf_printf(out, "%d %s %d", date->day,
-		    month_names[date->month - 1], date->year);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%s %d", month_names[date->month - 1],
+			    date->year);
+		else
+			buf_printf(out, "%d %s %d", date->day,
+			    month_names[date->month - 1], date->year);
+	} else {
+		if (date->day != 0) {
+			put_num(out, date->day, 1);
+			buf_putc(out, ' ');
+		}
+		buf_puts(out, month_names[date->month - 1]);
+		buf_putc(out, ' ');
+		put_num(out, date->year, 1);
+	}
 }
 
 int
@@ -875,6 +958,8 @@ fold(struct ctx *c, const char *s, unsigned line)
 	size_t len = strlen(s);
 	int repaired;
 
+	if (is_folded(s, len))
+		return s;
 	buf_reset(&c->tmp);
 	tl_fold_text(&c->tmp, s, len, &repaired);
 	if (repaired)
