@@ -608,6 +608,16 @@ cell_open(struct reader *r, struct tstate *ts, const xmlChar **atts)
 		ts->nslots = ts->col;
 }
 
+/* Turn every c in s into a space. */
+static void
+blank_out(char *s, size_t len, char c)
+{
+	char *end = s + len;
+
+	while ((s = memchr(s, c, (size_t)(end - s))) != NULL)
+		*s++ = ' ';
+}
+
 /*
  * Text inside a cell.  Source newlines are white space; line breaks come
  * only from <br> and block boundaries, and are held back until more text
@@ -630,12 +640,9 @@ cell_text(struct tstate *ts, const char *s, size_t len)
 	ts->cell_has_text = 1;
 	start = ts->rowtext.len;
 	buf_put(&ts->rowtext, s + i, len - i);
-	for (i = start; i < ts->rowtext.len; i++) {
-		char *p = &ts->rowtext.data[i];
-
-		if (*p == '\r' || (*p == '\n' && ts->cell_pre == 0))
-			*p = ' ';
-	}
+	blank_out(ts->rowtext.data + start, len - i, '\r');
+	if (ts->cell_pre == 0)
+		blank_out(ts->rowtext.data + start, len - i, '\n');
 }
 
 static void
