@@ -44,6 +44,8 @@ void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
 /* Sort diagnostics from index `from` on by line, stably (one file's). */
 void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
+/* Drop the diagnostics from index `n` on. */
+void	tl_diags_truncate(struct tl_diags *d, size_t n);
 void	tl_diags_free(struct tl_diags *d);
 
 /* ---- fields -------------------------------------------------------- */
