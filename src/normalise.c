@@ -1157,7 +1157,8 @@ fill_date(struct ctx *c, struct tl_row *r, const char *text)
 	}
 	buf_reset(&c->tmp);
 	tl_date_iso(&c->tmp, &r->date);
-	r->f[TL_LAST_UPDATE] = tl_strdup(c->page, buf_str(&c->tmp));
+	r->f[TL_LAST_UPDATE] = tl_strndup_shared(c->page, buf_str(&c->tmp),
+	    c->tmp.len);
 }
 
 static void
@@ -1174,11 +1175,11 @@ fill_permission(struct ctx *c, struct tl_row *r, const char *text,
 	}
 	r->f[TL_PERMISSION] = tl_strndup(c->page, text + p.nb, p.ne - p.nb);
 	if (p.qe > p.qb)
-		r->f[TL_QUALIFIER] = tl_strndup(c->page, text + p.qb,
+		r->f[TL_QUALIFIER] = tl_strndup_shared(c->page, text + p.qb,
 		    p.qe - p.qb);
 	if (p.de > p.db)
-		r->f[TL_DISPLAY_NAME] = tl_strndup(c->page, text + p.db,
-		    p.de - p.db);
+		r->f[TL_DISPLAY_NAME] = tl_strndup_shared(c->page,
+		    text + p.db, p.de - p.db);
 }
 
 static void

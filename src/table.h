@@ -108,6 +108,7 @@ struct tl_strlist {
 };
 
 struct tl_arena_chunk;
+struct tl_share;
 
 struct tl_page {
 	const char	*source;	/* file name as given, "-" for stdin */
@@ -119,6 +120,7 @@ struct tl_page {
 	size_t		 ntables, tables_cap;
 	struct tl_table	*tables;
 	struct tl_arena_chunk *arena;
+	struct tl_share	*share;		/* see tl_strndup_shared() */
 };
 
 /* A new empty page read from `source` (copied). */
@@ -128,6 +130,13 @@ void		 tl_page_free(struct tl_page *page);
 /* Copy a string into the page's arena. */
 const char	*tl_strdup(struct tl_page *page, const char *s);
 const char	*tl_strndup(struct tl_page *page, const char *s, size_t len);
+/*
+ * The same, for a string that is often repeated (an API name, a type, a
+ * date): it may return an earlier equal copy.  Strings in the arena are
+ * never changed, so sharing one is safe.
+ */
+const char	*tl_strndup_shared(struct tl_page *page, const char *s,
+		    size_t len);
 /* Allocate zeroed memory in the page's arena. */
 void		*tl_alloc(struct tl_page *page, size_t size);
 
