@@ -1097,7 +1097,15 @@ utf8_check(const char *b, size_t len)
 	const unsigned char *s = (const unsigned char *)b;
 	size_t i = 0, n;
 
+	uint64_t w;
+
 	while (i < len) {
+		/* ASCII, most of a page, eight bytes at a time. */
+		if (len - i >= 8 && (memcpy(&w, s + i, 8),
+		    (w & 0x8080808080808080ULL) == 0)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;
