@@ -56,8 +56,15 @@ void
 esc_md_cell(struct buf *out, const char *s)
 {
 	const char *start = s;
+	size_t run;
 
 	for (; *s != '\0'; s++) {
+		/* Most bytes need nothing: copy them a run at a time. */
+		if ((run = strcspn(s, "|\\<*`[]~_&\n")) > 0) {
+			buf_put(out, s, run);
+			s += run - 1;
+			continue;
+		}
 		switch (*s) {
 		case '|': case '\\': case '<': case '*': case '`': case '[':
 		case ']': case '~':
@@ -148,6 +155,7 @@ esc_csv(struct buf *out, const char *s, int raw)
 	int quote = strpbrk(s, ",\"\r\n") != NULL ||
 	    (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
 	int guard = !raw && csv_needs_guard(s);
+	const char *q;
 
 	if (guard)
 		quote = quote || s[0] == '\t';
@@ -160,10 +168,13 @@ esc_csv(struct buf *out, const char *s, int raw)
 	buf_putc(out, '"');
 	if (guard)
 		buf_putc(out, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
+	/* Copy up to and including each '"', then double it. */
+	while ((q = memchr(s, '"', len)) != NULL) {
+		buf_put(out, s, (size_t)(q - s) + 1);
+		buf_putc(out, '"');
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
 	}
+	buf_put(out, s, len);
 	buf_putc(out, '"');
 }

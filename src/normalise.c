@@ -260,6 +260,75 @@ tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
 	}
 }
 
+/*
+ * Are the 8 bytes at u printable ASCII and spaces, no two spaces side by
+ * side, and a space first only after text (*after_text)?  Sets
+ * *after_text for the next byte.
+ */
+static int
+is_folded8(const unsigned char *u, int *after_text)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	const uint64_t lows = ones * 0x7F;
+	uint64_t w, x, sp;
+
+	memcpy(&w, u, 8);
+	if ((w & highs) != 0 || ((w - 0x20 * ones) & ~w & highs) != 0)
+		return 0;
+	x = w ^ lows;
+	if (((x - ones) & ~x & highs) != 0)
+		return 0;
+	/* Exactly the bytes that are spaces, as high bits. */
+	x = w ^ (0x20 * ones);
+	sp = ~(((x & lows) + lows) | x) & highs;
+	if ((sp & (sp << 8)) != 0 || (u[0] == ' ' && !*after_text))
+		return 0;
+	*after_text = u[7] != ' ';
+	return 1;
+}
+
+/*
+ * Would tl_fold_text() give s back unchanged?  True for most cells: valid
+ * UTF-8 text with single ASCII spaces and newlines between words and none
+ * at either end.  Checking is cheaper than folding into a copy.
+ */
+static int
+is_folded(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+	int after_text = 0;
+	long cp;
+
+	while (i < len) {
+		if (len - i >= 8 && is_folded8(u + i, &after_text)) {
+			i += 8;
+			continue;
+		}
+		if (u[i] > ' ' && u[i] < 0x7F) {
+			after_text = 1;
+			i++;
+			continue;
+		}
+		if (u[i] == ' ' || u[i] == '\n') {
+			/* Kept only between text: not first, not doubled. */
+			if (!after_text)
+				return 0;
+			after_text = 0;
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80)
+			return 0;
+		if ((n = tl_utf8_decode(u + i, len - i, &cp)) == 0 ||
+		    classify(cp) != CH_TEXT)
+			return 0;
+		after_text = 1;
+		i += n;
+	}
+	return len == 0 || after_text;
+}
+
 /* ---- headers ------------------------------------------------------- */
 
 /*
@@ -822,16 +891,51 @@ tl_parse_dates(struct tl_normaliser *n, const char *cell,
 	return found;
 }
 
+/* v (0-9999) in decimal, zero-padded to `width` digits: printf is slow. */
+static void
+put_num(struct buf *out, int v, int width)
+{
+	char d[4];
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		buf_putc(out, d[--n]);
+}
+
+static int
+date_printable(const struct tl_date *date)
+{
+	return date->year >= 0 && date->year <= 9999 &&
+	    date->month >= 0 && date->month <= 99 &&
+	    date->day >= 0 && date->day <= 99;
+}
+
 void
 tl_date_iso(struct buf *out, const struct tl_date *date)
 {
 	if (date->year == 0)
 		buf_put(out, "", 0);
-	else if (date->day == 0)
-		buf_printf(out, "%04d-%02d", date->year, date->month);
-	else
-		buf_printf(out, "%04d-%02d-%02d", date->year, date->month,
-		    date->day);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%04d-%02d", date->year, date->month);
+		else
+			buf_printf(out, "%04d-%02d-%02d", date->year,
+			    date->month, date->day);
+	} else {
+		put_num(out, date->year, 4);
+		buf_putc(out, '-');
+		put_num(out, date->month, 2);
+		if (date->day != 0) {
+			buf_putc(out, '-');
+			put_num(out, date->day, 2);
+		}
+	}
 }
 
 void
@@ -839,12 +943,22 @@ tl_date_label(struct buf *out, const struct tl_date *date)
 {
 	if (date->year == 0 || date->month < 1 || date->month > 12)
 		buf_put(out, "", 0);
-	else if (date->day == 0)
-		buf_printf(out, "%s %d", month_names[date->month - 1],
-		    date->year);
-	else
-		buf_printf(out, "%d %s %d", date->day,
-		    month_names[date->month - 1], date->year);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%s %d", month_names[date->month - 1],
+			    date->year);
+		else
+			buf_printf(out, "%d %s %d", date->day,
+			    month_names[date->month - 1], date->year);
+	} else {
+		if (date->day != 0) {
+			put_num(out, date->day, 1);
+			buf_putc(out, ' ');
+		}
+		buf_puts(out, month_names[date->month - 1]);
+		buf_putc(out, ' ');
+		put_num(out, date->year, 1);
+	}
 }
 
 int
@@ -875,6 +989,8 @@ fold(struct ctx *c, const char *s, unsigned line)
 	size_t len = strlen(s);
 	int repaired;
 
+	if (is_folded(s, len))
+		return s;
 	buf_reset(&c->tmp);
 	tl_fold_text(&c->tmp, s, len, &repaired);
 	if (repaired)
@@ -900,6 +1016,20 @@ fold_list(struct ctx *c, struct tl_strlist *l)
 	l->n = kept;
 }
 
+/* A hash for finding equal rows: eight bytes a step (row_equal decides). */
+static uint64_t
+hash_words(uint64_t h, const char *s, size_t len)
+{
+	uint64_t w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	return hash_bytes(h, s, len);
+}
+
 static uint64_t
 row_hash(const struct tl_table *t, const struct tl_row *r)
 {
@@ -908,7 +1038,7 @@ row_hash(const struct tl_table *t, const struct tl_row *r)
 
 	for (i = 0; i < t->ncolumns; i++) {
 		/* 0xFF never occurs in UTF-8: "a|bc" differs from "ab|c". */
-		h = hash_bytes(h, r->cells[i], strlen(r->cells[i]));
+		h = hash_words(h, r->cells[i], strlen(r->cells[i]));
 		h = hash_bytes(h, "\xFF", 1);
 	}
 	return h;
@@ -1072,7 +1202,8 @@ fill_date(struct ctx *c, struct tl_row *r, const char *text)
 	}
 	buf_reset(&c->tmp);
 	tl_date_iso(&c->tmp, &r->date);
-	r->f[TL_LAST_UPDATE] = tl_strdup(c->page, buf_str(&c->tmp));
+	r->f[TL_LAST_UPDATE] = tl_strndup_shared(c->page, buf_str(&c->tmp),
+	    c->tmp.len);
 }
 
 static void
@@ -1089,11 +1220,11 @@ fill_permission(struct ctx *c, struct tl_row *r, const char *text,
 	}
 	r->f[TL_PERMISSION] = tl_strndup(c->page, text + p.nb, p.ne - p.nb);
 	if (p.qe > p.qb)
-		r->f[TL_QUALIFIER] = tl_strndup(c->page, text + p.qb,
+		r->f[TL_QUALIFIER] = tl_strndup_shared(c->page, text + p.qb,
 		    p.qe - p.qb);
 	if (p.de > p.db)
-		r->f[TL_DISPLAY_NAME] = tl_strndup(c->page, text + p.db,
-		    p.de - p.db);
+		r->f[TL_DISPLAY_NAME] = tl_strndup_shared(c->page,
+		    text + p.db, p.de - p.db);
 }
 
 static void

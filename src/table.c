@@ -8,6 +8,7 @@
 #include "table.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,14 +104,18 @@ tl_diags_sort_lines(struct tl_diags *d, size_t from)
 }
 
 void
+tl_diags_truncate(struct tl_diags *d, size_t n)
+{
+	for (; d->n > n; d->n--) {
+		free(d->v[d->n - 1].file);
+		free(d->v[d->n - 1].message);
+	}
+}
+
+void
 tl_diags_free(struct tl_diags *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		free(d->v[i].file);
-		free(d->v[i].message);
-	}
+	tl_diags_truncate(d, 0);
 	free(d->v);
 	d->v = NULL;
 	d->n = d->cap = 0;
@@ -139,21 +144,26 @@ struct tl_arena_chunk {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *
-tl_alloc(struct tl_page *page, size_t size)
+/*
+ * size bytes aligned to `align` (a power of two).  Strings ask for 1:
+ * rounding each cell up to max_align_t cost 8 bytes a string on average.
+ */
+static void *
+arena_get(struct tl_page *page, size_t size, size_t align)
 {
 	struct tl_arena_chunk *c = page->arena;
-	size_t align = alignof(max_align_t);
-	size_t need = (size + align - 1) & ~(align - 1);
+	size_t at = 0;
 	void *p;
 
-	if (c == NULL || c->size - c->used < need) {
-		size_t csize = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
+	if (c != NULL)
+		at = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || at > c->size || c->size - at < size) {
+		size_t csize = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
 		struct tl_arena_chunk *n = xmalloc(sizeof(*n) + csize);
 
 		n->used = 0;
 		n->size = csize;
-		if (csize == need && c != NULL) {
+		if (csize == size && c != NULL) {
 			/* Keep filling the current chunk after a big one. */
 			n->next = c->next;
 			c->next = n;
@@ -162,9 +172,18 @@ tl_alloc(struct tl_page *page, size_t size)
 			page->arena = n;
 		}
 		c = n;
+		at = 0;
 	}
-	p = c->data + c->used;
-	c->used += need;
+	p = c->data + at;
+	c->used = at + size;
+	return p;
+}
+
+void *
+tl_alloc(struct tl_page *page, size_t size)
+{
+	void *p = arena_get(page, size, alignof(max_align_t));
+
 	memset(p, 0, size);
 	return p;
 }
@@ -172,11 +191,43 @@ tl_alloc(struct tl_page *page, size_t size)
 const char *
 tl_strndup(struct tl_page *page, const char *s, size_t len)
 {
-	char *p = tl_alloc(page, len + 1);
+	char *p = arena_get(page, len + 1, 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
+}
+
+/*
+ * Short strings seen lately, by hash: a cell repeated down a column
+ * (Microsoft Graph, Application, May 2023) is stored once.  A hash slot
+ * holds the last string that fell in it, so the table stays small.
+ */
+#define SHARE_MAX	64	/* longer cells are rarely repeated */
+#define SHARE_SLOTS	4096
+
+struct tl_share {
+	const char	*v[SHARE_SLOTS];
+};
+
+const char *
+tl_strndup_shared(struct tl_page *page, const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	const char **slot;
+	size_t i;
+
+	if (len > SHARE_MAX)
+		return tl_strndup(page, s, len);
+	if (page->share == NULL)
+		page->share = xcalloc(1, sizeof(*page->share));
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	slot = &page->share->v[h & (SHARE_SLOTS - 1)];
+	if (*slot == NULL || strncmp(*slot, s, len) != 0 ||
+	    (*slot)[len] != '\0')
+		*slot = tl_strndup(page, s, len);
+	return *slot;
 }
 
 const char *
@@ -217,6 +268,7 @@ tl_page_free(struct tl_page *page)
 	free(page->breadcrumb.v);
 	free(page->intro.v);
 	free(page->notes.v);
+	free(page->share);
 	for (c = page->arena; c != NULL; c = next) {
 		next = c->next;
 		free(c);
@@ -268,7 +320,8 @@ tl_table_add_row(struct tl_page *page, struct tl_table *t, unsigned line,
 	r->nread = n;
 	r->cells = tl_alloc(page, t->ncolumns * sizeof(*r->cells));
 	for (i = 0; i < t->ncolumns; i++)
-		r->cells[i] = (i < n && cells[i]) ? tl_strdup(page, cells[i]) : "";
+		r->cells[i] = (i < n && cells[i]) ?
+		    tl_strndup_shared(page, cells[i], strlen(cells[i])) : "";
 	return r;
 }
 

@@ -44,6 +44,8 @@ void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
 /* Sort diagnostics from index `from` on by line, stably (one file's). */
 void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
+/* Drop the diagnostics from index `n` on. */
+void	tl_diags_truncate(struct tl_diags *d, size_t n);
 void	tl_diags_free(struct tl_diags *d);
 
 /* ---- fields -------------------------------------------------------- */
@@ -106,6 +108,7 @@ struct tl_strlist {
 };
 
 struct tl_arena_chunk;
+struct tl_share;
 
 struct tl_page {
 	const char	*source;	/* file name as given, "-" for stdin */
@@ -117,6 +120,7 @@ struct tl_page {
 	size_t		 ntables, tables_cap;
 	struct tl_table	*tables;
 	struct tl_arena_chunk *arena;
+	struct tl_share	*share;		/* see tl_strndup_shared() */
 };
 
 /* A new empty page read from `source` (copied). */
@@ -126,6 +130,13 @@ void		 tl_page_free(struct tl_page *page);
 /* Copy a string into the page's arena. */
 const char	*tl_strdup(struct tl_page *page, const char *s);
 const char	*tl_strndup(struct tl_page *page, const char *s, size_t len);
+/*
+ * The same, for a string that is often repeated (an API name, a type, a
+ * date): it may return an earlier equal copy.  Strings in the arena are
+ * never changed, so sharing one is safe.
+ */
+const char	*tl_strndup_shared(struct tl_page *page, const char *s,
+		    size_t len);
 /* Allocate zeroed memory in the page's arena. */
 void		*tl_alloc(struct tl_page *page, size_t size);
 
