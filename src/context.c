@@ -342,6 +342,16 @@ tl_row_value(const struct tl_table *t, const struct tl_row *r)
 	return made(TL_VALUE_OBJECT, &row_class, t, (size_t)(r - t->rows), 0);
 }
 
+struct tl_value
+tl_view_row(const struct tl_view *v, size_t table, size_t row)
+{
+	struct tl_value out = made(TL_VALUE_OBJECT, &row_class,
+	    &v->page->tables[table], row, 0);
+
+	out.q = &v->extra_keys[table];
+	return out;
+}
+
 json_t *
 tl_row_json(const struct tl_table *t, const struct tl_row *r)
 {
@@ -563,8 +573,8 @@ entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
 	const struct tl_view *view = view_of(v);
 	const struct tl_changelog_entry *e = &group_of(v)->entries[i];
 
-	*out = tl_row_value(e->table, e->row);
-	out->q = &view->extra_keys[e->table - view->page->tables];
+	*out = tl_view_row(view, (size_t)(e->table - view->page->tables),
+	    (size_t)(e->row - e->table->rows));
 }
 
 static const struct tl_value_class entries_class = {

@@ -41,6 +41,9 @@ void	tl_cell_text(struct buf *out, const struct tl_table *t,
  * date of a dated cell).  The value borrows t.
  */
 struct tl_value	tl_row_value(const struct tl_table *t, const struct tl_row *r);
+/* The same for row `row` of table `table` of a view's page: faster to
+ * look names up in (the view maps its tables' extra column keys). */
+struct tl_value	tl_view_row(const struct tl_view *v, size_t table, size_t row);
 /* The same as a new jansson object, for documents built as JSON. */
 json_t	*tl_row_json(const struct tl_table *t, const struct tl_row *r);
 

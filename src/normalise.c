@@ -574,7 +574,7 @@ static void
 map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 {
 	static const char *const reserved[] = {
-		"line", "page", "label", "last_update_label", "cells",
+		"line", "page", "table", "label", "last_update_label", "cells",
 	};
 	int *field = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*field));
 	int taken[TL_NFIELDS] = {0};

@@ -29,6 +29,7 @@
 #include "output.h"
 #include "render.h"
 #include "since.h"
+#include "site_context.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -328,122 +329,6 @@ assign_slugs(struct site *s)
 
 /* ---- combined files ------------------------------------------------ */
 
-static long
-group_key(const struct tl_changelog_group *g)
-{
-	return g->year ? (long)g->year * 12 + g->month - 1 : -1;
-}
-
-static int
-compare_keys_desc(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	if (x == y)
-		return 0;
-	if (x < 0)
-		return 1;
-	if (y < 0)
-		return -1;
-	return x > y ? -1 : 1;
-}
-
-static json_t *
-site_changelog_json(const struct site *s)
-{
-	json_t *groups = json_array();
-	long *keys = NULL;
-	size_t nkeys = 0, cap = 0, i, k, g;
-	struct buf b = {0};
-	const char *base = s->o->write.base_url;
-	int linked = base != NULL && *base != '\0';
-
-	for (i = 0; i < s->n; i++)
-		for (g = 0; s->pages[i].page && g < s->pages[i].view.changelog.ngroups;
-		    g++) {
-			keys = xgrow(keys, &cap, nkeys + 1, sizeof(*keys));
-			keys[nkeys++] = group_key(&s->pages[i].view.changelog.groups[g]);
-		}
-	qsort(keys, nkeys, sizeof(*keys), compare_keys_desc);
-	if (s->o->write.oldest_first) {
-		/* Reverse the dated part; Undated stays last. */
-		size_t dated = 0;
-
-		while (dated < nkeys && keys[dated] >= 0)
-			dated++;
-		for (i = 0; i < dated / 2; i++) {
-			long t = keys[i];
-			keys[i] = keys[dated - 1 - i];
-			keys[dated - 1 - i] = t;
-		}
-	}
-	for (k = 0; k < nkeys; k++) {
-		json_t *grp, *pages;
-		size_t count = 0;
-		const struct tl_changelog_group *any = NULL;
-
-		if (k > 0 && keys[k] == keys[k - 1])
-			continue;
-		grp = json_object();
-		pages = json_array();
-		for (i = 0; i < s->n; i++) {
-			const struct site_page *p = &s->pages[i];
-			json_t *pj, *entries;
-
-			if (p->page == NULL)
-				continue;
-			for (g = 0; g < p->view.changelog.ngroups; g++)
-				if (group_key(&p->view.changelog.groups[g]) == keys[k])
-					break;
-			if (g == p->view.changelog.ngroups)
-				continue;
-			any = &p->view.changelog.groups[g];
-			pj = json_object();
-			entries = json_array();
-			json_object_set_new(pj, "title", json_string(
-			    p->page->title ? p->page->title : p->page->slug));
-			json_object_set_new(pj, "slug", json_string(p->page->slug));
-			for (size_t e = 0; e < any->n; e++)
-				json_array_append_new(entries, tl_row_json(
-				    any->entries[e].table, any->entries[e].row));
-			json_object_set_new(pj, "entries", entries);
-			json_array_append_new(pages, pj);
-			count += any->n;
-		}
-		buf_reset(&b);
-		tl_changelog_month(&b, any);
-		json_object_set_new(grp, "month",
-		    any->year ? json_string(b.data) : json_null());
-		buf_reset(&b);
-		tl_changelog_label(&b, any);
-		json_object_set_new(grp, "label", json_string(b.data));
-		json_object_set_new(grp, "count", json_integer((json_int_t)count));
-		buf_reset(&b);
-		buf_printf(&b, "%zu change%s", count, count == 1 ? "" : "s");
-		json_object_set_new(grp, "changes", json_string(b.data));
-		if (any->year) {
-			struct buf id = {0};
-
-			buf_reset(&b);
-			tl_group_updated(&b, any);
-			json_object_set_new(grp, "updated", json_string(b.data));
-			tl_feed_base(&id, base, "site");
-			if (linked)
-				buf_puts(&id, "changelog.html#");
-			else
-				buf_putc(&id, '/');
-			tl_changelog_month(&id, any);
-			json_object_set_new(grp, "id", json_string(id.data));
-			buf_free(&id);
-		}
-		json_object_set_new(grp, "pages", pages);
-		json_array_append_new(groups, grp);
-	}
-	free(keys);
-	buf_free(&b);
-	return groups;
-}
-
 static json_t *
 site_pages_json(const struct site *s)
 {
@@ -581,61 +466,6 @@ detected_json(const struct site *s)
 	return det;
 }
 
-static json_t *
-site_json(const struct site *s)
-{
-	json_t *root = json_object(), *site = json_object(), *gen, *feed;
-	json_t *changelog = site_changelog_json(s);
-	const char *base = s->o->write.base_url;
-	struct buf b = {0};
-	size_t i;
-
-	gen = json_pack("{s:s, s:s}", "name", "tablog", "version", TL_VERSION);
-	json_object_set_new(root, "generator", gen);
-	json_object_set_new(site, "title", json_string(s->o->title ?
-	    s->o->title : "Permissions"));
-	json_object_set_new(site, "date", s->o->date ? json_string(s->o->date) :
-	    json_null());
-	json_object_set_new(site, "pages", site_pages_json(s));
-	json_object_set_new(site, "changelog", changelog);
-	if (s->o->since != NULL)
-		json_object_set_new(site, "detected", detected_json(s));
-	json_object_set_new(root, "site", site);
-
-	feed = json_object();
-	tl_feed_base(&b, base, "site");
-	if (base != NULL && *base != '\0')
-		buf_puts(&b, "feed.xml");
-	json_object_set_new(feed, "id", json_string(b.data));
-	buf_reset(&b);
-	if (base != NULL && *base != '\0')
-		tl_feed_base(&b, base, "site");
-	buf_puts(&b, "changelog.html");
-	json_object_set_new(feed, "link", json_string(b.data));
-	/* The newest dated group dates the feed. */
-	buf_reset(&b);
-	for (i = 0; i < json_array_size(changelog); i++) {
-		json_t *u = json_object_get(json_array_get(changelog, i),
-		    "updated");
-
-		if (json_is_string(u) && (b.len == 0 ||
-		    strcmp(json_string_value(u), b.data) > 0)) {
-			buf_reset(&b);
-			buf_puts(&b, json_string_value(u));
-		}
-	}
-	if (s->o->since != NULL && s->o->detected_date != NULL &&
-	    strncmp(s->o->detected_date, b.len ? b.data : "", 10) > 0) {
-		buf_reset(&b);
-		buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
-	}
-	json_object_set_new(feed, "updated", json_string(b.len ? b.data :
-	    "1970-01-01T00:00:00Z"));
-	json_object_set_new(root, "feed", feed);
-	buf_free(&b);
-	return root;
-}
-
 /* all.json's pages: the index's entries plus each table's columns, so
  * that a later `build --since` can rebuild the pages (since.c). */
 static json_t *
@@ -675,40 +505,6 @@ all_pages_json(const struct site *s)
 	return pages;
 }
 
-/* all.json: the pages, then every row with its page's slug first. */
-static int
-write_all_json(const struct site *s, json_t *site, FILE *fp,
-    struct tl_diags *d)
-{
-	json_t *root = json_object(), *rows = json_array();
-	size_t i, t, r;
-	int rc;
-
-	(void)d;
-	json_object_set(root, "generator", json_object_get(site, "generator"));
-	json_object_set_new(root, "pages", all_pages_json(s));
-	for (i = 0; i < s->n; i++) {
-		const struct tl_page *page = s->pages[i].page;
-
-		for (t = 0; page != NULL && t < page->ntables; t++)
-			for (r = 0; r < page->tables[t].nrows; r++) {
-				json_t *row = json_object();
-
-				json_object_set_new(row, "page",
-				    json_string(page->slug));
-				json_object_set_new(row, "table",
-				    json_integer((json_int_t)t));
-				json_object_update_new(row, tl_row_json(
-				    &page->tables[t], &page->tables[t].rows[r]));
-				json_array_append_new(rows, row);
-			}
-	}
-	json_object_set_new(root, "rows", rows);
-	rc = tl_write_json_value(root, fp);
-	json_decref(root);
-	return rc;
-}
-
 static int
 write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 {
@@ -735,10 +531,12 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 /* One combined file, through a template or a function, atomically. */
 static int
 write_site_file(const struct site *s, struct tl_renderer *renderer,
-    json_t *ctx, const char *file, const char *template, struct tl_diags *d)
+    const struct tl_site_context *ctx, const char *file, const char *template,
+    struct tl_diags *d)
 {
 	struct tl_outfile out;
 	struct buf path = {0};
+	struct tl_value v;
 	int rc;
 
 	buf_printf(&path, "%s/%s", s->o->outdir, file);
@@ -746,14 +544,16 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	buf_free(&path);
 	if (rc != 0)
 		return -1;
-	if (template != NULL)
-		rc = tl_render(renderer, template, TL_JSON_VALUE(ctx), out.fp,
-		    d);
-	else if (strcmp(file, "all.csv") == 0)
+	if (template != NULL) {
+		v = tl_site_value(ctx);
+		rc = tl_render(renderer, template, &v, out.fp, d);
+	} else if (strcmp(file, "all.csv") == 0) {
 		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
 		    s->o->write.csv_bom);
-	else
-		rc = write_all_json(s, ctx, out.fp, d);
+	} else {
+		v = tl_site_all_value(ctx);
+		rc = tl_write_value(&v, out.fp);
+	}
 	if (rc != 0) {
 		if (ferror(out.fp))
 			tl_diag(d, TL_ERROR, out.path, 0, "cannot write file: %s",
@@ -762,6 +562,27 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 		return -1;
 	}
 	return tl_outfile_commit(&out, d);
+}
+
+/* The combined files' objects: the pages built, and what they share. */
+static void
+site_context_init(struct tl_site_context *ctx, const struct site *s,
+    const struct tl_view **views)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL)
+			views[n++] = &s->pages[i].view;
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->title = s->o->title ? s->o->title : "Permissions";
+	ctx->date = s->o->date;
+	ctx->base_url = s->o->write.base_url;
+	tl_site_context_init(ctx, views, n, s->o->write.oldest_first,
+	    s->o->since != NULL ? s->o->detected_date : NULL);
+	ctx->pages = site_pages_json(s);
+	ctx->all_pages = all_pages_json(s);
+	ctx->detected = detected_json(s);
 }
 
 static int
@@ -776,14 +597,18 @@ write_site(const struct site *s, struct tl_diags *d)
 		{ "all.json",		NULL },
 	};
 	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
-	json_t *ctx = site_json(s);
+	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
+	    sizeof(*views));
+	struct tl_site_context ctx;
 	size_t i;
 	int rc = 0;
 
+	site_context_init(&ctx, s, views);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc == 0; i++)
-		rc = write_site_file(s, renderer, ctx, files[i].file,
+		rc = write_site_file(s, renderer, &ctx, files[i].file,
 		    files[i].template, d);
-	json_decref(ctx);
+	tl_site_context_free(&ctx);
+	free(views);
 	tl_renderer_free(renderer);
 	return rc;
 }

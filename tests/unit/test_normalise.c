@@ -332,10 +332,12 @@ static void columns_first_canonical_wins(void **state) {
 	const char *k[] = { "permission", "permission_2", "purpose", "purpose_2" };
 	expect_columns(state, h, 4, f, k); }
 static void columns_reserved_names(void **state) {
-	const char *h[] = { "Label", "Line", "Permission" };
-	const int f[] = { TL_EXTRA, TL_EXTRA, TL_PERMISSION };
-	const char *k[] = { "label_2", "line_2", "permission" };
-	expect_columns(state, h, 3, f, k); }
+	const char *h[] = { "Label", "Line", "Permission", "Table", "Page" };
+	const int f[] = { TL_EXTRA, TL_EXTRA, TL_PERMISSION, TL_EXTRA,
+	    TL_EXTRA };
+	const char *k[] = { "label_2", "line_2", "permission", "table_2",
+	    "page_2" };
+	expect_columns(state, h, 5, f, k); }
 static void columns_role_table(void **state) {
 	const char *h[] = { "Role", "Role Id", "Display Name", "Description" };
 	const int f[] = { TL_PERMISSION, TL_EXTRA, TL_DISPLAY_NAME, TL_PURPOSE };
