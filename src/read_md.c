@@ -301,7 +301,8 @@ S_is_framed_start(const char *p, size_t len)
 static size_t
 S_count_cells(const char *p, size_t len)
 {
-	size_t i, n = 1;
+	const char *q, *end;
+	size_t n = 1;
 
 	S_trim(&p, &len);
 	if (len > 0 && p[0] == '|') {
@@ -310,8 +311,9 @@ S_count_cells(const char *p, size_t len)
 	}
 	if (len > 0 && S_is_sep(p, len - 1))
 		len--;
-	for (i = 0; i < len; i++)
-		if (S_is_sep(p, i))
+	for (q = p, end = p + len;
+	    (q = memchr(q, '|', (size_t)(end - q))) != NULL; q++)
+		if (S_is_sep(p, (size_t)(q - p)))
 			n++;
 	return n;
 }
@@ -950,7 +952,7 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 {
 	struct cells hdr = {0}, cells = {0};
 	struct buf htext = {0};
-	cmark_node *hrow = cmark_node_first_child(table), *row, *last;
+	cmark_node *hrow = cmark_node_first_child(table), *row, *next, *last;
 	struct tl_table *t;
 	size_t hline, broken, lastln;
 
@@ -991,12 +993,12 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	if (broken != 0)
 		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)broken,
 		    "table rows broken across lines; rest of table skipped");
-	for (row = cmark_node_next(hrow); row != NULL;
-	    row = cmark_node_next(row)) {
+	for (row = cmark_node_next(hrow); row != NULL; row = next) {
 		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
 		size_t nraw;
 		struct tl_row *r;
 
+		next = cmark_node_next(row);
 		if (broken != 0 && ln >= broken)
 			break;
 		nraw = S_count_cells(c->lines[ln].p, c->lines[ln].len);
@@ -1015,6 +1017,9 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 			tl_diag(c->d, TL_WARNING, c->page->source,
 			    (unsigned)ln, "row has %zu cells, header has %zu",
 			    nraw, hdr.n);
+		/* Nothing reads the row again: free it while it is still in
+		 * the cache rather than in one more walk over the tree. */
+		cmark_node_free(row);
 	}
 	/* A cut row too short for cmark-gfm to see as a row ("|"). */
 	if (broken == 0 && lastln + 1 <= c->nlines &&
