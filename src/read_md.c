@@ -38,7 +38,9 @@
 /*
  * Page chrome: text the site's page template adds around the content.
  * Each match is cut out of its source line before the page is parsed,
- * in this order (so "Export to PDFInstructions…." loses both).
+ * in this order (so "Export to PDFInstructions…." loses both).  `first`
+ * lists the ASCII letters a match can begin with (both cases, as the
+ * patterns are caseless); change it with the pattern.
  */
 static const struct chrome {
 	const char	*what;
@@ -373,12 +375,14 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
 		i += S_ascii_run(p + i, len - i);
 		if (i >= len)
 			break;
-		if (p[i] != 0 && (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
+		if (p[i] != 0 &&
+		    (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
 			i += n;
 			continue;
 		}
 		/* Line numbers are only needed here, so count lazily. */
-		line += (unsigned)S_count_byte(text + counted, i - counted, '\n');
+		line += (unsigned)S_count_byte(text + counted, i - counted,
+		    '\n');
 		counted = i;
 		buf_put(out, text + start, i - start);
 		buf_puts(out, "\xEF\xBF\xBD");
