@@ -19,6 +19,7 @@
  */
 #include "read.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,17 +38,21 @@
 /*
  * Page chrome: text the site's page template adds around the content.
  * Each match is cut out of its source line before the page is parsed,
- * in this order (so "Export to PDFInstructions…." loses both).
+ * in this order (so "Export to PDFInstructions…." loses both).  `first`
+ * lists the ASCII letters a match can begin with (both cases, as the
+ * patterns are caseless); change it with the pattern.
  */
 static const struct chrome {
 	const char	*what;
 	const char	*pattern;
+	const char	*first;	/* ASCII bytes a match can start with, after
+				 * white space (any non-ASCII byte can) */
 } chrome_table[] = {
 	{ "PDF/download button text glued to the first sentence",
 	  "^\\s*(?:Export to PDF|Download this article|"
-	  "この記事をダウンロード|PDF にエクスポート)" },
+	  "この記事をダウンロード|PDF にエクスポート)", "EeDdPp" },
 	{ "'Instructions….' placeholder line",
-	  "^\\s*Instructions\\s*(?:…|\\.\\.\\.)\\.?\\s*$" },
+	  "^\\s*Instructions\\s*(?:…|\\.\\.\\.)\\.?\\s*$", "Ii" },
 };
 #define NCHROME (sizeof(chrome_table) / sizeof(chrome_table[0]))
 
@@ -204,31 +209,43 @@ S_trim(const char **p, size_t *len)
 		(*len)--;
 }
 
+/* The first `ch` in [p, end), or end. */
+static const char *
+S_find(const char *p, const char *end, char ch)
+{
+	const char *q = p < end ? memchr(p, ch, (size_t)(end - p)) : NULL;
+
+	return q != NULL ? q : end;
+}
+
 static void
 S_split_lines(struct ctx *c, const char *text, size_t len)
 {
-	size_t i, start = 0, cap = 0;
+	const char *s = text, *end = text + len, *nl, *cr, *e;
+	size_t cap = 0;
 
 	c->lines = xgrow(NULL, &cap, 2, sizeof(*c->lines));
 	c->lines[0].p = text;	/* line 0: "no line", read as empty */
 	c->lines[0].len = 0;
 	c->nlines = 0;
 	/* Lines end where cmark-gfm's do (\n, \r\n or a lone \r), so that
-	 * its line numbers index c->lines. */
-	for (i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n' && (text[i] != '\r' ||
-		    (i + 1 < len && text[i + 1] == '\n')))
-			continue;
-		if (i == len && start == len)
-			break;	/* nothing after the final newline */
+	 * its line numbers index c->lines.  cr is the next '\r' at or after
+	 * s, searched again only once passed, so this stays linear. */
+	cr = S_find(s, end, '\r');
+	while (s < end) {
+		nl = S_find(s, end, '\n');
+		if (cr < s)
+			cr = S_find(s, end, '\r');
+		e = cr < nl ? cr : nl;	/* a '\r' ends the line either way */
 		c->lines = xgrow(c->lines, &cap, c->nlines + 2,
 		    sizeof(*c->lines));
 		c->nlines++;
-		c->lines[c->nlines].p = text + start;
-		c->lines[c->nlines].len = i - start;
-		if (i - start > 0 && text[i - 1] == '\r')
-			c->lines[c->nlines].len--;
-		start = i + 1;
+		c->lines[c->nlines].p = s;
+		c->lines[c->nlines].len = (size_t)(e - s);
+		if (cr < nl && cr + 1 != nl)
+			s = cr + 1;	/* a lone '\r' */
+		else
+			s = nl < end ? nl + 1 : end;
 	}
 	c->ends_nl = len > 0 &&
 	    (text[len - 1] == '\n' || text[len - 1] == '\r');
@@ -286,7 +303,8 @@ S_is_framed_start(const char *p, size_t len)
 static size_t
 S_count_cells(const char *p, size_t len)
 {
-	size_t i, n = 1;
+	const char *q, *end;
+	size_t n = 1;
 
 	S_trim(&p, &len);
 	if (len > 0 && p[0] == '|') {
@@ -295,75 +313,132 @@ S_count_cells(const char *p, size_t len)
 	}
 	if (len > 0 && S_is_sep(p, len - 1))
 		len--;
-	for (i = 0; i < len; i++)
-		if (S_is_sep(p, i))
+	for (q = p, end = p + len;
+	    (q = memchr(q, '|', (size_t)(end - q))) != NULL; q++)
+		if (S_is_sep(p, (size_t)(q - p)))
 			n++;
 	return n;
 }
 
-/* Length of the valid UTF-8 sequence at p (not NUL), or 0. */
+/*
+ * Length of the run of ASCII bytes other than NUL at p: the bytes the
+ * repair lets through without decoding, eight at a time.
+ */
 static size_t
-S_utf8_len(const unsigned char *p, size_t len)
+S_ascii_run(const unsigned char *p, size_t len)
 {
-	return p[0] == 0 ? 0 : tl_utf8_decode(p, len, NULL);
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		/* A high bit, or a zero byte (the classic has-zero test). */
+		if ((w & highs) != 0 || ((w - ones) & ~w & highs) != 0)
+			break;
+	}
+	while (i < len && p[i] != 0 && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+static size_t
+S_count_byte(const char *p, size_t len, char ch)
+{
+	const char *end = p + len;
+	size_t n = 0;
+
+	while (p < end && (p = memchr(p, ch, (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
 }
 
 /*
- * Copy the text with each NUL byte and each byte of invalid UTF-8 made
- * U+FFFD, warning once per line.  cmark-gfm silently ends a table at a
- * row holding invalid UTF-8, and PCRE2 cannot match across it, so this
- * has to happen before anything else reads the text.
+ * The text with each NUL byte and each byte of invalid UTF-8 made U+FFFD,
+ * warning once per line ('\n'-separated); *outlen is its length.  cmark-gfm
+ * silently ends a table at a row holding invalid UTF-8, and PCRE2 cannot
+ * match across it, so this has to happen before anything else reads the
+ * text.  Valid text (the usual case) is returned as is, not copied; the
+ * copy, when there is one, is made in out.
  */
-static void
-S_repair(struct ctx *c, const char *text, size_t len, struct buf *out)
+static const char *
+S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
+    size_t *outlen)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0, start = 0, n;
-	unsigned line = 1;
-	int warned = 0;
+	size_t i = 0, start = 0, counted = 0, n;
+	unsigned line = 1, warned = 0;
 
-	while (i < len) {
-		if (p[i] == '\n') {
-			line++;
-			warned = 0;
-			i++;
-			continue;
-		}
-		if ((n = S_utf8_len(p + i, len - i)) > 0) {
+	for (;;) {
+		i += S_ascii_run(p + i, len - i);
+		if (i >= len)
+			break;
+		if (p[i] != 0 &&
+		    (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
 			i += n;
 			continue;
 		}
+		/* Line numbers are only needed here, so count lazily. */
+		line += (unsigned)S_count_byte(text + counted, i - counted,
+		    '\n');
+		counted = i;
 		buf_put(out, text + start, i - start);
 		buf_puts(out, "\xEF\xBF\xBD");
 		start = ++i;
-		if (!warned)
+		if (warned != line)
 			tl_diag(c->d, TL_WARNING, c->page->source, line,
 			    "invalid UTF-8 replaced by U+FFFD");
-		warned = 1;
+		warned = line;
+	}
+	if (start == 0) {
+		*outlen = len;
+		return text;
 	}
 	buf_put(out, text + start, len - start);
+	*outlen = out->len;
+	return out->data;
 }
 
 /* ---- preparing the text for cmark-gfm ------------------------------ */
 
-/* Cut the chrome patterns out of one line, into out. */
+/*
+ * Whether chrome pattern `first` could match the line: its first byte
+ * after leading white space is non-ASCII or one of `first`.  Most lines
+ * fail this and never reach PCRE2, which decides the rest.
+ */
+static int
+S_may_be_chrome(const char *first, const char *p, size_t len)
+{
+	S_trim(&p, &len);
+	if (len == 0)
+		return 0;
+	return (unsigned char)p[0] >= 0x80 || strchr(first, p[0]) != NULL;
+}
+
+/*
+ * Cut the chrome patterns out of the line [*p, *p + *len).  A line that
+ * loses something is made in out and *p, *len point there.
+ */
 static void
-S_strip_chrome(struct ctx *c, const char *p, size_t len, struct buf *out,
+S_strip_chrome(struct ctx *c, const char **p, size_t *len, struct buf *out,
     struct buf *tmp)
 {
 	size_t i, so, eo;
 
-	buf_reset(out);
-	buf_put(out, p, len);
 	for (i = 0; i < NCHROME; i++) {
-		if (!S_match(c->r, c->r->chrome[i], out->data, out->len,
-		    &so, &eo) || eo == so)
+		if (!S_may_be_chrome(chrome_table[i].first, *p, *len) ||
+		    !S_match(c->r, c->r->chrome[i], *p, *len, &so, &eo) ||
+		    eo == so)
 			continue;
 		buf_reset(tmp);
-		buf_put(tmp, out->data, so);
-		buf_put(tmp, out->data + eo, out->len - eo);
+		buf_put(tmp, *p, so);
+		buf_put(tmp, *p + eo, *len - eo);
 		buf_reset(out);
-		buf_put(out, buf_str(tmp), tmp->len);
+		buf_put(out, tmp->data, tmp->len);
+		*p = out->data;
+		*len = out->len;
 	}
 }
 
@@ -391,65 +466,112 @@ S_front_matter(const struct ctx *c)
  */
 #define MAX_ROW_PIPES 128
 
-static size_t
-S_count_pipes(const char *p, size_t len)
+static int
+S_too_many_pipes(const char *p, size_t len)
 {
-	size_t i, n = 0;
+	const char *end = p + len;
+	size_t n = 0;
 
-	for (i = 0; i < len; i++)
-		n += p[i] == '|';
-	return n;
-}
-
-static void
-S_emit_line(struct ctx *c, struct buf *src, size_t *cap, unsigned srcline,
-    const char *p, size_t len)
-{
-	buf_put(src, p, len);
-	buf_putc(src, '\n');
-	c->lmap = xgrow(c->lmap, cap, c->nlmap + 2, sizeof(*c->lmap));
-	c->lmap[++c->nlmap] = srcline;
+	while (n <= MAX_ROW_PIPES &&
+	    (p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n > MAX_ROW_PIPES;
 }
 
 /*
- * The text cmark-gfm parses: front matter blanked, chrome cut out, and a
+ * What goes to cmark-gfm: lines with their '\n', in one stream.  Source
+ * lines that go in unchanged are not copied but fed from the source in
+ * runs; the rest (changed lines, lines not ending in a plain '\n') are
+ * fed in pieces.  cmark-gfm splits what it is fed into lines the same
+ * way whatever the pieces, as long as none ends in '\r' (none does:
+ * every '\r' ends a source line and is never fed).
+ */
+struct feed {
+	cmark_parser	*parser;
+	const char	*run;	/* unchanged source bytes [run, end) not fed */
+	const char	*end;
+	size_t		 lmap_cap;
+};
+
+static void
+S_feed_flush(struct feed *f)
+{
+	if (f->end > f->run)
+		cmark_parser_feed(f->parser, f->run, (size_t)(f->end - f->run));
+	f->run = f->end = NULL;
+}
+
+/* Feed the line p (len bytes, no newline), read for source line ln. */
+static void
+S_feed_line(struct ctx *c, struct feed *f, size_t ln, const char *p,
+    size_t len)
+{
+	const struct line *src = &c->lines[ln];
+
+	c->lmap = xgrow(c->lmap, &f->lmap_cap, c->nlmap + 2,
+	    sizeof(*c->lmap));
+	c->lmap[++c->nlmap] = (unsigned)ln;
+	if (p == src->p && len == src->len && !S_is_cut_line(c, ln) &&
+	    p[len] == '\n') {
+		if (f->end != p) {
+			S_feed_flush(f);
+			f->run = p;
+		}
+		f->end = p + len + 1;
+		return;
+	}
+	S_feed_flush(f);
+	if (len > 0)
+		cmark_parser_feed(f->parser, p, len);
+	cmark_parser_feed(f->parser, "\n", 1);
+}
+
+/*
+ * Feed cmark-gfm the page: front matter blanked, chrome cut out, and a
  * blank line between a line with a '|' and one without.  In GFM a line
  * without any pipe right after a table is still a table row; on these
  * pages it is always the prose that follows the table.  lmap maps the
- * lines of the result back to the source.
+ * lines cmark-gfm sees back to the source.
  */
 static void
-S_prepare(struct ctx *c, struct buf *src)
+S_prepare(struct ctx *c, cmark_parser *parser)
 {
 	struct buf line = {0}, tmp = {0};
-	size_t i, cap = 0, fm = S_front_matter(c);
+	struct feed f = { parser, NULL, NULL, 0 };
+	size_t i, fm = S_front_matter(c);
 	int prev_pipe = 0, prev_blank = 1;
 
-	c->lmap = xgrow(NULL, &cap, 1, sizeof(*c->lmap));
+	c->lmap = xgrow(NULL, &f.lmap_cap, 1, sizeof(*c->lmap));
 	c->lmap[0] = 0;
 	c->nlmap = 0;
 	for (i = 1; i <= c->nlines; i++) {
+		const char *p = c->lines[i].p;
+		size_t len = c->lines[i].len;
 		int pipe, blank;
 
 		if (i <= fm) {
-			S_emit_line(c, src, &cap, (unsigned)i, "", 0);
+			S_feed_line(c, &f, i, "", 0);
 			continue;
 		}
-		S_strip_chrome(c, c->lines[i].p, c->lines[i].len, &line, &tmp);
-		if (S_count_pipes(line.data, line.len) > MAX_ROW_PIPES) {
+		S_strip_chrome(c, &p, &len, &line, &tmp);
+		if (S_too_many_pipes(p, len)) {
 			tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)i,
 			    "line has more than %d '|'; not read as a table "
 			    "row", MAX_ROW_PIPES);
-			buf_reset(&line);
+			p = "";
+			len = 0;
 		}
-		pipe = S_has_pipe(line.data, line.len);
-		blank = S_is_blank(line.data, line.len);
+		pipe = S_has_pipe(p, len);
+		blank = S_is_blank(p, len);
 		if (!blank && !prev_blank && pipe != prev_pipe)
-			S_emit_line(c, src, &cap, (unsigned)i, "", 0);
-		S_emit_line(c, src, &cap, (unsigned)i, buf_str(&line), line.len);
+			S_feed_line(c, &f, i, "", 0);
+		S_feed_line(c, &f, i, p, len);
 		prev_pipe = pipe;
 		prev_blank = blank;
 	}
+	S_feed_flush(&f);
 	buf_free(&line);
 	buf_free(&tmp);
 }
@@ -480,6 +602,30 @@ S_is_br(const char *s)
 }
 
 /*
+ * The node after n in document order, n's own children left out; NULL
+ * past the last node under root.  With first_child this walks a subtree
+ * the way cmark_iter does, without allocating an iterator per cell.
+ */
+static cmark_node *
+S_next_skip(cmark_node *n, cmark_node *root)
+{
+	cmark_node *next;
+
+	for (; n != NULL && n != root; n = cmark_node_parent(n))
+		if ((next = cmark_node_next(n)) != NULL)
+			return next;
+	return NULL;
+}
+
+static cmark_node *
+S_next(cmark_node *n, cmark_node *root)
+{
+	cmark_node *child = cmark_node_first_child(n);
+
+	return child != NULL ? child : S_next_skip(n, root);
+}
+
+/*
  * Plain text of a block's inlines: code spans and link texts kept,
  * emphasis dropped, <br> and hard breaks as '\n', other inline HTML
  * dropped.  Soft breaks become `softbreak`.
@@ -487,15 +633,10 @@ S_is_br(const char *s)
 static void
 S_flatten(cmark_node *node, struct buf *out, char softbreak)
 {
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
+	cmark_node *n;
+	const char *lit;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit;
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
+	for (n = node; n != NULL; n = S_next(n, node)) {
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -516,7 +657,6 @@ S_flatten(cmark_node *node, struct buf *out, char softbreak)
 			break;
 		}
 	}
-	cmark_iter_free(it);
 }
 
 /* The trimmed flattened text of a node, in the page arena. */
@@ -534,12 +674,33 @@ S_node_text(struct ctx *c, cmark_node *node, struct buf *tmp)
 	return tl_strndup(c->page, p, len);
 }
 
+/*
+ * Append the trimmed flattened text of a node to out, NUL-terminated;
+ * returns its offset in out.
+ */
+static size_t
+S_put_text(cmark_node *node, struct buf *out)
+{
+	size_t start = out->len, end;
+
+	S_flatten(node, out, ' ');
+	end = out->len;
+	while (start < end && S_isspace(out->data[start]))
+		start++;
+	while (end > start && S_isspace(out->data[end - 1]))
+		end--;
+	out->len = end;
+	buf_putc(out, '\0');
+	return start;
+}
+
 /* ---- a growable list of cell texts --------------------------------- */
 
 struct cells {
 	const char	**v;
 	unsigned	 *line;	/* source line of each cell */
-	size_t		  n, cap, lcap;
+	size_t		 *off;	/* see S_row_cells */
+	size_t		  n, cap, lcap, ocap;
 };
 
 static void
@@ -557,6 +718,7 @@ S_cells_free(struct cells *cs)
 {
 	free(cs->v);
 	free(cs->line);
+	free(cs->off);
 	memset(cs, 0, sizeof(*cs));
 }
 
@@ -739,18 +901,32 @@ S_is_type(cmark_node *n, const char *type)
 	return s != NULL && strcmp(s, type) == 0;
 }
 
-/* Cell texts of a table row, with the row's source line for each. */
+/*
+ * Cell texts of a table row, with the row's source line for each.  The
+ * texts are made in `text` (one after another) and last until it changes;
+ * the page gets its own copies when the row is added.
+ */
 static void
 S_row_cells(struct ctx *c, cmark_node *row, struct cells *out,
-    struct buf *tmp)
+    struct buf *text)
 {
 	cmark_node *cell;
 	unsigned line = S_srcline(c, cmark_node_get_start_line(row));
+	size_t i;
 
+	out->n = 0;
+	buf_reset(text);
 	for (cell = cmark_node_first_child(row); cell != NULL;
-	    cell = cmark_node_next(cell))
-		if (S_is_type(cell, "table_cell"))
-			S_cells_add(out, S_node_text(c, cell, tmp), line);
+	    cell = cmark_node_next(cell)) {
+		if (!S_is_type(cell, "table_cell"))
+			continue;
+		out->off = xgrow(out->off, &out->ocap, out->n + 1,
+		    sizeof(*out->off));
+		out->off[out->n] = S_put_text(cell, text);
+		S_cells_add(out, NULL, line);
+	}
+	for (i = 0; i < out->n; i++)
+		out->v[i] = text->data + out->off[i];
 }
 
 /*
@@ -779,14 +955,15 @@ static void
 S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 {
 	struct cells hdr = {0}, cells = {0};
-	cmark_node *hrow = cmark_node_first_child(table), *row, *last;
+	struct buf htext = {0};
+	cmark_node *hrow = cmark_node_first_child(table), *row, *next, *last;
 	struct tl_table *t;
 	size_t hline, broken, lastln;
 
 	if (hrow == NULL)
 		return;
 	hline = S_srcline(c, cmark_node_get_start_line(hrow));
-	S_row_cells(c, hrow, &hdr, tmp);
+	S_row_cells(c, hrow, &hdr, &htext);
 	if (hdr.n == 0 || hline == 0)
 		goto out;
 	if (hline <= c->consumed)
@@ -820,12 +997,12 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	if (broken != 0)
 		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)broken,
 		    "table rows broken across lines; rest of table skipped");
-	for (row = cmark_node_next(hrow); row != NULL;
-	    row = cmark_node_next(row)) {
+	for (row = cmark_node_next(hrow); row != NULL; row = next) {
 		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
 		size_t nraw;
 		struct tl_row *r;
 
+		next = cmark_node_next(row);
 		if (broken != 0 && ln >= broken)
 			break;
 		nraw = S_count_cells(c->lines[ln].p, c->lines[ln].len);
@@ -836,7 +1013,6 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 			    (unsigned)ln, "table cut mid-row; row dropped");
 			break;
 		}
-		cells.n = 0;
 		S_row_cells(c, row, &cells, tmp);
 		r = tl_table_add_row(c->page, t, (unsigned)ln, cells.v,
 		    cells.n);
@@ -845,6 +1021,9 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 			tl_diag(c->d, TL_WARNING, c->page->source,
 			    (unsigned)ln, "row has %zu cells, header has %zu",
 			    nraw, hdr.n);
+		/* Nothing reads the row again: free it while it is still in
+		 * the cache rather than in one more walk over the tree. */
+		cmark_node_free(row);
 	}
 	/* A cut row too short for cmark-gfm to see as a row ("|"). */
 	if (broken == 0 && lastln + 1 <= c->nlines &&
@@ -856,6 +1035,30 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 out:
 	S_cells_free(&hdr);
 	S_cells_free(&cells);
+	buf_free(&htext);
+}
+
+/*
+ * Read every GFM table, in document order.  Tables are blocks: the walk
+ * does not go into tables, paragraphs or headings, where only inlines are.
+ */
+static void
+S_read_gfm_tables(struct ctx *c, cmark_node *doc, struct buf *tmp)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+
+	while (n != NULL) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (S_is_type(n, "table")) {
+			S_read_gfm_table(c, n, tmp);
+			n = S_next_skip(n, doc);
+		} else if (type == CMARK_NODE_PARAGRAPH ||
+		    type == CMARK_NODE_HEADING)
+			n = S_next_skip(n, doc);
+		else
+			n = S_next(n, doc);
+	}
 }
 
 /* ---- cell-line recovery (docs.avepoint.co.jp pages) ---------------- */
@@ -1101,43 +1304,38 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
     size_t len, struct tl_diags *d)
 {
 	struct ctx c;
-	struct buf fixed = {0}, src = {0}, tmp = {0};
+	struct buf fixed = {0}, tmp = {0};
 	cmark_parser *parser;
 	cmark_node *doc;
-	cmark_iter *it;
-	cmark_event_type ev;
+	const char *good;
+	size_t glen;
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
 	c.page = page;
 	c.d = d;
-	if (text == NULL)
+	if (text == NULL) {
+		text = "";
 		len = 0;
-	S_repair(&c, text ? text : "", len, &fixed);
-	S_split_lines(&c, buf_str(&fixed), fixed.len);
-	S_prepare(&c, &src);
+	}
+	good = S_repair(&c, text, len, &fixed, &glen);
+	S_split_lines(&c, good, glen);
 
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	cmark_parser_attach_syntax_extension(parser, r->table_ext);
-	cmark_parser_feed(parser, buf_str(&src), src.len);
+	S_prepare(&c, parser);
 	doc = cmark_parser_finish(parser);
 	if (doc == NULL) {
 		tl_diag(d, TL_ERROR, page->source, 0,
 		    "cannot parse Markdown");
 		cmark_parser_free(parser);
-		buf_free(&src);
 		buf_free(&fixed);
 		free(c.lines);
 		free(c.lmap);
 		return -1;
 	}
 
-	it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-		if (ev == CMARK_EVENT_ENTER &&
-		    S_is_type(cmark_iter_get_node(it), "table"))
-			S_read_gfm_table(&c, cmark_iter_get_node(it), &tmp);
-	cmark_iter_free(it);
+	S_read_gfm_tables(&c, doc, &tmp);
 	S_read_cell_tables(&c);
 	if (page->ntables > 1)
 		qsort(page->tables, page->ntables, sizeof(*page->tables),
@@ -1146,7 +1344,6 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
-	buf_free(&src);
 	buf_free(&fixed);
 	buf_free(&tmp);
 	free(c.lines);

@@ -430,6 +430,84 @@ test_many_pipes(void **state)
 	free(s);
 }
 
+static void
+test_line_endings(void **state)
+{
+	/* CRLF, lone CR and LF mixed; the prose after the table ends in a
+	 * lone CR, and a blank line is put in before it. */
+	struct tl_page *p = READ("| A | B |\r\n|---|---|\r| 1 | 2 |\n"
+	    "| 3 | 4 |\rprose\r\n| 5 | 6 |\r\n");
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(p->tables[0].nrows, 2);
+	assert_int_equal(p->tables[0].rows[0].line, 3);
+	assert_int_equal(p->tables[0].rows[1].line, 4);
+	assert_string_equal(p->tables[0].rows[1].cells[0], "3");
+	assert_string_equal(p->tables[0].rows[1].cells[1], "4");
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_nested_tables(void **state)
+{
+	struct tl_page *p = READ("> | A | B |\n> |---|---|\n> | 1 | 2 |\n\n"
+	    "- item\n\n  | C | D |\n  |---|---|\n  | 3 | 4 |\n\n"
+	    "| E |\n|---|\n| 5 |\n");
+
+	assert_int_equal(p->ntables, 3);
+	assert_string_equal(p->tables[0].columns[0].header, "A");
+	assert_string_equal(p->tables[1].columns[0].header, "C");
+	assert_string_equal(p->tables[1].rows[0].cells[1], "4");
+	assert_int_equal(p->tables[1].rows[0].line, 9);
+	assert_string_equal(p->tables[2].rows[0].cells[0], "5");
+}
+
+static void
+test_chrome_first_bytes(void **state)
+{
+	struct tl_page *p = READ("\t EXPORT TO PDFFirst.\n"
+	    "See Export to PDF.\n"
+	    "\xc2\xa0" "Export to PDF kept.\n"
+	    "instructions . . .\n"
+	    "\n| A |\n|---|\n| 1 |\n");
+
+	assert_int_equal(p->intro.n, 4);
+	assert_string_equal(p->intro.v[0], "First.");
+	assert_string_equal(p->intro.v[1], "See Export to PDF.");
+	assert_string_equal(p->intro.v[2], "\xc2\xa0" "Export to PDF kept.");
+	assert_string_equal(p->intro.v[3], "instructions . . .");
+}
+
+static void
+test_invalid_utf8_word_edges(void **state)
+{
+	char md[64];
+	size_t k;
+
+	/* A bad byte at each offset across the eight-byte steps. */
+	for (k = 0; k < 24; k++) {
+		struct fx *f = *state;
+		size_t n = 0;
+
+		tl_page_free(f->page);
+		tl_diags_free(&f->d);
+		memset(&f->d, 0, sizeof(f->d));
+		memcpy(md + n, "| A |\n|---|\n| ", 14);
+		n += 14;
+		memset(md + n, 'x', 24);
+		md[n + k] = (char)(k % 2 ? 0xff : 0);
+		n += 24;
+		memcpy(md + n, " |\n", 3);
+		n += 3;
+		rd(state, md, n);
+		assert_int_equal(f->page->tables[0].nrows, 1);
+		assert_int_equal(strlen(f->page->tables[0].rows[0].cells[0]),
+		    26);
+		assert_int_equal(f->d.n, 1);
+		assert_int_equal(f->d.v[0].line, 3);
+	}
+}
+
 int
 main(void)
 {
@@ -462,6 +540,10 @@ main(void)
 		T(test_front_matter),
 		T(test_nul_and_invalid_utf8),
 		T(test_many_pipes),
+		T(test_line_endings),
+		T(test_nested_tables),
+		T(test_chrome_first_bytes),
+		T(test_invalid_utf8_word_edges),
 #undef T
 	};
 
