@@ -39,7 +39,7 @@ _tablog()
 		--base-url --quiet -q --help -h --version"
 	local opts
 	case $cmd in
-	convert) opts="$shared --format -f --table --fragment" ;;
+	convert) opts="$shared --format -f --table --fragment --jobs -j" ;;
 	build) opts="$shared --jobs -j --title --date --follow-links --since" ;;
 	diff) opts="$common --format -f --key --aliases" ;;
 	check) opts="$common --format -f --key --aliases --today" ;;
