@@ -291,7 +291,8 @@ row_walk(const struct tl_value *v, const char *key, struct tl_value *found,
 			m = (value);					\
 			if ((rc = fn(ctx, (name), &m)) != 0)		\
 				return rc;				\
-		} else if (strcmp(key, (name)) == 0) {			\
+		} else if (key[0] == (name)[0] &&			\
+		    strcmp(key, (name)) == 0) {				\
 			*found = (value);				\
 			return 0;					\
 		}							\

@@ -180,7 +180,8 @@ fixed_get(const struct tl_value *v, const char *key, struct tl_value *out)
 	size_t i;
 
 	for (i = 0; i < v->cls->nfixed; i++)
-		if (strcmp(v->cls->fixed[i].key, key) == 0) {
+		if (v->cls->fixed[i].key[0] == key[0] &&
+		    strcmp(v->cls->fixed[i].key, key) == 0) {
 			v->cls->fixed[i].value(v, out);
 			return;
 		}
