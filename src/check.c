@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "context.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 /* ---- registries of variants across pages --------------------------- */
@@ -42,18 +43,6 @@ struct registry {
 	size_t		 nslots;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static void
 registry_free(struct registry *g)
 {
@@ -73,7 +62,7 @@ registry_free(struct registry *g)
 static size_t
 registry_slot(const struct registry *g, const char *key)
 {
-	size_t i = (size_t)hash_str(key) & (g->nslots - 1);
+	size_t i = (size_t)tl_hash_str(key) & (g->nslots - 1);
 
 	while (g->slots[i] != 0 && strcmp(g->v[g->slots[i] - 1].key, key) != 0)
 		i = (i + 1) & (g->nslots - 1);

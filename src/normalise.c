@@ -21,7 +21,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "swar.h"
 #include "utf8.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 struct tl_normaliser {
@@ -268,19 +270,15 @@ tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
 static int
 is_folded8(const unsigned char *u, int *after_text)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-	const uint64_t lows = ones * 0x7F;
-	uint64_t w, x, sp;
+	const uint64_t lows = TL_BYTES(0x7F);
+	uint64_t w = tl_word(u), x, sp;
 
-	memcpy(&w, u, 8);
-	if ((w & highs) != 0 || ((w - 0x20 * ones) & ~w & highs) != 0)
-		return 0;
-	x = w ^ lows;
-	if (((x - ones) & ~x & highs) != 0)
+	if (tl_word_has_high(w) || tl_word_has_below(w, 0x20) ||
+	    tl_word_has(w, 0x7F))
 		return 0;
 	/* Exactly the bytes that are spaces, as high bits. */
-	x = w ^ (0x20 * ones);
-	sp = ~(((x & lows) + lows) | x) & highs;
+	x = w ^ TL_BYTES(0x20);
+	sp = ~(((x & lows) + lows) | x) & TL_BYTES(0x80);
 	if ((sp & (sp << 8)) != 0 || (u[0] == ' ' && !*after_text))
 		return 0;
 	*after_text = u[7] != ' ';
@@ -488,20 +486,6 @@ struct keyset {
 	size_t		 cap;	/* power of two */
 };
 
-static uint64_t
-hash_bytes(uint64_t h, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-#define HASH_INIT 0xcbf29ce484222325ULL
-
 static void
 keyset_init(struct keyset *ks, size_t n)
 {
@@ -515,7 +499,7 @@ keyset_init(struct keyset *ks, size_t n)
 static struct keyent *
 keyset_find(struct keyset *ks, const char *key)
 {
-	size_t i = (size_t)hash_bytes(HASH_INIT, key, strlen(key)) &
+	size_t i = (size_t)tl_hash_bytes(TL_HASH_INIT, key, strlen(key)) &
 	    (ks->cap - 1);
 
 	while (ks->v[i].key != NULL && strcmp(ks->v[i].key, key) != 0)
@@ -1027,19 +1011,19 @@ hash_words(uint64_t h, const char *s, size_t len)
 		h = (h ^ w) * 0x100000001b3ULL;
 		h ^= h >> 29;
 	}
-	return hash_bytes(h, s, len);
+	return tl_hash_bytes(h, s, len);
 }
 
 static uint64_t
 row_hash(const struct tl_table *t, const struct tl_row *r)
 {
-	uint64_t h = HASH_INIT;
+	uint64_t h = TL_HASH_INIT;
 	size_t i;
 
 	for (i = 0; i < t->ncolumns; i++) {
 		/* 0xFF never occurs in UTF-8: "a|bc" differs from "ab|c". */
 		h = hash_words(h, r->cells[i], strlen(r->cells[i]));
-		h = hash_bytes(h, "\xFF", 1);
+		h = tl_hash_bytes(h, "\xFF", 1);
 	}
 	return h;
 }

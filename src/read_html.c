@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "read.h"
 #include "table.h"
+#include "swar.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -1097,12 +1098,9 @@ utf8_check(const char *b, size_t len)
 	const unsigned char *s = (const unsigned char *)b;
 	size_t i = 0, n;
 
-	uint64_t w;
-
 	while (i < len) {
 		/* ASCII, most of a page, eight bytes at a time. */
-		if (len - i >= 8 && (memcpy(&w, s + i, 8),
-		    (w & 0x8080808080808080ULL) == 0)) {
+		if (len - i >= 8 && !tl_word_has_high(tl_word(s + i))) {
 			i += 8;
 			continue;
 		}

@@ -30,6 +30,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "buf.h"
+#include "swar.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -327,14 +328,12 @@ S_count_cells(const char *p, size_t len)
 static size_t
 S_ascii_run(const unsigned char *p, size_t len)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
 	uint64_t w;
 
 	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		/* A high bit, or a zero byte (the classic has-zero test). */
-		if ((w & highs) != 0 || ((w - ones) & ~w & highs) != 0)
+		w = tl_word(p + i);
+		if (tl_word_has_high(w) || tl_word_has(w, 0))
 			break;
 	}
 	while (i < len && p[i] != 0 && p[i] < 0x80)

@@ -9,10 +9,20 @@
 
 #include "xalloc.h"
 
-static uint64_t
-hash(const char *s)
+uint64_t
+tl_hash_bytes(uint64_t h, const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+uint64_t
+tl_hash_str(const char *s)
+{
+	uint64_t h = TL_HASH_INIT;
 
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
@@ -23,7 +33,7 @@ hash(const char *s)
 static size_t
 slot(const struct tl_strmap *m, const char *key)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
+	size_t i = (size_t)tl_hash_str(key) & (m->cap - 1);
 
 	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
 		i = (i + 1) & (m->cap - 1);

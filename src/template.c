@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "xalloc.h"
 
 #define NONE			SIZE_MAX
@@ -1263,21 +1264,11 @@ struct tl_template_set {
 	size_t		 n, cap;	/* cap is a power of two */
 };
 
-static size_t
-S_hash(const char *s)
-{
-	uint64_t h = 14695981039346656037u;	/* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
-}
-
 /* The slot holding `name`, or the free slot where it belongs. */
 static struct entry *
 S_slot(const struct tl_template_set *set, const char *name)
 {
-	size_t i = S_hash(name) & (set->cap - 1);
+	size_t i = (size_t)tl_hash_str(name) & (set->cap - 1);
 
 	while (set->v[i].name != NULL && strcmp(set->v[i].name, name) != 0)
 		i = (i + 1) & (set->cap - 1);

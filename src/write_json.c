@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "context.h"
+#include "swar.h"
 #include "write.h"
 
 /*
@@ -36,32 +37,17 @@ needs_escape(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\';
 }
 
-#define BYTES(c)	(0x0101010101010101ULL * (c))
-
-/*
- * Whether any of 8 bytes needs escaping, all at once: (x - BYTES(n)) &
- * ~x has a byte's high bit set where some byte is below n (n <= 128), so
- * the test is exact.  Strings are mostly long runs that need nothing.
- */
-static int
-word_needs_escape(uint64_t x)
-{
-	uint64_t quote = x ^ BYTES('"'), backslash = x ^ BYTES('\\');
-
-	return ((((x - BYTES(0x20)) & ~x) |
-	    ((quote - BYTES(1)) & ~quote) |
-	    ((backslash - BYTES(1)) & ~backslash)) & BYTES(0x80)) != 0;
-}
-
-/* The first byte of s[0..end) that needs escaping, or end. */
+/* The first byte of s[0..end) that needs escaping, or end: strings are
+ * mostly long runs that need nothing, tested 8 bytes at a time. */
 static const char *
 scan_plain(const char *s, const char *end)
 {
-	uint64_t x;
+	uint64_t w;
 
 	while (end - s >= 8) {
-		memcpy(&x, s, sizeof(x));
-		if (word_needs_escape(x))
+		w = tl_word(s);
+		if (tl_word_has_below(w, 0x20) || tl_word_has(w, '"') ||
+		    tl_word_has(w, '\\'))
 			break;
 		s += 8;
 	}
