@@ -188,7 +188,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 {
 	struct dir_run run;
 	pthread_t *threads;
-	size_t i, j;
+	size_t i;
 	int k, started = 0, rc = 0;
 
 	if (tl_mkdirs(dir, d) != 0)
@@ -227,13 +227,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 		if (run.rc[i] == 0)
 			run.rc[i] = tl_outfile_commit(&run.out[i],
 			    &run.diags[i]);
-		for (j = 0; j < run.diags[i].n; j++) {
-			const struct tl_diag *g = &run.diags[i].v[j];
-
-			tl_diag(d, g->severity, g->file, g->line, "%s",
-			    g->message);
-		}
-		tl_diags_free(&run.diags[i]);
+		tl_diags_move(d, &run.diags[i]);
 		if (run.rc[i] != 0)
 			rc = -1;
 	}

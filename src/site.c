@@ -621,7 +621,7 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 {
 	struct site s;
 	int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, j, t;
+	size_t i, t;
 	int rc = 0;
 
 	memset(&s, 0, sizeof(s));
@@ -654,12 +654,7 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		int failed = p->page == NULL ||
 		    tl_diags_count(&p->diags, TL_ERROR) > 0;
 
-		for (j = 0; j < p->diags.n; j++) {
-			const struct tl_diag *dg = &p->diags.v[j];
-
-			tl_diag(d, dg->severity, dg->file, dg->line, "%s",
-			    dg->message);
-		}
+		tl_diags_move(d, &p->diags);
 		if (failed) {
 			rc = -1;
 			continue;

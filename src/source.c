@@ -391,20 +391,6 @@ stream_html(struct tl_page *page, const char *path, size_t max, int fd,
 	return rc;
 }
 
-/* Append the diagnostics of `from` to `d` and free them. */
-static void
-move_diags(struct tl_diags *d, struct tl_diags *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->n; i++) {
-		d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
-		d->v[d->n++] = from->v[i];
-	}
-	free(from->v);
-	memset(from, 0, sizeof(*from));
-}
-
 /*
  * Read a big HTML input in pieces.  When the reader asks for all the
  * bytes at once (a charset to convert, bytes to repair), what it made of
@@ -426,10 +412,10 @@ load_stream(struct tl_loader *l, const char *path, struct input *in,
 		return finish_page(l, page, rc, d);
 	tl_page_free(page);
 	tl_diags_truncate(d, nd);
-	if (rc != TL_READ_WHOLE) {
-		move_diags(d, &errs);
+	/* Read errors are kept; a request to read it whole has none. */
+	tl_diags_move(d, &errs);
+	if (rc != TL_READ_WHOLE)
 		return NULL;
-	}
 	if (lseek(in->fd, in->start, SEEK_SET) != in->start) {
 		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
 		    strerror(errno));

@@ -113,6 +113,20 @@ tl_diags_truncate(struct tl_diags *d, size_t n)
 }
 
 void
+tl_diags_move(struct tl_diags *to, struct tl_diags *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		to->v = xgrow(to->v, &to->cap, to->n + 1, sizeof(*to->v));
+		to->v[to->n++] = from->v[i];
+	}
+	free(from->v);
+	from->v = NULL;
+	from->n = from->cap = 0;
+}
+
+void
 tl_diags_free(struct tl_diags *d)
 {
 	tl_diags_truncate(d, 0);
