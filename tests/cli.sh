@@ -117,5 +117,48 @@ check "--csv-raw leaves cells" grep -q "^=cmd,@x,,,-1,+2," "$tmp/out"
 run -f csv --csv-bom "$SEED"
 check "--csv-bom" [ "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]
 
+# A page over 256 KB is read from its file in pieces; from a pipe it is
+# read whole.  Both must give the same table and the same diagnostics,
+# with characters cut between pieces, and when a late byte that is not
+# UTF-8 makes the reader start again on the whole file.
+big_page() {
+	awk -v bad="$1" 'BEGIN {
+		print "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+		print "<title>Big</title></head><body><table>"
+		print "<tr><th>API</th><th>Permission</th><th>Purpose</th><th>Last update</th></tr>"
+		for (i = 0; i < 4000; i++) {
+			printf "<tr><td>Graph</td><td>P%d.Read.All(Read %d)</td>", i, i
+			printf "<td>Z\303\274rich &amp; S\303\243o Paulo \342\200\224 caf\303\251 %d", i
+			if (bad && i == 3990)
+				printf " \377"
+			printf "</td><td>%s</td></tr>\n", i % 3 ? "May 2024" : ""
+		}
+		print "</table></body></html>"
+	}'
+}
+for bad in 0 1; do
+	big_page $bad >"$tmp/big$bad.html"
+	"$TABLOG" -f csv "$tmp/big$bad.html" >"$tmp/big$bad.file.csv" \
+	    2>"$tmp/big$bad.file.err"
+	st_file=$?
+	cat "$tmp/big$bad.html" | "$TABLOG" -f csv - >"$tmp/big$bad.pipe.csv" \
+	    2>"$tmp/big$bad.pipe.err"
+	st_pipe=$?
+	sed "s|$tmp/big$bad.html:|-:|" "$tmp/big$bad.file.err" \
+	    >"$tmp/big$bad.file.err2"
+	check "big page ($bad): over 256 KB" \
+	    [ "$(wc -c <"$tmp/big$bad.html")" -gt 262144 ]
+	check "big page ($bad): same exit" [ "$st_file" -eq "$st_pipe" ]
+	check "big page ($bad): 4001 lines" \
+	    [ "$(wc -l <"$tmp/big$bad.file.csv")" -eq 4001 ]
+	check "big page ($bad): file and pipe same CSV" \
+	    cmp -s "$tmp/big$bad.file.csv" "$tmp/big$bad.pipe.csv"
+	check "big page ($bad): same diagnostics" \
+	    cmp -s "$tmp/big$bad.file.err2" "$tmp/big$bad.pipe.err"
+done
+check "big page: the bad byte is reported" grep -q "warning: " "$tmp/big1.file.err"
+check "big page: the bad byte is repaired" \
+    grep -q "$(printf 'caf\303\251 3990 \357\277\275')" "$tmp/big1.file.csv"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
