@@ -112,21 +112,6 @@ tl_group_updated(struct buf *out, const struct tl_changelog_group *g)
  * Nothing is cached, so views may be read by several threads at once.
  */
 
-static struct tl_value
-made(enum tl_value_kind kind, const struct tl_value_class *cls,
-    const void *p, size_t a, size_t b)
-{
-	struct tl_value v = tl_value_missing();
-
-	v.kind = kind;
-	v.cls = cls;
-	v.p = p;
-	v.a = a;
-	v.b = b;
-	return v;
-}
-
-#define NMEMBERS(m) (sizeof(m) / sizeof((m)[0]))
 
 static const struct tl_row *
 row_of(const struct tl_value *v)
@@ -152,7 +137,7 @@ repaired(const char *s)
 {
 	if (s == NULL)
 		return tl_value_null();
-	return made(TL_VALUE_STRING, &repaired_class, s, 0, 0);
+	return tl_value_make(TL_VALUE_STRING, &repaired_class, s, 0, 0);
 }
 
 /* -- cells: {field, header, text, html, sort} -- */
@@ -205,13 +190,14 @@ cell_text(const struct tl_value *v, struct tl_value *out)
 	const char *s = cell_as_read(v->p, row_of(v), v->b);
 
 	*out = s != NULL ? tl_value_str(s) :
-	    made(TL_VALUE_STRING, &cell_text_class, v->p, v->a, v->b);
+	    tl_value_make(TL_VALUE_STRING, &cell_text_class, v->p, v->a, v->b);
 }
 
 static void
 cell_html(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &cell_html_class, v->p, v->a, v->b);
+	*out = tl_value_make(TL_VALUE_STRING, &cell_html_class, v->p, v->a,
+	    v->b);
 }
 
 /* A dated cell's ISO date, for sorting scripts; no member otherwise. */
@@ -235,7 +221,7 @@ static const struct tl_value_member cell_members[] = {
 
 static const struct tl_value_class cell_class = {
 	.fixed = cell_members,
-	.nfixed = NMEMBERS(cell_members),
+	.nfixed = TL_NMEMBERS(cell_members),
 };
 
 static size_t
@@ -247,7 +233,7 @@ cells_size(const struct tl_value *v)
 static void
 cells_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &cell_class, v->p, v->a, i);
+	*out = tl_value_make(TL_VALUE_OBJECT, &cell_class, v->p, v->a, i);
 }
 
 static const struct tl_value_class cells_class = {
@@ -302,7 +288,7 @@ row_walk(const struct tl_value *v, const char *key, struct tl_value *found,
 	for (f = 0; f < TL_NFIELDS; f++)
 		ROW_MEMBER(tl_field_name(f), tl_value_str(r->f[f]));
 	ROW_MEMBER("last_update_label", r->date.year == 0 ? tl_value_null() :
-	    made(TL_VALUE_STRING, &date_label_class, t, v->a, 0));
+	    tl_value_make(TL_VALUE_STRING, &date_label_class, t, v->a, 0));
 	ROW_MEMBER("label", tl_value_str(tl_row_label(t, r)));
 	if (key != NULL && extra != NULL) {
 		if (tl_strmap_get(extra, key, &i)) {
@@ -315,7 +301,8 @@ row_walk(const struct tl_value *v, const char *key, struct tl_value *found,
 				ROW_MEMBER(t->columns[i].key,
 				    tl_value_str(r->cells[i]));
 	}
-	ROW_MEMBER("cells", made(TL_VALUE_ARRAY, &cells_class, t, v->a, 0));
+	ROW_MEMBER("cells", tl_value_make(TL_VALUE_ARRAY, &cells_class, t, v->a,
+	    0));
 #undef ROW_MEMBER
 	return key == NULL ? 0 : -1;
 }
@@ -340,13 +327,14 @@ static const struct tl_value_class row_class = {
 struct tl_value
 tl_row_value(const struct tl_table *t, const struct tl_row *r)
 {
-	return made(TL_VALUE_OBJECT, &row_class, t, (size_t)(r - t->rows), 0);
+	return tl_value_make(TL_VALUE_OBJECT, &row_class, t,
+	    (size_t)(r - t->rows), 0);
 }
 
 struct tl_value
 tl_view_row(const struct tl_view *v, size_t table, size_t row)
 {
-	struct tl_value out = made(TL_VALUE_OBJECT, &row_class,
+	struct tl_value out = tl_value_make(TL_VALUE_OBJECT, &row_class,
 	    &v->page->tables[table], row, 0);
 
 	out.q = &v->extra_keys[table];
@@ -372,7 +360,7 @@ rows_size(const struct tl_value *v)
 static void
 rows_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &row_class, v->p, i, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &row_class, v->p, i, 0);
 	out->q = v->q;
 }
 
@@ -401,13 +389,13 @@ static const struct tl_value_member column_members[] = {
 
 static const struct tl_value_class column_class = {
 	.fixed = column_members,
-	.nfixed = NMEMBERS(column_members),
+	.nfixed = TL_NMEMBERS(column_members),
 };
 
 static void
 columns_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &column_class, v->p, i, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &column_class, v->p, i, 0);
 }
 
 static const struct tl_value_class columns_class = {
@@ -424,13 +412,13 @@ table_line(const struct tl_value *v, struct tl_value *out)
 static void
 table_columns(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &columns_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &columns_class, v->p, 0, 0);
 }
 
 static void
 table_rows(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &rows_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &rows_class, v->p, 0, 0);
 	out->q = v->q;
 }
 
@@ -442,7 +430,7 @@ static const struct tl_value_member table_members[] = {
 
 static const struct tl_value_class table_class = {
 	.fixed = table_members,
-	.nfixed = NMEMBERS(table_members),
+	.nfixed = TL_NMEMBERS(table_members),
 };
 
 /* -- the changelog: groups {month, label, count, changes, updated, id,
@@ -523,7 +511,7 @@ dated(const struct tl_value *v, const struct tl_value_class *cls)
 {
 	if (group_of(v)->year == 0)
 		return tl_value_null();
-	return made(TL_VALUE_STRING, cls, v->p, v->a, 0);
+	return tl_value_make(TL_VALUE_STRING, cls, v->p, v->a, 0);
 }
 
 static void
@@ -535,7 +523,8 @@ group_month(const struct tl_value *v, struct tl_value *out)
 static void
 group_label(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &group_label_class, v->p, v->a, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &group_label_class, v->p, v->a,
+	    0);
 }
 
 static void
@@ -547,7 +536,8 @@ group_count(const struct tl_value *v, struct tl_value *out)
 static void
 group_changes(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &group_changes_class, v->p, v->a, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &group_changes_class, v->p, v->a,
+	    0);
 }
 
 static void
@@ -586,7 +576,7 @@ static const struct tl_value_class entries_class = {
 static void
 group_entries(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &entries_class, v->p, v->a, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &entries_class, v->p, v->a, 0);
 }
 
 static const struct tl_value_member group_members[] = {
@@ -601,7 +591,7 @@ static const struct tl_value_member group_members[] = {
 
 static const struct tl_value_class group_class = {
 	.fixed = group_members,
-	.nfixed = NMEMBERS(group_members),
+	.nfixed = TL_NMEMBERS(group_members),
 };
 
 static size_t
@@ -613,7 +603,7 @@ changelog_size(const struct tl_value *v)
 static void
 changelog_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &group_class, v->p, i, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &group_class, v->p, i, 0);
 }
 
 static const struct tl_value_class changelog_class = {
@@ -661,22 +651,22 @@ page_source(const struct tl_value *v, struct tl_value *out)
 static void
 page_breadcrumb(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &strlist_class,
+	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
 	    &view_of(v)->page->breadcrumb, 0, 0);
 }
 
 static void
 page_intro(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &strlist_class, &view_of(v)->page->intro,
-	    0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
+	    &view_of(v)->page->intro, 0, 0);
 }
 
 static void
 page_notes(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &strlist_class, &view_of(v)->page->notes,
-	    0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
+	    &view_of(v)->page->notes, 0, 0);
 }
 
 static const struct tl_value_member page_members[] = {
@@ -690,7 +680,7 @@ static const struct tl_value_member page_members[] = {
 
 static const struct tl_value_class page_class = {
 	.fixed = page_members,
-	.nfixed = NMEMBERS(page_members),
+	.nfixed = TL_NMEMBERS(page_members),
 };
 
 static size_t
@@ -702,7 +692,7 @@ tables_size(const struct tl_value *v)
 static void
 tables_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &table_class,
+	*out = tl_value_make(TL_VALUE_OBJECT, &table_class,
 	    &view_of(v)->page->tables[i], 0, 0);
 	out->q = &view_of(v)->extra_keys[i];
 }
@@ -759,7 +749,7 @@ static const struct tl_value_member links_members[] = {
 
 static const struct tl_value_class links_class = {
 	.fixed = links_members,
-	.nfixed = NMEMBERS(links_members),
+	.nfixed = TL_NMEMBERS(links_members),
 };
 
 /* -- feed: Atom ids and dates -- */
@@ -822,19 +812,19 @@ static const struct tl_value_class feed_updated_class = {
 static void
 feed_id(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &feed_id_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &feed_id_class, v->p, 0, 0);
 }
 
 static void
 feed_link(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &feed_link_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &feed_link_class, v->p, 0, 0);
 }
 
 static void
 feed_updated(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &feed_updated_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &feed_updated_class, v->p, 0, 0);
 }
 
 static const struct tl_value_member feed_members[] = {
@@ -845,7 +835,7 @@ static const struct tl_value_member feed_members[] = {
 
 static const struct tl_value_class feed_class = {
 	.fixed = feed_members,
-	.nfixed = NMEMBERS(feed_members),
+	.nfixed = TL_NMEMBERS(feed_members),
 };
 
 /* -- the root: generator, page, tables, changelog, links, feed -- */
@@ -871,43 +861,43 @@ static const struct tl_value_member generator_members[] = {
 
 static const struct tl_value_class generator_class = {
 	.fixed = generator_members,
-	.nfixed = NMEMBERS(generator_members),
+	.nfixed = TL_NMEMBERS(generator_members),
 };
 
 static void
 root_generator(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &generator_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &generator_class, v->p, 0, 0);
 }
 
 static void
 root_page(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &page_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &page_class, v->p, 0, 0);
 }
 
 static void
 root_tables(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &tables_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &tables_class, v->p, 0, 0);
 }
 
 static void
 root_changelog(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &changelog_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &changelog_class, v->p, 0, 0);
 }
 
 static void
 root_links(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &links_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &links_class, v->p, 0, 0);
 }
 
 static void
 root_feed(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &feed_class, v->p, 0, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &feed_class, v->p, 0, 0);
 }
 
 static const struct tl_value_member root_members[] = {
@@ -921,7 +911,7 @@ static const struct tl_value_member root_members[] = {
 
 static const struct tl_value_class root_class = {
 	.fixed = root_members,
-	.nfixed = NMEMBERS(root_members),
+	.nfixed = TL_NMEMBERS(root_members),
 };
 
 /* ---- views ---------------------------------------------------------- */
@@ -947,7 +937,7 @@ tl_view_init(struct tl_view *v, const struct tl_page *page,
 struct tl_value
 tl_view_value(const struct tl_view *v)
 {
-	return made(TL_VALUE_OBJECT, &root_class, v, 0, 0);
+	return tl_value_make(TL_VALUE_OBJECT, &root_class, v, 0, 0);
 }
 
 void

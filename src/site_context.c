@@ -200,21 +200,6 @@ tl_site_context_free(struct tl_site_context *c)
 
 /* ---- values -------------------------------------------------------- */
 
-#define NMEMBERS(m) (sizeof(m) / sizeof((m)[0]))
-
-static struct tl_value
-made(enum tl_value_kind kind, const struct tl_value_class *cls,
-    const struct tl_site_context *c, size_t a, size_t b)
-{
-	struct tl_value v = tl_value_missing();
-
-	v.kind = kind;
-	v.cls = cls;
-	v.p = c;
-	v.a = a;
-	v.b = b;
-	return v;
-}
 
 static const struct tl_site_context *
 ctx_of(const struct tl_value *v)
@@ -275,7 +260,7 @@ static const struct tl_value_class mrows_class = {
 static void
 mpage_entries(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &mrows_class, ctx_of(v), v->a, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &mrows_class, ctx_of(v), v->a, 0);
 }
 
 static const struct tl_value_member mpage_members[] = {
@@ -286,7 +271,7 @@ static const struct tl_value_member mpage_members[] = {
 
 static const struct tl_value_class mpage_class = {
 	.fixed = mpage_members,
-	.nfixed = NMEMBERS(mpage_members),
+	.nfixed = TL_NMEMBERS(mpage_members),
 };
 
 /* -- a month: {month, label, count, changes, updated, id, pages} -- */
@@ -360,13 +345,15 @@ static void
 month_month(const struct tl_value *v, struct tl_value *out)
 {
 	*out = group_of(v)->year == 0 ? tl_value_null() :
-	    made(TL_VALUE_STRING, &month_month_class, ctx_of(v), v->a, 0);
+	    tl_value_make(TL_VALUE_STRING, &month_month_class, ctx_of(v), v->a,
+	    0);
 }
 
 static void
 month_label(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &month_label_class, ctx_of(v), v->a, 0);
+	*out = tl_value_make(TL_VALUE_STRING, &month_label_class, ctx_of(v),
+	    v->a, 0);
 }
 
 static void
@@ -378,8 +365,8 @@ month_count(const struct tl_value *v, struct tl_value *out)
 static void
 month_changes(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_STRING, &month_changes_class, ctx_of(v), v->a,
-	    0);
+	*out = tl_value_make(TL_VALUE_STRING, &month_changes_class, ctx_of(v),
+	    v->a, 0);
 }
 
 /* Only dated months have these members. */
@@ -387,16 +374,16 @@ static void
 month_updated(const struct tl_value *v, struct tl_value *out)
 {
 	if (group_of(v)->year != 0)
-		*out = made(TL_VALUE_STRING, &month_updated_class, ctx_of(v),
-		    v->a, 0);
+		*out = tl_value_make(TL_VALUE_STRING, &month_updated_class,
+		    ctx_of(v), v->a, 0);
 }
 
 static void
 month_id(const struct tl_value *v, struct tl_value *out)
 {
 	if (group_of(v)->year != 0)
-		*out = made(TL_VALUE_STRING, &month_id_class, ctx_of(v), v->a,
-		    0);
+		*out = tl_value_make(TL_VALUE_STRING, &month_id_class,
+		    ctx_of(v), v->a, 0);
 }
 
 static size_t
@@ -408,7 +395,7 @@ mpages_size(const struct tl_value *v)
 static void
 mpages_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &mpage_class, ctx_of(v),
+	*out = tl_value_make(TL_VALUE_OBJECT, &mpage_class, ctx_of(v),
 	    month_of(v)->first + i, 0);
 }
 
@@ -420,7 +407,7 @@ static const struct tl_value_class mpages_class = {
 static void
 month_pages(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &mpages_class, ctx_of(v), v->a, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &mpages_class, ctx_of(v), v->a, 0);
 }
 
 static const struct tl_value_member month_members[] = {
@@ -435,7 +422,7 @@ static const struct tl_value_member month_members[] = {
 
 static const struct tl_value_class month_class = {
 	.fixed = month_members,
-	.nfixed = NMEMBERS(month_members),
+	.nfixed = TL_NMEMBERS(month_members),
 };
 
 static size_t
@@ -447,7 +434,7 @@ months_size(const struct tl_value *v)
 static void
 months_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &month_class, ctx_of(v), i, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &month_class, ctx_of(v), i, 0);
 }
 
 static const struct tl_value_class months_class = {
@@ -478,7 +465,7 @@ site_pages(const struct tl_value *v, struct tl_value *out)
 static void
 site_changelog(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &months_class, ctx_of(v), 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &months_class, ctx_of(v), 0, 0);
 }
 
 static void
@@ -497,7 +484,7 @@ static const struct tl_value_member site_members[] = {
 
 static const struct tl_value_class site_class = {
 	.fixed = site_members,
-	.nfixed = NMEMBERS(site_members),
+	.nfixed = TL_NMEMBERS(site_members),
 };
 
 /* -- the templates' root: {generator, site, feed} -- */
@@ -511,7 +498,7 @@ root_generator(const struct tl_value *v, struct tl_value *out)
 static void
 root_site(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &site_class, ctx_of(v), 0, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &site_class, ctx_of(v), 0, 0);
 }
 
 static void
@@ -528,13 +515,13 @@ static const struct tl_value_member root_members[] = {
 
 static const struct tl_value_class root_class = {
 	.fixed = root_members,
-	.nfixed = NMEMBERS(root_members),
+	.nfixed = TL_NMEMBERS(root_members),
 };
 
 struct tl_value
 tl_site_value(const struct tl_site_context *c)
 {
-	return made(TL_VALUE_OBJECT, &root_class, c, 0, 0);
+	return tl_value_make(TL_VALUE_OBJECT, &root_class, c, 0, 0);
 }
 
 /* -- all.json: {generator, pages, rows: [{page, table, row...}]} -- */
@@ -596,7 +583,7 @@ all_rows_size(const struct tl_value *v)
 static void
 all_rows_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
-	*out = made(TL_VALUE_OBJECT, &all_row_class, ctx_of(v), i, 0);
+	*out = tl_value_make(TL_VALUE_OBJECT, &all_row_class, ctx_of(v), i, 0);
 }
 
 static const struct tl_value_class all_rows_class = {
@@ -613,7 +600,7 @@ all_pages(const struct tl_value *v, struct tl_value *out)
 static void
 all_rows(const struct tl_value *v, struct tl_value *out)
 {
-	*out = made(TL_VALUE_ARRAY, &all_rows_class, ctx_of(v), 0, 0);
+	*out = tl_value_make(TL_VALUE_ARRAY, &all_rows_class, ctx_of(v), 0, 0);
 }
 
 static const struct tl_value_member all_members[] = {
@@ -624,11 +611,11 @@ static const struct tl_value_member all_members[] = {
 
 static const struct tl_value_class all_class = {
 	.fixed = all_members,
-	.nfixed = NMEMBERS(all_members),
+	.nfixed = TL_NMEMBERS(all_members),
 };
 
 struct tl_value
 tl_site_all_value(const struct tl_site_context *c)
 {
-	return made(TL_VALUE_OBJECT, &all_class, c, 0, 0);
+	return tl_value_make(TL_VALUE_OBJECT, &all_class, c, 0, 0);
 }

@@ -19,6 +19,20 @@ tl_value_missing(void)
 }
 
 struct tl_value
+tl_value_make(enum tl_value_kind kind, const struct tl_value_class *cls,
+    const void *p, size_t a, size_t b)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = kind;
+	v.cls = cls;
+	v.p = p;
+	v.a = a;
+	v.b = b;
+	return v;
+}
+
+struct tl_value
 tl_value_null(void)
 {
 	struct tl_value v = tl_value_missing();

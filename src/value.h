@@ -85,6 +85,13 @@ struct tl_value {
 	double				 d;	/* TL_VALUE_REAL */
 };
 
+/* A value of a class: its object p, indices a and b. */
+struct tl_value	tl_value_make(enum tl_value_kind kind,
+		    const struct tl_value_class *cls, const void *p, size_t a,
+		    size_t b);
+/* The length of a class's `fixed` member table. */
+#define TL_NMEMBERS(m)	(sizeof(m) / sizeof((m)[0]))
+
 struct tl_value	tl_value_missing(void);
 struct tl_value	tl_value_null(void);
 struct tl_value	tl_value_bool(int b);
