@@ -10,79 +10,87 @@
 #include "normalise.h"
 #include "xalloc.h"
 
-struct sort_item {
-	struct tl_changelog_entry entry;
-	long	month_key;	/* year * 12 + month - 1, or -1 undated */
-	size_t	order;		/* page order, to keep the sort stable */
-	int	descending;
-};
+static int
+month_key(const struct tl_changelog_entry *e)
+{
+	const struct tl_date *d = &e->row->date;
+
+	return d->year == 0 ? -1 : d->year * 12 + d->month - 1;
+}
+
+/* Page order: tables and their rows are arrays in page order. */
+static int
+compare_order(const struct tl_changelog_entry *a,
+    const struct tl_changelog_entry *b)
+{
+	if (a->table != b->table)
+		return a->table < b->table ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Undated last; months newest first (or oldest first); then page order. */
+static int
+compare_months(const void *pa, const void *pb, int descending)
+{
+	int x = month_key(pa), y = month_key(pb);
+
+	if (x != y) {
+		if (x < 0 || y < 0)
+			return x < 0 ? 1 : -1;
+		return (x < y) == descending ? 1 : -1;
+	}
+	return compare_order(pa, pb);
+}
 
 static int
-compare_items(const void *pa, const void *pb)
+compare_newest_first(const void *a, const void *b)
 {
-	const struct sort_item *a = pa, *b = pb;
-
-	if (a->month_key != b->month_key) {
-		if (a->month_key < 0)
-			return 1;	/* undated always last */
-		if (b->month_key < 0)
-			return -1;
-		if (a->descending)
-			return a->month_key > b->month_key ? -1 : 1;
-		return a->month_key < b->month_key ? -1 : 1;
-	}
-	return a->order < b->order ? -1 : (a->order > b->order);
+	return compare_months(a, b, 1);
 }
 
-static long
-row_month_key(const struct tl_row *r)
+static int
+compare_oldest_first(const void *a, const void *b)
 {
-	if (r->date.year == 0)
-		return -1;
-	return (long)r->date.year * 12 + r->date.month - 1;
+	return compare_months(a, b, 0);
 }
 
+/*
+ * The entries are sorted in place (16 bytes each, no keyed copy): this
+ * runs once the whole table is in memory, so what it allocates adds to
+ * the peak.
+ */
 void
 tl_changelog_build(struct tl_changelog *cl, const struct tl_page *page,
     int oldest_first)
 {
-	struct sort_item *items;
 	size_t total = 0, n = 0, i, t, cap = 0;
 
 	memset(cl, 0, sizeof(*cl));
 	for (t = 0; t < page->ntables; t++)
 		total += page->tables[t].nrows;
-	items = xcalloc(total, sizeof(*items));
-	for (t = 0; t < page->ntables; t++) {
-		const struct tl_table *tab = &page->tables[t];
-
-		for (i = 0; i < tab->nrows; i++, n++) {
-			items[n].entry.table = tab;
-			items[n].entry.row = &tab->rows[i];
-			items[n].month_key = row_month_key(&tab->rows[i]);
-			items[n].order = n;
-			items[n].descending = !oldest_first;
+	cl->all = xcalloc(total ? total : 1, sizeof(*cl->all));
+	for (t = 0; t < page->ntables; t++)
+		for (i = 0; i < page->tables[t].nrows; i++, n++) {
+			cl->all[n].table = &page->tables[t];
+			cl->all[n].row = &page->tables[t].rows[i];
 		}
-	}
-	qsort(items, total, sizeof(*items), compare_items);
-
-	cl->all = xcalloc(total, sizeof(*cl->all));
+	qsort(cl->all, total, sizeof(*cl->all), oldest_first ?
+	    compare_oldest_first : compare_newest_first);
 	for (i = 0; i < total; i++) {
 		struct tl_changelog_group *g;
 
-		cl->all[i] = items[i].entry;
-		if (i == 0 || items[i].month_key != items[i - 1].month_key) {
+		if (i == 0 || month_key(&cl->all[i]) !=
+		    month_key(&cl->all[i - 1])) {
 			cl->groups = xgrow(cl->groups, &cap, cl->ngroups + 1,
 			    sizeof(*cl->groups));
 			g = &cl->groups[cl->ngroups++];
-			g->year = items[i].entry.row->date.year;
-			g->month = items[i].entry.row->date.month;
+			g->year = cl->all[i].row->date.year;
+			g->month = cl->all[i].row->date.month;
 			g->entries = &cl->all[i];
 			g->n = 0;
 		}
 		cl->groups[cl->ngroups - 1].n++;
 	}
-	free(items);
 }
 
 void
