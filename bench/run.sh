@@ -346,7 +346,7 @@ if [ $HF = no ]; then
 else
 	# pandoc first: its cost (~20-40 s a run) does not depend on tablog.
 	if [ $PD = yes ]; then
-		[ "$OK_md" = yes ] && PREP= bench pandoc - 2 1 "md10=$C_MD10" "pandoc=$C_PANDOC"
+		[ "$OK_md" = yes ] && PREP= bench pandoc - 4 1 "md10=$C_MD10" "pandoc=$C_PANDOC"
 	else
 		note "SKIP pandoc comparison: pandoc missing"
 	fi
@@ -407,7 +407,7 @@ rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
 	echo "- load average (1 min): $LOAD0 at start, $(cut -d' ' -f1 /proc/loadavg) at end (above $(nproc) means other work competed for the cores)"
 	echo "- tools: $(ver hyperfine --version); xmllint (libxml $(xmllint --version 2>&1 | sed -n '1s/.*version //p')); $(ver pandoc --version); $(ver cmark-gfm --version | sed 's/ - .*//')"
 	echo "- inputs (bench/gen.c, seed $SEED): big.html $ROWS rows $(mb "$SZ_BIG_HTML"); big.md $ROWS rows $(mb "$SZ_BIG_MD"); peer.html $PEER_ROWS rows $(mb "$SZ_PEER"); site/ $PAGES pages x $PAGE_ROWS rows $(mb "$SZ_SITE")"
-	echo "- method: hyperfine, $ROUNDS rounds per comparison (2 for pandoc), order reversed every other round, --warmup 1 in the first, median over all runs; pandoc is timed on peer.html ($PEER_ROWS rows) because it needs 20-40 s for it and minutes for big.html"
+	echo "- method: hyperfine, $ROUNDS rounds per comparison (4 for pandoc, one run each; tablog -f md ten times in a row per run), order reversed every other round, --warmup 1 in the first, median over all runs; pandoc is timed on peer.html ($PEER_ROWS rows) because it needs 20-40 s for it and minutes for big.html"
 	echo
 	echo "## Targets"
 	echo
