@@ -1247,7 +1247,6 @@ normalise_table(struct ctx *c, struct tl_table *t)
 			    t->rows[i].line);
 	map_columns(c->page, t, &c->tmp);
 	drop_duplicates(c, t);
-	tl_table_trim(t);
 	for (i = 0; i < TL_NFIELDS; i++)
 		col[i] = tl_table_field_column(t, (int)i);
 	t->date_column = find_date_column(c, t);

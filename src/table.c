@@ -339,15 +339,6 @@ tl_table_add_row(struct tl_page *page, struct tl_table *t, unsigned line,
 	return r;
 }
 
-void
-tl_table_trim(struct tl_table *t)
-{
-	if (t->nrows == 0 || t->rows_cap == t->nrows)
-		return;
-	t->rows = xrealloc(t->rows, t->nrows * sizeof(*t->rows));
-	t->rows_cap = t->nrows;
-}
-
 int
 tl_table_column(const struct tl_table *t, const char *key)
 {

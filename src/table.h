@@ -159,9 +159,6 @@ void		 tl_table_set_header(struct tl_page *page, struct tl_table *t,
 struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 		    unsigned line, const char *const *cells, size_t n);
 
-/* Give back the room the rows array grew into (up to half of it) once
- * no row will be added. */
-void		 tl_table_trim(struct tl_table *t);
 /* Keep only table `index` (0-based) of the page; -1 if there is none. */
 int		 tl_page_keep_table(struct tl_page *page, size_t index);
 
