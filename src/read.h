@@ -36,29 +36,6 @@ int	tl_read_html(struct tl_page *page, const char *bytes, size_t len,
 	    struct tl_diags *d);
 
 /*
- * The HTML reader in pieces, for pages too big to hold whole: the same
- * page as tl_read_html() from the same bytes, fed in any number of pieces
- * of any size, the first holding at least 1024 bytes (or all of them).
- * Only UTF-8 is read this way: feed() and end() return TL_READ_WHOLE when
- * the bytes need charset handling that looks at all of them first (a
- * <meta> charset other than UTF-8, a UTF-16 byte-order mark, bytes that
- * are not UTF-8).  The caller then throws the page and the diagnostics
- * added since away and calls tl_read_html() with all the bytes.  end()
- * and abort() free the stream; after TL_READ_WHOLE or -1 from feed(),
- * call abort().
- */
-#define TL_READ_WHOLE	1
-
-struct tl_html_stream;
-
-struct tl_html_stream *tl_html_stream_new(struct tl_page *page,
-	    struct tl_diags *d);
-int	tl_html_stream_feed(struct tl_html_stream *s, const char *bytes,
-	    size_t len);
-int	tl_html_stream_end(struct tl_html_stream *s);
-void	tl_html_stream_abort(struct tl_html_stream *s);
-
-/*
  * Set up what the readers' libraries keep process-wide (cmark-gfm's
  * extension registry, libxml2's parser globals).  Neither is safe to set
  * up from two threads at once: call this once before starting threads

@@ -1324,9 +1324,10 @@ reader_finish(struct reader *r)
 }
 
 static int
-parser_open(struct reader *r)
+parse(struct reader *r, const char *bytes, size_t len)
 {
 	htmlSAXHandler sax;
+	size_t n;
 
 	memset(&sax, 0, sizeof(sax));
 	sax.startElement = sax_start;
@@ -1349,34 +1350,16 @@ parser_open(struct reader *r)
 	/* The bytes are UTF-8 by now, whatever a <meta> says. */
 	htmlCtxtUseOptions(r->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-	return 0;
-}
-
-/* Hand UTF-8 bytes to the parser (opened by the first call). */
-static int
-parser_push(struct reader *r, const char *bytes, size_t len)
-{
-	size_t n;
-
-	if (r->ctxt == NULL && parser_open(r) != 0)
-		return -1;
 	while (len > 0) {
 		n = len > CHUNK_MAX ? CHUNK_MAX : len;
 		htmlParseChunk(r->ctxt, bytes, (int)n, 0);
 		bytes += n;
 		len -= n;
 	}
-	return 0;
-}
-
-static void
-parser_close(struct reader *r)
-{
-	if (r->ctxt == NULL)
-		return;
 	htmlParseChunk(r->ctxt, NULL, 0, 1);
 	htmlFreeParserCtxt(r->ctxt);
 	r->ctxt = NULL;
+	return 0;
 }
 
 int
@@ -1393,151 +1376,9 @@ tl_read_html(struct tl_page *page, const char *bytes, size_t len,
 	if (bytes == NULL)
 		len = 0;
 	to_utf8(&r, &bytes, &len, &conv);
-	if (len > 0 && (rc = parser_push(&r, bytes, len)) == 0)
-		parser_close(&r);
+	if (len > 0)
+		rc = parse(&r, bytes, len);
 	reader_finish(&r);
 	buf_free(&conv);
 	return rc;
-}
-
-/* ---- reading in pieces --------------------------------------------- */
-
-struct tl_html_stream {
-	struct reader	 r;
-	int		 started;	/* the first bytes have been looked at */
-	unsigned char	 held[4];	/* a character cut by the last piece */
-	size_t		 nheld;
-};
-
-struct tl_html_stream *
-tl_html_stream_new(struct tl_page *page, struct tl_diags *d)
-{
-	struct tl_html_stream *s = xcalloc(1, sizeof(*s));
-
-	s->r.page = page;
-	s->r.d = d;
-	return s;
-}
-
-/*
- * Only valid UTF-8 is read in pieces: anything else needs to_utf8(),
- * which looks at all the bytes before the parser sees any.
- */
-static int
-stream_start(struct tl_html_stream *s, const char **bytes, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)*bytes;
-	char name[64];
-
-	s->started = 1;
-	if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-	    (u[0] == 0xFE && u[1] == 0xFF)))
-		return TL_READ_WHOLE;
-	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		*bytes += 3;
-		*len -= 3;
-	} else if (sniff_meta_charset(*bytes, *len, name, sizeof(name)) &&
-	    !is_utf8_label(name))
-		return TL_READ_WHOLE;
-	return 0;
-}
-
-/* How many bytes at the end of b begin a character that goes on. */
-static size_t
-cut_tail(const unsigned char *b, size_t len)
-{
-	size_t k, need;
-
-	for (k = 1; k <= 3 && k <= len; k++) {
-		unsigned char c = b[len - k];
-
-		if ((c & 0xC0) == 0x80)
-			continue;
-		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-		return need > k ? k : 0;
-	}
-	return 0;
-}
-
-/* Finish a character cut by the last piece with the first bytes of this. */
-static int
-stream_join(struct tl_html_stream *s, const char **bytes, size_t *len)
-{
-	unsigned char c[4];
-	size_t want, n, got;
-
-	memcpy(c, s->held, s->nheld);
-	want = s->held[0] >= 0xF0 ? 4 : s->held[0] >= 0xE0 ? 3 : 2;
-	n = want - s->nheld;
-	if (n > *len)
-		n = *len;
-	memcpy(c + s->nheld, *bytes, n);
-	got = s->nheld + n;
-	if (got < want) {
-		/* Still cut: wait for the next piece. */
-		memcpy(s->held, c, got);
-		s->nheld = got;
-		*bytes += n;
-		*len -= n;
-		return 0;
-	}
-	if (tl_utf8_decode(c, got, NULL) != got)
-		return TL_READ_WHOLE;
-	s->nheld = 0;
-	*bytes += n;
-	*len -= n;
-	return parser_push(&s->r, (const char *)c, got);
-}
-
-int
-tl_html_stream_feed(struct tl_html_stream *s, const char *bytes, size_t len)
-{
-	size_t tail, ok;
-	int rc;
-
-	if (!s->started && (rc = stream_start(s, &bytes, &len)) != 0)
-		return rc;
-	if (s->nheld > 0 && len > 0 &&
-	    (rc = stream_join(s, &bytes, &len)) != 0)
-		return rc;
-	if (len == 0)
-		return 0;
-	tail = cut_tail((const unsigned char *)bytes, len);
-	ok = utf8_check(bytes, len - tail);
-	if (ok != len - tail)
-		return TL_READ_WHOLE;
-	memcpy(s->held, bytes + ok, tail);
-	s->nheld = tail;
-	return parser_push(&s->r, bytes, ok);
-}
-
-static void
-stream_free(struct tl_html_stream *s)
-{
-	if (s->r.ctxt != NULL) {
-		htmlFreeParserCtxt(s->r.ctxt);
-		s->r.ctxt = NULL;
-	}
-	reader_finish(&s->r);
-	free(s);
-}
-
-int
-tl_html_stream_end(struct tl_html_stream *s)
-{
-	if (s->nheld > 0) {
-		stream_free(s);
-		return TL_READ_WHOLE;
-	}
-	parser_close(&s->r);
-	reader_finish(&s->r);
-	free(s);
-	return 0;
-}
-
-void
-tl_html_stream_abort(struct tl_html_stream *s)
-{
-	if (s != NULL)
-		stream_free(s);
 }

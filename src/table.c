@@ -104,15 +104,6 @@ tl_diags_sort_lines(struct tl_diags *d, size_t from)
 }
 
 void
-tl_diags_truncate(struct tl_diags *d, size_t n)
-{
-	for (; d->n > n; d->n--) {
-		free(d->v[d->n - 1].file);
-		free(d->v[d->n - 1].message);
-	}
-}
-
-void
 tl_diags_move(struct tl_diags *to, struct tl_diags *from)
 {
 	size_t i;
@@ -129,7 +120,12 @@ tl_diags_move(struct tl_diags *to, struct tl_diags *from)
 void
 tl_diags_free(struct tl_diags *d)
 {
-	tl_diags_truncate(d, 0);
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].message);
+	}
 	free(d->v);
 	d->v = NULL;
 	d->n = d->cap = 0;

@@ -44,8 +44,6 @@ void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
 /* Sort diagnostics from index `from` on by line, stably (one file's). */
 void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
-/* Drop the diagnostics from index `n` on. */
-void	tl_diags_truncate(struct tl_diags *d, size_t n);
 /* Append from's diagnostics to `to`, in order, leaving from empty. */
 void	tl_diags_move(struct tl_diags *to, struct tl_diags *from);
 void	tl_diags_free(struct tl_diags *d);
