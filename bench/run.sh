@@ -346,7 +346,7 @@ if [ $HF = no ]; then
 else
 	# pandoc first: its cost (~20-40 s a run) does not depend on tablog.
 	if [ $PD = yes ]; then
-		[ "$OK_md" = yes ] && PREP= bench pandoc - 4 1 "md10=$C_MD10" "pandoc=$C_PANDOC"
+		[ "$OK_md" = yes ] && PREP= bench pandoc - 3 1 "md10=$C_MD10" "pandoc=$C_PANDOC"
 	else
 		note "SKIP pandoc comparison: pandoc missing"
 	fi
@@ -368,7 +368,7 @@ else
 	[ "$OK_build2" = yes ] && set -- "$@" "build2=$C_BUILD2"
 	[ "$OK_build1" = yes ] && set -- "$@" "build1=$C_BUILD1"
 	[ -d site-out ] && set -- "$@" "cpsite=$C_CP_SITE"
-	[ $# -ge 2 ] && PREP="rm -rf out-j1 out-j2 out-cp" bench site 120 "$ROUNDS" 2 "$@"
+	[ $# -ge 2 ] && PREP="rm -rf out-j1 out-j2 out-cp" bench site 90 "$ROUNDS" 2 "$@"
 fi
 rm -rf out-all out-j1 out-j2 out-cp site-out
 
@@ -407,7 +407,7 @@ rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
 	echo "- load average (1 min): $LOAD0 at start, $(cut -d' ' -f1 /proc/loadavg) at end (above $(nproc) means other work competed for the cores)"
 	echo "- tools: $(ver hyperfine --version); xmllint (libxml $(xmllint --version 2>&1 | sed -n '1s/.*version //p')); $(ver pandoc --version); $(ver cmark-gfm --version | sed 's/ - .*//')"
 	echo "- inputs (bench/gen.c, seed $SEED): big.html $ROWS rows $(mb "$SZ_BIG_HTML"); big.md $ROWS rows $(mb "$SZ_BIG_MD"); peer.html $PEER_ROWS rows $(mb "$SZ_PEER"); site/ $PAGES pages x $PAGE_ROWS rows $(mb "$SZ_SITE")"
-	echo "- method: hyperfine, $ROUNDS rounds per comparison (4 for pandoc, one run each; tablog -f md ten times in a row per run), order reversed every other round, --warmup 1 in the first, median over all runs; pandoc is timed on peer.html ($PEER_ROWS rows) because it needs 20-40 s for it and minutes for big.html"
+	echo "- method: hyperfine, $ROUNDS rounds per comparison (3 for pandoc, one run each; tablog -f md ten times in a row per run), order reversed every other round, --warmup 1 in the first, median over all runs; pandoc is timed on peer.html ($PEER_ROWS rows) because it needs 20-40 s for it and minutes for big.html"
 	echo
 	echo "## Targets"
 	echo
