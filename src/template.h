@@ -72,8 +72,9 @@ struct tl_template_loader {
 
 /*
  * How `{{name}}` escapes a value: append the escaped form of `len` bytes
- * of `s` to `out`.  The default is tl_template_escape_html(), which
- * escapes & < > " '; a set can be told to use another (Markdown output).
+ * of `s` to `out`; s[len] is always '\0' (values are NUL-terminated, see
+ * value.h).  The default is tl_template_escape_html(), which escapes
+ * & < > " '; a set can be told to use another (Markdown output).
  */
 typedef void (*tl_template_escaper)(struct buf *out, const char *s,
 	    size_t len);
