@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "normalise.h"
 #include "render.h"
 #include "write.h"
 
@@ -75,6 +76,22 @@ fuzz_write_page(const struct tl_page *page, int templated)
 		abort();
 	}
 	tl_diags_free(&d);
+}
+
+void
+fuzz_normalise_and_write(struct tl_page *page, int read_rc,
+    struct tl_diags *d)
+{
+	static struct tl_normaliser *norm;
+
+	if (norm == NULL && (norm = tl_normaliser_new(NULL)) == NULL)
+		abort();
+	if (read_rc == 0 && tl_normalise(norm, page, d) == 0) {
+		fuzz_check_page(page);
+		fuzz_write_page(page, 1);
+	}
+	tl_page_free(page);
+	tl_diags_free(d);
 }
 
 char *

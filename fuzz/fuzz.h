@@ -15,6 +15,13 @@
  * HTML page, fragment, changelogs and feed) over `page` into /dev/null. */
 void	fuzz_write_page(const struct tl_page *page, int templated);
 
+/*
+ * After a reader: when it returned 0, normalise the page, check it and run
+ * every writer over it; then free the page and the diagnostics.
+ */
+void	fuzz_normalise_and_write(struct tl_page *page, int read_rc,
+	    struct tl_diags *d);
+
 /* A malloc()ed NUL-terminated copy of the input. */
 char	*fuzz_cstr(const uint8_t *data, size_t size);
 

@@ -3,10 +3,8 @@
  * tl_read_html(), then the normaliser and every writer.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "fuzz.h"
-#include "normalise.h"
 #include "read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -14,19 +12,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct tl_normaliser *norm;
 	struct tl_diags d = {0};
-	struct tl_page *page;
+	struct tl_page *page = tl_page_new("fuzz.html");
 
-	if (norm == NULL && (norm = tl_normaliser_new(NULL)) == NULL)
-		abort();
-	page = tl_page_new("fuzz.html");
-	if (tl_read_html(page, (const char *)data, size, &d) == 0 &&
-	    tl_normalise(norm, page, &d) == 0) {
-		fuzz_check_page(page);
-		fuzz_write_page(page, 1);
-	}
-	tl_page_free(page);
-	tl_diags_free(&d);
+	fuzz_normalise_and_write(page,
+	    tl_read_html(page, (const char *)data, size, &d), &d);
 	return 0;
 }

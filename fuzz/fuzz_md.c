@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "normalise.h"
 #include "read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -15,21 +14,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tl_md_reader *reader;
-	static struct tl_normaliser *norm;
 	struct tl_diags d = {0};
 	struct tl_page *page;
 
 	if (reader == NULL && (reader = tl_md_reader_new()) == NULL)
 		abort();
-	if (norm == NULL && (norm = tl_normaliser_new(NULL)) == NULL)
-		abort();
 	page = tl_page_new("fuzz.md");
-	if (tl_read_md(reader, page, (const char *)data, size, &d) == 0 &&
-	    tl_normalise(norm, page, &d) == 0) {
-		fuzz_check_page(page);
-		fuzz_write_page(page, 1);
-	}
-	tl_page_free(page);
-	tl_diags_free(&d);
+	fuzz_normalise_and_write(page,
+	    tl_read_md(reader, page, (const char *)data, size, &d), &d);
 	return 0;
 }
