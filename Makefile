@@ -17,20 +17,27 @@ DEBS	 = pkg-config libxml2-dev libpcre2-dev libcmark-gfm-dev \
 	   libcmark-gfm-extensions-dev libjansson-dev libcmocka-dev mandoc
 
 CSTD	 = -std=c11 -D_POSIX_C_SOURCE=200809L
+# Sources live in folders by stage (docs/design.md); every #include names
+# its folder ("base/buf.h"), found from src/.  include/ holds the public
+# header.
+INCS	 = -Isrc -Iinclude
 WARN	 = -Wall -Wextra -Wpedantic
 OPT	?= -O2 -g
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS	?=
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(INCS) $(PKG_CFLAGS) $(CFLAGS)
 LIBS	 = -lcmark-gfm-extensions $(PKG_LIBS) -lpthread
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Build products go under $(B) so that sanitizer builds can sit beside
 # the normal one.
 B	?= build
-LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC	 = $(wildcard src/cli/*.c)
+LIB_SRC	 = $(filter-out $(CLI_SRC),$(wildcard src/*/*.c))
 LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/templates.o
+CLI_OBJ	 = $(CLI_SRC:src/%.c=$(B)/obj/%.o)
+HEADERS	 = $(wildcard src/*/*.h) include/tablog.h
 TEMPLATES = $(filter-out templates/embed.sh,$(sort $(wildcard templates/*)))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -44,28 +51,29 @@ all: tablog
 tablog: $(B)/tablog
 	cp $(B)/tablog tablog
 
-$(B)/tablog: $(B)/obj/main.o $(B)/libtablog.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(B)/obj/main.o $(B)/libtablog.a $(LIBS) $(LDFLAGS)
+$(B)/tablog: $(CLI_OBJ) $(B)/libtablog.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libtablog.a $(LIBS) $(LDFLAGS)
 
 $(B)/libtablog.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
+$(B)/obj/%.o: src/%.c $(HEADERS) | $(B)/obj
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The default templates, compiled in (see templates/embed.sh).
 $(B)/templates.c: $(TEMPLATES) templates/embed.sh | $(B)/obj
 	sh templates/embed.sh $@ $(TEMPLATES)
 
-$(B)/obj/templates.o: $(B)/templates.c src/templates.h
-	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $(B)/templates.c
+$(B)/obj/templates.o: $(B)/templates.c src/write/templates.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $(B)/templates.c
 
-$(B)/tests/%: tests/unit/%.c $(B)/libtablog.a $(wildcard src/*.h) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libtablog.a $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+$(B)/tests/%: tests/unit/%.c $(B)/libtablog.a $(HEADERS) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libtablog.a $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
 
-$(B)/tests/%: tests/tools/%.c $(B)/libtablog.a $(wildcard src/*.h) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(B)/libtablog.a $(LIBS) $(LDFLAGS)
+$(B)/tests/%: tests/tools/%.c $(B)/libtablog.a $(HEADERS) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libtablog.a $(LIBS) $(LDFLAGS)
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "normalise.h"
-#include "render.h"
-#include "write.h"
+#include "normalise/normalise.h"
+#include "write/render.h"
+#include "write/write.h"
 
 static FILE *
 null_stream(void)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "table.h"
+#include "model/table.h"
 
 /* Run every page writer (CSV, Markdown, JSON and, when `templated`, the
  * HTML page, fragment, changelogs and feed) over `page` into /dev/null. */

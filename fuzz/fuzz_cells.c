@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fuzz.h"
-#include "key.h"
-#include "normalise.h"
+#include "model/key.h"
+#include "normalise/normalise.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

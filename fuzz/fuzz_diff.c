@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diff.h"
+#include "base/buf.h"
+#include "diff/diff.h"
 #include "fuzz.h"
-#include "key.h"
-#include "source.h"
+#include "model/key.h"
+#include "load/source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -18,10 +18,10 @@
 
 #include <jansson.h>
 
-#include "buf.h"
-#include "escape.h"
+#include "base/buf.h"
+#include "write/escape.h"
 #include "fuzz.h"
-#include "template.h"
+#include "template/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -17,7 +17,7 @@ FUZZ_B		 = build-fuzz
 FUZZ_HARNESSES	 = html md cells template diff
 FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 		   -fno-omit-frame-pointer
-FUZZ_CFLAGS	 = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) $(PKG_CFLAGS)
+FUZZ_CFLAGS	 = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) $(INCS) $(PKG_CFLAGS)
 FUZZ_LIB_OBJ	 = $(LIB_SRC:src/%.c=$(FUZZ_B)/obj/%.o) \
 		   $(FUZZ_B)/obj/templates.o
 FUZZ_BIN	 = $(FUZZ_HARNESSES:%=$(FUZZ_B)/fuzz_%)
@@ -54,25 +54,26 @@ fuzz-build: $(FUZZ_BIN)
 
 $(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_B)/obj/common.o $(FUZZ_B)/libtablog.a \
     fuzz/fuzz.h
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	    $(FUZZ_B)/obj/common.o $(FUZZ_B)/libtablog.a $(LIBS) $(LDFLAGS)
 
-$(FUZZ_B)/obj/common.o: fuzz/common.c fuzz/fuzz.h $(wildcard src/*.h) \
+$(FUZZ_B)/obj/common.o: fuzz/common.c fuzz/fuzz.h $(HEADERS) \
     | $(FUZZ_B)/obj
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_B)/libtablog.a: $(FUZZ_LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(FUZZ_LIB_OBJ)
 
-$(FUZZ_B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_B)/obj
+$(FUZZ_B)/obj/%.o: src/%.c $(HEADERS) | $(FUZZ_B)/obj
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_B)/templates.c: $(TEMPLATES) templates/embed.sh | $(FUZZ_B)/obj
 	sh templates/embed.sh $@ $(TEMPLATES)
 
-$(FUZZ_B)/obj/templates.o: $(FUZZ_B)/templates.c src/templates.h
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -c -o $@ $(FUZZ_B)/templates.c
+$(FUZZ_B)/obj/templates.o: $(FUZZ_B)/templates.c src/write/templates.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $(FUZZ_B)/templates.c
 
 $(FUZZ_B)/obj:
 	mkdir -p $@

@@ -8,9 +8,9 @@
 # is linked from the same sources compiled again with -fPIC under
 # $(B)/pic, with -fvisibility=hidden so that it exports only what
 # include/tablog.h marks TABLOG_API.  Its soname is libtablog.so.$(SOMAJOR)
-# (TABLOG_SOVERSION in the header); VERSION is TL_VERSION (src/context.h).
+# (TABLOG_SOVERSION in the header); VERSION is TL_VERSION (src/write/context.h).
 
-VERSION	 := $(shell sed -n 's/^\#define TL_VERSION "\(.*\)"/\1/p' src/context.h)
+VERSION	 := $(shell sed -n 's/^\#define TL_VERSION "\(.*\)"/\1/p' src/write/context.h)
 SOMAJOR	  = 0
 SONAME	  = libtablog.so.$(SOMAJOR)
 SHLIB	  = libtablog.so.$(VERSION)
@@ -39,13 +39,14 @@ PC_SED	  = -e 's|@PREFIX@|$(PREFIX)|' \
 lib: $(B)/libtablog.a $(B)/$(SHLIB)
 
 # The public header is not under src/, so say who includes it.
-$(B)/obj/tablog.o: include/tablog.h
+$(B)/obj/lib/tablog.o: include/tablog.h
 
-$(B)/pic/%.o: src/%.c $(wildcard src/*.h) include/tablog.h | $(B)/pic
+$(B)/pic/%.o: src/%.c $(HEADERS) | $(B)/pic
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -c -o $@ $<
 
-$(B)/pic/templates.o: $(B)/templates.c src/templates.h | $(B)/pic
-	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -Isrc -c -o $@ $(B)/templates.c
+$(B)/pic/templates.o: $(B)/templates.c src/write/templates.h | $(B)/pic
+	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -c -o $@ $(B)/templates.c
 
 $(B)/pic:
 	mkdir -p $@

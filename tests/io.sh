@@ -2,7 +2,7 @@
 # tests/io.sh - output is never torn or lost.
 #
 # Every file tablog writes is written to a temporary beside it and renamed
-# into place when complete (src/output.c).  These tests make writing fail
+# into place when complete (src/base/output.c).  These tests make writing fail
 # (a full /dev/full, and an LD_PRELOAD shim, tests/shim/failio.c, that
 # fails mkstemp/mkdir/fclose/rename on request, since as root chmod
 # cannot take write permission away), kill a build halfway, and check that

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/man.sh - the manual page: mandoc -Tlint finds nothing, it renders,
 # and it names every subcommand and every long option tablog accepts
-# (read from src/main.c, so a new option without documentation fails).
+# (read from src/cli/main.c, so a new option without documentation fails).
 # Ends with "N passed, N failed".  Run from the repository root.
 page=man/tablog.1
 passed=0
@@ -28,12 +28,12 @@ else
 	echo "SKIP: mandoc not installed (mandoc -Tlint $page not run)"
 fi
 
-# Every long option of src/main.c's option tables, as `.Fl -NAME`.
-for opt in $(sed -n 's/^	{ "\([a-z-]*\)",.*/\1/p' src/main.c | sort -u); do
+# Every long option of src/cli/main.c's option tables, as `.Fl -NAME`.
+for opt in $(sed -n 's/^	{ "\([a-z-]*\)",.*/\1/p' src/cli/main.c | sort -u); do
 	if grep -q "^\.It Fl.* Fl -$opt\( \|$\)\|^\.It Fl -$opt\( \|$\)" "$page"; then
 		ok
 	else
-		fail "--$opt (src/main.c) is not described in $page"
+		fail "--$opt (src/cli/main.c) is not described in $page"
 	fi
 done
 for cmd in convert build diff check; do

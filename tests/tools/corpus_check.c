@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "source.h"
-#include "table.h"
-#include "xalloc.h"
+#include "base/buf.h"
+#include "load/source.h"
+#include "model/table.h"
+#include "base/xalloc.h"
 
 struct expect {
 	char	*path;

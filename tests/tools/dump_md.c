@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "read.h"
-#include "table.h"
+#include "base/buf.h"
+#include "read/read.h"
+#include "model/table.h"
 
 static int
 slurp(const char *path, struct buf *b)

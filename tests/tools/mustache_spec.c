@@ -16,9 +16,9 @@
 
 #include <jansson.h>
 
-#include "buf.h"
-#include "template.h"
-#include "xalloc.h"
+#include "base/buf.h"
+#include "template/template.h"
+#include "base/xalloc.h"
 
 static const char *const modules[] = {
 	"comments", "interpolation", "sections", "inverted", "partials",

@@ -13,9 +13,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "check.h"
-#include "key.h"
-#include "source.h"
+#include "check/check.h"
+#include "model/key.h"
+#include "load/source.h"
 
 static void
 today_option(void **s)

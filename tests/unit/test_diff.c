@@ -12,10 +12,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diff.h"
-#include "key.h"
-#include "table.h"
+#include "base/buf.h"
+#include "diff/diff.h"
+#include "model/key.h"
+#include "model/table.h"
 
 /* Header keys; those named like a canonical field are that field. */
 static struct tl_page *

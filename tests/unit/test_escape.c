@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "escape.h"
+#include "base/buf.h"
+#include "write/escape.h"
 
 typedef void (*escaper)(struct buf *, const char *);
 

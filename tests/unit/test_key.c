@@ -12,9 +12,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "key.h"
-#include "table.h"
+#include "base/buf.h"
+#include "model/key.h"
+#include "model/table.h"
 
 static void
 expect_fold(const char *in, const char *want)

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "normalise.h"
-#include "table.h"
+#include "base/buf.h"
+#include "normalise/normalise.h"
+#include "model/table.h"
 
 #define FFFD "\xEF\xBF\xBD"
 

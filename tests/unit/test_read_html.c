@@ -16,9 +16,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "read.h"
-#include "table.h"
+#include "base/buf.h"
+#include "read/read.h"
+#include "model/table.h"
 
 /* ---- helpers ------------------------------------------------------- */
 

@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "read.h"
-#include "table.h"
-#include "xalloc.h"
+#include "read/read.h"
+#include "model/table.h"
+#include "base/xalloc.h"
 
 struct fx {
 	struct tl_md_reader	*r;

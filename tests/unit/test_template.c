@@ -18,9 +18,9 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "buf.h"
-#include "template.h"
-#include "xalloc.h"
+#include "base/buf.h"
+#include "template/template.h"
+#include "base/xalloc.h"
 
 /* ---- helpers ------------------------------------------------------- */
 

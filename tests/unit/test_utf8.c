@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 static size_t
 decode(const char *s, long *cp)

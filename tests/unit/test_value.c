@@ -14,9 +14,9 @@
 
 #include <jansson.h>
 
-#include "buf.h"
-#include "value.h"
-#include "write.h"
+#include "base/buf.h"
+#include "template/value.h"
+#include "write/write.h"
 
 /* What tl_write_value() prints for j, as a malloc'ed string. */
 static char *

@@ -1,0 +1,79 @@
+/*
+ * utf8.c - UTF-8 decoding (see utf8.h).
+ */
+#include "base/utf8.h"
+
+#include "base/buf.h"
+
+size_t
+tl_utf8_decode(const unsigned char *s, size_t len, long *cp)
+{
+	unsigned long v, min;
+	size_t n, i;
+
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		n = 1, v = s[0], min = 0;
+	} else if (s[0] >= 0xC0 && s[0] <= 0xDF) {
+		n = 2, v = s[0] & 0x1F, min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3, v = s[0] & 0x0F, min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4, v = s[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	if (cp != NULL)
+		*cp = (long)v;
+	return n;
+}
+
+size_t
+tl_utf8_bad_len(const unsigned char *s, size_t len)
+{
+	size_t need, i;
+
+	if (s[0] >= 0xC0 && s[0] <= 0xDF)
+		need = 1;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		need = 2;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF7)
+		need = 3;
+	else
+		return 1;
+	for (i = 1; i <= need && i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			break;
+	return i;
+}
+
+size_t
+tl_utf8_repair(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0, n, bad = 0;
+
+	while (i < len) {
+		if ((n = tl_utf8_decode(u + i, len - i, NULL)) > 0) {
+			i += n;
+			continue;
+		}
+		buf_put(out, s + start, i - start);
+		buf_puts(out, "\xEF\xBF\xBD");
+		i += tl_utf8_bad_len(u + i, len - i);
+		start = i;
+		bad++;
+	}
+	buf_put(out, s + start, len - start);
+	return bad;
+}

@@ -1,0 +1,262 @@
+/*
+ * source.c - read a page's bytes and run them through reader and
+ * normaliser (see source.h).
+ */
+#include "load/source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/parser.h>
+
+#include "base/buf.h"
+#include "base/xalloc.h"
+
+struct tl_loader {
+	struct tl_load_opts	 opts;
+	struct tl_md_reader	*md;
+	struct tl_normaliser	*norm;
+};
+
+void
+tl_read_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	xmlInitParser();
+}
+
+struct tl_loader *
+tl_loader_new(const struct tl_load_opts *opts)
+{
+	struct tl_loader *l = xcalloc(1, sizeof(*l));
+
+	l->opts = *opts;
+	if (l->opts.max_input == 0)
+		l->opts.max_input = TL_DEFAULT_MAX_INPUT;
+	l->md = tl_md_reader_new();
+	l->norm = tl_normaliser_new(&l->opts.norm);
+	return l;
+}
+
+void
+tl_loader_free(struct tl_loader *l)
+{
+	if (l == NULL)
+		return;
+	tl_md_reader_free(l->md);
+	tl_normaliser_free(l->norm);
+	free(l);
+}
+
+/* Read all of fd into out, refusing more than max bytes. */
+static int
+read_all(int fd, const char *name, size_t max, struct buf *out,
+    struct tl_diags *d)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			tl_diag(d, TL_ERROR, name, 0, "cannot read: %s",
+			    strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		if (out->len + (size_t)n > max) {
+			tl_diag(d, TL_ERROR, name, 0,
+			    "input larger than the limit of %zu bytes "
+			    "(see --max-input-size)", max);
+			return -1;
+		}
+		buf_put(out, chunk, (size_t)n);
+	}
+}
+
+int
+tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
+{
+	struct stat st;
+	int fd, rc;
+
+	if (strcmp(path, "-") == 0)
+		return read_all(STDIN_FILENO, "-", max, out, d);
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		tl_diag(d, TL_ERROR, path, 0, "is a folder, not a page");
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		tl_diag(d, TL_ERROR, path, 0,
+		    "input larger than the limit of %zu bytes "
+		    "(see --max-input-size)", max);
+		close(fd);
+		return -1;
+	}
+	rc = read_all(fd, path, max, out, d);
+	close(fd);
+	return rc;
+}
+
+/* UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv). */
+static int
+utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
+    struct tl_diags *d)
+{
+	const char *enc = ((unsigned char)in[0] == 0xFF) ? "UTF-16LE" :
+	    "UTF-16BE";
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char *src = (char *)in + 2, *dst;
+	size_t left = len - 2, room, cap = len * 2 + 16;
+	int rc = 0;
+
+	if (cd == (iconv_t)-1) {
+		tl_diag(d, TL_ERROR, name, 0, "cannot convert %s: %s", enc,
+		    strerror(errno));
+		return -1;
+	}
+	buf_reset(out);
+	out->data = xgrow(out->data, &out->cap, cap, 1);
+	dst = out->data;
+	room = cap - 1;
+	if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1) {
+		/* Keep what converted; say where it stopped. */
+		tl_diag(d, TL_WARNING, name, 0,
+		    "invalid %s at byte %zu; the rest is ignored", enc,
+		    (size_t)(src - in));
+		rc = 0;
+	}
+	out->len = (size_t)(dst - out->data);
+	out->data[out->len] = '\0';
+	iconv_close(cd);
+	return rc;
+}
+
+static int
+starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+enum tl_format
+tl_detect_format(const char *bytes, size_t len)
+{
+	size_t i = 0, scan;
+
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' ||
+	    bytes[i] == '\r' || bytes[i] == '\n'))
+		i++;
+	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
+	    starts_with_ci(bytes + i, len - i, "<html") ||
+	    starts_with_ci(bytes + i, len - i, "<?xml") ||
+	    starts_with_ci(bytes + i, len - i, "<table") ||
+	    starts_with_ci(bytes + i, len - i, "<head") ||
+	    starts_with_ci(bytes + i, len - i, "<body") ||
+	    starts_with_ci(bytes + i, len - i, "<meta"))
+		return TL_FORMAT_HTML;
+	/*
+	 * A page that opens with some other tag (a fragment: <div>, <nav>,
+	 * <h1>, a comment) is HTML if it holds a <table> early on and no line
+	 * that starts like a GFM delimiter row.
+	 */
+	if (i < len && bytes[i] == '<') {
+		scan = len - i < 65536 ? len - i : 65536;
+		for (size_t k = i; k + 6 <= i + scan; k++)
+			if (bytes[k] == '<' &&
+			    starts_with_ci(bytes + k, len - k, "<table"))
+				return TL_FORMAT_HTML;
+	}
+	return TL_FORMAT_MD;
+}
+
+/* A table with no columns at all (`<table></table>`) is no table. */
+static int
+has_columns(const struct tl_page *page)
+{
+	size_t i;
+
+	for (i = 0; i < page->ntables; i++)
+		if (page->tables[i].ncolumns > 0)
+			return 1;
+	return 0;
+}
+
+struct tl_page *
+tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
+    size_t len, struct tl_diags *d)
+{
+	struct buf utf8 = {0};
+	struct tl_page *page;
+	enum tl_format fmt;
+	int rc;
+
+	if (len >= 2 && (((unsigned char)bytes[0] == 0xFF &&
+	    (unsigned char)bytes[1] == 0xFE) ||
+	    ((unsigned char)bytes[0] == 0xFE &&
+	    (unsigned char)bytes[1] == 0xFF))) {
+		if (utf16_to_utf8(name, bytes, len, &utf8, d) != 0) {
+			buf_free(&utf8);
+			return NULL;
+		}
+		bytes = buf_str(&utf8);
+		len = utf8.len;
+	}
+	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
+	    tl_detect_format(bytes, len);
+	page = tl_page_new(name);
+	if (fmt == TL_FORMAT_HTML)
+		rc = tl_read_html(page, bytes, len, d);
+	else
+		rc = tl_read_md(l->md, page, bytes, len, d);
+	buf_free(&utf8);
+	if (rc == 0 && !has_columns(page)) {
+		tl_diag(d, TL_ERROR, name, 0, "no table found");
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = tl_normalise(l->norm, page, d);
+	if (rc != 0) {
+		tl_page_free(page);
+		return NULL;
+	}
+	return page;
+}
+
+struct tl_page *
+tl_load_page(struct tl_loader *l, const char *path, struct tl_diags *d)
+{
+	struct buf bytes = {0};
+	struct tl_page *page = NULL;
+
+	if (tl_read_file(path, l->opts.max_input, &bytes, d) == 0)
+		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
+	buf_free(&bytes);
+	return page;
+}

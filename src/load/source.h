@@ -1,0 +1,52 @@
+/*
+ * source.h - from a file name to a normalised page.
+ *
+ * The loader is the front of the pipeline: it reads a file or standard
+ * input (refusing folders and anything over the size limit before reading
+ * it), converts UTF-16 to UTF-8, picks the reader by content (or --from),
+ * runs it and the normaliser, and turns "no table" into an error.  It owns
+ * the per-thread reader and normaliser objects, so their compiled
+ * patterns are reused for every page.
+ */
+#ifndef TABLOG_SOURCE_H
+#define TABLOG_SOURCE_H
+
+#include <stddef.h>
+
+#include "normalise/normalise.h"
+#include "read/read.h"
+#include "model/table.h"
+
+#define TL_DEFAULT_MAX_INPUT ((size_t)256 << 20)	/* 256 MiB */
+
+struct tl_load_opts {
+	enum tl_format		format;		/* TL_FORMAT_AUTO to detect */
+	size_t			max_input;	/* bytes; 0 for the default */
+	struct tl_norm_opts	norm;
+};
+
+struct tl_loader;
+
+struct tl_loader *tl_loader_new(const struct tl_load_opts *opts);
+void	tl_loader_free(struct tl_loader *l);
+
+/*
+ * Read, parse and normalise the page at `path` ("-" for standard input).
+ * Returns the page (caller frees with tl_page_free) or NULL after
+ * appending an error to `d`.  Warnings are appended either way.
+ */
+struct tl_page *tl_load_page(struct tl_loader *l, const char *path,
+	    struct tl_diags *d);
+/*
+ * Read all of the file at `path` ("-": standard input) into out, refusing
+ * folders and anything over `max` bytes (checked before reading when the
+ * file's size is known).  0, or -1 with an error in d.
+ */
+int	tl_read_file(const char *path, size_t max, struct buf *out,
+	    struct tl_diags *d);
+
+/* The same for bytes already in memory; `name` is used in diagnostics. */
+struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,
+	    const char *bytes, size_t len, struct tl_diags *d);
+
+#endif

@@ -1,0 +1,1328 @@
+/*
+ * normalise.c - from raw cells to canonical fields (see normalise.h).
+ *
+ * Readers hand over text as the page had it.  This file is the one place
+ * that decides what that text means: it folds white space and repairs
+ * UTF-8, maps header cells to fields, splits permission cells, finds the
+ * dates in date cells, drops exact duplicate rows and names the page.
+ *
+ * Every pass is linear in the size of the page: dates are found with one
+ * left-to-right PCRE2 scan per cell, balanced parentheses are matched by a
+ * backward scan rather than a recursive pattern, and duplicate rows and
+ * column keys are found through hash tables.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "normalise/normalise.h"
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/swar.h"
+#include "base/utf8.h"
+#include "base/strmap.h"
+#include "base/xalloc.h"
+
+struct tl_normaliser {
+	char			*date_column;	/* copy of the option, or NULL */
+	pcre2_code		*re_date;	/* every date form, one scan */
+	pcre2_code		*re_name;	/* a permission name */
+	pcre2_code		*re_qualifier;	/* "(preview)" contents */
+	pcre2_code		*re_bracket;	/* "... [preview]" at the end */
+	pcre2_code		*re_text;	/* a letter or a digit */
+	pcre2_match_data	*md;
+};
+
+/* ---- patterns ------------------------------------------------------ */
+
+#define MONTH_NAME \
+	"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|" \
+	"july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|" \
+	"nov(?:ember)?|dec(?:ember)?)(?!\\p{L})\\.?"
+
+/*
+ * One alternative per date form, in two branches so that most positions
+ * fail on their first character: forms that start with a digit, and
+ * forms that start with a month name.  Each guards its own edges
+ * ("2023年" has no word boundary under UCP, so \b would not do) and uses
+ * [0-9] because \d would also match full-width digits.  Groups:
+ *   1 day, 2 month name, 3 year            5 December 2023
+ *   4 year, 5 month, 6 day (optional)      2023 年 12 月 (5 日)
+ *   7 year, 8 separator, 9 month, 10 day   2023-12-05, 2023/12/05
+ *   11 year, 12 month                      2023-12, 2023/12
+ *   13 month, 14 year                      12/2023
+ *   15 month name, then 16 day, 17 year    December 5, 2023
+ *                  or 18 year              December 2023, Dec. 2023
+ */
+static const char date_pattern[] =
+	"(?=[0-9])(?<![0-9])(?:"
+	    "(?<!\\p{L})([0-9]{1,2})\\s*" MONTH_NAME ",?\\s*([0-9]{4})(?![0-9])"
+	    "|([0-9]{4})\\s*\xE5\xB9\xB4\\s*([0-9]{1,2})\\s*\xE6\x9C\x88"
+		"(?:\\s*([0-9]{1,2})\\s*\xE6\x97\xA5)?"
+	    "|([0-9]{4})([-/])([0-9]{1,2})\\g{-2}([0-9]{1,2})(?![0-9])"
+	    "|([0-9]{4})[-/]([0-9]{1,2})(?![0-9])"
+	    "|(?<!/)([0-9]{1,2})/([0-9]{4})(?![0-9]))"
+	"|(?<!\\p{L})" MONTH_NAME "(?:"
+	    "\\s*([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4})(?![0-9])"
+	    "|,?\\s*([0-9]{4})(?![0-9]))";
+
+/* A permission name: no white space, no brackets. */
+static const char name_pattern[] = "\\A[^\\s()\\[\\]]+\\z";
+/* What "Name (qualifier)(Display)" may hold as a qualifier. */
+static const char qualifier_pattern[] =
+	"\\A[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,39}\\z";
+/* "Read and write to the Yammer platform [preview]". */
+static const char bracket_pattern[] =
+	"\\s*\\[\\s*(preview|beta|deprecated)\\s*\\]\\s*\\z";
+/* Text that says something, unlike "-" or an em dash. */
+static const char text_pattern[] = "[\\p{L}\\p{N}]";
+
+static pcre2_code *
+compile(const char *pattern, uint32_t flags)
+{
+	pcre2_code *re;
+	int err;
+	PCRE2_SIZE off;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    flags | PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+	if (re != NULL)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+struct tl_normaliser *
+tl_normaliser_new(const struct tl_norm_opts *opts)
+{
+	struct tl_normaliser *n = xcalloc(1, sizeof(*n));
+
+	if (opts != NULL && opts->date_column != NULL)
+		n->date_column = xstrdup(opts->date_column);
+	n->re_date = compile(date_pattern, PCRE2_CASELESS);
+	n->re_name = compile(name_pattern, 0);
+	n->re_qualifier = compile(qualifier_pattern, 0);
+	n->re_bracket = compile(bracket_pattern, PCRE2_CASELESS);
+	n->re_text = compile(text_pattern, 0);
+	if (n->re_date == NULL || n->re_name == NULL ||
+	    n->re_qualifier == NULL || n->re_bracket == NULL ||
+	    n->re_text == NULL) {
+		tl_normaliser_free(n);
+		return NULL;
+	}
+	/* The date pattern has the most groups; one match data fits all. */
+	n->md = pcre2_match_data_create_from_pattern(n->re_date, NULL);
+	if (n->md == NULL) {
+		tl_normaliser_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+void
+tl_normaliser_free(struct tl_normaliser *n)
+{
+	if (n == NULL)
+		return;
+	free(n->date_column);
+	pcre2_code_free(n->re_date);
+	pcre2_code_free(n->re_name);
+	pcre2_code_free(n->re_qualifier);
+	pcre2_code_free(n->re_bracket);
+	pcre2_code_free(n->re_text);
+	pcre2_match_data_free(n->md);
+	free(n);
+}
+
+/* Subjects are valid UTF-8 (folded) whenever this is called. */
+static int
+match(struct tl_normaliser *n, pcre2_code *re, const char *s, size_t len,
+    size_t start)
+{
+	return pcre2_match(re, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK,
+	    n->md, NULL);
+}
+
+/* ---- text folding -------------------------------------------------- */
+
+#define BAD_UTF8 (-1L)
+
+/*
+ * Decode the sequence at s.  An invalid sequence (utf8.h: a lead byte and
+ * the continuation bytes it announces) gives *cp = BAD_UTF8 and is
+ * consumed whole, so that it becomes one U+FFFD.
+ */
+static size_t
+utf8_next(const unsigned char *s, size_t len, long *cp)
+{
+	size_t n = tl_utf8_decode(s, len, cp);
+
+	if (n > 0)
+		return n;
+	*cp = BAD_UTF8;
+	return tl_utf8_bad_len(s, len);
+}
+
+static int
+utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	long cp;
+
+	while (i < len) {
+		i += utf8_next((const unsigned char *)s + i, len - i, &cp);
+		if (cp == BAD_UTF8)
+			return 0;
+	}
+	return 1;
+}
+
+enum char_class { CH_TEXT, CH_SPACE, CH_NEWLINE, CH_DROP };
+
+static enum char_class
+classify(long cp)
+{
+	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+		return CH_NEWLINE;
+	/*
+	 * \v and \f are white space to every C library, so they separate
+	 * words rather than vanish.  U+3000 (ideographic space) is folded
+	 * too: Japanese pages use it as padding around cell text.
+	 */
+	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' ||
+	    cp == '\f' || cp == 0xA0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0x3000)
+		return CH_SPACE;
+	/*
+	 * C0, DEL, C1 and the byte-order mark carry no text, nor do the
+	 * noncharacters (U+FDD0-FDEF, U+xFFFE, U+xFFFF), which XML forbids:
+	 * one in a title would make the Atom feed unreadable.
+	 */
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+	    cp == 0xFEFF || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	    (cp & 0xFFFE) == 0xFFFE)
+		return CH_DROP;
+	return CH_TEXT;
+}
+
+void
+tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int pend_space = 0, pend_nl = 0, line_text = 0;
+	size_t i = 0, n;
+	long cp;
+
+	if (repaired != NULL)
+		*repaired = 0;
+	buf_put(out, "", 0);	/* NUL-terminated even when nothing is kept */
+	while (i < len) {
+		n = utf8_next(u + i, len - i, &cp);
+		if (cp == BAD_UTF8) {
+			if (repaired != NULL)
+				*repaired = 1;
+		} else {
+			switch (classify(cp)) {
+			case CH_NEWLINE:
+				if (line_text)
+					pend_nl = 1;
+				line_text = pend_space = 0;
+				i += n;
+				continue;
+			case CH_SPACE:
+				if (line_text)
+					pend_space = 1;
+				i += n;
+				continue;
+			case CH_DROP:
+				i += n;
+				continue;
+			case CH_TEXT:
+				break;
+			}
+		}
+		if (pend_nl)
+			buf_putc(out, '\n');
+		else if (pend_space)
+			buf_putc(out, ' ');
+		pend_nl = pend_space = 0;
+		line_text = 1;
+		if (cp == BAD_UTF8)
+			buf_put(out, "\xEF\xBF\xBD", 3);
+		else {
+			/* Copy a run of printable ASCII at once: most text. */
+			while (i + n < len && u[i + n] > ' ' && u[i + n] < 0x7F)
+				n++;
+			buf_put(out, s + i, n);
+		}
+		i += n;
+	}
+}
+
+/*
+ * Are the 8 bytes at u printable ASCII and spaces, no two spaces side by
+ * side, and a space first only after text (*after_text)?  Sets
+ * *after_text for the next byte.
+ */
+static int
+is_folded8(const unsigned char *u, int *after_text)
+{
+	const uint64_t lows = TL_BYTES(0x7F);
+	uint64_t w = tl_word(u), x, sp;
+
+	if (tl_word_has_high(w) || tl_word_has_below(w, 0x20) ||
+	    tl_word_has(w, 0x7F))
+		return 0;
+	/* Exactly the bytes that are spaces, as high bits. */
+	x = w ^ TL_BYTES(0x20);
+	sp = ~(((x & lows) + lows) | x) & TL_BYTES(0x80);
+	if ((sp & (sp << 8)) != 0 || (u[0] == ' ' && !*after_text))
+		return 0;
+	*after_text = u[7] != ' ';
+	return 1;
+}
+
+/*
+ * Would tl_fold_text() give s back unchanged?  True for most cells: valid
+ * UTF-8 text with single ASCII spaces and newlines between words and none
+ * at either end.  Checking is cheaper than folding into a copy.
+ */
+static int
+is_folded(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+	int after_text = 0;
+	long cp;
+
+	while (i < len) {
+		if (len - i >= 8 && is_folded8(u + i, &after_text)) {
+			i += 8;
+			continue;
+		}
+		if (u[i] > ' ' && u[i] < 0x7F) {
+			after_text = 1;
+			i++;
+			continue;
+		}
+		if (u[i] == ' ' || u[i] == '\n') {
+			/* Kept only between text: not first, not doubled. */
+			if (!after_text)
+				return 0;
+			after_text = 0;
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80)
+			return 0;
+		if ((n = tl_utf8_decode(u + i, len - i, &cp)) == 0 ||
+		    classify(cp) != CH_TEXT)
+			return 0;
+		after_text = 1;
+		i += n;
+	}
+	return len == 0 || after_text;
+}
+
+/* ---- headers ------------------------------------------------------- */
+
+/*
+ * The comparison form of a header: ASCII letters and digits lowercased,
+ * other ASCII dropped, other bytes kept (so Japanese headers still
+ * compare).  Callers pass folded text, so Unicode spaces are ' ' by now.
+ */
+static void
+header_norm(struct buf *out, const char *h)
+{
+	const unsigned char *p = (const unsigned char *)h;
+
+	buf_reset(out);
+	buf_put(out, "", 0);
+	for (; *p != '\0'; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			buf_putc(out, (char)(*p - 'A' + 'a'));
+		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			buf_putc(out, (char)*p);
+		else if (*p >= 0x80)
+			buf_putc(out, (char)*p);
+	}
+}
+
+struct synonym {
+	const char	*norm;	/* header_norm() form */
+	int		 field;
+};
+
+static const struct synonym synonyms[] = {
+	{ "api", TL_API },
+	{ "resource", TL_API },
+	{ "resourceapp", TL_API },
+	{ "permission", TL_PERMISSION },
+	{ "permissions", TL_PERMISSION },
+	{ "permissionname", TL_PERMISSION },
+	{ "scope", TL_PERMISSION },
+	{ "applicationpermission", TL_PERMISSION },
+	{ "\xE3\x82\xA2\xE3\x82\xAF\xE3\x82\xBB\xE3\x82\xB9"
+	  "\xE8\xA8\xB1\xE5\x8F\xAF", TL_PERMISSION },		/* アクセス許可 */
+	{ "displayname", TL_DISPLAY_NAME },
+	{ "qualifier", TL_QUALIFIER },
+	{ "type", TL_TYPE },
+	{ "permissiontype", TL_TYPE },
+	{ "\xE3\x82\xBF\xE3\x82\xA4\xE3\x83\x97", TL_TYPE },	/* タイプ */
+	{ "\xE7\xA8\xAE\xE9\xA1\x9E", TL_TYPE },			/* 種類 */
+	{ "purpose", TL_PURPOSE },
+	{ "description", TL_PURPOSE },
+	{ "reason", TL_PURPOSE },
+	{ "whyyouneed", TL_PURPOSE },
+	{ "whydoweneedit", TL_PURPOSE },
+	{ "\xE8\xAA\xAC\xE6\x98\x8E", TL_PURPOSE },			/* 説明 */
+	{ "\xE7\x9B\xAE\xE7\x9A\x84", TL_PURPOSE },			/* 目的 */
+	{ "lastupdate", TL_LAST_UPDATE },
+	{ "lastupdated", TL_LAST_UPDATE },
+	{ "updated", TL_LAST_UPDATE },
+	{ "date", TL_LAST_UPDATE },
+	{ "dateadded", TL_LAST_UPDATE },
+	{ "detectedon", TL_LAST_UPDATE },
+	{ "\xE6\x9C\x80\xE7\xB5\x82\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5",
+	  TL_LAST_UPDATE },						/* 最終更新日 */
+	{ "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5", TL_LAST_UPDATE },	/* 更新日 */
+	{ "lastupdatetext", TL_LAST_UPDATE_TEXT },
+};
+
+static int
+norm_field(const char *norm)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+		if (strcmp(norm, synonyms[i].norm) == 0)
+			return synonyms[i].field;
+	return TL_EXTRA;
+}
+
+int
+tl_header_field(const char *header)
+{
+	struct buf folded = {0}, norm = {0};
+	int field;
+
+	tl_fold_text(&folded, header, strlen(header), NULL);
+	header_norm(&norm, buf_str(&folded));
+	field = norm_field(buf_str(&norm));
+	buf_free(&folded);
+	buf_free(&norm);
+	return field;
+}
+
+/*
+ * Lowercase ASCII letters and digits; runs of anything else -> sep; at
+ * most max bytes.  A word that does not fit is dropped whole when an
+ * earlier separator allows it, so that a long title loses its tail, not
+ * half a word.
+ */
+static void
+slug(struct buf *out, const char *s, char sep, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start = out->len, last_sep = 0;
+	int pending = 0;
+
+	buf_put(out, "", 0);
+	for (; *p != '\0'; p++) {
+		char c;
+
+		if (*p >= 'A' && *p <= 'Z')
+			c = (char)(*p - 'A' + 'a');
+		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			c = (char)*p;
+		else {
+			pending = out->len > start;
+			continue;
+		}
+		if (out->len - start + (size_t)pending + 1 > max) {
+			if (!pending && last_sep > start)
+				out->len = last_sep;
+			break;
+		}
+		if (pending) {
+			last_sep = out->len;
+			buf_putc(out, sep);
+		}
+		pending = 0;
+		buf_putc(out, c);
+	}
+	out->data[out->len] = '\0';
+}
+
+void
+tl_header_slug(struct buf *out, const char *header)
+{
+	slug(out, header, '_', SIZE_MAX);
+}
+
+void
+tl_slugify(struct buf *out, const char *title)
+{
+	slug(out, title, '-', 80);
+}
+
+/* ---- column keys --------------------------------------------------- */
+
+/*
+ * Column keys become JSON member names and CSV headers beside the
+ * canonical fields and the other members of a row object (context.h) and
+ * the site-wide `page` column, so those names are never extra keys.
+ */
+struct keyent {
+	const char	*key;
+	unsigned	 next;	/* next suffix to try after a clash */
+};
+
+struct keyset {
+	struct keyent	*v;
+	size_t		 cap;	/* power of two */
+};
+
+static void
+keyset_init(struct keyset *ks, size_t n)
+{
+	ks->cap = 16;
+	while (ks->cap < 2 * n)
+		ks->cap *= 2;
+	ks->v = xcalloc(ks->cap, sizeof(*ks->v));
+}
+
+/* The entry for key, or the empty slot where it belongs. */
+static struct keyent *
+keyset_find(struct keyset *ks, const char *key)
+{
+	size_t i = (size_t)tl_hash_bytes(TL_HASH_INIT, key, strlen(key)) &
+	    (ks->cap - 1);
+
+	while (ks->v[i].key != NULL && strcmp(ks->v[i].key, key) != 0)
+		i = (i + 1) & (ks->cap - 1);
+	return &ks->v[i];
+}
+
+static void
+keyset_add(struct keyset *ks, const char *key)
+{
+	struct keyent *e = keyset_find(ks, key);
+
+	if (e->key == NULL) {
+		e->key = key;
+		e->next = 2;
+	}
+}
+
+/* A key for an extra column: its slug, made unique with `_2`, `_3`... */
+static const char *
+extra_key(struct tl_page *page, struct keyset *ks, const char *header,
+    size_t col, struct buf *tmp)
+{
+	struct keyent *base;
+	const char *key;
+	size_t blen;
+
+	buf_reset(tmp);
+	tl_header_slug(tmp, header);
+	if (tmp->len == 0)
+		buf_printf(tmp, "column_%zu", col + 1);
+	base = keyset_find(ks, buf_str(tmp));
+	if (base->key == NULL) {
+		key = tl_strdup(page, buf_str(tmp));
+		keyset_add(ks, key);
+		return key;
+	}
+	blen = tmp->len;
+	for (;;) {
+		tmp->len = blen;
+		buf_printf(tmp, "_%u", base->next++);
+		if (keyset_find(ks, buf_str(tmp))->key == NULL)
+			break;
+	}
+	key = tl_strdup(page, buf_str(tmp));
+	keyset_add(ks, key);
+	return key;
+}
+
+/*
+ * Set each column's field and key.  `Role` names the permission only in
+ * the first-party app lists (`Role | Role Id | Display Name | ...`);
+ * elsewhere a role is something else, so it needs that context.
+ */
+static void
+map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
+{
+	static const char *const reserved[] = {
+		"line", "page", "table", "label", "last_update_label", "cells",
+	};
+	int *field = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*field));
+	int taken[TL_NFIELDS] = {0};
+	int role_context = 0;
+	struct keyset ks;
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		header_norm(tmp, t->columns[i].header);
+		field[i] = norm_field(buf_str(tmp));
+		if (field[i] == TL_DISPLAY_NAME ||
+		    strcmp(buf_str(tmp), "roleid") == 0)
+			role_context = 1;
+	}
+	if (role_context)
+		for (i = 0; i < t->ncolumns; i++) {
+			header_norm(tmp, t->columns[i].header);
+			if (strcmp(buf_str(tmp), "role") == 0)
+				field[i] = TL_PERMISSION;
+		}
+	keyset_init(&ks, t->ncolumns + TL_NFIELDS +
+	    sizeof(reserved) / sizeof(reserved[0]));
+	for (i = 0; i < TL_NFIELDS; i++)
+		keyset_add(&ks, tl_field_name((enum tl_field)i));
+	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		keyset_add(&ks, reserved[i]);
+	for (i = 0; i < t->ncolumns; i++) {
+		struct tl_column *c = &t->columns[i];
+
+		if (field[i] != TL_EXTRA && !taken[field[i]]) {
+			taken[field[i]] = 1;
+			c->field = field[i];
+			c->key = tl_field_name((enum tl_field)field[i]);
+		} else {
+			c->field = TL_EXTRA;
+			c->key = extra_key(page, &ks, c->header, i, tmp);
+		}
+	}
+	free(ks.v);
+	free(field);
+}
+
+/* ---- permission cells ---------------------------------------------- */
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && is_space(s[*b]))
+		(*b)++;
+	while (*e > *b && is_space(s[*e - 1]))
+		(*e)--;
+}
+
+/* Index of the '(' matching the ')' at s[close], not before b; or -1. */
+static long
+matching_open(const char *s, size_t b, size_t close)
+{
+	size_t i = close;
+	size_t depth = 0;
+
+	for (;;) {
+		if (s[i] == ')')
+			depth++;
+		else if (s[i] == '(' && --depth == 0)
+			return (long)i;
+		if (i == b)
+			return -1;
+		i--;
+	}
+}
+
+static int
+matches_all(struct tl_normaliser *n, pcre2_code *re, const char *s,
+    size_t b, size_t e)
+{
+	return pcre2_match(re, (PCRE2_SPTR)(s + b), e - b, 0,
+	    PCRE2_NO_UTF_CHECK, n->md, NULL) >= 0;
+}
+
+/* The parts of a split cell, as [begin, end) offsets into it. */
+struct perm_parts {
+	size_t	nb, ne, qb, qe, db, de;
+};
+
+/*
+ * Split s (valid UTF-8) at its last balanced "(...)" group and, before
+ * that, an optional "(qualifier)".  Display names may hold parentheses of
+ * their own, so groups are matched from the end, by depth.
+ */
+static int
+split_parts(struct tl_normaliser *n, const char *s, size_t len,
+    struct perm_parts *p)
+{
+	size_t b = 0, e = len;
+	long open, qopen;
+
+	trim(s, &b, &e);
+	if (e == b || s[e - 1] != ')')
+		return 0;
+	if ((open = matching_open(s, b, e - 1)) < 0)
+		return 0;
+	p->db = (size_t)open + 1, p->de = e - 1;
+	trim(s, &p->db, &p->de);
+	p->nb = b, p->ne = (size_t)open;
+	trim(s, &p->nb, &p->ne);
+	p->qb = p->qe = 0;
+	if (p->ne > p->nb && s[p->ne - 1] == ')' &&
+	    (qopen = matching_open(s, p->nb, p->ne - 1)) >= 0) {
+		size_t qb = (size_t)qopen + 1, qe = p->ne - 1;
+		size_t nb = p->nb, ne = (size_t)qopen;
+
+		trim(s, &qb, &qe);
+		trim(s, &nb, &ne);
+		if (qe > qb && ne > nb &&
+		    matches_all(n, n->re_qualifier, s, qb, qe)) {
+			p->qb = qb, p->qe = qe;
+			p->nb = nb, p->ne = ne;
+		}
+	}
+	if (p->ne == p->nb || !matches_all(n, n->re_name, s, p->nb, p->ne))
+		return 0;
+	/* "Display [preview]": the qualifier written inside the group. */
+	if (p->qe == p->qb && p->de > p->db &&
+	    match(n, n->re_bracket, s, p->de, p->db) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(n->md);
+
+		p->qb = ov[2], p->qe = ov[3];
+		p->de = ov[0];
+		trim(s, &p->db, &p->de);
+	}
+	return 1;
+}
+
+int
+tl_split_permission(struct tl_normaliser *n, const char *cell,
+    struct buf *name, struct buf *qualifier, struct buf *display)
+{
+	struct buf folded = {0};
+	struct perm_parts p;
+	const char *s = cell;
+	size_t len = strlen(cell);
+	int ok;
+
+	buf_reset(name);
+	buf_reset(qualifier);
+	buf_reset(display);
+	buf_put(name, "", 0);
+	buf_put(qualifier, "", 0);
+	buf_put(display, "", 0);
+	if (!utf8_valid(cell, len)) {
+		tl_fold_text(&folded, cell, len, NULL);
+		s = buf_str(&folded);
+		len = folded.len;
+	}
+	ok = split_parts(n, s, len, &p);
+	if (ok) {
+		buf_put(name, s + p.nb, p.ne - p.nb);
+		buf_put(qualifier, s + p.qb, p.qe - p.qb);
+		buf_put(display, s + p.db, p.de - p.db);
+	} else
+		buf_put(name, s, len);
+	buf_free(&folded);
+	return ok;
+}
+
+/* ---- dates --------------------------------------------------------- */
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[12] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+static int
+date_valid(const struct tl_date *d)
+{
+	return d->year >= 1900 && d->year <= 2999 &&
+	    d->month >= 1 && d->month <= 12 &&
+	    d->day >= 0 && d->day <= days_in_month(d->year, d->month);
+}
+
+static int
+group_set(const PCRE2_SIZE *ov, int g)
+{
+	return ov[2 * g] != PCRE2_UNSET;
+}
+
+/* A group of at most 4 digits as a number; 0 when unset. */
+static int
+group_num(const char *s, const PCRE2_SIZE *ov, int g)
+{
+	PCRE2_SIZE i;
+	int v = 0;
+
+	if (!group_set(ov, g))
+		return 0;
+	for (i = ov[2 * g]; i < ov[2 * g + 1]; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* Month 1-12 from a name the pattern accepted ("Sept.", "dec"). */
+static int
+group_month(const char *s, const PCRE2_SIZE *ov, int g)
+{
+	static const char abbr[12][4] = {
+		"jan", "feb", "mar", "apr", "may", "jun",
+		"jul", "aug", "sep", "oct", "nov", "dec",
+	};
+	int i;
+
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s + ov[2 * g], abbr[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The date one match of date_pattern denotes (not yet validated). */
+static struct tl_date
+match_date(const char *s, const PCRE2_SIZE *ov)
+{
+	struct tl_date d = {0, 0, 0};
+
+	if (group_set(ov, 1)) {
+		d.day = group_num(s, ov, 1);
+		d.month = group_month(s, ov, 2);
+		d.year = group_num(s, ov, 3);
+	} else if (group_set(ov, 4)) {
+		d.year = group_num(s, ov, 4);
+		d.month = group_num(s, ov, 5);
+		d.day = group_num(s, ov, 6);
+	} else if (group_set(ov, 7)) {
+		d.year = group_num(s, ov, 7);
+		d.month = group_num(s, ov, 9);
+		d.day = group_num(s, ov, 10);
+	} else if (group_set(ov, 11)) {
+		d.year = group_num(s, ov, 11);
+		d.month = group_num(s, ov, 12);
+	} else if (group_set(ov, 13)) {
+		d.month = group_num(s, ov, 13);
+		d.year = group_num(s, ov, 14);
+	} else if (group_set(ov, 15)) {
+		d.month = group_month(s, ov, 15);
+		d.day = group_num(s, ov, 16);
+		d.year = group_set(ov, 17) ? group_num(s, ov, 17) :
+		    group_num(s, ov, 18);
+	}
+	/* A day 0 written out is no day, not month precision. */
+	if ((group_set(ov, 1) || group_set(ov, 6) || group_set(ov, 10) ||
+	    group_set(ov, 16)) && d.day == 0)
+		d.day = -1;
+	return d;
+}
+
+/*
+ * Scan s (valid UTF-8) once, left to right.  A match that does not
+ * validate (`2023-13-01`, `February 30, 2024`) is skipped whole, so no
+ * part of it is read again as a shorter form.
+ */
+static int
+scan_dates(struct tl_normaliser *n, const char *s, size_t len,
+    struct tl_date *latest)
+{
+	size_t off = 0;
+	int found = 0;
+
+	memset(latest, 0, sizeof(*latest));
+	while (off < len && match(n, n->re_date, s, len, off) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(n->md);
+		struct tl_date d = match_date(s, ov);
+
+		off = ov[1] > off ? ov[1] : off + 1;
+		if (!date_valid(&d))
+			continue;
+		if (found++ == 0 || tl_date_cmp(&d, latest) > 0)
+			*latest = d;
+	}
+	return found;
+}
+
+int
+tl_parse_dates(struct tl_normaliser *n, const char *cell,
+    struct tl_date *date)
+{
+	size_t len = strlen(cell);
+	struct buf folded = {0};
+	int found;
+
+	if (utf8_valid(cell, len))
+		return scan_dates(n, cell, len, date);
+	tl_fold_text(&folded, cell, len, NULL);
+	found = scan_dates(n, buf_str(&folded), folded.len, date);
+	buf_free(&folded);
+	return found;
+}
+
+/* v (0-9999) in decimal, zero-padded to `width` digits: printf is slow. */
+static void
+put_num(struct buf *out, int v, int width)
+{
+	char d[4];
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		buf_putc(out, d[--n]);
+}
+
+static int
+date_printable(const struct tl_date *date)
+{
+	return date->year >= 0 && date->year <= 9999 &&
+	    date->month >= 0 && date->month <= 99 &&
+	    date->day >= 0 && date->day <= 99;
+}
+
+void
+tl_date_iso(struct buf *out, const struct tl_date *date)
+{
+	if (date->year == 0)
+		buf_put(out, "", 0);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%04d-%02d", date->year, date->month);
+		else
+			buf_printf(out, "%04d-%02d-%02d", date->year,
+			    date->month, date->day);
+	} else {
+		put_num(out, date->year, 4);
+		buf_putc(out, '-');
+		put_num(out, date->month, 2);
+		if (date->day != 0) {
+			buf_putc(out, '-');
+			put_num(out, date->day, 2);
+		}
+	}
+}
+
+void
+tl_date_label(struct buf *out, const struct tl_date *date)
+{
+	if (date->year == 0 || date->month < 1 || date->month > 12)
+		buf_put(out, "", 0);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%s %d", month_names[date->month - 1],
+			    date->year);
+		else
+			buf_printf(out, "%d %s %d", date->day,
+			    month_names[date->month - 1], date->year);
+	} else {
+		if (date->day != 0) {
+			put_num(out, date->day, 1);
+			buf_putc(out, ' ');
+		}
+		buf_puts(out, month_names[date->month - 1]);
+		buf_putc(out, ' ');
+		put_num(out, date->year, 1);
+	}
+}
+
+int
+tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+/* ---- the page ------------------------------------------------------ */
+
+struct ctx {
+	struct tl_normaliser	*n;
+	struct tl_page		*page;
+	struct tl_diags		*d;
+	struct buf		 tmp;
+};
+
+/* s folded into the arena; s itself when folding changes nothing. */
+static const char *
+fold(struct ctx *c, const char *s, unsigned line)
+{
+	size_t len = strlen(s);
+	int repaired;
+
+	if (is_folded(s, len))
+		return s;
+	buf_reset(&c->tmp);
+	tl_fold_text(&c->tmp, s, len, &repaired);
+	if (repaired)
+		tl_diag(c->d, TL_WARNING, c->page->source, line,
+		    "invalid UTF-8 replaced by U+FFFD");
+	if (c->tmp.len == len && memcmp(c->tmp.data, s, len) == 0)
+		return s;
+	return tl_strndup(c->page, c->tmp.data, c->tmp.len);
+}
+
+/* Fold every string of a list, dropping those left empty. */
+static void
+fold_list(struct ctx *c, struct tl_strlist *l)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < l->n; i++) {
+		const char *s = fold(c, l->v[i], 0);
+
+		if (*s != '\0')
+			l->v[kept++] = s;
+	}
+	l->n = kept;
+}
+
+/* A hash for finding equal rows: eight bytes a step (row_equal decides). */
+static uint64_t
+hash_words(uint64_t h, const char *s, size_t len)
+{
+	uint64_t w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	return tl_hash_bytes(h, s, len);
+}
+
+static uint64_t
+row_hash(const struct tl_table *t, const struct tl_row *r)
+{
+	uint64_t h = TL_HASH_INIT;
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		/* 0xFF never occurs in UTF-8: "a|bc" differs from "ab|c". */
+		h = hash_words(h, r->cells[i], strlen(r->cells[i]));
+		h = tl_hash_bytes(h, "\xFF", 1);
+	}
+	return h;
+}
+
+static int
+row_equal(const struct tl_table *t, const struct tl_row *a,
+    const struct tl_row *b)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if (strcmp(a->cells[i], b->cells[i]) != 0)
+			return 0;
+	return 1;
+}
+
+struct rowslot {
+	uint64_t	hash;
+	size_t		index;	/* + 1; 0 is an empty slot */
+};
+
+/*
+ * Drop rows equal in every cell to an earlier one, compacting the array
+ * in the same pass.  Rows that only share a key stay: one permission can
+ * be listed twice for two purposes.
+ */
+static void
+drop_duplicates(struct ctx *c, struct tl_table *t)
+{
+	struct rowslot *slots;
+	size_t cap = 16, i, kept = 0;
+
+	while (cap < 2 * t->nrows)
+		cap *= 2;
+	slots = xcalloc(cap, sizeof(*slots));
+	for (i = 0; i < t->nrows; i++) {
+		uint64_t h = row_hash(t, &t->rows[i]);
+		size_t j = (size_t)h & (cap - 1);
+		int dup = 0;
+
+		for (; slots[j].index != 0; j = (j + 1) & (cap - 1)) {
+			const struct tl_row *prev = &t->rows[slots[j].index - 1];
+
+			if (slots[j].hash == h &&
+			    row_equal(t, prev, &t->rows[i])) {
+				tl_diag(c->d, TL_WARNING, c->page->source,
+				    t->rows[i].line,
+				    "duplicate row (same as line %u)",
+				    prev->line);
+				dup = 1;
+				break;
+			}
+		}
+		if (dup)
+			continue;
+		if (kept != i)
+			t->rows[kept] = t->rows[i];
+		slots[j].hash = h;
+		slots[j].index = ++kept;
+	}
+	t->nrows = kept;
+	free(slots);
+}
+
+/* The column named by --date-column, by header or key; or -1. */
+static int
+option_column(struct ctx *c, const struct tl_table *t)
+{
+	size_t i;
+
+	if (c->n->date_column == NULL)
+		return -1;
+	for (i = 0; i < t->ncolumns; i++)
+		if (strcasecmp(t->columns[i].header, c->n->date_column) == 0 ||
+		    strcmp(t->columns[i].key, c->n->date_column) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* An extra column whose non-empty cells (one at least) all hold dates. */
+static int
+content_date_column(struct ctx *c, const struct tl_table *t)
+{
+	struct tl_date d;
+	size_t col, r;
+
+	for (col = 0; col < t->ncolumns; col++) {
+		size_t dated = 0;
+
+		if (t->columns[col].field != TL_EXTRA)
+			continue;
+		for (r = 0; r < t->nrows; r++) {
+			const char *s = t->rows[r].cells[col];
+
+			if (*s == '\0')
+				continue;
+			if (scan_dates(c->n, s, strlen(s), &d) == 0)
+				break;
+			dated++;
+		}
+		if (r == t->nrows && dated > 0)
+			return (int)col;
+	}
+	return -1;
+}
+
+/*
+ * An explicit --date-column wins over the header mapping: a user who
+ * names a column means that one.
+ */
+static int
+find_date_column(struct ctx *c, const struct tl_table *t)
+{
+	int col;
+
+	if ((col = option_column(c, t)) >= 0)
+		return col;
+	if ((col = tl_table_field_column(t, TL_LAST_UPDATE)) >= 0)
+		return col;
+	return content_date_column(c, t);
+}
+
+static void
+warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
+{
+	size_t len = strlen(text), i;
+
+	/* One line per diagnostic, and a 10 MB cell is not a message. */
+	buf_reset(&c->tmp);
+	buf_put(&c->tmp, text, len > 80 ? 80 : len);
+	if (len > 80) {
+		while (c->tmp.len > 0 &&
+		    ((unsigned char)c->tmp.data[c->tmp.len - 1] & 0xC0) == 0x80)
+			c->tmp.len--;
+		if (c->tmp.len > 0 &&
+		    (unsigned char)c->tmp.data[c->tmp.len - 1] >= 0xC0)
+			c->tmp.len--;
+		c->tmp.data[c->tmp.len] = '\0';
+		buf_puts(&c->tmp, "...");
+	}
+	for (i = 0; i < c->tmp.len; i++)
+		if (c->tmp.data[i] == '\n')
+			c->tmp.data[i] = ' ';
+	tl_diag(c->d, TL_WARNING, c->page->source, r->line,
+	    "unrecognised date '%s'", buf_str(&c->tmp));
+}
+
+static void
+fill_date(struct ctx *c, struct tl_row *r, const char *text)
+{
+	if (*text == '\0')
+		return;
+	if (r->f[TL_LAST_UPDATE_TEXT] == NULL)
+		r->f[TL_LAST_UPDATE_TEXT] = text;
+	if (scan_dates(c->n, text, strlen(text), &r->date) == 0) {
+		/* "-" or "—" is a way of leaving the cell empty. */
+		if (match(c->n, c->n->re_text, text, strlen(text), 0) >= 0)
+			warn_undated(c, r, text);
+		return;
+	}
+	buf_reset(&c->tmp);
+	tl_date_iso(&c->tmp, &r->date);
+	r->f[TL_LAST_UPDATE] = tl_strndup_shared(c->page, buf_str(&c->tmp),
+	    c->tmp.len);
+}
+
+static void
+fill_permission(struct ctx *c, struct tl_row *r, const char *text,
+    int own_display)
+{
+	struct perm_parts p;
+
+	if (*text == '\0')
+		return;
+	if (own_display || !split_parts(c->n, text, strlen(text), &p)) {
+		r->f[TL_PERMISSION] = text;
+		return;
+	}
+	r->f[TL_PERMISSION] = tl_strndup(c->page, text + p.nb, p.ne - p.nb);
+	if (p.qe > p.qb)
+		r->f[TL_QUALIFIER] = tl_strndup_shared(c->page, text + p.qb,
+		    p.qe - p.qb);
+	if (p.de > p.db)
+		r->f[TL_DISPLAY_NAME] = tl_strndup_shared(c->page,
+		    text + p.db, p.de - p.db);
+}
+
+static void
+fill_row(struct ctx *c, const struct tl_table *t, const int *col,
+    struct tl_row *r)
+{
+	static const enum tl_field plain[] = {
+		TL_API, TL_TYPE, TL_PURPOSE, TL_DISPLAY_NAME, TL_QUALIFIER,
+		TL_LAST_UPDATE_TEXT,
+	};
+	size_t i;
+
+	memset(r->f, 0, sizeof(r->f));
+	memset(&r->date, 0, sizeof(r->date));
+	if (col[TL_PERMISSION] >= 0)
+		fill_permission(c, r, r->cells[col[TL_PERMISSION]],
+		    col[TL_DISPLAY_NAME] >= 0);
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (col[plain[i]] >= 0 && *r->cells[col[plain[i]]] != '\0')
+			r->f[plain[i]] = r->cells[col[plain[i]]];
+	if (t->date_column >= 0)
+		fill_date(c, r, r->cells[t->date_column]);
+}
+
+static void
+normalise_table(struct ctx *c, struct tl_table *t)
+{
+	int col[TL_NFIELDS];
+	size_t i, j;
+
+	for (i = 0; i < t->ncolumns; i++)
+		t->columns[i].header = fold(c, t->columns[i].header, t->line);
+	for (i = 0; i < t->nrows; i++)
+		for (j = 0; j < t->ncolumns; j++)
+			t->rows[i].cells[j] = fold(c, t->rows[i].cells[j],
+			    t->rows[i].line);
+	map_columns(c->page, t, &c->tmp);
+	drop_duplicates(c, t);
+	for (i = 0; i < TL_NFIELDS; i++)
+		col[i] = tl_table_field_column(t, (int)i);
+	t->date_column = find_date_column(c, t);
+	t->label_column = col[TL_PERMISSION] >= 0 ? col[TL_PERMISSION] :
+	    t->ncolumns > 0 ? 0 : -1;
+	for (i = 0; i < t->nrows; i++)
+		fill_row(c, t, col, &t->rows[i]);
+}
+
+/* The base name of a path without its extension, slugified. */
+static void
+source_slug(struct buf *out, const char *source)
+{
+	const char *base = strrchr(source, '/');
+	const char *dot;
+	char *name;
+
+	base = base != NULL ? base + 1 : source;
+	name = xstrdup(base);
+	if ((dot = strrchr(name, '.')) != NULL && dot != name)
+		name[dot - name] = '\0';
+	tl_slugify(out, name);
+	free(name);
+}
+
+static void
+set_slug(struct ctx *c)
+{
+	struct tl_page *page = c->page;
+
+	buf_reset(&c->tmp);
+	if (page->title != NULL)
+		tl_slugify(&c->tmp, page->title);
+	if (c->tmp.len == 0 && page->source != NULL)
+		source_slug(&c->tmp, page->source);
+	if (c->tmp.len == 0)
+		buf_puts(&c->tmp, "page");
+	page->slug = tl_strdup(page, buf_str(&c->tmp));
+}
+
+int
+tl_normalise(struct tl_normaliser *n, struct tl_page *page,
+    struct tl_diags *d)
+{
+	struct ctx c;
+	int date_option_used = 0;
+	size_t i;
+
+	if (page == NULL)
+		return -1;
+	if (n == NULL) {
+		tl_diag(d, TL_ERROR, page->source, 0,
+		    "no normaliser (a PCRE2 pattern failed to compile)");
+		return -1;
+	}
+	memset(&c, 0, sizeof(c));
+	c.n = n;
+	c.page = page;
+	c.d = d;
+	if (page->title != NULL) {
+		page->title = fold(&c, page->title, 0);
+		if (*page->title == '\0')
+			page->title = NULL;
+	}
+	fold_list(&c, &page->breadcrumb);
+	fold_list(&c, &page->intro);
+	fold_list(&c, &page->notes);
+	for (i = 0; i < page->ntables; i++) {
+		normalise_table(&c, &page->tables[i]);
+		if (option_column(&c, &page->tables[i]) >= 0)
+			date_option_used = 1;
+	}
+	if (n->date_column != NULL && page->ntables > 0 && !date_option_used)
+		tl_diag(d, TL_WARNING, page->source, 0,
+		    "no column '%s' for --date-column", n->date_column);
+	set_slug(&c);
+	buf_free(&c.tmp);
+	return 0;
+}

@@ -1,0 +1,1384 @@
+/*
+ * read_html.c - the HTML reader.
+ *
+ * libxml2's push parser (with recovery, so any tag soup is accepted)
+ * drives SAX callbacks that build the page's tables, title, breadcrumb,
+ * intro and notes as the tags go by.  No DOM is built: on a page of
+ * 100,000 rows a tree would cost more than everything else we do.
+ *
+ * Tables follow the HTML table model closely enough for documentation
+ * pages: rowspan and colspan are expanded so every row has a full set of
+ * cells, spans never reach past their row group, and a table nested in a
+ * cell is a table of its own whose text stays out of the outer cell.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "base/buf.h"
+#include "read/read.h"
+#include "model/table.h"
+#include "base/swar.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+
+/* Browser limits for spans; a cap on row width keeps hostile pages cheap. */
+#define MAX_COLSPAN	1000
+#define MAX_ROWSPAN	65534
+#define MAX_COLUMNS	10000
+/* HTML's encoding prescan looks at this many bytes for <meta charset>. */
+#define SNIFF_BYTES	1024
+/* htmlParseChunk() takes an int length. */
+#define CHUNK_MAX	(1 << 30)
+
+enum tag {
+	T_OTHER,
+	T_TABLE, T_THEAD, T_TBODY, T_TFOOT, T_TR, T_TD, T_TH,
+	T_BR,
+	T_BLOCK,	/* a block boundary in a cell and nothing else */
+	T_PRE,
+	T_P, T_DIV, T_H1, T_LI, T_OL, T_UL,
+	T_NAV, T_HEADER, T_FOOTER, T_ASIDE,
+	T_TITLE
+};
+
+/* Text being collected outside tables. */
+enum capture { CAP_NONE, CAP_TITLE, CAP_H1, CAP_CRUMB, CAP_PARA, CAP_NOTE };
+
+/* One slot of the row being built: a cell of this row or one carried down. */
+struct slot {
+	size_t		 off;		/* into rowtext, when text == NULL */
+	const char	*text;		/* carried from a row above */
+	unsigned	 rowspan;	/* of the cell that fills it */
+	int		 filled;
+};
+
+/* A cell spanning rows: how many more rows it fills, and its text. */
+struct carry {
+	unsigned	 left;
+	const char	*text;
+};
+
+/* An open <table>. */
+struct tstate {
+	size_t		 index;		/* into page->tables (which moves) */
+	int		 in_head;	/* inside <thead> */
+	int		 header_done;
+	int		 warned_wide;
+
+	int		 row_open;
+	unsigned	 row_line;
+	struct buf	 rowtext;	/* the row's cell texts, NUL-separated */
+	struct slot	*slots;
+	size_t		 nslots, slots_cap;
+	size_t		 col;		/* where the next cell may go */
+	size_t		 width;		/* columns the source row spans */
+
+	int		 cell_open;
+	int		 cell_dropped;	/* beyond MAX_COLUMNS */
+	int		 cell_has_text;
+	unsigned	 cell_breaks;	/* line breaks owed before more text */
+	unsigned	 cell_pre;	/* open <pre> elements in the cell */
+
+	struct carry	*carry;
+	size_t		 ncarry, carry_cap;
+
+	struct buf	*hdr;		/* header texts until the header is set */
+	size_t		 nhdr, hdr_cap;
+	size_t		 hdr_rows;
+
+	const char	**ptrs;		/* scratch for handing a row over */
+	size_t		 ptrs_cap;
+};
+
+struct reader {
+	struct tl_page	*page;
+	struct tl_diags	*d;
+	htmlParserCtxtPtr ctxt;
+
+	struct tstate	*tables;	/* stack of open tables */
+	size_t		 ntables, tables_cap;
+	int		 seen_table;
+
+	unsigned	 depth;		/* open elements */
+	unsigned	 chrome;	/* open nav/header/footer/aside */
+
+	enum capture	 cap;
+	unsigned	 cap_depth;
+	int		 cap_before_table;	/* began before any <table> */
+	struct buf	 capbuf;
+
+	unsigned	 crumb_depth;	/* 0: not in a breadcrumb */
+	int		 crumb_done;
+	size_t		 crumb_items;
+	struct buf	 crumb_all;	/* for breadcrumbs without <li> */
+
+	const char	*h1;
+	const char	*title_tag;
+};
+
+/* ---- small helpers ------------------------------------------------- */
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static int
+lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Does s contain needle (lowercase ASCII), ignoring ASCII case? */
+static int
+contains_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (; *s != '\0'; s++) {
+		for (i = 0; i < n && s[i] != '\0'; i++)
+			if (lower((unsigned char)s[i]) != needle[i])
+				break;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+prefix_ci(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++)
+		if (lower((unsigned char)*s) != *prefix)
+			return 0;
+	return 1;
+}
+
+static const char *
+attr(const xmlChar **atts, const char *name)
+{
+	size_t i;
+
+	if (atts == NULL)
+		return NULL;
+	for (i = 0; atts[i] != NULL; i += 2)
+		if (strcmp((const char *)atts[i], name) == 0)
+			return atts[i + 1] ? (const char *)atts[i + 1] : "";
+	return NULL;
+}
+
+/*
+ * A span attribute as browsers read it: leading white space, an optional
+ * '+', then as many digits as there are ("2;" is 2).  Anything else, zero
+ * or a negative number is 1.
+ */
+static unsigned
+span_value(const char *s, unsigned max)
+{
+	unsigned long v = 0;
+
+	if (s == NULL)
+		return 1;
+	while (is_space((unsigned char)*s))
+		s++;
+	if (*s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((v = v * 10 + (unsigned long)(*s - '0')) > max)
+			return max;
+	return v == 0 ? 1 : (unsigned)v;
+}
+
+/* Fold runs of ASCII white space to one space and trim: for page strings. */
+static void
+fold_ws(struct buf *out, const char *s, size_t len)
+{
+	size_t i;
+	int space = 0;
+
+	buf_reset(out);
+	for (i = 0; i < len; i++) {
+		if (is_space((unsigned char)s[i])) {
+			space = 1;
+			continue;
+		}
+		if (space && out->len > 0)
+			buf_putc(out, ' ');
+		space = 0;
+		buf_putc(out, s[i]);
+	}
+	if (out->data == NULL)
+		buf_put(out, "", 0);
+}
+
+static enum tag
+tag_of(const char *n)
+{
+	switch (n[0]) {
+	case 'a':
+		if (strcmp(n, "aside") == 0)
+			return T_ASIDE;
+		if (strcmp(n, "address") == 0 || strcmp(n, "article") == 0)
+			return T_BLOCK;
+		break;
+	case 'b':
+		if (strcmp(n, "br") == 0)
+			return T_BR;
+		if (strcmp(n, "blockquote") == 0)
+			return T_BLOCK;
+		break;
+	case 'c':
+		if (strcmp(n, "center") == 0 || strcmp(n, "caption") == 0)
+			return T_BLOCK;
+		break;
+	case 'd':
+		if (strcmp(n, "div") == 0)
+			return T_DIV;
+		if (strcmp(n, "dl") == 0 || strcmp(n, "dt") == 0 ||
+		    strcmp(n, "dd") == 0 || strcmp(n, "details") == 0)
+			return T_BLOCK;
+		break;
+	case 'f':
+		if (strcmp(n, "footer") == 0)
+			return T_FOOTER;
+		if (strcmp(n, "figure") == 0 || strcmp(n, "figcaption") == 0 ||
+		    strcmp(n, "fieldset") == 0 || strcmp(n, "form") == 0)
+			return T_BLOCK;
+		break;
+	case 'h':
+		if (n[1] >= '1' && n[1] <= '6' && n[2] == '\0')
+			return n[1] == '1' ? T_H1 : T_BLOCK;
+		if (strcmp(n, "header") == 0)
+			return T_HEADER;
+		if (strcmp(n, "hr") == 0)
+			return T_BLOCK;
+		break;
+	case 'l':
+		if (strcmp(n, "li") == 0)
+			return T_LI;
+		break;
+	case 'm':
+		if (strcmp(n, "main") == 0)
+			return T_BLOCK;
+		break;
+	case 'n':
+		if (strcmp(n, "nav") == 0)
+			return T_NAV;
+		break;
+	case 'o':
+		if (strcmp(n, "ol") == 0)
+			return T_OL;
+		break;
+	case 'p':
+		if (n[1] == '\0')
+			return T_P;
+		if (strcmp(n, "pre") == 0)
+			return T_PRE;
+		break;
+	case 's':
+		if (strcmp(n, "section") == 0 || strcmp(n, "summary") == 0)
+			return T_BLOCK;
+		break;
+	case 't':
+		switch (n[1]) {
+		case 'a':
+			if (strcmp(n, "table") == 0)
+				return T_TABLE;
+			break;
+		case 'b':
+			if (strcmp(n, "tbody") == 0)
+				return T_TBODY;
+			break;
+		case 'd':
+			if (n[2] == '\0')
+				return T_TD;
+			break;
+		case 'f':
+			if (strcmp(n, "tfoot") == 0)
+				return T_TFOOT;
+			break;
+		case 'h':
+			if (n[2] == '\0')
+				return T_TH;
+			if (strcmp(n, "thead") == 0)
+				return T_THEAD;
+			break;
+		case 'i':
+			if (strcmp(n, "title") == 0)
+				return T_TITLE;
+			break;
+		case 'r':
+			if (n[2] == '\0')
+				return T_TR;
+			break;
+		}
+		break;
+	case 'u':
+		if (strcmp(n, "ul") == 0)
+			return T_UL;
+		break;
+	}
+	return T_OTHER;
+}
+
+static int
+is_block(enum tag t)
+{
+	switch (t) {
+	case T_BLOCK: case T_PRE: case T_P: case T_DIV: case T_H1:
+	case T_LI: case T_OL: case T_UL: case T_NAV: case T_HEADER:
+	case T_FOOTER: case T_ASIDE: case T_TABLE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static unsigned
+cur_line(const struct reader *r)
+{
+	int line = r->ctxt->input != NULL ? r->ctxt->input->line : 0;
+
+	return line > 0 ? (unsigned)line : 0;
+}
+
+/* ---- building rows ------------------------------------------------- */
+
+static struct tl_table *
+table_of(struct reader *r, struct tstate *ts)
+{
+	return &r->page->tables[ts->index];
+}
+
+static void
+slots_ensure(struct tstate *ts, size_t n)
+{
+	size_t old = ts->slots_cap;
+
+	if (n <= ts->slots_cap)
+		return;
+	ts->slots = xgrow(ts->slots, &ts->slots_cap, n, sizeof(*ts->slots));
+	memset(ts->slots + old, 0, (ts->slots_cap - old) * sizeof(*ts->slots));
+}
+
+static void
+carry_ensure(struct tstate *ts, size_t n)
+{
+	if (n <= ts->ncarry)
+		return;
+	ts->carry = xgrow(ts->carry, &ts->carry_cap, n, sizeof(*ts->carry));
+	memset(ts->carry + ts->ncarry, 0, (n - ts->ncarry) * sizeof(*ts->carry));
+	ts->ncarry = n;
+}
+
+/* Spans never reach past their row group (thead, tbody, tfoot). */
+static void
+carry_reset(struct tstate *ts)
+{
+	ts->ncarry = 0;
+}
+
+static void
+warn_wide(struct reader *r, struct tstate *ts)
+{
+	if (ts->warned_wide)
+		return;
+	ts->warned_wide = 1;
+	tl_diag(r->d, TL_WARNING, r->page->source, ts->row_line,
+	    "table row wider than %d columns: extra cells dropped",
+	    MAX_COLUMNS);
+}
+
+/* Add one row of cells to the header, merging the rows of a tall <thead>. */
+static void
+header_add(struct tstate *ts, const char *const *cells, size_t n)
+{
+	size_t i;
+
+	if (n > ts->nhdr) {
+		ts->hdr = xgrow(ts->hdr, &ts->hdr_cap, n, sizeof(*ts->hdr));
+		memset(ts->hdr + ts->nhdr, 0, (n - ts->nhdr) * sizeof(*ts->hdr));
+		ts->nhdr = n;
+	}
+	for (i = 0; i < n; i++) {
+		struct buf *h = &ts->hdr[i];
+
+		if (cells[i][0] == '\0' || strcmp(buf_str(h), cells[i]) == 0)
+			continue;
+		if (h->len > 0)
+			buf_putc(h, ' ');
+		buf_puts(h, cells[i]);
+	}
+	ts->hdr_rows++;
+}
+
+static void
+header_finish(struct reader *r, struct tstate *ts)
+{
+	const char **texts;
+	size_t i;
+
+	if (ts->header_done)
+		return;
+	ts->header_done = 1;
+	/* Not ts->ptrs: that may hold the body row about to be added. */
+	texts = xmalloc((ts->nhdr + 1) * sizeof(*texts));
+	for (i = 0; i < ts->nhdr; i++)
+		texts[i] = buf_str(&ts->hdr[i]);
+	tl_table_set_header(r->page, table_of(r, ts), texts, ts->nhdr);
+	free(texts);
+	for (i = 0; i < ts->nhdr; i++)
+		buf_free(&ts->hdr[i]);
+	free(ts->hdr);
+	ts->hdr = NULL;
+	ts->nhdr = ts->hdr_cap = 0;
+}
+
+static void
+row_start(struct reader *r, struct tstate *ts)
+{
+	ts->row_open = 1;
+	ts->row_line = cur_line(r);
+	ts->col = 0;
+	ts->width = 0;
+	ts->nslots = 0;
+	buf_reset(&ts->rowtext);
+}
+
+static void
+cell_close(struct tstate *ts)
+{
+	if (!ts->cell_open)
+		return;
+	ts->cell_open = 0;
+	if (!ts->cell_dropped)
+		buf_putc(&ts->rowtext, '\0');
+}
+
+/*
+ * How many columns of a row are worth keeping: once the header is set,
+ * cells past its width would only be dropped by tl_table_add_row(), so a
+ * wide span carried down 100,000 rows costs nothing per row.
+ */
+static size_t
+row_limit(struct reader *r, struct tstate *ts)
+{
+	size_t n = table_of(r, ts)->ncolumns;
+
+	return ts->header_done && n < MAX_COLUMNS ? n : MAX_COLUMNS;
+}
+
+/* Fill the slots that cells from rows above cover, and use up one row. */
+static void
+row_apply_carry(struct tstate *ts, size_t limit)
+{
+	size_t c, end = ts->ncarry < limit ? ts->ncarry : limit;
+
+	for (c = 0; c < end; c++) {
+		struct carry *k = &ts->carry[c];
+
+		if (k->left == 0)
+			continue;
+		slots_ensure(ts, c + 1);
+		if (!ts->slots[c].filled) {
+			ts->slots[c].filled = 1;
+			ts->slots[c].text = k->text;
+			ts->slots[c].rowspan = 1;
+		}
+		if (c >= ts->nslots)
+			ts->nslots = c + 1;
+		k->left--;
+	}
+}
+
+/* Cells of this row that span rows start carrying down from the next. */
+static void
+row_set_carry(struct reader *r, struct tstate *ts)
+{
+	size_t c, last_off = SIZE_MAX;
+	const char *copy = NULL;
+
+	for (c = 0; c < ts->nslots; c++) {
+		struct slot *s = &ts->slots[c];
+
+		if (!s->filled || s->text != NULL || s->rowspan <= 1)
+			continue;
+		/* A cell spanning columns too is copied once. */
+		if (s->off != last_off) {
+			copy = tl_strdup(r->page, ts->rowtext.data + s->off);
+			last_off = s->off;
+		}
+		carry_ensure(ts, c + 1);
+		ts->carry[c].left = s->rowspan - 1;
+		ts->carry[c].text = copy;
+	}
+}
+
+static void
+row_close(struct reader *r, struct tstate *ts)
+{
+	size_t c, n;
+
+	if (!ts->row_open)
+		return;
+	cell_close(ts);
+	ts->row_open = 0;
+	row_apply_carry(ts, row_limit(r, ts));
+	row_set_carry(r, ts);
+	n = ts->nslots;
+	/* A <tr> with no cell at all shows nothing; it is not a row. */
+	if (n == 0 && ts->width == 0)
+		return;
+	ts->ptrs = xgrow(ts->ptrs, &ts->ptrs_cap, n + 1, sizeof(*ts->ptrs));
+	for (c = 0; c < n; c++) {
+		const struct slot *s = &ts->slots[c];
+
+		if (!s->filled)
+			ts->ptrs[c] = "";
+		else if (s->text != NULL)
+			ts->ptrs[c] = s->text;
+		else
+			ts->ptrs[c] = ts->rowtext.data + s->off;
+	}
+	if (!ts->header_done && (ts->in_head || ts->hdr_rows == 0)) {
+		if (ts->hdr_rows == 0)
+			table_of(r, ts)->line = ts->row_line;
+		header_add(ts, ts->ptrs, n);
+	} else {
+		struct tl_row *row;
+
+		header_finish(r, ts);
+		row = tl_table_add_row(r->page, table_of(r, ts), ts->row_line,
+		    ts->ptrs, n);
+		if (ts->width > row->nread)
+			row->nread = ts->width;
+	}
+	if (n > 0)
+		memset(ts->slots, 0, n * sizeof(*ts->slots));
+	ts->nslots = 0;
+}
+
+static void
+cell_open(struct reader *r, struct tstate *ts, const xmlChar **atts)
+{
+	unsigned colspan = span_value(attr(atts, "colspan"), MAX_COLSPAN);
+	unsigned rowspan = span_value(attr(atts, "rowspan"), MAX_ROWSPAN);
+	size_t col, k, limit = row_limit(r, ts);
+
+	cell_close(ts);
+	if (!ts->row_open)
+		row_start(r, ts);	/* a <td> with no <tr> */
+	ts->cell_open = 1;
+	ts->cell_has_text = 0;
+	ts->cell_breaks = 0;
+	ts->cell_pre = 0;
+	col = ts->col;
+	while (col < ts->ncarry && ts->carry[col].left > 0)
+		col++;
+	if (col + colspan > ts->width)
+		ts->width = col + colspan;
+	if (col >= limit) {
+		/* Past the header's width: counted for nread, not kept. */
+		ts->cell_dropped = 1;
+		ts->col = col + colspan;
+		if (col >= MAX_COLUMNS)
+			warn_wide(r, ts);
+		return;
+	}
+	ts->cell_dropped = 0;
+	if (colspan > limit - col) {
+		colspan = (unsigned)(limit - col);
+		if (limit == MAX_COLUMNS)
+			warn_wide(r, ts);
+	}
+	slots_ensure(ts, col + colspan);
+	for (k = col; k < col + colspan; k++) {
+		ts->slots[k].filled = 1;
+		ts->slots[k].text = NULL;
+		ts->slots[k].off = ts->rowtext.len;
+		ts->slots[k].rowspan = rowspan;
+	}
+	ts->col = col + colspan;
+	if (ts->col > ts->nslots)
+		ts->nslots = ts->col;
+}
+
+/* Turn every c in s into a space. */
+static void
+blank_out(char *s, size_t len, char c)
+{
+	char *end = s + len;
+
+	while ((s = memchr(s, c, (size_t)(end - s))) != NULL)
+		*s++ = ' ';
+}
+
+/*
+ * Text inside a cell.  Source newlines are white space; line breaks come
+ * only from <br> and block boundaries, and are held back until more text
+ * arrives so that a cell never starts or ends with one and white space
+ * between blocks does not make empty lines.
+ */
+static void
+cell_text(struct tstate *ts, const char *s, size_t len)
+{
+	size_t i = 0, start;
+
+	if (!ts->cell_has_text || ts->cell_breaks > 0) {
+		while (i < len && is_space((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			return;
+	}
+	for (; ts->cell_breaks > 0; ts->cell_breaks--)
+		buf_putc(&ts->rowtext, '\n');
+	ts->cell_has_text = 1;
+	start = ts->rowtext.len;
+	buf_put(&ts->rowtext, s + i, len - i);
+	blank_out(ts->rowtext.data + start, len - i, '\r');
+	if (ts->cell_pre == 0)
+		blank_out(ts->rowtext.data + start, len - i, '\n');
+}
+
+static void
+cell_block_boundary(struct tstate *ts)
+{
+	if (ts->cell_open && ts->cell_has_text && ts->cell_breaks == 0)
+		ts->cell_breaks = 1;
+}
+
+/* ---- tables -------------------------------------------------------- */
+
+static void
+table_open(struct reader *r)
+{
+	struct tstate *ts;
+
+	if (r->ntables > 0)
+		cell_block_boundary(&r->tables[r->ntables - 1]);
+	r->tables = xgrow(r->tables, &r->tables_cap, r->ntables + 1,
+	    sizeof(*r->tables));
+	ts = &r->tables[r->ntables++];
+	memset(ts, 0, sizeof(*ts));
+	ts->index = r->page->ntables;
+	tl_page_add_table(r->page, cur_line(r));
+	r->seen_table = 1;
+}
+
+static void
+table_close(struct reader *r)
+{
+	struct tstate *ts = &r->tables[r->ntables - 1];
+	size_t i;
+
+	row_close(r, ts);
+	if (ts->hdr_rows > 0)
+		header_finish(r, ts);
+	for (i = 0; i < ts->nhdr; i++)
+		buf_free(&ts->hdr[i]);
+	free(ts->hdr);
+	buf_free(&ts->rowtext);
+	free(ts->slots);
+	free(ts->carry);
+	free(ts->ptrs);
+	r->ntables--;
+	if (r->ntables > 0)
+		cell_block_boundary(&r->tables[r->ntables - 1]);
+}
+
+static void
+table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
+{
+	struct tstate *ts = &r->tables[r->ntables - 1];
+
+	switch (t) {
+	case T_THEAD:
+	case T_TBODY:
+	case T_TFOOT:
+		row_close(r, ts);
+		carry_reset(ts);
+		ts->in_head = t == T_THEAD;
+		break;
+	case T_TR:
+		row_close(r, ts);
+		row_start(r, ts);
+		break;
+	case T_TD:
+	case T_TH:
+		cell_open(r, ts, atts);
+		break;
+	case T_BR:
+		if (ts->cell_open && ts->cell_has_text)
+			ts->cell_breaks++;
+		break;
+	case T_PRE:
+		if (ts->cell_open)
+			ts->cell_pre++;
+		cell_block_boundary(ts);
+		break;
+	default:
+		if (is_block(t))
+			cell_block_boundary(ts);
+		break;
+	}
+}
+
+static void
+table_end_tag(struct reader *r, enum tag t)
+{
+	struct tstate *ts = &r->tables[r->ntables - 1];
+
+	switch (t) {
+	case T_THEAD:
+	case T_TBODY:
+	case T_TFOOT:
+		row_close(r, ts);
+		carry_reset(ts);
+		ts->in_head = 0;
+		break;
+	case T_TR:
+		row_close(r, ts);
+		break;
+	case T_TD:
+	case T_TH:
+		cell_close(ts);
+		break;
+	case T_PRE:
+		if (ts->cell_pre > 0)
+			ts->cell_pre--;
+		cell_block_boundary(ts);
+		break;
+	default:
+		if (is_block(t))
+			cell_block_boundary(ts);
+		break;
+	}
+}
+
+/* ---- title, breadcrumb, intro, notes ------------------------------- */
+
+/* The arrows between breadcrumb items: '>', U+203A and U+00BB. */
+static size_t
+crumb_separator(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == '>')
+		return 1;
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xBA)
+		return 3;
+	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xBB)
+		return 2;
+	return 0;
+}
+
+/* Add a breadcrumb item, without white space or separators at its ends. */
+static void
+crumb_add(struct reader *r, const char *s, size_t len)
+{
+	struct buf item = {0};
+	size_t n;
+
+	for (;;) {
+		if (len > 0 && is_space((unsigned char)*s))
+			n = 1;
+		else if (len == 0 || (n = crumb_separator(s, len)) == 0)
+			break;
+		s += n;
+		len -= n;
+	}
+	while (len > 0 && (is_space((unsigned char)s[len - 1]) ||
+	    s[len - 1] == '>' || s[len - 1] == '/'))
+		len--;
+	if (len == 0)
+		return;
+	fold_ws(&item, s, len);
+	tl_strlist_add(r->page, &r->page->breadcrumb, item.data);
+	r->crumb_items++;
+	buf_free(&item);
+}
+
+/* A breadcrumb written as links and separators, with no list items. */
+static void
+crumb_split(struct reader *r)
+{
+	const char *s = buf_str(&r->crumb_all);
+	size_t len = r->crumb_all.len, i, start = 0, n;
+
+	for (i = 0; i < len; i++)
+		if ((n = crumb_separator(s + i, len - i)) > 0) {
+			crumb_add(r, s + start, i - start);
+			start = i + n;
+			i += n - 1;
+		}
+	crumb_add(r, s + start, len - start);
+}
+
+static void
+crumb_close(struct reader *r)
+{
+	if (r->crumb_items == 0)
+		crumb_split(r);
+	r->crumb_depth = 0;
+	r->crumb_done = 1;
+	buf_free(&r->crumb_all);
+}
+
+static int
+is_note_text(const char *s)
+{
+	if (*s == '*')
+		s++;
+	return prefix_ci(s, "note:") || prefix_ci(s, "notes:") ||
+	    prefix_ci(s, "note :") || strncmp(s, "\xe6\xb3\xa8\xe6\x84\x8f", 6) == 0;
+}
+
+static void
+capture_start(struct reader *r, enum capture c)
+{
+	r->cap = c;
+	r->cap_depth = r->depth;
+	r->cap_before_table = !r->seen_table;
+	buf_reset(&r->capbuf);
+}
+
+static void
+capture_finish(struct reader *r)
+{
+	struct buf text = {0};
+	enum capture c = r->cap;
+
+	r->cap = CAP_NONE;
+	fold_ws(&text, buf_str(&r->capbuf), r->capbuf.len);
+	switch (c) {
+	case CAP_TITLE:
+		if (r->title_tag == NULL && text.len > 0)
+			r->title_tag = tl_strdup(r->page, text.data);
+		break;
+	case CAP_H1:
+		if (r->h1 == NULL && text.len > 0)
+			r->h1 = tl_strdup(r->page, text.data);
+		break;
+	case CAP_CRUMB:
+		crumb_add(r, buf_str(&r->capbuf), r->capbuf.len);
+		break;
+	case CAP_PARA:
+		if (text.len == 0)
+			break;
+		if (is_note_text(text.data))
+			tl_strlist_add(r->page, &r->page->notes, text.data);
+		else if (r->cap_before_table)
+			tl_strlist_add(r->page, &r->page->intro, text.data);
+		break;
+	case CAP_NOTE:
+		if (text.len > 0)
+			tl_strlist_add(r->page, &r->page->notes, text.data);
+		break;
+	case CAP_NONE:
+		break;
+	}
+	buf_free(&text);
+}
+
+static int
+is_crumb_container(enum tag t, const xmlChar **atts)
+{
+	const char *cls = attr(atts, "class"), *label;
+
+	if (cls != NULL && contains_ci(cls, "breadcrumb"))
+		return t == T_NAV || t == T_OL || t == T_UL || t == T_DIV;
+	label = attr(atts, "aria-label");
+	return t == T_NAV && label != NULL && contains_ci(label, "breadcrumb");
+}
+
+static int
+is_note_container(enum tag t, const xmlChar **atts)
+{
+	const char *cls;
+
+	if (t != T_DIV && t != T_ASIDE && t != T_BLOCK && t != T_P)
+		return 0;
+	if ((cls = attr(atts, "class")) == NULL)
+		return 0;
+	return contains_ci(cls, "note") || contains_ci(cls, "alert") ||
+	    contains_ci(cls, "callout") || contains_ci(cls, "admonition");
+}
+
+static void
+page_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
+{
+	if (r->crumb_depth == 0 && !r->crumb_done && r->cap == CAP_NONE &&
+	    is_crumb_container(t, atts)) {
+		r->crumb_depth = r->depth;
+		r->crumb_items = 0;
+	} else if (r->cap == CAP_NONE && r->crumb_depth == 0 &&
+	    r->chrome == 0 && is_note_container(t, atts))
+		capture_start(r, CAP_NOTE);
+	else if (r->cap == CAP_NONE) {
+		if (t == T_TITLE && r->title_tag == NULL)
+			capture_start(r, CAP_TITLE);
+		else if (t == T_H1 && r->h1 == NULL)
+			capture_start(r, CAP_H1);
+		else if (t == T_LI && r->crumb_depth > 0)
+			capture_start(r, CAP_CRUMB);
+		else if (t == T_P && r->crumb_depth == 0 && r->chrome == 0)
+			capture_start(r, CAP_PARA);
+	} else if (t == T_BR || is_block(t))
+		buf_putc(&r->capbuf, ' ');
+	if (t == T_NAV || t == T_HEADER || t == T_FOOTER || t == T_ASIDE)
+		r->chrome++;
+}
+
+static void
+page_end_tag(struct reader *r, enum tag t)
+{
+	if (r->cap != CAP_NONE && r->depth == r->cap_depth)
+		capture_finish(r);
+	else if (r->cap != CAP_NONE && is_block(t))
+		buf_putc(&r->capbuf, ' ');
+	if (r->crumb_depth > 0 && r->depth == r->crumb_depth)
+		crumb_close(r);
+	if ((t == T_NAV || t == T_HEADER || t == T_FOOTER || t == T_ASIDE) &&
+	    r->chrome > 0)
+		r->chrome--;
+}
+
+/* ---- SAX callbacks ------------------------------------------------- */
+
+static void
+sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct reader *r = ctx;
+	enum tag t = tag_of((const char *)name);
+
+	r->depth++;
+	if (t == T_TABLE) {
+		table_open(r);
+		return;
+	}
+	if (r->ntables > 0)
+		table_start_tag(r, t, atts);
+	else
+		page_start_tag(r, t, atts);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	struct reader *r = ctx;
+	enum tag t = tag_of((const char *)name);
+
+	if (t == T_TABLE && r->ntables > 0)
+		table_close(r);
+	else if (r->ntables > 0)
+		table_end_tag(r, t);
+	else
+		page_end_tag(r, t);
+	if (r->depth > 0)
+		r->depth--;
+}
+
+static void
+sax_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct reader *r = ctx;
+
+	if (len <= 0)
+		return;
+	if (r->ntables > 0) {
+		struct tstate *ts = &r->tables[r->ntables - 1];
+
+		if (ts->cell_open && !ts->cell_dropped)
+			cell_text(ts, (const char *)ch, (size_t)len);
+		return;
+	}
+	if (r->crumb_depth > 0)
+		buf_put(&r->crumb_all, (const char *)ch, (size_t)len);
+	if (r->cap != CAP_NONE)
+		buf_put(&r->capbuf, (const char *)ch, (size_t)len);
+}
+
+/* <script> and <style> content arrives here: it is not page text. */
+static void
+sax_ignore_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	(void)ctx;
+	(void)ch;
+	(void)len;
+}
+
+static void
+sax_ignore_error(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* ---- encoding ------------------------------------------------------ */
+
+/* The value of the first charset= in a <meta> tag of the page's head. */
+static int
+sniff_meta_charset(const char *b, size_t len, char *name, size_t namesz)
+{
+	size_t i, j, k;
+
+	if (len > SNIFF_BYTES)
+		len = SNIFF_BYTES;
+	for (i = 0; i + 5 < len; i++) {
+		if (b[i] != '<' || !prefix_ci(b + i + 1, "meta"))
+			continue;
+		for (j = i + 5; j + 7 < len && b[j] != '>'; j++) {
+			if (!prefix_ci(b + j, "charset"))
+				continue;
+			k = j + 7;
+			while (k < len && is_space((unsigned char)b[k]))
+				k++;
+			if (k >= len || b[k] != '=')
+				continue;
+			k++;
+			while (k < len && (is_space((unsigned char)b[k]) ||
+			    b[k] == '"' || b[k] == '\''))
+				k++;
+			for (j = 0; k < len && j + 1 < namesz; k++, j++) {
+				char c = b[k];
+
+				if (!((c >= 'a' && c <= 'z') ||
+				    (c >= 'A' && c <= 'Z') ||
+				    (c >= '0' && c <= '9') || c == '-' ||
+				    c == '_' || c == '.' || c == ':'))
+					break;
+				name[j] = (char)lower((unsigned char)c);
+			}
+			name[j] = '\0';
+			return j > 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Browsers read these labels as windows-1252 (WHATWG Encoding), and pages
+ * that say "iso-8859-1" really do hold 0x92 for an apostrophe.
+ */
+static int
+is_1252_label(const char *name)
+{
+	static const char *const labels[] = {
+		"windows-1252", "cp1252", "x-cp1252", "iso-8859-1",
+		"iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
+		"ascii", "iso-ir-100", "ibm819", "cp819", "csisolatin1",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(name, labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_utf8_label(const char *name)
+{
+	return strcmp(name, "utf-8") == 0 || strcmp(name, "utf8") == 0 ||
+	    strcmp(name, "unicode-1-1-utf-8") == 0 ||
+	    /* A <meta> that the bytes could be read to see is not UTF-16. */
+	    strncmp(name, "utf-16", 6) == 0;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or len. */
+static size_t
+utf8_check(const char *b, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)b;
+	size_t i = 0, n;
+
+	while (i < len) {
+		/* ASCII, most of a page, eight bytes at a time. */
+		if (len - i >= 8 && !tl_word_has_high(tl_word(s + i))) {
+			i += 8;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = tl_utf8_decode(s + i, len - i, NULL)) == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* A copy of b with every invalid byte replaced by U+FFFD. */
+static void
+utf8_repair(struct buf *out, const char *b, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)b;
+	size_t i = 0, start = 0, n;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = tl_utf8_decode(s + i, len - i, NULL)) > 0) {
+			i += n;
+			continue;
+		}
+		buf_put(out, b + start, i - start);
+		buf_put(out, "\xef\xbf\xbd", 3);
+		start = ++i;
+	}
+	buf_put(out, b + start, len - start);
+}
+
+static unsigned
+line_at(const char *b, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (b[i] == '\n')
+			line++;
+	return line;
+}
+
+/* windows-1252's 0x80-0x9F; the five holes stay C1 controls (WHATWG). */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static void
+put_utf8(struct buf *out, unsigned cp)
+{
+	char u[3];
+
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_put(out, u, 2);
+	} else {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		buf_put(out, u, 3);
+	}
+}
+
+/*
+ * Decoded here rather than by iconv, which refuses the five undefined
+ * bytes and would make libxml2 stop parsing (and print to stderr).
+ */
+static void
+cp1252_to_utf8(struct buf *out, const char *b, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)b;
+	size_t i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			continue;
+		buf_put(out, b + start, i - start);
+		put_utf8(out, s[i] < 0xA0 ? cp1252_high[s[i] - 0x80] : s[i]);
+		start = i + 1;
+	}
+	buf_put(out, b + start, len - start);
+}
+
+/*
+ * Any other charset, through iconv; a byte it cannot convert becomes
+ * U+FFFD.  Returns the number of such bytes, or -1 when iconv does not
+ * know the charset.
+ */
+static long
+iconv_to_utf8(struct buf *out, const char *from, const char *b, size_t len)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	char *in = (char *)b, *o;
+	size_t inleft = len, oleft, room;
+	long bad = 0;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	while (inleft > 0) {
+		room = inleft * 4 + 16;
+		out->data = xgrow(out->data, &out->cap, out->len + room + 1, 1);
+		o = out->data + out->len;
+		oleft = room;
+		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 &&
+		    errno != E2BIG) {
+			out->len = (size_t)(o - out->data);
+			buf_put(out, "\xef\xbf\xbd", 3);
+			in++;
+			inleft--;
+			bad++;
+			continue;
+		}
+		out->len = (size_t)(o - out->data);
+	}
+	out->data = xgrow(out->data, &out->cap, out->len + 1, 1);
+	out->data[out->len] = '\0';
+	iconv_close(cd);
+	return bad;
+}
+
+/*
+ * Bring the page to UTF-8, which is all the parser is ever given: a BOM
+ * decides, else <meta charset> in the first 1024 bytes, else UTF-8 when
+ * the bytes are valid UTF-8 and windows-1252 when they are not (what
+ * browsers fall back to).  Declared UTF-8 that is not valid is repaired
+ * with U+FFFD.  *bytes and *len are moved to `conv` when converting.
+ */
+static void
+to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
+{
+	const unsigned char *u = (const unsigned char *)*bytes;
+	const char *from = NULL;
+	char name[64];
+	int declared = 0;
+	size_t bad;
+	long nbad;
+
+	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*bytes += 3;
+		*len -= 3;
+		declared = 1;
+	} else if (*len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		*bytes += 2;
+		*len -= 2;
+		from = "UTF-16LE";
+	} else if (*len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		*bytes += 2;
+		*len -= 2;
+		from = "UTF-16BE";
+	} else if (sniff_meta_charset(*bytes, *len, name, sizeof(name))) {
+		declared = 1;
+		if (is_1252_label(name)) {
+			cp1252_to_utf8(conv, *bytes, *len);
+			goto converted;
+		}
+		if (!is_utf8_label(name))
+			from = name;
+	}
+	if (from != NULL) {
+		if ((nbad = iconv_to_utf8(conv, from, *bytes, *len)) >= 0) {
+			if (nbad > 0)
+				tl_diag(r->d, TL_WARNING, r->page->source, 0,
+				    "bytes not valid in %s replaced by "
+				    "U+FFFD (%ld)", from, nbad);
+			goto converted;
+		}
+		tl_diag(r->d, TL_WARNING, r->page->source, 0,
+		    "unknown charset \"%s\": reading as UTF-8", from);
+		buf_reset(conv);
+	}
+	if ((bad = utf8_check(*bytes, *len)) == *len)
+		return;
+	if (!declared) {
+		tl_diag(r->d, TL_WARNING, r->page->source,
+		    line_at(*bytes, bad),
+		    "not UTF-8 and no charset declared: reading as "
+		    "windows-1252");
+		cp1252_to_utf8(conv, *bytes, *len);
+	} else {
+		tl_diag(r->d, TL_WARNING, r->page->source,
+		    line_at(*bytes, bad), "invalid UTF-8 replaced by U+FFFD");
+		utf8_repair(conv, *bytes, *len);
+	}
+converted:
+	*bytes = buf_str(conv);
+	*len = conv->len;
+}
+
+/* ---- the reader ---------------------------------------------------- */
+
+static void
+reader_finish(struct reader *r)
+{
+	while (r->ntables > 0)
+		table_close(r);
+	if (r->cap != CAP_NONE)
+		capture_finish(r);
+	if (r->crumb_depth > 0)
+		crumb_close(r);
+	if (r->h1 != NULL)
+		r->page->title = r->h1;
+	else if (r->page->breadcrumb.n > 0)
+		r->page->title =
+		    r->page->breadcrumb.v[r->page->breadcrumb.n - 1];
+	else if (r->title_tag != NULL)
+		r->page->title = r->title_tag;
+	buf_free(&r->capbuf);
+	buf_free(&r->crumb_all);
+	free(r->tables);
+}
+
+static int
+parse(struct reader *r, const char *bytes, size_t len)
+{
+	htmlSAXHandler sax;
+	size_t n;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_characters;
+	sax.ignorableWhitespace = sax_characters;
+	sax.cdataBlock = sax_ignore_cdata;
+	/* Errors go to this context's handler, never to stderr. */
+	sax.serror = sax_ignore_error;
+	sax.initialized = XML_SAX2_MAGIC;
+
+	/* Said explicitly: left unset, libxml2 falls back to Latin-1. */
+	r->ctxt = htmlCreatePushParserCtxt(&sax, r, NULL, 0,
+	    r->page->source, XML_CHAR_ENCODING_UTF8);
+	if (r->ctxt == NULL) {
+		tl_diag(r->d, TL_ERROR, r->page->source, 0,
+		    "cannot create the HTML parser");
+		return -1;
+	}
+	/* The bytes are UTF-8 by now, whatever a <meta> says. */
+	htmlCtxtUseOptions(r->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+	while (len > 0) {
+		n = len > CHUNK_MAX ? CHUNK_MAX : len;
+		htmlParseChunk(r->ctxt, bytes, (int)n, 0);
+		bytes += n;
+		len -= n;
+	}
+	htmlParseChunk(r->ctxt, NULL, 0, 1);
+	htmlFreeParserCtxt(r->ctxt);
+	r->ctxt = NULL;
+	return 0;
+}
+
+int
+tl_read_html(struct tl_page *page, const char *bytes, size_t len,
+    struct tl_diags *d)
+{
+	struct reader r;
+	struct buf conv = {0};
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.page = page;
+	r.d = d;
+	if (bytes == NULL)
+		len = 0;
+	to_utf8(&r, &bytes, &len, &conv);
+	if (len > 0)
+		rc = parse(&r, bytes, len);
+	reader_finish(&r);
+	buf_free(&conv);
+	return rc;
+}

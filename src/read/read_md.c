@@ -1,0 +1,1351 @@
+/*
+ * read_md.c - the Markdown reader: a page's bytes into a raw tl_page.
+ *
+ * The pages we read are Markdown renderings of documentation pages made by
+ * a crawler, so besides GitHub-flavoured tables (found by cmark-gfm) they
+ * carry page chrome (button labels glued to the first sentence), tables
+ * cut mid-row where the crawler stopped at ~2000 bytes, and two layouts
+ * that are not GFM at all:
+ *
+ *  - "cell lines": one cell per line, each ending " |", no delimiter row;
+ *    a row lacking its rowspan-merged first cell ends in "| |"
+ *    (docs.avepoint.co.jp Japanese pages);
+ *  - "broken rows": a GFM header whose rows are broken across lines, with
+ *    merged cells as lone "|" lines (IBM rebrands of the same pages).
+ *
+ * The GFM path, the cell-line recovery and the broken-row recovery are
+ * kept apart; each recovery gives up (reading fewer rows) rather than
+ * guess.  Every loop here is linear in the input.
+ */
+#include "read/read.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "base/buf.h"
+#include "base/swar.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+
+/* ---- patterns ------------------------------------------------------ */
+
+/*
+ * Page chrome: text the site's page template adds around the content.
+ * Each match is cut out of its source line before the page is parsed,
+ * in this order (so "Export to PDFInstructions…." loses both).  `first`
+ * lists the ASCII letters a match can begin with (both cases, as the
+ * patterns are caseless); change it with the pattern.
+ */
+static const struct chrome {
+	const char	*what;
+	const char	*pattern;
+	const char	*first;	/* ASCII bytes a match can start with, after
+				 * white space (any non-ASCII byte can) */
+} chrome_table[] = {
+	{ "PDF/download button text glued to the first sentence",
+	  "^\\s*(?:Export to PDF|Download this article|"
+	  "この記事をダウンロード|PDF にエクスポート)", "EeDdPp" },
+	{ "'Instructions….' placeholder line",
+	  "^\\s*Instructions\\s*(?:…|\\.\\.\\.)\\.?\\s*$", "Ii" },
+};
+#define NCHROME (sizeof(chrome_table) / sizeof(chrome_table[0]))
+
+/* Other patterns, indexed by enum re. */
+enum re {
+	RE_BREADCRUMB,	/* "Home > A > B" */
+	RE_NOTE,	/* "*Note: ...", "注意: ..." */
+	RE_PERMCELL,	/* "Name (Display)": anchors a broken row */
+	RE__MAX
+};
+
+/*
+ * Write [^\s] rather than \S: PCRE2 10.42's JIT with
+ * PCRE2_MATCH_INVALID_UTF fails to match \S before a multibyte character.
+ */
+static const char *const re_table[RE__MAX] = {
+	/* RE_BREADCRUMB */ "^(?:Home|ホーム)\\s*>\\s*[^\\s>]",
+	/* RE_NOTE */ "^\\*?\\s*(?:Notes?|注意|注|メモ)\\s*[:：]",
+	/* RE_PERMCELL */ "^[A-Za-z][A-Za-z0-9_.\\-]*\\s*\\(",
+};
+
+/*
+ * Header names of the permission tables, for the cell-line layout (which
+ * has no delimiter row saying where the header ends).  Compared after
+ * trimming, ASCII case ignored.
+ */
+static const char *const header_names[] = {
+	"API", "Resource", "Permission", "Permissions", "Permission name",
+	"Type", "Permission type", "Purpose", "Description", "Reason",
+	"Last update", "Last updated", "Updated", "Date",
+	"Is newly required?", "Why do we need it?",
+	"アクセス許可", "タイプ", "種類", "説明", "目的", "最終更新日",
+	"更新日",
+};
+
+/* Header names of a permission column, for the broken-row layout. */
+static const char *const permission_names[] = {
+	"Permission", "Permissions", "Permission name", "Scope",
+	"アクセス許可",
+};
+
+struct tl_md_reader {
+	pcre2_code		*chrome[NCHROME];
+	pcre2_code		*re[RE__MAX];
+	pcre2_match_data	*md;
+	cmark_syntax_extension	*table_ext;
+};
+
+static pcre2_code *
+S_compile(const char *pattern)
+{
+	pcre2_code *re;
+	int err;
+	PCRE2_SIZE off;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS,
+	    &err, &off, NULL);
+	if (re != NULL)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional */
+	return re;
+}
+
+struct tl_md_reader *
+tl_md_reader_new(void)
+{
+	struct tl_md_reader *r = xcalloc(1, sizeof(*r));
+	size_t i;
+
+	for (i = 0; i < NCHROME; i++)
+		if ((r->chrome[i] = S_compile(chrome_table[i].pattern)) == NULL)
+			goto fail;
+	for (i = 0; i < RE__MAX; i++)
+		if ((r->re[i] = S_compile(re_table[i])) == NULL)
+			goto fail;
+	if ((r->md = pcre2_match_data_create(4, NULL)) == NULL)
+		goto fail;
+	cmark_gfm_core_extensions_ensure_registered();
+	if ((r->table_ext = cmark_find_syntax_extension("table")) == NULL)
+		goto fail;
+	return r;
+fail:
+	tl_md_reader_free(r);
+	return NULL;
+}
+
+void
+tl_md_reader_free(struct tl_md_reader *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < NCHROME; i++)
+		pcre2_code_free(r->chrome[i]);
+	for (i = 0; i < RE__MAX; i++)
+		pcre2_code_free(r->re[i]);
+	pcre2_match_data_free(r->md);
+	free(r);
+}
+
+/* Match `re` against s; on a match set [*so, *eo) and return 1. */
+static int
+S_match(struct tl_md_reader *r, pcre2_code *re, const char *s, size_t len,
+    size_t *so, size_t *eo)
+{
+	PCRE2_SIZE *ov;
+
+	if (pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, r->md, NULL) < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(r->md);
+	if (so != NULL)
+		*so = ov[0];
+	if (eo != NULL)
+		*eo = ov[1];
+	return 1;
+}
+
+/* ---- lines --------------------------------------------------------- */
+
+struct line {
+	const char	*p;
+	size_t		 len;	/* without '\n' and a trailing '\r' */
+};
+
+/* What one read works on; lines are numbered from 1 like the source. */
+struct ctx {
+	struct tl_md_reader *r;
+	struct tl_page	*page;
+	struct tl_diags	*d;
+	struct line	*lines;	/* lines[1..nlines] */
+	size_t		 nlines;
+	int		 ends_nl;	/* the text ends with a newline */
+	unsigned	*lmap;	/* parsed-text line -> source line */
+	size_t		 nlmap;
+	size_t		 consumed;	/* last line read by a recovery */
+};
+
+static int
+S_isspace(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	    c == '\f' || c == '\v';
+}
+
+static void
+S_trim(const char **p, size_t *len)
+{
+	while (*len > 0 && S_isspace(**p)) {
+		(*p)++;
+		(*len)--;
+	}
+	while (*len > 0 && S_isspace((*p)[*len - 1]))
+		(*len)--;
+}
+
+/* The first `ch` in [p, end), or end. */
+static const char *
+S_find(const char *p, const char *end, char ch)
+{
+	const char *q = p < end ? memchr(p, ch, (size_t)(end - p)) : NULL;
+
+	return q != NULL ? q : end;
+}
+
+static void
+S_split_lines(struct ctx *c, const char *text, size_t len)
+{
+	const char *s = text, *end = text + len, *nl, *cr, *e;
+	size_t cap = 0;
+
+	c->lines = xgrow(NULL, &cap, 2, sizeof(*c->lines));
+	c->lines[0].p = text;	/* line 0: "no line", read as empty */
+	c->lines[0].len = 0;
+	c->nlines = 0;
+	/* Lines end where cmark-gfm's do (\n, \r\n or a lone \r), so that
+	 * its line numbers index c->lines.  cr is the next '\r' at or after
+	 * s, searched again only once passed, so this stays linear. */
+	cr = S_find(s, end, '\r');
+	while (s < end) {
+		nl = S_find(s, end, '\n');
+		if (cr < s)
+			cr = S_find(s, end, '\r');
+		e = cr < nl ? cr : nl;	/* a '\r' ends the line either way */
+		c->lines = xgrow(c->lines, &cap, c->nlines + 2,
+		    sizeof(*c->lines));
+		c->nlines++;
+		c->lines[c->nlines].p = s;
+		c->lines[c->nlines].len = (size_t)(e - s);
+		if (cr < nl && cr + 1 != nl)
+			s = cr + 1;	/* a lone '\r' */
+		else
+			s = nl < end ? nl + 1 : end;
+	}
+	c->ends_nl = len > 0 &&
+	    (text[len - 1] == '\n' || text[len - 1] == '\r');
+}
+
+/* The line is the last of a file stored without its final newline. */
+static int
+S_is_cut_line(const struct ctx *c, size_t ln)
+{
+	return ln == c->nlines && !c->ends_nl;
+}
+
+static int
+S_is_blank(const char *p, size_t len)
+{
+	S_trim(&p, &len);
+	return len == 0;
+}
+
+static int
+S_has_pipe(const char *p, size_t len)
+{
+	return len > 0 && memchr(p, '|', len) != NULL;
+}
+
+/* s[i] is '|' not escaped by an odd run of backslashes. */
+static int
+S_is_sep(const char *s, size_t i)
+{
+	size_t bs = 0;
+
+	if (s[i] != '|')
+		return 0;
+	while (bs < i && s[i - bs - 1] == '\\')
+		bs++;
+	return bs % 2 == 0;
+}
+
+/* The trimmed line starts with '|' and ends with an unescaped '|'. */
+static int
+S_is_framed(const char *p, size_t len)
+{
+	S_trim(&p, &len);
+	return len >= 1 && p[0] == '|' && S_is_sep(p, len - 1);
+}
+
+static int
+S_is_framed_start(const char *p, size_t len)
+{
+	S_trim(&p, &len);
+	return len >= 1 && p[0] == '|';
+}
+
+/* Cells a GFM row line really has (cmark-gfm pads and cuts to the header). */
+static size_t
+S_count_cells(const char *p, size_t len)
+{
+	const char *q, *end;
+	size_t n = 1;
+
+	S_trim(&p, &len);
+	if (len > 0 && p[0] == '|') {
+		p++;
+		len--;
+	}
+	if (len > 0 && S_is_sep(p, len - 1))
+		len--;
+	for (q = p, end = p + len;
+	    (q = memchr(q, '|', (size_t)(end - q))) != NULL; q++)
+		if (S_is_sep(p, (size_t)(q - p)))
+			n++;
+	return n;
+}
+
+/*
+ * Length of the run of ASCII bytes other than NUL at p: the bytes the
+ * repair lets through without decoding, eight at a time.
+ */
+static size_t
+S_ascii_run(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		w = tl_word(p + i);
+		if (tl_word_has_high(w) || tl_word_has(w, 0))
+			break;
+	}
+	while (i < len && p[i] != 0 && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+static size_t
+S_count_byte(const char *p, size_t len, char ch)
+{
+	const char *end = p + len;
+	size_t n = 0;
+
+	while (p < end && (p = memchr(p, ch, (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
+ * The text with each NUL byte and each byte of invalid UTF-8 made U+FFFD,
+ * warning once per line ('\n'-separated); *outlen is its length.  cmark-gfm
+ * silently ends a table at a row holding invalid UTF-8, and PCRE2 cannot
+ * match across it, so this has to happen before anything else reads the
+ * text.  Valid text (the usual case) is returned as is, not copied; the
+ * copy, when there is one, is made in out.
+ */
+static const char *
+S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
+    size_t *outlen)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0, start = 0, counted = 0, n;
+	unsigned line = 1, warned = 0;
+
+	for (;;) {
+		i += S_ascii_run(p + i, len - i);
+		if (i >= len)
+			break;
+		if (p[i] != 0 &&
+		    (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
+			i += n;
+			continue;
+		}
+		/* Line numbers are only needed here, so count lazily. */
+		line += (unsigned)S_count_byte(text + counted, i - counted,
+		    '\n');
+		counted = i;
+		buf_put(out, text + start, i - start);
+		buf_puts(out, "\xEF\xBF\xBD");
+		start = ++i;
+		if (warned != line)
+			tl_diag(c->d, TL_WARNING, c->page->source, line,
+			    "invalid UTF-8 replaced by U+FFFD");
+		warned = line;
+	}
+	if (start == 0) {
+		*outlen = len;
+		return text;
+	}
+	buf_put(out, text + start, len - start);
+	*outlen = out->len;
+	return out->data;
+}
+
+/* ---- preparing the text for cmark-gfm ------------------------------ */
+
+/*
+ * Whether chrome pattern `first` could match the line: its first byte
+ * after leading white space is non-ASCII or one of `first`.  Most lines
+ * fail this and never reach PCRE2, which decides the rest.
+ */
+static int
+S_may_be_chrome(const char *first, const char *p, size_t len)
+{
+	S_trim(&p, &len);
+	if (len == 0)
+		return 0;
+	return (unsigned char)p[0] >= 0x80 || strchr(first, p[0]) != NULL;
+}
+
+/*
+ * Cut the chrome patterns out of the line [*p, *p + *len).  A line that
+ * loses something is made in out and *p, *len point there.
+ */
+static void
+S_strip_chrome(struct ctx *c, const char **p, size_t *len, struct buf *out,
+    struct buf *tmp)
+{
+	size_t i, so, eo;
+
+	for (i = 0; i < NCHROME; i++) {
+		if (!S_may_be_chrome(chrome_table[i].first, *p, *len) ||
+		    !S_match(c->r, c->r->chrome[i], *p, *len, &so, &eo) ||
+		    eo == so)
+			continue;
+		buf_reset(tmp);
+		buf_put(tmp, *p, so);
+		buf_put(tmp, *p + eo, *len - eo);
+		buf_reset(out);
+		buf_put(out, tmp->data, tmp->len);
+		*p = out->data;
+		*len = out->len;
+	}
+}
+
+/* Lines 1..n of a YAML front matter block ("---" ... "---"), or 0. */
+static size_t
+S_front_matter(const struct ctx *c)
+{
+	size_t i;
+
+	if (c->nlines < 2 || c->lines[1].len != 3 ||
+	    memcmp(c->lines[1].p, "---", 3) != 0)
+		return 0;
+	for (i = 2; i <= c->nlines; i++)
+		if ((c->lines[i].len == 3 &&
+		    (memcmp(c->lines[i].p, "---", 3) == 0 ||
+		    memcmp(c->lines[i].p, "...", 3) == 0)))
+			return i;
+	return 0;
+}
+
+/*
+ * cmark-gfm 0.29.0.gfm.6 takes time quadratic in the cells of one table
+ * row (40,000 pipes: 12 s).  No real table has this many columns, so a
+ * line with more pipes is not given to cmark-gfm at all.
+ */
+#define MAX_ROW_PIPES 128
+
+static int
+S_too_many_pipes(const char *p, size_t len)
+{
+	const char *end = p + len;
+	size_t n = 0;
+
+	while (n <= MAX_ROW_PIPES &&
+	    (p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n > MAX_ROW_PIPES;
+}
+
+/*
+ * What goes to cmark-gfm: lines with their '\n', in one stream.  Source
+ * lines that go in unchanged are not copied but fed from the source in
+ * runs; the rest (changed lines, lines not ending in a plain '\n') are
+ * fed in pieces.  cmark-gfm splits what it is fed into lines the same
+ * way whatever the pieces, as long as none ends in '\r' (none does:
+ * every '\r' ends a source line and is never fed).
+ */
+struct feed {
+	cmark_parser	*parser;
+	const char	*run;	/* unchanged source bytes [run, end) not fed */
+	const char	*end;
+	size_t		 lmap_cap;
+};
+
+static void
+S_feed_flush(struct feed *f)
+{
+	if (f->end > f->run)
+		cmark_parser_feed(f->parser, f->run, (size_t)(f->end - f->run));
+	f->run = f->end = NULL;
+}
+
+/* Feed the line p (len bytes, no newline), read for source line ln. */
+static void
+S_feed_line(struct ctx *c, struct feed *f, size_t ln, const char *p,
+    size_t len)
+{
+	const struct line *src = &c->lines[ln];
+
+	c->lmap = xgrow(c->lmap, &f->lmap_cap, c->nlmap + 2,
+	    sizeof(*c->lmap));
+	c->lmap[++c->nlmap] = (unsigned)ln;
+	if (p == src->p && len == src->len && !S_is_cut_line(c, ln) &&
+	    p[len] == '\n') {
+		if (f->end != p) {
+			S_feed_flush(f);
+			f->run = p;
+		}
+		f->end = p + len + 1;
+		return;
+	}
+	S_feed_flush(f);
+	if (len > 0)
+		cmark_parser_feed(f->parser, p, len);
+	cmark_parser_feed(f->parser, "\n", 1);
+}
+
+/*
+ * Feed cmark-gfm the page: front matter blanked, chrome cut out, and a
+ * blank line between a line with a '|' and one without.  In GFM a line
+ * without any pipe right after a table is still a table row; on these
+ * pages it is always the prose that follows the table.  lmap maps the
+ * lines cmark-gfm sees back to the source.
+ */
+static void
+S_prepare(struct ctx *c, cmark_parser *parser)
+{
+	struct buf line = {0}, tmp = {0};
+	struct feed f = { parser, NULL, NULL, 0 };
+	size_t i, fm = S_front_matter(c);
+	int prev_pipe = 0, prev_blank = 1;
+
+	c->lmap = xgrow(NULL, &f.lmap_cap, 1, sizeof(*c->lmap));
+	c->lmap[0] = 0;
+	c->nlmap = 0;
+	for (i = 1; i <= c->nlines; i++) {
+		const char *p = c->lines[i].p;
+		size_t len = c->lines[i].len;
+		int pipe, blank;
+
+		if (i <= fm) {
+			S_feed_line(c, &f, i, "", 0);
+			continue;
+		}
+		S_strip_chrome(c, &p, &len, &line, &tmp);
+		if (S_too_many_pipes(p, len)) {
+			tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)i,
+			    "line has more than %d '|'; not read as a table "
+			    "row", MAX_ROW_PIPES);
+			p = "";
+			len = 0;
+		}
+		pipe = S_has_pipe(p, len);
+		blank = S_is_blank(p, len);
+		if (!blank && !prev_blank && pipe != prev_pipe)
+			S_feed_line(c, &f, i, "", 0);
+		S_feed_line(c, &f, i, p, len);
+		prev_pipe = pipe;
+		prev_blank = blank;
+	}
+	S_feed_flush(&f);
+	buf_free(&line);
+	buf_free(&tmp);
+}
+
+static unsigned
+S_srcline(const struct ctx *c, int parsed)
+{
+	if (parsed <= 0 || (size_t)parsed > c->nlmap)
+		return 0;
+	return c->lmap[parsed];
+}
+
+/* ---- flattening inline content ------------------------------------- */
+
+/* "<br>", "<br/>", "<br />" in any case. */
+static int
+S_is_br(const char *s)
+{
+	if (s == NULL || s[0] != '<' || (s[1] != 'b' && s[1] != 'B') ||
+	    (s[2] != 'r' && s[2] != 'R'))
+		return 0;
+	s += 3;
+	while (S_isspace(*s))
+		s++;
+	if (*s == '/')
+		s++;
+	return s[0] == '>' && s[1] == '\0';
+}
+
+/*
+ * The node after n in document order, n's own children left out; NULL
+ * past the last node under root.  With first_child this walks a subtree
+ * the way cmark_iter does, without allocating an iterator per cell.
+ */
+static cmark_node *
+S_next_skip(cmark_node *n, cmark_node *root)
+{
+	cmark_node *next;
+
+	for (; n != NULL && n != root; n = cmark_node_parent(n))
+		if ((next = cmark_node_next(n)) != NULL)
+			return next;
+	return NULL;
+}
+
+static cmark_node *
+S_next(cmark_node *n, cmark_node *root)
+{
+	cmark_node *child = cmark_node_first_child(n);
+
+	return child != NULL ? child : S_next_skip(n, root);
+}
+
+/*
+ * Plain text of a block's inlines: code spans and link texts kept,
+ * emphasis dropped, <br> and hard breaks as '\n', other inline HTML
+ * dropped.  Soft breaks become `softbreak`.
+ */
+static void
+S_flatten(cmark_node *node, struct buf *out, char softbreak)
+{
+	cmark_node *n;
+	const char *lit;
+
+	for (n = node; n != NULL; n = S_next(n, node)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				buf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(out, softbreak);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, '\n');
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			if (S_is_br(cmark_node_get_literal(n)))
+				buf_putc(out, '\n');
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The trimmed flattened text of a node, in the page arena. */
+static const char *
+S_node_text(struct ctx *c, cmark_node *node, struct buf *tmp)
+{
+	const char *p;
+	size_t len;
+
+	buf_reset(tmp);
+	S_flatten(node, tmp, ' ');
+	p = buf_str(tmp);
+	len = tmp->len;
+	S_trim(&p, &len);
+	return tl_strndup(c->page, p, len);
+}
+
+/*
+ * Append the trimmed flattened text of a node to out, NUL-terminated;
+ * returns its offset in out.
+ */
+static size_t
+S_put_text(cmark_node *node, struct buf *out)
+{
+	size_t start = out->len, end;
+
+	S_flatten(node, out, ' ');
+	end = out->len;
+	while (start < end && S_isspace(out->data[start]))
+		start++;
+	while (end > start && S_isspace(out->data[end - 1]))
+		end--;
+	out->len = end;
+	buf_putc(out, '\0');
+	return start;
+}
+
+/* ---- a growable list of cell texts --------------------------------- */
+
+struct cells {
+	const char	**v;
+	unsigned	 *line;	/* source line of each cell */
+	size_t		 *off;	/* see S_row_cells */
+	size_t		  n, cap, lcap, ocap;
+};
+
+static void
+S_cells_add(struct cells *cs, const char *s, unsigned line)
+{
+	cs->v = xgrow(cs->v, &cs->cap, cs->n + 1, sizeof(*cs->v));
+	cs->line = xgrow(cs->line, &cs->lcap, cs->n + 1, sizeof(*cs->line));
+	cs->v[cs->n] = s;
+	cs->line[cs->n] = line;
+	cs->n++;
+}
+
+static void
+S_cells_free(struct cells *cs)
+{
+	free(cs->v);
+	free(cs->line);
+	free(cs->off);
+	memset(cs, 0, sizeof(*cs));
+}
+
+static int
+S_streq_ci(const char *a, size_t alen, const char *b)
+{
+	size_t i, blen = strlen(b);
+
+	if (alen != blen)
+		return 0;
+	for (i = 0; i < alen; i++) {
+		char x = a[i], y = b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+S_in_list(const char *s, size_t len, const char *const *list, size_t n)
+{
+	size_t i;
+
+	S_trim(&s, &len);
+	for (i = 0; i < n; i++)
+		if (S_streq_ci(s, len, list[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- broken-row recovery (IBM pages) ------------------------------- */
+
+/*
+ * Split the body lines [first, last] into non-empty cell texts.  A '|'
+ * ends a cell; a line that does not end with '|' continues its cell on
+ * the next line (kept as '\n').  Empty cells (lone '|' lines, "| |") carry
+ * no information in this layout and are skipped.  Returns 1 when the
+ * text ends inside an unterminated cell on a cut last line.
+ */
+static int
+S_broken_tokens(struct ctx *c, size_t first, size_t last, struct cells *out)
+{
+	struct buf cell = {0};
+	unsigned cell_line = 0;
+	size_t ln, i;
+	int cut = 0;
+
+	for (ln = first; ln <= last; ln++) {
+		const char *p = c->lines[ln].p;
+		size_t len = c->lines[ln].len, start = 0;
+
+		for (i = 0; i <= len; i++) {
+			const char *t;
+			size_t tlen;
+
+			if (i < len && !S_is_sep(p, i))
+				continue;
+			if (cell.len == 0)
+				cell_line = (unsigned)ln;
+			buf_put(&cell, p + start, i - start);
+			start = i + 1;
+			if (i == len) {
+				if (!S_is_blank(cell.data, cell.len))
+					buf_putc(&cell, '\n');
+				else
+					buf_reset(&cell);
+				break;
+			}
+			t = buf_str(&cell);
+			tlen = cell.len;
+			S_trim(&t, &tlen);
+			if (tlen > 0)
+				S_cells_add(out, tl_strndup(c->page, t, tlen),
+				    cell_line);
+			buf_reset(&cell);
+		}
+	}
+	if (!S_is_blank(buf_str(&cell), cell.len)) {
+		if (S_is_cut_line(c, last))
+			cut = 1;
+		else {
+			const char *t = buf_str(&cell);
+			size_t tlen = cell.len;
+
+			S_trim(&t, &tlen);
+			S_cells_add(out, tl_strndup(c->page, t, tlen),
+			    cell_line);
+		}
+	}
+	buf_free(&cell);
+	return cut;
+}
+
+/*
+ * Group the cells of a broken table into rows, anchored on the permission
+ * cells ("Name (Display)"): between two of them lie the cells after the
+ * permission of one row and the cells before it in the next; a row with
+ * fewer leading cells shares them with the row above (rowspan).  Returns
+ * -1 (adding nothing) as soon as a count does not fit.
+ */
+static int
+S_recover_broken(struct ctx *c, const struct cells *hdr, size_t first,
+    size_t last)
+{
+	struct cells tok = {0};
+	size_t *perm = NULL, nperm = 0, pcap = 0, p = hdr->n, i, k;
+	size_t ncol = hdr->n, post;
+	const char **row = NULL;
+	struct tl_table *t;
+	int cut, rc = -1;
+
+	for (i = 0; i < hdr->n; i++)
+		if (S_in_list(hdr->v[i], strlen(hdr->v[i]), permission_names,
+		    sizeof(permission_names) / sizeof(permission_names[0]))) {
+			p = i;
+			break;
+		}
+	if (p == ncol)
+		return -1;
+	post = ncol - p - 1;
+	cut = S_broken_tokens(c, first, last, &tok);
+	for (i = 0; i < tok.n; i++)
+		if (S_match(c->r, c->r->re[RE_PERMCELL], tok.v[i],
+		    strlen(tok.v[i]), NULL, NULL)) {
+			perm = xgrow(perm, &pcap, nperm + 1, sizeof(*perm));
+			perm[nperm++] = i;
+		}
+	if (nperm == 0 || perm[0] != p)
+		goto out;
+	/* Check every count before adding anything. */
+	for (k = 0; k + 1 < nperm; k++) {
+		size_t m = perm[k + 1] - perm[k] - 1;
+
+		if (m < post || m - post > p)
+			goto out;
+	}
+	if (tok.n - perm[nperm - 1] - 1 > post ||
+	    (!cut && tok.n - perm[nperm - 1] - 1 != post))
+		goto out;
+
+	row = xcalloc(ncol, sizeof(*row));
+	t = tl_page_add_table(c->page, hdr->line[0]);
+	tl_table_set_header(c->page, t, hdr->v, ncol);
+	for (k = 0; k < nperm; k++) {
+		size_t pre = k == 0 ? p : perm[k] - perm[k - 1] - 1 - post;
+		size_t start = perm[k] - pre, end = perm[k] + post;
+
+		if (k + 1 == nperm && end >= tok.n) {
+			tl_diag(c->d, TL_WARNING, c->page->source,
+			    tok.line[start], "table cut mid-row; row dropped");
+			break;
+		}
+		/* Cells left of `start` keep the previous row's values. */
+		for (i = 0; i < pre; i++)
+			row[p - pre + i] = tok.v[start + i];
+		for (i = 0; i <= post; i++)
+			row[p + i] = tok.v[perm[k] + i];
+		tl_table_add_row(c->page, t, tok.line[start], row, ncol);
+	}
+	rc = 0;
+out:
+	free(row);
+	free(perm);
+	S_cells_free(&tok);
+	return rc;
+}
+
+/* ---- GFM tables ---------------------------------------------------- */
+
+static int
+S_is_type(cmark_node *n, const char *type)
+{
+	const char *s = cmark_node_get_type_string(n);
+
+	return s != NULL && strcmp(s, type) == 0;
+}
+
+/*
+ * Cell texts of a table row, with the row's source line for each.  The
+ * texts are made in `text` (one after another) and last until it changes;
+ * the page gets its own copies when the row is added.
+ */
+static void
+S_row_cells(struct ctx *c, cmark_node *row, struct cells *out,
+    struct buf *text)
+{
+	cmark_node *cell;
+	unsigned line = S_srcline(c, cmark_node_get_start_line(row));
+	size_t i;
+
+	out->n = 0;
+	buf_reset(text);
+	for (cell = cmark_node_first_child(row); cell != NULL;
+	    cell = cmark_node_next(cell)) {
+		if (!S_is_type(cell, "table_cell"))
+			continue;
+		out->off = xgrow(out->off, &out->ocap, out->n + 1,
+		    sizeof(*out->off));
+		out->off[out->n] = S_put_text(cell, text);
+		S_cells_add(out, NULL, line);
+	}
+	for (i = 0; i < out->n; i++)
+		out->v[i] = text->data + out->off[i];
+}
+
+/*
+ * A body line of a table framed by pipes ("| a | b |") that is not framed
+ * itself means the broken-row layout.  The cut last line does not count.
+ */
+static size_t
+S_first_broken_line(struct ctx *c, size_t hline, cmark_node *first_body)
+{
+	cmark_node *row;
+
+	if (!S_is_framed(c->lines[hline].p, c->lines[hline].len))
+		return 0;
+	for (row = first_body; row != NULL; row = cmark_node_next(row)) {
+		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
+
+		if (ln == 0 || S_is_cut_line(c, ln))
+			continue;
+		if (!S_is_framed(c->lines[ln].p, c->lines[ln].len))
+			return ln;
+	}
+	return 0;
+}
+
+static void
+S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
+{
+	struct cells hdr = {0}, cells = {0};
+	struct buf htext = {0};
+	cmark_node *hrow = cmark_node_first_child(table), *row, *next, *last;
+	struct tl_table *t;
+	size_t hline, broken, lastln;
+
+	if (hrow == NULL)
+		return;
+	hline = S_srcline(c, cmark_node_get_start_line(hrow));
+	S_row_cells(c, hrow, &hdr, &htext);
+	if (hdr.n == 0 || hline == 0)
+		goto out;
+	if (hline <= c->consumed)
+		goto out;	/* read already as part of a broken table */
+	last = cmark_node_last_child(table);
+	lastln = S_srcline(c, cmark_node_get_start_line(last));
+	broken = S_first_broken_line(c, hline, cmark_node_next(hrow));
+	if (broken != 0) {
+		/*
+		 * cmark-gfm ends the table at the first line it cannot read
+		 * as a row (a lone '|'); the broken layout goes on as long
+		 * as lines have a pipe, plus a cut last line without one.
+		 */
+		for (lastln = hline + 1; lastln + 1 <= c->nlines &&
+		    S_has_pipe(c->lines[lastln + 1].p,
+		    c->lines[lastln + 1].len); lastln++)
+			continue;
+		if (lastln + 1 <= c->nlines && S_is_cut_line(c, lastln + 1) &&
+		    !S_is_blank(c->lines[lastln + 1].p,
+		    c->lines[lastln + 1].len))
+			lastln++;
+		if (lastln >= hline + 2 &&
+		    S_recover_broken(c, &hdr, hline + 2, lastln) == 0) {
+			c->consumed = lastln;
+			goto out;
+		}
+	}
+
+	t = tl_page_add_table(c->page, (unsigned)hline);
+	tl_table_set_header(c->page, t, hdr.v, hdr.n);
+	if (broken != 0)
+		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)broken,
+		    "table rows broken across lines; rest of table skipped");
+	for (row = cmark_node_next(hrow); row != NULL; row = next) {
+		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
+		size_t nraw;
+		struct tl_row *r;
+
+		next = cmark_node_next(row);
+		if (broken != 0 && ln >= broken)
+			break;
+		nraw = S_count_cells(c->lines[ln].p, c->lines[ln].len);
+		if (row == last && S_is_cut_line(c, ln) &&
+		    (nraw < hdr.n ||
+		    !S_is_framed(c->lines[ln].p, c->lines[ln].len))) {
+			tl_diag(c->d, TL_WARNING, c->page->source,
+			    (unsigned)ln, "table cut mid-row; row dropped");
+			break;
+		}
+		S_row_cells(c, row, &cells, tmp);
+		r = tl_table_add_row(c->page, t, (unsigned)ln, cells.v,
+		    cells.n);
+		r->nread = nraw;
+		if (nraw != hdr.n)
+			tl_diag(c->d, TL_WARNING, c->page->source,
+			    (unsigned)ln, "row has %zu cells, header has %zu",
+			    nraw, hdr.n);
+		/* Nothing reads the row again: free it while it is still in
+		 * the cache rather than in one more walk over the tree. */
+		cmark_node_free(row);
+	}
+	/* A cut row too short for cmark-gfm to see as a row ("|"). */
+	if (broken == 0 && lastln + 1 <= c->nlines &&
+	    S_is_cut_line(c, lastln + 1) &&
+	    S_is_framed_start(c->lines[lastln + 1].p,
+	    c->lines[lastln + 1].len))
+		tl_diag(c->d, TL_WARNING, c->page->source,
+		    (unsigned)(lastln + 1), "table cut mid-row; row dropped");
+out:
+	S_cells_free(&hdr);
+	S_cells_free(&cells);
+	buf_free(&htext);
+}
+
+/*
+ * Read every GFM table, in document order.  Tables are blocks: the walk
+ * does not go into tables, paragraphs or headings, where only inlines are.
+ */
+static void
+S_read_gfm_tables(struct ctx *c, cmark_node *doc, struct buf *tmp)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+
+	while (n != NULL) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (S_is_type(n, "table")) {
+			S_read_gfm_table(c, n, tmp);
+			n = S_next_skip(n, doc);
+		} else if (type == CMARK_NODE_PARAGRAPH ||
+		    type == CMARK_NODE_HEADING)
+			n = S_next_skip(n, doc);
+		else
+			n = S_next(n, doc);
+	}
+}
+
+/* ---- cell-line recovery (docs.avepoint.co.jp pages) ---------------- */
+
+/*
+ * A cell line: "text |", a lone "|" (empty cell), or either followed by
+ * a second "|" that marks the end of a row lacking its merged first cell.
+ * No other pipe.  Returns 1 and sets the cell text and *marker.
+ */
+static int
+S_cell_line(const char *p, size_t len, const char **text, size_t *tlen,
+    int *marker)
+{
+	S_trim(&p, &len);
+	if (len == 0 || p[len - 1] != '|')
+		return 0;
+	len--;
+	S_trim(&p, &len);
+	*marker = 0;
+	if (len > 0 && p[len - 1] == '|') {
+		*marker = 1;
+		len--;
+		S_trim(&p, &len);
+	}
+	if (len > 0 && p[0] == '|' && !*marker) {
+		/* "| |" alone: an empty cell and the marker. */
+		if (len != 1)
+			return 0;
+		*marker = 1;
+		len = 0;
+	}
+	if (len > 0 && memchr(p, '|', len) != NULL)
+		return 0;
+	*text = p;
+	*tlen = len;
+	return 1;
+}
+
+/*
+ * Read one cell-line table whose header starts at line `h` and has `ncol`
+ * cells; returns the first line after it.  A row is complete at `ncol`
+ * cells, or at ncol-1 cells ending with the marker (or at the end of the
+ * table, where the renderer dropped the last marker): then its first cell
+ * repeats the row above.  Anything else stops the table.
+ */
+static size_t
+S_read_cell_table(struct ctx *c, size_t h, size_t ncol)
+{
+	struct cells hdr = {0}, row = {0};
+	const char **v = xcalloc(ncol, sizeof(*v));
+	const char *prev_first = NULL, *text;
+	struct tl_table *t;
+	size_t ln, tlen, i;
+	int marker = 0;
+
+	for (ln = h; ln < h + ncol; ln++) {
+		S_cell_line(c->lines[ln].p, c->lines[ln].len, &text, &tlen,
+		    &marker);
+		S_cells_add(&hdr, tl_strndup(c->page, text, tlen),
+		    (unsigned)ln);
+	}
+	t = tl_page_add_table(c->page, (unsigned)h);
+	tl_table_set_header(c->page, t, hdr.v, ncol);
+	for (; ln <= c->nlines; ln++) {
+		if (!S_cell_line(c->lines[ln].p, c->lines[ln].len, &text,
+		    &tlen, &marker))
+			break;
+		S_cells_add(&row, tl_strndup(c->page, text, tlen),
+		    (unsigned)ln);
+		if (row.n == ncol && !marker) {
+			tl_table_add_row(c->page, t, row.line[0], row.v, ncol);
+			prev_first = row.v[0];
+			row.n = 0;
+		} else if (marker && row.n == ncol - 1 && prev_first) {
+			v[0] = prev_first;
+			for (i = 0; i < row.n; i++)
+				v[i + 1] = row.v[i];
+			tl_table_add_row(c->page, t, row.line[0], v, ncol);
+			row.n = 0;
+		} else if (marker || row.n >= ncol) {
+			tl_diag(c->d, TL_WARNING, c->page->source,
+			    row.line[0], "table layout not recognised; "
+			    "rest of table skipped");
+			row.n = 0;
+			goto out;
+		}
+	}
+	/* At the end of the table the renderer drops the last marker. */
+	if (row.n == ncol - 1 && prev_first != NULL) {
+		v[0] = prev_first;
+		for (i = 0; i < row.n; i++)
+			v[i + 1] = row.v[i];
+		tl_table_add_row(c->page, t, row.line[0], v, ncol);
+	} else if (row.n > 0)
+		tl_diag(c->d, TL_WARNING, c->page->source, row.line[0],
+		    "table cut mid-row; row dropped");
+	else if (ln <= c->nlines && S_is_cut_line(c, ln) &&
+	    !S_is_blank(c->lines[ln].p, c->lines[ln].len))
+		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)ln,
+		    "table cut mid-row; row dropped");
+out:
+	free(v);
+	S_cells_free(&hdr);
+	S_cells_free(&row);
+	return ln;
+}
+
+/* Find and read every cell-line table. */
+static void
+S_read_cell_tables(struct ctx *c)
+{
+	size_t ln = 1, run, i;
+	const char *text;
+	size_t tlen;
+	int marker;
+
+	while (ln <= c->nlines) {
+		/* The header: a run of known header names, one per line. */
+		for (run = 0, i = ln; i <= c->nlines; i++, run++)
+			if (!S_cell_line(c->lines[i].p, c->lines[i].len, &text,
+			    &tlen, &marker) || marker ||
+			    !S_in_list(text, tlen, header_names,
+			    sizeof(header_names) / sizeof(header_names[0])))
+				break;
+		if (run >= 2)
+			ln = S_read_cell_table(c, ln, run);
+		else
+			ln = i + 1;
+	}
+}
+
+/* ---- page metadata ------------------------------------------------- */
+
+static void
+S_add_breadcrumb(struct ctx *c, const char *s, size_t len)
+{
+	const char *last = NULL;
+	size_t start = 0, i;
+
+	for (i = 0; i <= len; i++) {
+		const char *seg;
+		size_t slen;
+
+		if (i < len && s[i] != '>')
+			continue;
+		seg = s + start;
+		slen = i - start;
+		S_trim(&seg, &slen);
+		if (slen > 0) {
+			last = tl_strndup(c->page, seg, slen);
+			tl_strlist_add(c->page, &c->page->breadcrumb, last);
+		}
+		start = i + 1;
+	}
+	if (last != NULL)
+		c->page->title = last;
+}
+
+/*
+ * One line of a top-level paragraph: a breadcrumb, a note or, before the
+ * first table, an intro line.
+ */
+static void
+S_meta_line(struct ctx *c, const char *s, size_t len, unsigned line,
+    unsigned first_table)
+{
+	size_t so, eo;
+
+	S_trim(&s, &len);
+	if (len == 0)
+		return;
+	if (S_match(c->r, c->r->re[RE_NOTE], s, len, &so, &eo)) {
+		if (s[0] == '*') {
+			s++;
+			len--;
+			S_trim(&s, &len);
+		}
+		tl_strlist_add(c->page, &c->page->notes,
+		    tl_strndup(c->page, s, len));
+		return;
+	}
+	if (first_table != 0 && line >= first_table)
+		return;
+	if (c->page->breadcrumb.n == 0 &&
+	    S_match(c->r, c->r->re[RE_BREADCRUMB], s, len, NULL, NULL)) {
+		S_add_breadcrumb(c, s, len);
+		return;
+	}
+	tl_strlist_add(c->page, &c->page->intro, tl_strndup(c->page, s, len));
+}
+
+static void
+S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
+{
+	unsigned first_table = c->page->ntables ? c->page->tables[0].line : 0;
+	const char *heading = NULL;
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(doc); n != NULL;
+	    n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		int pline = cmark_node_get_start_line(n);
+		const char *text;
+		size_t start, i;
+
+		if (type == CMARK_NODE_HEADING && heading == NULL) {
+			heading = S_node_text(c, n, tmp);
+			if (*heading == '\0')
+				heading = NULL;
+			continue;
+		}
+		if (type != CMARK_NODE_PARAGRAPH)
+			continue;
+		buf_reset(tmp);
+		S_flatten(n, tmp, '\n');
+		text = buf_str(tmp);	/* tmp->data is NULL if nothing was put */
+		/* Each soft or hard break is a source line of its own. */
+		for (start = 0, i = 0; i <= tmp->len; i++) {
+			if (i < tmp->len && text[i] != '\n')
+				continue;
+			S_meta_line(c, text + start, i - start,
+			    S_srcline(c, pline), first_table);
+			start = i + 1;
+			pline++;
+		}
+	}
+	if (c->page->title == NULL && heading != NULL)
+		c->page->title = heading;
+}
+
+/* ---- the reader ---------------------------------------------------- */
+
+static int
+S_table_cmp(const void *a, const void *b)
+{
+	const struct tl_table *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+int
+tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
+    size_t len, struct tl_diags *d)
+{
+	struct ctx c;
+	struct buf fixed = {0}, tmp = {0};
+	cmark_parser *parser;
+	cmark_node *doc;
+	const char *good;
+	size_t glen;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	c.page = page;
+	c.d = d;
+	if (text == NULL) {
+		text = "";
+		len = 0;
+	}
+	good = S_repair(&c, text, len, &fixed, &glen);
+	S_split_lines(&c, good, glen);
+
+	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(parser, r->table_ext);
+	S_prepare(&c, parser);
+	doc = cmark_parser_finish(parser);
+	if (doc == NULL) {
+		tl_diag(d, TL_ERROR, page->source, 0,
+		    "cannot parse Markdown");
+		cmark_parser_free(parser);
+		buf_free(&fixed);
+		free(c.lines);
+		free(c.lmap);
+		return -1;
+	}
+
+	S_read_gfm_tables(&c, doc, &tmp);
+	S_read_cell_tables(&c);
+	if (page->ntables > 1)
+		qsort(page->tables, page->ntables, sizeof(*page->tables),
+		    S_table_cmp);
+	S_read_meta(&c, doc, &tmp);
+
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	buf_free(&fixed);
+	buf_free(&tmp);
+	free(c.lines);
+	free(c.lmap);
+	return 0;
+}

@@ -1,0 +1,682 @@
+/*
+ * site.c - `tablog build` (see site.h).
+ *
+ * Four steps: find the pages (sorted, so the order never depends on the
+ * file system); read and normalise them in parallel; give each a unique
+ * slug, in input order; write each page's folder in parallel; then write
+ * the combined files.  Each worker thread owns its own loader and
+ * renderer (compiled patterns and templates are per thread), and each page
+ * collects its own diagnostics, which are merged in input order at the end.
+ */
+#include "site/site.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "base/buf.h"
+#include "model/changelog.h"
+#include "write/context.h"
+#include "write/convert.h"
+#include "normalise/normalise.h"
+#include "base/output.h"
+#include "write/render.h"
+#include "site/since.h"
+#include "site/site_context.h"
+#include "base/strmap.h"
+#include "base/xalloc.h"
+
+struct site_page {
+	char		*path;		/* as found under indir */
+	struct tl_page	*page;		/* NULL when it could not be read */
+	struct tl_diags	 diags;
+	struct tl_write_opts opts;	/* the site's, with this page's links */
+	struct tl_view	 view;		/* valid when page != NULL */
+};
+
+struct site {
+	const struct tl_build_opts *o;
+	struct site_page *pages;
+	size_t		 n, cap;
+	/* Work sharing between threads. */
+	pthread_mutex_t	 lock;
+	size_t		 next, done;
+	void		(*step)(struct site *, struct site_page *,
+			    struct tl_loader *, struct tl_renderer *);
+	struct tl_since	 prev;		/* --since: the previous build */
+};
+
+/* ---- finding pages ------------------------------------------------- */
+
+static int
+is_page_name(const char *name)
+{
+	static const char *const exts[] = { ".md", ".markdown", ".html",
+	    ".htm", NULL };
+	size_t len = strlen(name), i;
+
+	for (i = 0; exts[i] != NULL; i++) {
+		size_t el = strlen(exts[i]);
+
+		if (len > el && strcasecmp(name + len - el, exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+compare_paths(const void *a, const void *b)
+{
+	return strcmp(((const struct site_page *)a)->path,
+	    ((const struct site_page *)b)->path);
+}
+
+struct walk {
+	struct site	*site;
+	struct tl_diags	*d;
+	dev_t		 out_dev;	/* the output folder, never read */
+	ino_t		 out_ino;
+	int		 have_out;
+	/* Folders on the current path, to stop link loops. */
+	struct { dev_t dev; ino_t ino; } stack[64];
+	size_t		 depth;
+};
+
+static void
+walk_folder(struct walk *w, const char *dir)
+{
+	struct dirent *e;
+	struct stat st;
+	struct buf path = {0};
+	DIR *dp;
+	size_t i;
+
+	if (stat(dir, &st) != 0)
+		return;
+	if (w->have_out && st.st_dev == w->out_dev && st.st_ino == w->out_ino)
+		return;
+	for (i = 0; i < w->depth; i++)
+		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
+			return;		/* a link back up the tree */
+	if (w->depth == sizeof(w->stack) / sizeof(w->stack[0])) {
+		tl_diag(w->d, TL_WARNING, dir, 0, "folders nested too deep; "
+		    "not read");
+		return;
+	}
+	if ((dp = opendir(dir)) == NULL) {
+		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
+		    strerror(errno));
+		return;
+	}
+	w->stack[w->depth].dev = st.st_dev;
+	w->stack[w->depth].ino = st.st_ino;
+	w->depth++;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;	/* hidden files, . and .. */
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, e->d_name);
+		if (lstat(path.data, &st) != 0)
+			continue;
+		if (S_ISLNK(st.st_mode)) {
+			if (!w->site->o->follow_links ||
+			    stat(path.data, &st) != 0)
+				continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			walk_folder(w, path.data);
+		} else if (S_ISREG(st.st_mode) && is_page_name(e->d_name)) {
+			struct site *s = w->site;
+
+			s->pages = xgrow(s->pages, &s->cap, s->n + 1,
+			    sizeof(*s->pages));
+			memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
+			s->pages[s->n++].path = xstrdup(path.data);
+		}
+	}
+	w->depth--;
+	closedir(dp);
+	buf_free(&path);
+}
+
+static int
+find_pages(struct site *s, struct tl_diags *d)
+{
+	struct walk w;
+	struct stat st;
+	size_t len = strlen(s->o->indir);
+	char *indir = xstrdup(s->o->indir);
+
+	memset(&w, 0, sizeof(w));
+	w.site = s;
+	w.d = d;
+	while (len > 1 && indir[len - 1] == '/')
+		indir[--len] = '\0';
+	if (stat(indir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder: %s",
+		    errno ? strerror(errno) : "not a folder");
+		free(indir);
+		return -1;
+	}
+	if (stat(s->o->outdir, &st) == 0) {
+		w.out_dev = st.st_dev;
+		w.out_ino = st.st_ino;
+		w.have_out = 1;
+	}
+	walk_folder(&w, indir);
+	free(indir);
+	qsort(s->pages, s->n, sizeof(*s->pages), compare_paths);
+	return 0;
+}
+
+/* ---- the thread pool ----------------------------------------------- */
+
+static void *
+worker(void *arg)
+{
+	struct site *s = arg;
+	struct tl_loader *loader = tl_loader_new(&s->o->load);
+	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&s->lock);
+		i = s->next++;
+		pthread_mutex_unlock(&s->lock);
+		if (i >= s->n)
+			break;
+		s->step(s, &s->pages[i], loader, renderer);
+		pthread_mutex_lock(&s->lock);
+		s->done++;
+		if (s->o->progress != NULL)
+			s->o->progress(s->o->progress_ctx, s->done, s->n);
+		pthread_mutex_unlock(&s->lock);
+	}
+	tl_renderer_free(renderer);
+	tl_loader_free(loader);
+	return NULL;
+}
+
+/* Run step over every page on `jobs` threads (the caller is one). */
+static void
+run_parallel(struct site *s, int jobs,
+    void (*step)(struct site *, struct site_page *, struct tl_loader *,
+    struct tl_renderer *))
+{
+	pthread_t *threads;
+	int i, started = 0;
+
+	s->step = step;
+	s->next = s->done = 0;
+	if (jobs < 1)
+		jobs = 1;
+	if ((size_t)jobs > s->n)
+		jobs = s->n > 0 ? (int)s->n : 1;
+	threads = xcalloc((size_t)jobs, sizeof(*threads));
+	for (i = 1; i < jobs; i++)
+		if (pthread_create(&threads[i], NULL, worker, s) == 0)
+			started = i;
+		else
+			break;
+	worker(s);
+	for (i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+}
+
+/* ---- per page ------------------------------------------------------ */
+
+static void
+step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
+    struct tl_renderer *renderer)
+{
+	(void)renderer;
+	p->page = tl_load_page(loader, p->path, &p->diags);
+	if (p->page == NULL)
+		return;
+	p->opts = s->o->write;
+	p->opts.index_link = "../index.html";
+	p->opts.changelog_link = "../changelog.html";
+	p->opts.fragment = 0;
+	tl_view_init(&p->view, p->page, &p->opts);
+}
+
+static const char *const page_formats[] = {
+	"md", "csv", "json", "changelog",
+};
+
+static void
+step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
+    struct tl_renderer *renderer)
+{
+	struct buf dir = {0}, path = {0};
+	size_t i;
+
+	(void)loader;
+	if (p->page == NULL)
+		return;
+	p->opts.renderer = renderer;
+	buf_printf(&dir, "%s/%s", s->o->outdir, p->page->slug);
+	if (tl_mkdirs(dir.data, &p->diags) != 0)
+		goto out;
+	buf_printf(&path, "%s/index.html", dir.data);
+	if (tl_convert_file(&p->view, tl_output_format("html"), path.data,
+	    &p->diags) != 0)
+		goto out;
+	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
+		const struct tl_output_format *f =
+		    tl_output_format(page_formats[i]);
+
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir.data, f->file);
+		if (tl_convert_file(&p->view, f, path.data, &p->diags) != 0)
+			break;
+	}
+out:
+	p->opts.renderer = NULL;
+	buf_free(&dir);
+	buf_free(&path);
+}
+
+/*
+ * Give every page a slug no earlier page has: name, name-2, name-3...
+ * The slugs taken so far, and for each name the next suffix to try, are
+ * kept in hash maps, so a thousand pages with one title cost a thousand
+ * look-ups, not a thousand scans of a thousand candidates each.
+ */
+static void
+assign_slugs(struct site *s)
+{
+	struct tl_strmap taken = {0}, next = {0};
+	struct buf slug = {0};
+	size_t i, k;
+
+	for (i = 0; i < s->n; i++) {
+		struct tl_page *page = s->pages[i].page;
+		const char *base;
+
+		if (page == NULL)
+			continue;
+		base = page->slug;
+		if (!tl_strmap_get(&next, base, &k))
+			k = 1;
+		for (;; k++) {
+			buf_reset(&slug);
+			if (k == 1)
+				buf_puts(&slug, base);
+			else
+				buf_printf(&slug, "%s-%zu", base, k);
+			if (!tl_strmap_get(&taken, slug.data, NULL))
+				break;
+		}
+		if (k > 1)
+			page->slug = tl_strdup(page, slug.data);
+		/* Keys are borrowed: both live in the page's arena. */
+		tl_strmap_put(&next, base, k + 1);
+		tl_strmap_put(&taken, page->slug, i);
+	}
+	tl_strmap_free(&taken);
+	tl_strmap_free(&next);
+	buf_free(&slug);
+}
+
+/* ---- combined files ------------------------------------------------ */
+
+static json_t *
+site_pages_json(const struct site *s)
+{
+	json_t *pages = json_array();
+	struct buf b = {0};
+	size_t i, t;
+
+	for (i = 0; i < s->n; i++) {
+		const struct site_page *p = &s->pages[i];
+		const struct tl_changelog *cl = &p->view.changelog;
+		json_t *pj;
+		size_t rows = 0;
+
+		if (p->page == NULL)
+			continue;
+		for (t = 0; t < p->page->ntables; t++)
+			rows += p->page->tables[t].nrows;
+		pj = json_object();
+		json_object_set_new(pj, "title", json_string(
+		    p->page->title ? p->page->title : p->page->slug));
+		json_object_set_new(pj, "slug", json_string(p->page->slug));
+		json_object_set_new(pj, "source", tl_json_text(p->page->source));
+		json_object_set_new(pj, "rows", json_integer((json_int_t)rows));
+		buf_reset(&b);
+		buf_printf(&b, "%08zu", rows);
+		json_object_set_new(pj, "rows_key", json_string(b.data));
+		/* Groups run newest first unless --oldest-first. */
+		if (cl->ngroups > 0) {
+			const struct tl_changelog_group *g = s->o->write.oldest_first ?
+			    &cl->groups[cl->ngroups - 1] : &cl->groups[0];
+
+			if (g->year == 0 && s->o->write.oldest_first &&
+			    cl->ngroups > 1)
+				g = &cl->groups[cl->ngroups - 2];
+			if (g->year != 0) {
+				buf_reset(&b);
+				tl_changelog_month(&b, g);
+				json_object_set_new(pj, "latest", json_string(b.data));
+				buf_reset(&b);
+				tl_changelog_label(&b, g);
+				json_object_set_new(pj, "latest_label",
+				    json_string(b.data));
+			}
+		}
+		json_array_append_new(pages, pj);
+	}
+	buf_free(&b);
+	return pages;
+}
+
+/* A page as the detected-changes lists name it. */
+static json_t *
+page_ref_json(const struct tl_page *page)
+{
+	return json_pack("{s:s, s:s}", "title", page->title ? page->title :
+	    page->slug, "slug", page->slug);
+}
+
+/*
+ * "Detected changes": every page against its previous version, then the
+ * pages that are new and those that are gone.  NULL without --since.
+ */
+static json_t *
+detected_json(const struct site *s)
+{
+	struct tl_diff_opts dopts;
+	struct tl_aliases *aliases;
+	json_t *det, *pages, *added, *gone;
+	struct buf b = {0};
+	struct tl_date day;
+	size_t i, changes = 0;
+
+	if (s->o->since == NULL)
+		return NULL;
+	aliases = tl_aliases_new();
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.aliases = aliases;
+	pages = json_array();
+	added = json_array();
+	gone = json_array();
+	for (i = 0; i < s->n; i++) {
+		const struct tl_page *page = s->pages[i].page;
+		const struct tl_page *old;
+		json_t *pj;
+
+		if (page == NULL)
+			continue;
+		old = tl_since_find(&s->prev, page->slug);
+		if (old == NULL) {
+			json_array_append_new(added, page_ref_json(page));
+			changes++;
+		} else if ((pj = tl_since_page_json(old, page, &dopts)) != NULL) {
+			json_array_append_new(pages, pj);
+			changes++;
+		}
+	}
+	for (i = 0; i < s->prev.n; i++) {
+		const struct tl_page *old = s->prev.pages[i];
+		size_t k;
+
+		for (k = 0; k < s->n; k++)
+			if (s->pages[k].page != NULL &&
+			    strcmp(s->pages[k].page->slug, old->slug) == 0)
+				break;
+		if (k == s->n) {
+			json_array_append_new(gone, page_ref_json(old));
+			changes++;
+		}
+	}
+	tl_aliases_free(aliases);
+
+	det = json_object();
+	memset(&day, 0, sizeof(day));
+	sscanf(s->o->detected_date, "%d-%d-%d", &day.year, &day.month,
+	    &day.day);
+	json_object_set_new(det, "date", json_string(s->o->detected_date));
+	tl_date_label(&b, &day);
+	json_object_set_new(det, "label", json_string(b.data));
+	buf_reset(&b);
+	buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
+	json_object_set_new(det, "updated", json_string(b.data));
+	buf_reset(&b);
+	tl_feed_base(&b, s->o->write.base_url, "site");
+	if (s->o->write.base_url != NULL && *s->o->write.base_url != '\0')
+		buf_printf(&b, "changelog.html#detected-%s",
+		    s->o->detected_date);
+	else
+		buf_printf(&b, "/detected/%s", s->o->detected_date);
+	json_object_set_new(det, "id", json_string(b.data));
+	json_object_set_new(det, "any", json_boolean(changes > 0));
+	json_object_set_new(det, "pages", pages);
+	json_object_set_new(det, "new_pages", added);
+	json_object_set_new(det, "vanished_pages", gone);
+	buf_free(&b);
+	return det;
+}
+
+/* all.json's pages: the index's entries plus each table's columns, so
+ * that a later `build --since` can rebuild the pages (since.c). */
+static json_t *
+all_pages_json(const struct site *s)
+{
+	json_t *pages = site_pages_json(s), *pj;
+	size_t i, k = 0, t, c;
+
+	for (i = 0; i < s->n; i++) {
+		const struct tl_page *page = s->pages[i].page;
+		json_t *tables;
+
+		if (page == NULL)
+			continue;
+		pj = json_array_get(pages, k++);
+		tables = json_array();
+		for (t = 0; t < page->ntables; t++) {
+			const struct tl_table *tab = &page->tables[t];
+			json_t *tj = json_object(), *cols = json_array();
+
+			for (c = 0; c < tab->ncolumns; c++)
+				json_array_append_new(cols, json_pack(
+				    "{s:s, s:s}", "field", tab->columns[c].key,
+				    "header", tab->columns[c].header));
+			json_object_set_new(tj, "line", json_integer(tab->line));
+			json_object_set_new(tj, "columns", cols);
+			json_object_set_new(tj, "date_column",
+			    tab->date_column >= 0 ?
+			    json_integer(tab->date_column) : json_null());
+			json_object_set_new(tj, "label_column",
+			    tab->label_column >= 0 ?
+			    json_integer(tab->label_column) : json_null());
+			json_array_append_new(tables, tj);
+		}
+		json_object_set_new(pj, "tables", tables);
+	}
+	return pages;
+}
+
+static int
+write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
+{
+	struct tl_csv_columns cols = {0};
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL)
+			tl_csv_columns_add(&cols, s->pages[i].page);
+	if (bom)
+		buf_puts(&b, "\xEF\xBB\xBF");
+	tl_csv_header(&b, &cols, 1);
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL)
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols,
+			    s->pages[i].page->slug, raw);
+	buf_spill(&b, fp, 0);
+	buf_free(&b);
+	tl_csv_columns_free(&cols);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* One combined file, through a template or a function, atomically. */
+static int
+write_site_file(const struct site *s, struct tl_renderer *renderer,
+    const struct tl_site_context *ctx, const char *file, const char *template,
+    struct tl_diags *d)
+{
+	struct tl_outfile out;
+	struct buf path = {0};
+	struct tl_value v;
+	int rc;
+
+	buf_printf(&path, "%s/%s", s->o->outdir, file);
+	rc = tl_outfile_open(&out, path.data, d);
+	buf_free(&path);
+	if (rc != 0)
+		return -1;
+	if (template != NULL) {
+		v = tl_site_value(ctx);
+		rc = tl_render(renderer, template, &v, out.fp, d);
+	} else if (strcmp(file, "all.csv") == 0) {
+		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
+		    s->o->write.csv_bom);
+	} else {
+		v = tl_site_all_value(ctx);
+		rc = tl_write_value(&v, out.fp);
+	}
+	if (rc != 0) {
+		if (ferror(out.fp))
+			tl_diag(d, TL_ERROR, out.path, 0, "cannot write file: %s",
+			    strerror(errno ? errno : EIO));
+		tl_outfile_abort(&out);
+		return -1;
+	}
+	return tl_outfile_commit(&out, d);
+}
+
+/* The combined files' objects: the pages built, and what they share. */
+static void
+site_context_init(struct tl_site_context *ctx, const struct site *s,
+    const struct tl_view **views)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL)
+			views[n++] = &s->pages[i].view;
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->title = s->o->title ? s->o->title : "Permissions";
+	ctx->date = s->o->date;
+	ctx->base_url = s->o->write.base_url;
+	tl_site_context_init(ctx, views, n, s->o->write.oldest_first,
+	    s->o->since != NULL ? s->o->detected_date : NULL);
+	ctx->pages = site_pages_json(s);
+	ctx->all_pages = all_pages_json(s);
+	ctx->detected = detected_json(s);
+}
+
+static int
+write_site(const struct site *s, struct tl_diags *d)
+{
+	static const struct { const char *file, *template; } files[] = {
+		{ "index.html",		"index.html" },
+		{ "changelog.md",	"site-changelog.md" },
+		{ "changelog.html",	"site-changelog.html" },
+		{ "feed.xml",		"site-feed.xml" },
+		{ "all.csv",		NULL },
+		{ "all.json",		NULL },
+	};
+	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
+	    sizeof(*views));
+	struct tl_site_context ctx;
+	size_t i;
+	int rc = 0;
+
+	site_context_init(&ctx, s, views);
+	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc == 0; i++)
+		rc = write_site_file(s, renderer, &ctx, files[i].file,
+		    files[i].template, d);
+	tl_site_context_free(&ctx);
+	free(views);
+	tl_renderer_free(renderer);
+	return rc;
+}
+
+/* ---- the build ----------------------------------------------------- */
+
+int
+tl_build(const struct tl_build_opts *o, struct tl_diags *d,
+    struct tl_build_stats *stats)
+{
+	struct site s;
+	int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i, t;
+	int rc = 0;
+
+	memset(&s, 0, sizeof(s));
+	memset(stats, 0, sizeof(*stats));
+	s.o = o;
+	pthread_mutex_init(&s.lock, NULL);
+	/* Read the previous build first: PREV may well be OUTDIR itself. */
+	if (o->since != NULL && tl_since_load(&s.prev, o->since, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (tl_mkdirs(o->outdir, d) != 0 || find_pages(&s, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (s.n == 0)
+		tl_diag(d, TL_WARNING, o->indir, 0, "no pages (.md, .markdown, "
+		    ".html, .htm) found");
+
+	/* The readers' libraries set up process-wide state on first use,
+	 * which two workers must not race to do. */
+	tl_read_init();
+	run_parallel(&s, jobs, step_load);
+	assign_slugs(&s);
+	run_parallel(&s, jobs, step_write);
+
+	stats->pages = s.n;
+	for (i = 0; i < s.n; i++) {
+		struct site_page *p = &s.pages[i];
+		int failed = p->page == NULL ||
+		    tl_diags_count(&p->diags, TL_ERROR) > 0;
+
+		tl_diags_move(d, &p->diags);
+		if (failed) {
+			rc = -1;
+			continue;
+		}
+		stats->built++;
+		for (t = 0; t < p->page->ntables; t++)
+			stats->rows += p->page->tables[t].nrows;
+	}
+	if (write_site(&s, d) != 0)
+		rc = -1;
+out:
+	stats->warnings = tl_diags_count(d, TL_WARNING);
+	stats->errors = tl_diags_count(d, TL_ERROR);
+	for (i = 0; i < s.n; i++) {
+		if (s.pages[i].page != NULL)
+			tl_view_free(&s.pages[i].view);
+		tl_page_free(s.pages[i].page);
+		tl_diags_free(&s.pages[i].diags);
+		free(s.pages[i].path);
+	}
+	free(s.pages);
+	tl_since_free(&s.prev);
+	pthread_mutex_destroy(&s.lock);
+	return rc;
+}

@@ -1,0 +1,56 @@
+/*
+ * site.h - `tablog build`: a folder of pages into a small static site.
+ *
+ *	OUTDIR/index.html                  pages, row counts, latest update
+ *	OUTDIR/changelog.md, changelog.html, feed.xml
+ *	OUTDIR/all.csv, all.json           every row, `page` column first
+ *	OUTDIR/<slug>/index.html, table.md, table.csv, table.json, changelog.md
+ *
+ * With `since`, the site changelog and feed open with "Detected changes":
+ * every page diffed against the previous build's all.json (since.h).
+ *
+ * Pages are read and written by a pool of threads; everything that depends
+ * on more than one page (slugs, combined files) is done in input order by
+ * the calling thread, so the output is the same whatever the thread count.
+ */
+#ifndef TABLOG_SITE_H
+#define TABLOG_SITE_H
+
+#include "load/source.h"
+#include "model/table.h"
+#include "write/write.h"
+
+struct tl_build_opts {
+	const char	*indir;
+	const char	*outdir;
+	int		 jobs;		/* threads; 0 for one per core */
+	int		 follow_links;	/* follow symbolic links in indir */
+	const char	*templates_dir;	/* --templates, or NULL */
+	const char	*title;		/* site title, or NULL */
+	const char	*date;		/* --date YYYY-MM-DD, or NULL */
+	const char	*since;		/* --since PREV: a previous OUTDIR */
+	const char	*detected_date;	/* date of the detected changes */
+	struct tl_load_opts	load;
+	struct tl_write_opts	write;	/* csv, base_url, oldest_first */
+	/* Called (from any thread, one call at a time) as pages finish. */
+	void		(*progress)(void *ctx, size_t done, size_t total);
+	void		*progress_ctx;
+};
+
+struct tl_build_stats {
+	size_t	pages;		/* pages found */
+	size_t	built;		/* pages written */
+	size_t	rows;
+	size_t	warnings;
+	size_t	errors;
+};
+
+/*
+ * Build the site.  Per-page problems are appended to d in input order and
+ * the page is skipped; returns 0 when every page was built, -1 otherwise
+ * (or when the site itself could not be written).
+ */
+int	tl_build(const struct tl_build_opts *o, struct tl_diags *d,
+	    struct tl_build_stats *stats);
+
+#endif

@@ -1,0 +1,621 @@
+/*
+ * site_context.c - the site's objects as values (see site_context.h).
+ */
+#include "site/site_context.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "model/changelog.h"
+#include "write/context.h"
+#include "base/xalloc.h"
+
+/* A page's group in a month of the site changelog. */
+struct tl_site_entry {
+	size_t					 view;
+	const struct tl_changelog_group		*group;
+	long					 key;	/* month */
+	long					 order;	/* of its month */
+};
+
+/* A month: entries [first, first + n), in page order. */
+struct tl_site_month {
+	size_t	first, n;
+	size_t	rows;		/* rows in all its pages' groups */
+};
+
+/* A row for all.json. */
+struct tl_site_row {
+	size_t	view, table, row;
+};
+
+/* ---- building the indexes ------------------------------------------ */
+
+static long
+month_key(const struct tl_changelog_group *g)
+{
+	return g->year ? (long)g->year * 12 + g->month - 1 : -1;
+}
+
+/* Where a month goes: newest first (oldest first on request), Undated
+ * last. */
+static long
+month_order(long key, int oldest_first)
+{
+	if (key < 0)
+		return LONG_MAX;
+	return oldest_first ? key : -key;
+}
+
+/* By month, then pages in order. */
+static int
+compare_entries(const void *a, const void *b)
+{
+	const struct tl_site_entry *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->view < y->view ? -1 : x->view > y->view;
+}
+
+static void
+index_months(struct tl_site_context *c, int oldest_first)
+{
+	size_t i, g, n = 0;
+
+	for (i = 0; i < c->nviews; i++)
+		n += c->views[i]->changelog.ngroups;
+	c->entries = xcalloc(n ? n : 1, sizeof(*c->entries));
+	c->months = xcalloc(n ? n : 1, sizeof(*c->months));
+	n = 0;
+	for (i = 0; i < c->nviews; i++)
+		for (g = 0; g < c->views[i]->changelog.ngroups; g++) {
+			c->entries[n].view = i;
+			c->entries[n].group = &c->views[i]->changelog.groups[g];
+			c->entries[n].key = month_key(c->entries[n].group);
+			c->entries[n].order = month_order(c->entries[n].key,
+			    oldest_first);
+			n++;
+		}
+	qsort(c->entries, n, sizeof(*c->entries), compare_entries);
+	for (i = 0; i < n; i++) {
+		struct tl_site_month *m = &c->months[c->nmonths];
+
+		if (i > 0 && c->entries[i].key == c->entries[i - 1].key) {
+			m[-1].n++;
+			m[-1].rows += c->entries[i].group->n;
+			continue;
+		}
+		m->first = i;
+		m->n = 1;
+		m->rows = c->entries[i].group->n;
+		c->nmonths++;
+	}
+}
+
+static void
+index_rows(struct tl_site_context *c)
+{
+	size_t i, t, r, n = 0;
+
+	for (i = 0; i < c->nviews; i++)
+		for (t = 0; t < c->views[i]->page->ntables; t++)
+			n += c->views[i]->page->tables[t].nrows;
+	c->rows = xcalloc(n ? n : 1, sizeof(*c->rows));
+	for (i = 0; i < c->nviews; i++)
+		for (t = 0; t < c->views[i]->page->ntables; t++)
+			for (r = 0; r < c->views[i]->page->tables[t].nrows;
+			    r++) {
+				c->rows[c->nrows].view = i;
+				c->rows[c->nrows].table = t;
+				c->rows[c->nrows++].row = r;
+			}
+}
+
+/* A month's representative group: its last page's, as the site has
+ * always dated a month (its "updated" is that group's newest day). */
+static const struct tl_changelog_group *
+month_group(const struct tl_site_context *c, const struct tl_site_month *m)
+{
+	return c->entries[m->first + m->n - 1].group;
+}
+
+static int
+linked(const struct tl_site_context *c)
+{
+	return c->base_url != NULL && *c->base_url != '\0';
+}
+
+static json_t *
+make_feed(const struct tl_site_context *c, const char *detected_date)
+{
+	json_t *feed = json_object();
+	struct buf b = {0}, u = {0};
+	size_t i;
+
+	tl_feed_base(&b, c->base_url, "site");
+	if (linked(c))
+		buf_puts(&b, "feed.xml");
+	json_object_set_new(feed, "id", json_string(buf_str(&b)));
+	buf_reset(&b);
+	if (linked(c))
+		tl_feed_base(&b, c->base_url, "site");
+	buf_puts(&b, "changelog.html");
+	json_object_set_new(feed, "link", json_string(buf_str(&b)));
+	/* The newest dated month dates the feed, or a later detection. */
+	buf_reset(&b);
+	for (i = 0; i < c->nmonths; i++) {
+		const struct tl_changelog_group *g =
+		    month_group(c, &c->months[i]);
+
+		if (g->year == 0)
+			continue;
+		buf_reset(&u);
+		tl_group_updated(&u, g);
+		if (b.len == 0 || strcmp(buf_str(&u), buf_str(&b)) > 0) {
+			buf_reset(&b);
+			buf_puts(&b, buf_str(&u));
+		}
+	}
+	if (detected_date != NULL &&
+	    strncmp(detected_date, buf_str(&b), 10) > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "%sT00:00:00Z", detected_date);
+	}
+	json_object_set_new(feed, "updated", json_string(b.len ?
+	    buf_str(&b) : "1970-01-01T00:00:00Z"));
+	buf_free(&b);
+	buf_free(&u);
+	return feed;
+}
+
+void
+tl_site_context_init(struct tl_site_context *c, const struct tl_view **views,
+    size_t nviews, int oldest_first, const char *detected_date)
+{
+	c->views = views;
+	c->nviews = nviews;
+	index_months(c, oldest_first);
+	index_rows(c);
+	c->generator = json_pack("{s:s, s:s}", "name", "tablog", "version",
+	    TL_VERSION);
+	c->feed = make_feed(c, detected_date);
+}
+
+void
+tl_site_context_free(struct tl_site_context *c)
+{
+	json_decref(c->pages);
+	json_decref(c->all_pages);
+	json_decref(c->detected);
+	json_decref(c->generator);
+	json_decref(c->feed);
+	free(c->months);
+	free(c->entries);
+	free(c->rows);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- values -------------------------------------------------------- */
+
+
+static const struct tl_site_context *
+ctx_of(const struct tl_value *v)
+{
+	return v->p;
+}
+
+static const struct tl_page *
+page_of(const struct tl_site_context *c, size_t view)
+{
+	return c->views[view]->page;
+}
+
+/* -- a month's page: {title, slug, entries} (a = entry index) -- */
+
+static const struct tl_site_entry *
+entry_of(const struct tl_value *v)
+{
+	return &ctx_of(v)->entries[v->a];
+}
+
+static void
+mpage_title(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_page *p = page_of(ctx_of(v), entry_of(v)->view);
+
+	*out = tl_value_str(p->title ? p->title : p->slug);
+}
+
+static void
+mpage_slug(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(page_of(ctx_of(v), entry_of(v)->view)->slug);
+}
+
+static size_t
+mrows_size(const struct tl_value *v)
+{
+	return entry_of(v)->group->n;
+}
+
+static void
+mrows_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	const struct tl_site_entry *e = entry_of(v);
+	const struct tl_view *view = ctx_of(v)->views[e->view];
+	const struct tl_changelog_entry *ce = &e->group->entries[i];
+
+	*out = tl_view_row(view, (size_t)(ce->table - view->page->tables),
+	    (size_t)(ce->row - ce->table->rows));
+}
+
+static const struct tl_value_class mrows_class = {
+	.size = mrows_size,
+	.at = mrows_at,
+};
+
+static void
+mpage_entries(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_ARRAY, &mrows_class, ctx_of(v), v->a, 0);
+}
+
+static const struct tl_value_member mpage_members[] = {
+	{ "title", mpage_title },
+	{ "slug", mpage_slug },
+	{ "entries", mpage_entries },
+};
+
+static const struct tl_value_class mpage_class = {
+	.fixed = mpage_members,
+	.nfixed = TL_NMEMBERS(mpage_members),
+};
+
+/* -- a month: {month, label, count, changes, updated, id, pages} -- */
+
+static const struct tl_site_month *
+month_of(const struct tl_value *v)
+{
+	return &ctx_of(v)->months[v->a];
+}
+
+static const struct tl_changelog_group *
+group_of(const struct tl_value *v)
+{
+	return month_group(ctx_of(v), month_of(v));
+}
+
+static void
+month_month_made(const struct tl_value *v, struct buf *out)
+{
+	tl_changelog_month(out, group_of(v));
+}
+
+static void
+month_label_made(const struct tl_value *v, struct buf *out)
+{
+	tl_changelog_label(out, group_of(v));
+}
+
+static void
+month_changes_made(const struct tl_value *v, struct buf *out)
+{
+	size_t n = month_of(v)->rows;
+
+	buf_printf(out, "%zu change%s", n, n == 1 ? "" : "s");
+}
+
+static void
+month_updated_made(const struct tl_value *v, struct buf *out)
+{
+	tl_group_updated(out, group_of(v));
+}
+
+static void
+month_id_made(const struct tl_value *v, struct buf *out)
+{
+	tl_feed_base(out, ctx_of(v)->base_url, "site");
+	if (linked(ctx_of(v)))
+		buf_puts(out, "changelog.html#");
+	else
+		buf_putc(out, '/');
+	tl_changelog_month(out, group_of(v));
+}
+
+static const struct tl_value_class month_month_class = {
+	.text = month_month_made,
+};
+static const struct tl_value_class month_label_class = {
+	.text = month_label_made,
+};
+static const struct tl_value_class month_changes_class = {
+	.text = month_changes_made,
+};
+static const struct tl_value_class month_updated_class = {
+	.text = month_updated_made,
+};
+static const struct tl_value_class month_id_class = {
+	.text = month_id_made,
+};
+
+static void
+month_month(const struct tl_value *v, struct tl_value *out)
+{
+	*out = group_of(v)->year == 0 ? tl_value_null() :
+	    tl_value_make(TL_VALUE_STRING, &month_month_class, ctx_of(v), v->a,
+	    0);
+}
+
+static void
+month_label(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_STRING, &month_label_class, ctx_of(v),
+	    v->a, 0);
+}
+
+static void
+month_count(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_int((json_int_t)month_of(v)->rows);
+}
+
+static void
+month_changes(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_STRING, &month_changes_class, ctx_of(v),
+	    v->a, 0);
+}
+
+/* Only dated months have these members. */
+static void
+month_updated(const struct tl_value *v, struct tl_value *out)
+{
+	if (group_of(v)->year != 0)
+		*out = tl_value_make(TL_VALUE_STRING, &month_updated_class,
+		    ctx_of(v), v->a, 0);
+}
+
+static void
+month_id(const struct tl_value *v, struct tl_value *out)
+{
+	if (group_of(v)->year != 0)
+		*out = tl_value_make(TL_VALUE_STRING, &month_id_class,
+		    ctx_of(v), v->a, 0);
+}
+
+static size_t
+mpages_size(const struct tl_value *v)
+{
+	return month_of(v)->n;
+}
+
+static void
+mpages_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &mpage_class, ctx_of(v),
+	    month_of(v)->first + i, 0);
+}
+
+static const struct tl_value_class mpages_class = {
+	.size = mpages_size,
+	.at = mpages_at,
+};
+
+static void
+month_pages(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_ARRAY, &mpages_class, ctx_of(v), v->a, 0);
+}
+
+static const struct tl_value_member month_members[] = {
+	{ "month", month_month },
+	{ "label", month_label },
+	{ "count", month_count },
+	{ "changes", month_changes },
+	{ "updated", month_updated },
+	{ "id", month_id },
+	{ "pages", month_pages },
+};
+
+static const struct tl_value_class month_class = {
+	.fixed = month_members,
+	.nfixed = TL_NMEMBERS(month_members),
+};
+
+static size_t
+months_size(const struct tl_value *v)
+{
+	return ctx_of(v)->nmonths;
+}
+
+static void
+months_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &month_class, ctx_of(v), i, 0);
+}
+
+static const struct tl_value_class months_class = {
+	.size = months_size,
+	.at = months_at,
+};
+
+/* -- site: {title, date, pages, changelog, detected} -- */
+
+static void
+site_title(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(ctx_of(v)->title);
+}
+
+static void
+site_date(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(ctx_of(v)->date);
+}
+
+static void
+site_pages(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(ctx_of(v)->pages);
+}
+
+static void
+site_changelog(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_ARRAY, &months_class, ctx_of(v), 0, 0);
+}
+
+static void
+site_detected(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(ctx_of(v)->detected);	/* missing: NULL */
+}
+
+static const struct tl_value_member site_members[] = {
+	{ "title", site_title },
+	{ "date", site_date },
+	{ "pages", site_pages },
+	{ "changelog", site_changelog },
+	{ "detected", site_detected },
+};
+
+static const struct tl_value_class site_class = {
+	.fixed = site_members,
+	.nfixed = TL_NMEMBERS(site_members),
+};
+
+/* -- the templates' root: {generator, site, feed} -- */
+
+static void
+root_generator(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(ctx_of(v)->generator);
+}
+
+static void
+root_site(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &site_class, ctx_of(v), 0, 0);
+}
+
+static void
+root_feed(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(ctx_of(v)->feed);
+}
+
+static const struct tl_value_member root_members[] = {
+	{ "generator", root_generator },
+	{ "site", root_site },
+	{ "feed", root_feed },
+};
+
+static const struct tl_value_class root_class = {
+	.fixed = root_members,
+	.nfixed = TL_NMEMBERS(root_members),
+};
+
+struct tl_value
+tl_site_value(const struct tl_site_context *c)
+{
+	return tl_value_make(TL_VALUE_OBJECT, &root_class, c, 0, 0);
+}
+
+/* -- all.json: {generator, pages, rows: [{page, table, row...}]} -- */
+
+static struct tl_value
+row_value(const struct tl_value *v)
+{
+	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
+
+	return tl_view_row(ctx_of(v)->views[r->view], r->table, r->row);
+}
+
+static int
+all_row_get(const struct tl_value *v, const char *key, struct tl_value *out)
+{
+	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
+	struct tl_value row;
+
+	if (strcmp(key, "page") == 0) {
+		*out = tl_value_str(page_of(ctx_of(v), r->view)->slug);
+		return 0;
+	}
+	if (strcmp(key, "table") == 0) {
+		*out = tl_value_int((json_int_t)r->table);
+		return 0;
+	}
+	row = row_value(v);
+	*out = tl_value_get(&row, key);
+	return out->kind == TL_VALUE_MISSING ? -1 : 0;
+}
+
+static int
+all_row_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+{
+	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
+	struct tl_value m, row = row_value(v);
+	int rc;
+
+	m = tl_value_str(page_of(ctx_of(v), r->view)->slug);
+	if ((rc = fn(ctx, "page", &m)) != 0)
+		return rc;
+	m = tl_value_int((json_int_t)r->table);
+	if ((rc = fn(ctx, "table", &m)) != 0)
+		return rc;
+	return tl_value_members(&row, fn, ctx);
+}
+
+static const struct tl_value_class all_row_class = {
+	.get = all_row_get,
+	.members = all_row_members,
+};
+
+static size_t
+all_rows_size(const struct tl_value *v)
+{
+	return ctx_of(v)->nrows;
+}
+
+static void
+all_rows_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &all_row_class, ctx_of(v), i, 0);
+}
+
+static const struct tl_value_class all_rows_class = {
+	.size = all_rows_size,
+	.at = all_rows_at,
+};
+
+static void
+all_pages(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(ctx_of(v)->all_pages);
+}
+
+static void
+all_rows(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_ARRAY, &all_rows_class, ctx_of(v), 0, 0);
+}
+
+static const struct tl_value_member all_members[] = {
+	{ "generator", root_generator },
+	{ "pages", all_pages },
+	{ "rows", all_rows },
+};
+
+static const struct tl_value_class all_class = {
+	.fixed = all_members,
+	.nfixed = TL_NMEMBERS(all_members),
+};
+
+struct tl_value
+tl_site_all_value(const struct tl_site_context *c)
+{
+	return tl_value_make(TL_VALUE_OBJECT, &all_class, c, 0, 0);
+}

@@ -1,0 +1,73 @@
+/*
+ * site_context.h - the site's objects for `tablog build`: the context of
+ * the site templates (index, changelog, feed) and the object all.json
+ * prints.
+ *
+ * Like a page's object (context.h), the parts that grow with the site
+ * (the changelog's rows, all.json's rows) are values answered from the
+ * pages' views when read, not copies; the small parts (the page list,
+ * detected changes, the feed) are jansson values made once.
+ *
+ *   { "generator": {...},
+ *     "site": { "title", "date", "pages": [...],
+ *               "changelog": [ {"month", "label", "count", "changes",
+ *                               "updated", "id",
+ *                               "pages": [ {"title", "slug",
+ *                                           "entries": [row...]} ]} ],
+ *               "detected": {...} (with --since only) },
+ *     "feed": { "id", "link", "updated" } }
+ *
+ * all.json: { "generator", "pages": [...], "rows": [ {"page", "table",
+ * row...} ] }.
+ */
+#ifndef TABLOG_SITE_CONTEXT_H
+#define TABLOG_SITE_CONTEXT_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "template/value.h"
+#include "write/write.h"
+
+struct tl_site_month;
+struct tl_site_entry;
+struct tl_site_row;
+
+struct tl_site_context {
+	const char		 *title;	/* the site's title */
+	const char		 *date;		/* --date, or NULL */
+	const char		 *base_url;	/* --base-url, or NULL */
+	const struct tl_view	**views;	/* the pages built, in order */
+	size_t			  nviews;
+	json_t			 *pages;	/* site.pages */
+	json_t			 *all_pages;	/* all.json's pages */
+	json_t			 *detected;	/* site.detected, or NULL */
+	json_t			 *generator;
+	json_t			 *feed;
+	/* The changelog: months, and each month's pages (in page order). */
+	struct tl_site_month	 *months;
+	size_t			  nmonths;
+	struct tl_site_entry	 *entries;
+	/* all.json's rows: every row of every page. */
+	struct tl_site_row	 *rows;
+	size_t			  nrows;
+};
+
+/*
+ * Make the changelog and row index of `nviews` views (borrowed, they must
+ * outlive the context), months newest first unless oldest_first (Undated
+ * last either way), and the feed (whose date is the newest month's or,
+ * when later, `detected_date`).  The caller sets pages, all_pages and
+ * detected (owned by the context from then on).
+ */
+void	tl_site_context_init(struct tl_site_context *c,
+	    const struct tl_view **views, size_t nviews, int oldest_first,
+	    const char *detected_date);
+void	tl_site_context_free(struct tl_site_context *c);
+
+/* The templates' object and all.json's. */
+struct tl_value	tl_site_value(const struct tl_site_context *c);
+struct tl_value	tl_site_all_value(const struct tl_site_context *c);
+
+#endif

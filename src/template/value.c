@@ -1,0 +1,357 @@
+/*
+ * value.c - values (see value.h): constructors, the generic accessors,
+ * and the class over jansson values.
+ */
+#include "template/value.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+struct tl_value
+tl_value_missing(void)
+{
+	struct tl_value v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = TL_VALUE_MISSING;
+	return v;
+}
+
+struct tl_value
+tl_value_make(enum tl_value_kind kind, const struct tl_value_class *cls,
+    const void *p, size_t a, size_t b)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = kind;
+	v.cls = cls;
+	v.p = p;
+	v.a = a;
+	v.b = b;
+	return v;
+}
+
+struct tl_value
+tl_value_null(void)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = TL_VALUE_NULL;
+	return v;
+}
+
+struct tl_value
+tl_value_bool(int b)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = b ? TL_VALUE_TRUE : TL_VALUE_FALSE;
+	return v;
+}
+
+struct tl_value
+tl_value_int(json_int_t i)
+{
+	struct tl_value v = tl_value_missing();
+
+	v.kind = TL_VALUE_INTEGER;
+	v.i = i;
+	return v;
+}
+
+struct tl_value
+tl_value_str(const char *s)
+{
+	struct tl_value v = tl_value_missing();
+
+	if (s == NULL)
+		return tl_value_null();
+	v.kind = TL_VALUE_STRING;
+	v.p = s;
+	v.a = strlen(s);
+	return v;
+}
+
+/* ---- jansson ------------------------------------------------------- */
+
+static int
+json_class_get(const struct tl_value *v, const char *key,
+    struct tl_value *out)
+{
+	json_t *m = json_object_get((json_t *)v->p, key);
+
+	if (m == NULL)
+		return -1;
+	*out = tl_value_json(m);
+	return 0;
+}
+
+static int
+json_class_members(const struct tl_value *v, tl_value_member_fn fn,
+    void *ctx)
+{
+	const char *key;
+	json_t *m;
+	int rc = 0;
+
+	json_object_foreach((json_t *)v->p, key, m) {
+		struct tl_value mv = tl_value_json(m);
+
+		if ((rc = fn(ctx, key, &mv)) != 0)
+			break;
+	}
+	return rc;
+}
+
+static size_t
+json_class_size(const struct tl_value *v)
+{
+	return json_array_size((json_t *)v->p);
+}
+
+static void
+json_class_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_json(json_array_get((json_t *)v->p, i));
+}
+
+static const struct tl_value_class json_object_class = {
+	.get = json_class_get,
+	.members = json_class_members,
+};
+
+static const struct tl_value_class json_array_class = {
+	.size = json_class_size,
+	.at = json_class_at,
+};
+
+struct tl_value
+tl_value_json(json_t *j)
+{
+	struct tl_value v = tl_value_missing();
+
+	if (j == NULL)
+		return v;
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		v.kind = TL_VALUE_OBJECT;
+		v.cls = &json_object_class;
+		v.p = j;
+		break;
+	case JSON_ARRAY:
+		v.kind = TL_VALUE_ARRAY;
+		v.cls = &json_array_class;
+		v.p = j;
+		break;
+	case JSON_STRING:
+		v.kind = TL_VALUE_STRING;
+		v.p = json_string_value(j);
+		v.a = json_string_length(j);
+		break;
+	case JSON_INTEGER:
+		v = tl_value_int(json_integer_value(j));
+		break;
+	case JSON_REAL:
+		v.kind = TL_VALUE_REAL;
+		v.d = json_real_value(j);
+		break;
+	case JSON_TRUE:
+		v.kind = TL_VALUE_TRUE;
+		break;
+	case JSON_FALSE:
+		v.kind = TL_VALUE_FALSE;
+		break;
+	case JSON_NULL:
+		v.kind = TL_VALUE_NULL;
+		break;
+	}
+	return v;
+}
+
+/* ---- access -------------------------------------------------------- */
+
+/* An array index written in at most 9 digits, or -1. */
+static long
+index_of(const char *key)
+{
+	long i = 0;
+	const char *p;
+
+	if (*key == '\0' || strlen(key) > 9)
+		return -1;
+	for (p = key; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		i = i * 10 + (*p - '0');
+	}
+	return i;
+}
+
+static void
+fixed_get(const struct tl_value *v, const char *key, struct tl_value *out)
+{
+	size_t i;
+
+	for (i = 0; i < v->cls->nfixed; i++)
+		if (v->cls->fixed[i].key[0] == key[0] &&
+		    strcmp(v->cls->fixed[i].key, key) == 0) {
+			v->cls->fixed[i].value(v, out);
+			return;
+		}
+}
+
+static int
+fixed_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+{
+	struct tl_value m;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < v->cls->nfixed; i++) {
+		m = tl_value_missing();
+		v->cls->fixed[i].value(v, &m);
+		if (m.kind != TL_VALUE_MISSING &&
+		    (rc = fn(ctx, v->cls->fixed[i].key, &m)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+struct tl_value
+tl_value_get(const struct tl_value *v, const char *key)
+{
+	struct tl_value out = tl_value_missing();
+	long i;
+
+	if (v->kind == TL_VALUE_OBJECT) {
+		if (v->cls->fixed != NULL)
+			fixed_get(v, key, &out);
+		else if (v->cls->get(v, key, &out) != 0)
+			return tl_value_missing();
+	} else if (v->kind == TL_VALUE_ARRAY) {
+		if ((i = index_of(key)) >= 0 && (size_t)i < tl_value_size(v))
+			v->cls->at(v, (size_t)i, &out);
+	}
+	return out;
+}
+
+size_t
+tl_value_size(const struct tl_value *v)
+{
+	return v->kind == TL_VALUE_ARRAY ? v->cls->size(v) : 0;
+}
+
+struct tl_value
+tl_value_at(const struct tl_value *v, size_t i)
+{
+	struct tl_value out = tl_value_missing();
+
+	if (i < tl_value_size(v))
+		v->cls->at(v, i, &out);
+	return out;
+}
+
+int
+tl_value_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+{
+	if (v->kind != TL_VALUE_OBJECT)
+		return 0;
+	if (v->cls->fixed != NULL)
+		return fixed_members(v, fn, ctx);
+	return v->cls->members(v, fn, ctx);
+}
+
+const char *
+tl_value_text(const struct tl_value *v, struct buf *scratch, size_t *len)
+{
+	if (v->kind != TL_VALUE_STRING)
+		return NULL;
+	if (v->cls == NULL || v->cls->text == NULL) {
+		*len = v->a;
+		return v->p;
+	}
+	buf_reset(scratch);
+	v->cls->text(v, scratch);
+	*len = scratch->len;
+	return buf_str(scratch);
+}
+
+int
+tl_value_truthy(const struct tl_value *v, struct buf *scratch)
+{
+	size_t len = 0;
+
+	switch (v->kind) {
+	case TL_VALUE_OBJECT:
+	case TL_VALUE_TRUE:
+		return 1;
+	case TL_VALUE_ARRAY:
+		return tl_value_size(v) > 0;
+	case TL_VALUE_STRING:
+		tl_value_text(v, scratch, &len);
+		return len > 0;
+	case TL_VALUE_INTEGER:
+		return v->i != 0;
+	case TL_VALUE_REAL:
+		return v->d != 0.0;
+	default:
+		return 0;
+	}
+}
+
+/* ---- copying into jansson ------------------------------------------ */
+
+static int
+copy_member(void *ctx, const char *key, const struct tl_value *m)
+{
+	json_object_set_new((json_t *)ctx, key, tl_value_to_json(m));
+	return 0;
+}
+
+json_t *
+tl_value_to_json(const struct tl_value *v)
+{
+	struct buf scratch = {0};
+	const char *s;
+	size_t i, len, n;
+	json_t *j;
+
+	switch (v->kind) {
+	case TL_VALUE_OBJECT:
+		j = json_object();
+		tl_value_members(v, copy_member, j);
+		return j;
+	case TL_VALUE_ARRAY:
+		j = json_array();
+		n = tl_value_size(v);
+		for (i = 0; i < n; i++) {
+			struct tl_value e = tl_value_at(v, i);
+
+			json_array_append_new(j, tl_value_to_json(&e));
+		}
+		return j;
+	case TL_VALUE_STRING:
+		s = tl_value_text(v, &scratch, &len);
+		if ((j = json_stringn(s, len)) == NULL) {
+			/* Not UTF-8 (a file name, say): repaired, not lost. */
+			struct buf fixed = {0};
+
+			tl_utf8_repair(&fixed, s, len);
+			j = json_stringn(buf_str(&fixed), fixed.len);
+			buf_free(&fixed);
+		}
+		buf_free(&scratch);
+		return j;
+	case TL_VALUE_INTEGER:
+		return json_integer(v->i);
+	case TL_VALUE_REAL:
+		return json_real(v->d);
+	case TL_VALUE_TRUE:
+		return json_true();
+	case TL_VALUE_FALSE:
+		return json_false();
+	default:
+		return json_null();
+	}
+}

@@ -1,0 +1,242 @@
+/*
+ * convert.c - dispatch a page to its writers (see convert.h).
+ */
+#include "write/convert.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/output.h"
+#include "write/render.h"
+#include "base/xalloc.h"
+
+static const struct tl_output_format formats[] = {
+	{ "md",			"table.md",		tl_write_md },
+	{ "html",		"table.html",		tl_write_html },
+	{ "csv",		"table.csv",		tl_write_csv },
+	{ "json",		"table.json",		tl_write_json },
+	{ "changelog",		"changelog.md",		tl_write_changelog },
+	{ "changelog-html",	"changelog.html",	tl_write_changelog_html },
+	{ "atom",		"feed.xml",		tl_write_atom },
+	{ NULL,			NULL,			NULL },
+};
+
+const struct tl_output_format *
+tl_output_formats(void)
+{
+	return formats;
+}
+
+const struct tl_output_format *
+tl_output_format(const char *name)
+{
+	const struct tl_output_format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+int
+tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
+    FILE *fp, const char *what, struct tl_diags *d)
+{
+	int rc = f->write(v, fp, d);
+
+	/* A failed write leaves the stream's error set: report that. */
+	if (tl_stream_finish(fp, what, d) != 0)
+		return -1;
+	return rc;
+}
+
+/* Write one format to a temporary for `path`, left open in *out; on
+ * failure the temporary is gone and d says why. */
+static int
+write_temp(struct tl_view *v, const struct tl_output_format *f,
+    const char *path, struct tl_outfile *out, struct tl_diags *d)
+{
+	if (tl_outfile_open(out, path, d) != 0)
+		return -1;
+	if (f->write(v, out->fp, d) != 0) {
+		if (ferror(out->fp))
+			tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+			    strerror(errno ? errno : EIO));
+		tl_outfile_abort(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
+    const char *path, struct tl_diags *d)
+{
+	struct tl_outfile out;
+
+	if (write_temp(v, f, path, &out, d) != 0)
+		return -1;
+	return tl_outfile_commit(&out, d);
+}
+
+/*
+ * `-o DIR`: the formats are handed out to `jobs` threads, JSON first (it
+ * is the biggest), each thread with its own templates (a template set is
+ * not thread-safe).  The view is read-only and shared.  Each format is
+ * written to a temporary; then, in the order the formats were asked for,
+ * the temporaries are renamed into place until one fails, and the rest
+ * are dropped: the folder ends as one thread would leave it, with the
+ * formats before the failure new and those after it untouched, and the
+ * diagnostics are that thread's.
+ */
+struct dir_run {
+	const struct tl_view		 *view;
+	const struct tl_output_format	**fmts;		/* as asked for */
+	size_t				 *order;	/* as handed out */
+	size_t				  n, next;
+	const char			 *dir;
+	struct tl_outfile		 *out;		/* [format] */
+	struct tl_diags			 *diags;	/* [format] */
+	int				 *rc;		/* [format] */
+	size_t				  failed;	/* first failure, or n */
+	pthread_mutex_t			  lock;
+};
+
+static void
+write_one(struct dir_run *run, size_t i, struct tl_view *view)
+{
+	struct buf path = {0};
+
+	buf_printf(&path, "%s/%s", run->dir, run->fmts[i]->file);
+	run->rc[i] = write_temp(view, run->fmts[i], buf_str(&path),
+	    &run->out[i], &run->diags[i]);
+	buf_free(&path);
+	if (run->rc[i] != 0) {
+		pthread_mutex_lock(&run->lock);
+		if (i < run->failed)
+			run->failed = i;
+		pthread_mutex_unlock(&run->lock);
+	}
+}
+
+/* A thread's loop; `renderer` NULL: the view's own (the first thread). */
+static void
+dir_worker_run(struct dir_run *run, struct tl_renderer *renderer)
+{
+	struct tl_view view = *run->view;
+	struct tl_write_opts opts = *run->view->opts;
+	size_t i;
+
+	if (renderer != NULL) {
+		opts.renderer = renderer;
+		view.opts = &opts;
+	}
+	for (;;) {
+		pthread_mutex_lock(&run->lock);
+		i = run->next < run->n ? run->order[run->next++] : run->n;
+		/* Past a failure nothing will be kept: do not write it. */
+		if (i > run->failed)
+			run->rc[i] = -1;
+		pthread_mutex_unlock(&run->lock);
+		if (i == run->n)
+			break;
+		if (run->rc[i] == 0)
+			write_one(run, i, &view);
+	}
+}
+
+static void *
+dir_worker(void *arg)
+{
+	struct dir_run *run = arg;
+	struct tl_renderer *renderer =
+	    tl_renderer_clone(run->view->opts->renderer);
+
+	dir_worker_run(run, renderer);
+	tl_renderer_free(renderer);
+	return NULL;
+}
+
+/* The formats to write (all when n == 0), and the order to write them
+ * in: JSON first.  Returns how many. */
+static size_t
+dir_formats(struct dir_run *run, const struct tl_output_format *const *fmts,
+    size_t n)
+{
+	size_t i, k = 0, pass;
+
+	if (n == 0)
+		for (; formats[n].name != NULL; n++)
+			continue;
+	run->fmts = xcalloc(n ? n : 1, sizeof(*run->fmts));
+	run->order = xcalloc(n ? n : 1, sizeof(*run->order));
+	for (i = 0; i < n; i++)
+		run->fmts[i] = fmts != NULL ? fmts[i] : &formats[i];
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
+			if ((run->fmts[i]->write == tl_write_json) == (pass == 0))
+				run->order[k++] = i;
+	return n;
+}
+
+int
+tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
+    size_t n, const char *dir, int jobs, struct tl_diags *d)
+{
+	struct dir_run run;
+	pthread_t *threads;
+	size_t i;
+	int k, started = 0, rc = 0;
+
+	if (tl_mkdirs(dir, d) != 0)
+		return -1;
+	memset(&run, 0, sizeof(run));
+	run.view = v;
+	run.dir = dir;
+	run.n = dir_formats(&run, n ? fmts : NULL, n);
+	run.failed = run.n;
+	run.out = xcalloc(run.n ? run.n : 1, sizeof(*run.out));
+	run.diags = xcalloc(run.n ? run.n : 1, sizeof(*run.diags));
+	run.rc = xcalloc(run.n ? run.n : 1, sizeof(*run.rc));
+	pthread_mutex_init(&run.lock, NULL);
+	if (jobs < 1)
+		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs < 1 || v->opts->renderer == NULL)
+		jobs = 1;
+	if ((size_t)jobs > run.n)
+		jobs = run.n ? (int)run.n : 1;
+	threads = xcalloc((size_t)jobs, sizeof(*threads));
+	for (k = 1; k < jobs; k++)
+		if (pthread_create(&threads[k], NULL, dir_worker, &run) == 0)
+			started = k;
+		else
+			break;
+	dir_worker_run(&run, NULL);
+	for (k = 1; k <= started; k++)
+		pthread_join(threads[k], NULL);
+	for (i = 0; i < run.n; i++) {
+		if (rc != 0) {
+			if (run.rc[i] == 0)
+				tl_outfile_abort(&run.out[i]);
+			tl_diags_free(&run.diags[i]);
+			continue;
+		}
+		if (run.rc[i] == 0)
+			run.rc[i] = tl_outfile_commit(&run.out[i],
+			    &run.diags[i]);
+		tl_diags_move(d, &run.diags[i]);
+		if (run.rc[i] != 0)
+			rc = -1;
+	}
+	pthread_mutex_destroy(&run.lock);
+	free(threads);
+	free(run.out);
+	free(run.diags);
+	free(run.rc);
+	free(run.fmts);
+	free(run.order);
+	return rc;
+}

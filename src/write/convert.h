@@ -1,0 +1,44 @@
+/*
+ * convert.h - one page into one or all output formats.
+ *
+ * The table of output formats lives here: each has a name (`-f NAME`),
+ * the file it gets in an output folder, and its writer.
+ */
+#ifndef TABLOG_CONVERT_H
+#define TABLOG_CONVERT_H
+
+#include <stdio.h>
+
+#include "model/table.h"
+#include "write/write.h"
+
+struct tl_output_format {
+	const char	*name;		/* as given to -f */
+	const char	*file;		/* its name in an output folder */
+	int		(*write)(struct tl_view *, FILE *,
+			    struct tl_diags *);
+};
+
+/* The format called `name`, or NULL. */
+const struct tl_output_format *tl_output_format(const char *name);
+/* All formats, terminated by an entry with a NULL name. */
+const struct tl_output_format *tl_output_formats(void);
+
+/* Write one format to a stream (`what` names it in diagnostics, e.g.
+ * "standard output"). */
+int	tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
+	    FILE *fp, const char *what, struct tl_diags *d);
+/* Write one format to a file, atomically. */
+int	tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
+	    const char *path, struct tl_diags *d);
+/*
+ * Write the given formats (all when n == 0) into folder `dir`, rendered
+ * on `jobs` threads (0: one per core), each file atomically.  The result
+ * is what writing them one by one would give: the formats before the
+ * first that fails are written, those after it left as they were.
+ */
+int	tl_convert_dir(struct tl_view *v,
+	    const struct tl_output_format *const *fmts, size_t n,
+	    const char *dir, int jobs, struct tl_diags *d);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * render.c - template look-up and rendering (see render.h).
+ */
+#include "write/render.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "write/escape.h"
+#include "load/source.h"
+#include "write/templates.h"
+#include "base/xalloc.h"
+
+struct tl_renderer {
+	char			*dir;
+	struct tl_template_set	*set;
+};
+
+int
+tl_template_name_ok(const char *name)
+{
+	const char *p;
+
+	if (name[0] == '\0' || name[0] == '.' || strlen(name) > 128)
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	return 1;
+}
+
+/* A template file, or NULL when there is none (or it cannot be read). */
+static char *
+read_template_file(const char *path)
+{
+	struct tl_diags ignored = {0};
+	struct buf b = {0};
+	char *text = NULL;
+
+	if (tl_read_file(path, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
+		text = b.data ? b.data : xstrdup("");
+	else
+		buf_free(&b);
+	tl_diags_free(&ignored);
+	return text;
+}
+
+/* The loader: DIR/name when it exists, else the built-in copy. */
+static char *
+load_template(void *ctx, const char *name)
+{
+	const struct tl_renderer *r = ctx;
+	const struct tl_builtin_template *t;
+
+	if (!tl_template_name_ok(name))
+		return NULL;
+	if (r->dir != NULL) {
+		struct buf path = {0};
+		char *text;
+
+		buf_printf(&path, "%s/%s", r->dir, name);
+		text = read_template_file(buf_str(&path));
+		buf_free(&path);
+		if (text != NULL)
+			return text;
+	}
+	for (t = tl_builtin_templates; t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0)
+			return xstrndup(t->text, t->len);
+	return NULL;
+}
+
+struct tl_renderer *
+tl_renderer_new(const char *dir)
+{
+	struct tl_renderer *r = xcalloc(1, sizeof(*r));
+	struct tl_template_loader loader;
+
+	r->dir = dir ? xstrdup(dir) : NULL;
+	loader.load = load_template;
+	loader.ctx = r;
+	r->set = tl_template_set_new(&loader);
+	return r;
+}
+
+struct tl_renderer *
+tl_renderer_clone(const struct tl_renderer *r)
+{
+	return tl_renderer_new(r->dir);
+}
+
+void
+tl_renderer_free(struct tl_renderer *r)
+{
+	if (r == NULL)
+		return;
+	tl_template_set_free(r->set);
+	free(r->dir);
+	free(r);
+}
+
+/*
+ * Name the template an error is in as the user knows it: DIR/NAME when
+ * it came from --templates DIR, else the built-in template's name.
+ */
+static void
+template_error(const struct tl_renderer *r,
+    const struct tl_template_error *err, const char *rendered,
+    struct tl_diags *d)
+{
+	const char *name = err->name[0] ? err->name : rendered;
+	struct buf path = {0};
+	FILE *fp;
+
+	if (r->dir != NULL && tl_template_name_ok(name)) {
+		buf_printf(&path, "%s/%s", r->dir, name);
+		if ((fp = fopen(path.data, "r")) != NULL)
+			fclose(fp);
+		else
+			buf_reset(&path);
+	}
+	tl_diag(d, TL_ERROR, path.len ? path.data : name, err->line, "%s",
+	    err->message);
+	buf_free(&path);
+}
+
+/*
+ * {{name}} in a Markdown template: inline Markdown escaping.  The engine
+ * hands over NUL-terminated values (template.h), so no copy is needed; a
+ * NUL inside a value ends it here, as it always has.
+ */
+static void
+escape_md(struct buf *out, const char *s, size_t len)
+{
+	(void)len;
+	esc_md_inline(out, s);
+}
+
+static int
+is_markdown_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 3 && strcmp(name + len - 3, ".md") == 0;
+}
+
+int
+tl_render(struct tl_renderer *r, const char *name,
+    const struct tl_value *context, FILE *fp, struct tl_diags *d)
+{
+	struct tl_template_error err;
+	struct buf out = {0};
+	int rc;
+
+	/* The template's kind, by its name, decides how values are escaped. */
+	tl_template_set_escape(r->set, is_markdown_name(name) ? escape_md :
+	    NULL);
+	memset(&err, 0, sizeof(err));
+	rc = tl_template_set_render(r->set, name, context, &out, &err);
+	if (rc != 0)
+		template_error(r, &err, name, d);
+	else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len)
+		rc = -1;
+	buf_free(&out);
+	return rc;
+}
