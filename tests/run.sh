@@ -55,7 +55,7 @@ for t in "$B"/tests/test_*; do
 done
 
 if [ -x "$B/tests/mustache_spec" ]; then
-	run_counted "mustache spec" "$B/tests/mustache_spec" "$SHARED/mustache-spec"
+	run_counted "mustache spec" "$B/tests/mustache_spec" tests/mustache-spec
 fi
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
