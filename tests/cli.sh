@@ -3,7 +3,7 @@
 # exit codes, one-line diagnostics, output files written whole.
 TABLOG=${TABLOG:-./tablog}
 SHARED=${SHARED:-../shared}
-SEED=$SHARED/corpus/seed/cloud-backup-for-azure.md
+SEED=input/cloud-backup-for-azure.md
 passed=0
 failed=0
 tmp=$(mktemp -d)

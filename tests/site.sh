@@ -59,7 +59,7 @@ done
 check "all.csv rows = per-page rows" [ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$tmp/j1/all.csv")" -eq "$sum" ]
 
 # The model page's HTML, read as a person would (tests/html_structure.py).
-"$TABLOG" -f html "$SHARED/corpus/seed/cloud-backup-for-azure.md" >"$tmp/seed.html"
+"$TABLOG" -f html input/cloud-backup-for-azure.md >"$tmp/seed.html"
 check "model page HTML structure" python3 tests/html_structure.py "$tmp/seed.html"
 
 # One bad page is reported and skipped; the rest is built; exit 2.
