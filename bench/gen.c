@@ -4,7 +4,7 @@
  *	gen page [-f html|md] [-n ROWS] [-s SEED] [-o FILE]
  *	gen site [-p PAGES] [-n ROWS] [-s SEED] DIR
  *
- * Pages imitate the model page (shared/corpus/seed/cloud-backup-for-azure.md):
+ * Pages imitate the model page (input/cloud-backup-for-azure.md):
  * one permissions table "API | Permission | Type | Purpose | Last update",
  * rows like
  *   Microsoft Graph | AuditLog.Read.All(Read all audit log data) |

@@ -1,13 +1,18 @@
 #!/bin/sh
 # fuzz/seed.sh - build the seed corpora fuzz/corpus-<harness>/ from the
-# tests, the shared corpus of real pages and the Mustache spec.
+# tests, the real pages and the Mustache spec (tests/mustache-spec).
 # usage: sh fuzz/seed.sh [SHARED]   (SHARED defaults to ../shared)
+# Real pages: the whole corpus in SHARED when it is there, else the
+# repository's own (input/ and the copies in tests/data/).
 # The folders are rebuilt from scratch each time (they are gitignored);
 # what libFuzzer adds to them during a run is kept until the next seeding
 # only if FUZZ_KEEP=1.  Needs python3 for the spec (skipped without it).
 set -e
 cd "$(dirname "$0")/.."
 shared=${1:-${SHARED:-../shared}}
+# Left unquoted below, so that the patterns expand (no names with spaces).
+own=
+[ -d "$shared/corpus" ] || own="input/*.md tests/data/*.md"
 
 # Copy a file into a corpus folder under a name made from its path.
 put() {	# put DIR FILE
@@ -31,7 +36,7 @@ for f in tests/html/*.html tests/golden/*.html tests/diff/*.html \
 	put fuzz/corpus-html "$f"
 done
 for f in tests/golden/*.md tests/diff/*.md tests/check/*.md \
-    tests/bad/*.md "$shared"/corpus/*/*.md; do
+    tests/bad/*.md "$shared"/corpus/*/*.md $own; do
 	put fuzz/corpus-md "$f"
 done
 for f in tests/golden/*.csv tests/golden/*.json tests/bad/*.txt; do
@@ -39,11 +44,11 @@ for f in tests/golden/*.csv tests/golden/*.json tests/bad/*.txt; do
 done
 n=0
 for f in tests/golden/seed.html tests/diff/*.old.* \
-    "$shared"/corpus/seed/*.md "$shared"/corpus/github/*.md; do
+    "$shared"/corpus/seed/*.md "$shared"/corpus/github/*.md $own; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
 	# The page against itself, and against the next version (diff pairs
-	# in tests/diff/ and the @commit pairs of the shared corpus).
+	# in tests/diff/ and the @commit pairs of the real pages).
 	{ cat "$f"; printf '\0'; cat "$f"; } >fuzz/corpus-diff/self-$n
 	case $f in
 	*.old.*)
@@ -65,7 +70,7 @@ fi
 # Cells: every table cell of the seed page and the test pages, one a file
 # (headers, permissions, dates as written).
 for f in "$shared"/corpus/seed/*.md "$shared"/corpus/github/*.md \
-    "$shared"/corpus/avepoint/*.md; do
+    "$shared"/corpus/avepoint/*.md $own; do
 	[ -f "$f" ] || continue
 	grep '^|' "$f" | tr '|' '\n' | sed 's/^ *//; s/ *$//' | grep -v '^-*$'
 done | sort -u | head -n 3000 | awk -v d=fuzz/corpus-cells '
@@ -77,8 +82,8 @@ for f in templates/*; do
 	case $f in *.sh) continue ;; esac
 	put fuzz/corpus-template "$f"
 done
-if command -v python3 >/dev/null 2>&1 && [ -d "$shared/mustache-spec" ]; then
-	python3 - "$shared/mustache-spec" fuzz/corpus-template <<'PY'
+if command -v python3 >/dev/null 2>&1; then
+	python3 - tests/mustache-spec fuzz/corpus-template <<'PY'
 import json, os, sys
 spec, out = sys.argv[1], sys.argv[2]
 n = 0

@@ -2,8 +2,7 @@
 # tests/cli.sh - the command line as a user meets it: standard input,
 # exit codes, one-line diagnostics, output files written whole.
 TABLOG=${TABLOG:-./tablog}
-SHARED=${SHARED:-../shared}
-SEED=$SHARED/corpus/seed/cloud-backup-for-azure.md
+SEED=input/cloud-backup-for-azure.md
 passed=0
 failed=0
 tmp=$(mktemp -d)
@@ -49,8 +48,12 @@ assert r["qualifier"] == "preview"
 assert r["display_name"] == "Read and write all users\u0027 authentication methods"
 ' "$tmp/out"
 
-# Pages with no table left are an error, on one line, exit 2.
-for f in "$SHARED"/corpus/avepoint-plaintext/*.md; do
+# Pages with no table left are an error, on one line, exit 2: the three
+# plain-text renderings of the corpus (copies in tests/data/).
+PLAIN="tests/data/stg__api-permissions-required-by-default-avepoint-apps-for-microsoft-tenants__microsoft-entra-id.md
+tests/data/stg__app-profile-authentication__required-permissions-of-avepoint-cloud-backup-express-app.md
+tests/data/stg__cloud-backup-for-microsoft-365__cloud-backup-express.md"
+for f in $PLAIN; do
 	run -f csv "$f"
 	check "no table: $(basename "$f")" [ "$st" -eq 2 ]
 	check "no table message: $(basename "$f")" one_error_line "^tablog: .*: error: no table found$"
@@ -88,7 +91,7 @@ fi
 run -f csv -o "$tmp/t.csv" "$SEED"
 check "-o file written" cmp -s "$tmp/t.csv" "$tmp/seed.csv"
 echo old >"$tmp/keep.csv"
-run -f csv -o "$tmp/keep.csv" "$SHARED/corpus/avepoint-plaintext/stg__cloud-backup-for-microsoft-365__cloud-backup-express.md"
+run -f csv -o "$tmp/keep.csv" tests/data/stg__cloud-backup-for-microsoft-365__cloud-backup-express.md
 check "failed run keeps old file" [ "$(cat "$tmp/keep.csv")" = old ]
 check "no temporaries left" [ -z "$(ls -A "$tmp" | grep '\.tmp-')" ]
 

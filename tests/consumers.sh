@@ -10,19 +10,18 @@
 #   Atom      feedparser reads the feeds (bozo 0, one entry per month).
 #   Screens   Chromium screenshots of a page at phone and desktop width.
 #
-# Pages: the model page ($SHARED/corpus/seed/cloud-backup-for-azure.md)
+# Pages: the model page (input/cloud-backup-for-azure.md)
 # and tests/consumers/tricky.md (commas, quotes, line breaks, Japanese,
 # formula triggers).  A consumer that is not installed gives a
 # "SKIP: <what> (<why>)" line, never a silent pass
 # (`make deps-consumers` installs them all).  Run from the repository
-# root; TABLOG (default ./tablog) and SHARED (default ../shared) select
-# the binary and the corpus, PY (default /usr/bin/python3) the Python.  The screenshots are copied to
+# root; TABLOG (default ./tablog) selects the binary, PY (default
+# /usr/bin/python3) the Python.  The screenshots are copied to
 # $SHOTS (default /tmp/tablog-shots) for people to look at.
 
 TABLOG=${TABLOG:-./tablog}
-SHARED=${SHARED:-../shared}
 SHOTS=${SHOTS:-/tmp/tablog-shots}
-MODEL=$SHARED/corpus/seed/cloud-backup-for-azure.md
+MODEL=input/cloud-backup-for-azure.md
 TRICKY=tests/consumers/tricky.md
 CHECK=tests/consumers/check.py
 # feedparser is a Debian package: prefer the system interpreter over

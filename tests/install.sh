@@ -5,13 +5,13 @@
 # that nothing of tablog is left.  Ends with "N passed, N failed".
 #
 # Run from the repository root.  B (default build) is the build folder
-# make uses; SHARED (default ../shared) holds the model page; CC and
-# CFLAGS, when set, build the example (so a sanitizer build links).
+# make uses; CC and CFLAGS, when set, build the example (so a sanitizer
+# build links).  The model page is input/cloud-backup-for-azure.md, the
+# page tests/golden/seed.* were checked against.
 B=${B:-build}
-SHARED=${SHARED:-../shared}
 CC=${CC:-cc}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
-seed=$SHARED/corpus/seed/cloud-backup-for-azure.md
+seed=input/cloud-backup-for-azure.md
 prefix=/usr/local
 passed=0
 failed=0

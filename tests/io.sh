@@ -13,10 +13,9 @@
 # TABLOG (default ./tablog) is the binary; FAILIO (default
 # $B/tests/failio.so, built by `make B=... failio`) is the shim.
 TABLOG=${TABLOG:-./tablog}
-SHARED=${SHARED:-../shared}
 B=${B:-build}
 FAILIO=${FAILIO:-$B/tests/failio.so}
-SEED=$SHARED/corpus/seed/cloud-backup-for-azure.md
+SEED=input/cloud-backup-for-azure.md
 passed=0
 failed=0
 tmp=$(mktemp -d)

@@ -1,17 +1,22 @@
 #!/bin/sh
 # tests/run.sh - run every test and end with one line: "N passed, N failed".
 #
-# Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner,
-# golden tests (tests/golden/cases.tsv), command-line tests (tests/cli.sh),
-# diff and check cases (tests/diff.sh, tests/check.sh) and the corpus
-# check (tests/corpus/expected.tsv).  Each stage prints its
-# own counts; this script adds them up.  Run from the repository root.
-# TABLOG (default ./tablog) and B (default build) select what is tested.
+# Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner
+# (tests/mustache-spec), golden tests (tests/golden/cases.tsv), the test
+# scripts below (tests/README.md says what each covers) and the corpus
+# check (tests/corpus/expected.tsv).  Each stage prints its own counts;
+# this script adds them up.  Run from the repository root.  TABLOG
+# (default ./tablog) and B (default build) select what is tested.
+#
+# Everything reads files inside the repository, except the tests over the
+# whole of ../shared (SHARED), which run only when it is present
+# (tests/shared.sh); without it they are skipped, counted in neither
+# total, and one "SKIP corpus: ..." line says so.
 
 B=${B:-build}
 TABLOG=${TABLOG:-./tablog}
-SHARED=${SHARED:-../shared}
-export TABLOG SHARED B
+. tests/shared.sh
+export TABLOG B
 passed=0
 failed=0
 log=$(mktemp)
@@ -55,7 +60,7 @@ for t in "$B"/tests/test_*; do
 done
 
 if [ -x "$B/tests/mustache_spec" ]; then
-	run_counted "mustache spec" "$B/tests/mustache_spec" "$SHARED/mustache-spec"
+	run_counted "mustache spec" "$B/tests/mustache_spec" tests/mustache-spec
 fi
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
@@ -70,7 +75,9 @@ run_counted check sh tests/check.sh
 run_counted bad sh tests/bad.sh
 run_counted io sh tests/io.sh
 run_counted linear sh tests/linear.sh
-if [ -x "$B/tests/corpus_check" ]; then
+if ! shared_present; then
+	echo "SKIP corpus: $SHARED not present"
+elif [ -x "$B/tests/corpus_check" ]; then
 	run_counted corpus "$B/tests/corpus_check" tests/corpus/expected.tsv "$SHARED/corpus"
 fi
 

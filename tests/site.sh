@@ -1,8 +1,12 @@
 #!/bin/sh
 # tests/site.sh - `tablog build`: layout, determinism across -j, a bad
 # page among good ones, --since detected changes, template overrides.
+#
+# Determinism is checked on the repository's own real pages (input/ and
+# tests/data/) and, when ../shared is there (tests/shared.sh), again on
+# the whole corpus.
 TABLOG=${TABLOG:-./tablog}
-SHARED=${SHARED:-../shared}
+. tests/shared.sh
 passed=0
 failed=0
 tmp=$(mktemp -d)
@@ -39,27 +43,46 @@ check "--since html section" grep -q 'id="detected-2026-11-26"' "$tmp/new/change
 check "--since without all.json exit 2" [ $? -eq 2 ]
 check "--since without all.json one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
 
-# The same site whatever -j, and from one run to the next.
-"$TABLOG" build "$SHARED/corpus" -o "$tmp/j1" -j1 -q 2>/dev/null
-"$TABLOG" build "$SHARED/corpus" -o "$tmp/j2" -j2 -q 2>/dev/null
-"$TABLOG" build "$SHARED/corpus" -o "$tmp/j4" -j4 -q 2>/dev/null
-check "-j1 and -j2 identical" diff -r "$tmp/j1" "$tmp/j2"
-check "-j2 and -j4 identical" diff -r "$tmp/j2" "$tmp/j4"
-"$TABLOG" build "$SHARED/corpus" -o "$tmp/j2b" -j2 -q 2>/dev/null
-check "two runs identical" diff -r "$tmp/j2" "$tmp/j2b"
+# The same site whatever -j, and from one run to the next; every page
+# with a table is in the index, and all.csv holds exactly the rows of the
+# per-page CSVs.  determinism NAME INDIR TABLES: INDIR holds TABLES pages
+# with a table (and may hold pages without, which are errors).  Only
+# positional parameters are used: check() sets $name.
+csv_rows() {
+	python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$1"
+}
+determinism() {
+	set -- "$1" "$2" "$3" "$tmp/site-$1"
+	"$TABLOG" build "$2" -o "$4/j1" -j1 -q 2>/dev/null
+	"$TABLOG" build "$2" -o "$4/j2" -j2 -q 2>/dev/null
+	"$TABLOG" build "$2" -o "$4/j4" -j4 -q 2>/dev/null
+	check "$1: -j1 and -j2 identical" diff -r "$4/j1" "$4/j2"
+	check "$1: -j2 and -j4 identical" diff -r "$4/j2" "$4/j4"
+	"$TABLOG" build "$2" -o "$4/j2b" -j2 -q 2>/dev/null
+	check "$1: two runs identical" diff -r "$4/j2" "$4/j2b"
+	check "$1: index lists every page with a table" [ "$(grep -c '<td><a href="[a-z0-9-]*/index.html">' "$4/j1/index.html")" -eq "$3" ]
+	sum=0
+	for f in "$4"/j1/*/table.csv; do
+		sum=$((sum + $(csv_rows "$f")))
+	done
+	check "$1: all.csv rows = per-page rows" [ "$(csv_rows "$4/j1/all.csv")" -eq "$sum" ]
+}
 
-# The corpus site: every page with a table is in the index, and all.csv
-# holds exactly the rows of the per-page CSVs.
-tables=$(awk -F'\t' '!/^#/ && $2 > 0' tests/corpus/expected.tsv | wc -l)
-check "index lists every page with a table" [ "$(grep -c '<td><a href="[a-z0-9-]*/index.html">' "$tmp/j1/index.html")" -eq "$tables" ]
-sum=0
-for f in "$tmp"/j1/*/table.csv; do
-	sum=$((sum + $(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$f")))
-done
-check "all.csv rows = per-page rows" [ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))) - 1)' "$tmp/j1/all.csv")" -eq "$sum" ]
+# The model page and the copies of corpus pages in tests/data/: eight
+# with a table, three plain-text renderings without one.
+mkdir "$tmp/pages"
+cp input/cloud-backup-for-azure.md tests/data/*.md "$tmp/pages/"
+determinism pages "$tmp/pages" 8
+# The whole corpus (tests/corpus/expected.tsv counts its tables).
+if shared_present; then
+	determinism corpus "$SHARED/corpus" \
+	    "$(awk -F'\t' '!/^#/ && $2 > 0' tests/corpus/expected.tsv | wc -l)"
+else
+	echo "note: $SHARED not present: the corpus site is not built"
+fi
 
 # The model page's HTML, read as a person would (tests/html_structure.py).
-"$TABLOG" -f html "$SHARED/corpus/seed/cloud-backup-for-azure.md" >"$tmp/seed.html"
+"$TABLOG" -f html input/cloud-backup-for-azure.md >"$tmp/seed.html"
 check "model page HTML structure" python3 tests/html_structure.py "$tmp/seed.html"
 
 # One bad page is reported and skipped; the rest is built; exit 2.

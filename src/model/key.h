@@ -3,10 +3,10 @@
  *
  * Shared by diff (to match rows of two versions of a page) and check (to
  * find rows that share a key, and names spelled two ways across pages).
- * A key is a list of field names (DESIGN.md: api, permission, type;
- * `--key COLS` overrides).  Keys compare after folding case and white
- * space, and the api field after mapping aliases (`MSFT Graph` is
- * `Microsoft Graph`) to one canonical name.
+ * A key is a list of field names (docs/design.md "Row keys": api,
+ * permission, type; `--key COLS` overrides).  Keys compare after folding
+ * case and white space, and the api field after mapping aliases (`MSFT
+ * Graph` is `Microsoft Graph`) to one canonical name.
  *
  * Ownership: a tl_aliases and a tl_keyspec own their strings; everything
  * else here points into the tables it was resolved against.

@@ -2,9 +2,10 @@
  * normalise.h - from raw cells to canonical fields.
  *
  * tl_normalise() rewrites a page as read into the form every writer
- * expects (DESIGN.md "Canonical fields"): white space folded, invalid
- * UTF-8 replaced, header cells mapped to fields or slugs, permission cells
- * split, dates parsed, exact duplicate rows dropped, the page slug set.
+ * expects (docs/design.md "Canonical fields", "Text normalisation" and
+ * "Dates"): white space folded, invalid UTF-8 replaced, header cells
+ * mapped to fields or slugs, permission cells split, dates parsed, exact
+ * duplicate rows dropped, the page slug set.
  *
  * The cell parsers are exposed for tests, fuzzing, diff and check.
  */

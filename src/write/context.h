@@ -2,7 +2,8 @@
  * context.h - the JSON view of a page.
  *
  * One object serves two readers: `tablog -f json` prints it, and every
- * template renders against it (DESIGN.md "JSON and the template context").
+ * template renders against it (docs/design.md "JSON and the template
+ * context").
  * It is not built: tl_view_value() (write.h) answers each member from the
  * model when asked (value.h), so the cost of a big page's context is what
  * its templates read.  It also defines how a cell is shown to people, so

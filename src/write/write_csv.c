@@ -1,5 +1,5 @@
 /*
- * write_csv.c - RFC 4180 CSV (DESIGN.md "CSV").
+ * write_csv.c - RFC 4180 CSV (docs/design.md "CSV").
  *
  * Comma-separated, CRLF line ends, quoted where needed, UTF-8; a cell a
  * spreadsheet would run as a formula is prefixed with ' unless --csv-raw.

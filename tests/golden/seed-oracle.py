@@ -3,8 +3,9 @@
 # tablog code). Its output was then reviewed line by line against the page.
 # Re-run only when the format changes on purpose, and review the diff.
 import re, json
-path='../shared/corpus/seed/cloud-backup-for-azure.md'
-lines=open('/work/shared/corpus/seed/cloud-backup-for-azure.md',encoding='utf-8').read().split('\n')
+# Run from the repository root.
+path='input/cloud-backup-for-azure.md'
+lines=open(path,encoding='utf-8').read().split('\n')
 months="January February March April May June July August September October November December".split()
 def esc(t): return t.replace('&','&amp;').replace('<','&lt;').replace('>','&gt;').replace('"','&quot;').replace("'",'&#39;')
 def cell(f,h,t,sort):

@@ -1,6 +1,7 @@
 /*
  * corpus_check.c - every real page in ../shared/corpus through the whole
  * pipeline (loader: reader + normaliser), against counts a person made.
+ * tests/run.sh runs it only when ../shared is present (tests/shared.sh).
  *
  * usage: corpus_check EXPECTED.tsv CORPUS_DIR
  * EXPECTED.tsv: "PATH<TAB>TABLES<TAB>ROWS_IN_FIRST_TABLE<TAB>NOTE"; a page
