@@ -230,11 +230,14 @@ S_split_lines(struct ctx *c, const char *text, size_t len)
 	c->lines[0].len = 0;
 	c->nlines = 0;
 	/* Lines end where cmark-gfm's do (\n, \r\n or a lone \r), so that
-	 * its line numbers index c->lines.  cr is the next '\r' at or after
-	 * s, searched again only once passed, so this stays linear. */
+	 * its line numbers index c->lines.  nl and cr are the next '\n' and
+	 * '\r' at or after s, each searched again only once passed, so this
+	 * stays linear whichever of them the page ends its lines with. */
+	nl = S_find(s, end, '\n');
 	cr = S_find(s, end, '\r');
 	while (s < end) {
-		nl = S_find(s, end, '\n');
+		if (nl < s)
+			nl = S_find(s, end, '\n');
 		if (cr < s)
 			cr = S_find(s, end, '\r');
 		e = cr < nl ? cr : nl;	/* a '\r' ends the line either way */
