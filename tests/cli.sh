@@ -108,6 +108,22 @@ src = json.load(open(sys.argv[1]))["page"]["source"]
 assert src.endswith("name\ufffd.md"), src
 ' "$tmp/out"
 
+# A file name holding a newline and ESC cannot forge a second
+# diagnostic or colour the terminal: control bytes are quoted.
+forged=$(printf '%s/x\ntablog: fake.md: error: forged\033[31m.md' "$tmp")
+printf 'no table here\n' >"$forged"
+run -f csv "$forged"
+check "control bytes in a file name: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "control bytes in a file name: quoted" grep -Fq 'x\ntablog: fake.md: error: forged\x1b[31m.md: error: no table found' "$tmp/err"
+check "control bytes in a file name: no ESC on stderr" sh -c '! LC_ALL=C grep -q "$(printf "\033")" "$1"' sh "$tmp/err"
+run -f csv "$(printf '%s/gone\r\001\177\302\233\377.md' "$tmp")"
+check "C0, DEL, C1 and invalid UTF-8 in a name as \\xNN" grep -Fq 'gone\r\x01\x7f\xc2\x9b\xff.md: error: cannot open' "$tmp/err"
+run -f "$(printf 'bad\033[2Jformat')" "$SEED"
+check "control bytes in a usage error: quoted" grep -Fq "unknown format 'bad\x1b[2Jformat'" "$tmp/err"
+"$TABLOG" check --format "$(printf 'a\nb')" "$SEED" >"$tmp/out" 2>"$tmp/err"
+check "newline in an option value: one diagnostic line" [ "$(grep -c '^tablog: error' "$tmp/err")" -eq 1 ] 
+check "newline in an option value: quoted" grep -Fq "not 'a\nb'" "$tmp/err"
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"

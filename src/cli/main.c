@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "check/check.h"
 #include "write/context.h"
 #include "write/convert.h"
@@ -112,28 +113,26 @@ want_colour(void)
 	return isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0');
 }
 
+/* Each line through tl_diag_format(), which quotes control bytes. */
+static void
+print_diag(const struct tl_diag *dg, int colour)
+{
+	struct buf line = {0};
+
+	tl_diag_format(&line, dg, colour);
+	fwrite(line.data, 1, line.len, stderr);
+	buf_free(&line);
+}
+
 static void
 print_diags(const struct tl_diags *d, int quiet)
 {
-	static const char *const names[] = { "note", "warning", "error" };
-	static const char *const colours[] = { "\033[36m", "\033[33m",
-	    "\033[31m" };
 	int colour = want_colour();
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		const struct tl_diag *dg = &d->v[i];
-
-		if (quiet && dg->severity != TL_ERROR)
-			continue;
-		fputs("tablog: ", stderr);
-		if (dg->file != NULL && dg->line > 0)
-			fprintf(stderr, "%s:%u: ", dg->file, dg->line);
-		else if (dg->file != NULL)
-			fprintf(stderr, "%s: ", dg->file);
-		fprintf(stderr, "%s%s:%s %s\n", colour ? colours[dg->severity] : "",
-		    names[dg->severity], colour ? "\033[0m" : "", dg->message);
-	}
+	for (i = 0; i < d->n; i++)
+		if (!quiet || d->v[i].severity == TL_ERROR)
+			print_diag(&d->v[i], colour);
 }
 
 static int
@@ -168,13 +167,17 @@ parse_size(const char *s, size_t *out)
 static int __attribute__((format(printf, 1, 2)))
 usage_error(const char *fmt, ...)
 {
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct buf msg = {0};
 	va_list ap;
 
-	fputs("tablog: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	fputs("\ntablog: try 'tablog --help'\n", stderr);
+	dg.message = msg.data;
+	print_diag(&dg, 0);
+	fputs("tablog: try 'tablog --help'\n", stderr);
+	buf_free(&msg);
 	return EXIT_ERROR;
 }
 
@@ -228,15 +231,20 @@ static const struct option convert_options[] = {
 static int
 bad_option(char **argv, const char *cmd)
 {
-	fputs("tablog: error: ", stderr);
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct buf msg = {0};
+
 	if (optopt > ' ' && optopt < 127)
-		fprintf(stderr, "option '-%c' is unknown or needs a value",
+		buf_printf(&msg, "option '-%c' is unknown or needs a value",
 		    optopt);
 	else
-		fprintf(stderr, "unknown option or missing value: '%s'",
+		buf_printf(&msg, "unknown option or missing value: '%s'",
 		    argv[optind - 1]);
-	fprintf(stderr, "\ntablog: try 'tablog %s%s--help'\n", cmd ? cmd : "",
+	dg.message = msg.data;
+	print_diag(&dg, 0);
+	fprintf(stderr, "tablog: try 'tablog %s%s--help'\n", cmd ? cmd : "",
 	    cmd ? " " : "");
+	buf_free(&msg);
 	return EXIT_ERROR;
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 /* ---- diagnostics --------------------------------------------------- */
@@ -43,6 +44,26 @@ tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	va_start(ap, fmt);
 	tl_vdiag(d, sev, file, line, fmt, ap);
 	va_end(ap);
+}
+
+void
+tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+	static const char *const colours[] = { "\033[36m", "\033[33m",
+	    "\033[31m" };
+
+	buf_puts(out, "tablog: ");
+	if (dg->file != NULL) {
+		tl_quote_controls(out, dg->file);
+		if (dg->line > 0)
+			buf_printf(out, ":%u", dg->line);
+		buf_puts(out, ": ");
+	}
+	buf_printf(out, "%s%s:%s ", colour ? colours[dg->severity] : "",
+	    names[dg->severity], colour ? "\033[0m" : "");
+	tl_quote_controls(out, dg->message);
+	buf_putc(out, '\n');
 }
 
 size_t
