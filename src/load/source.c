@@ -121,7 +121,13 @@ tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
 	return rc;
 }
 
-/* UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv). */
+/*
+ * UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv),
+ * starting with a UTF-8 byte-order mark: a BOM decides the encoding
+ * before anything the page declares (WHATWG Encoding sniffing: BOM, then
+ * the transport's charset, then <meta charset>), and the HTML reader
+ * takes a UTF-8 BOM as that decision.
+ */
 static int
 utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
     struct tl_diags *d)
@@ -140,8 +146,9 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	}
 	buf_reset(out);
 	out->data = xgrow(out->data, &out->cap, cap, 1);
-	dst = out->data;
-	room = cap - 1;
+	memcpy(out->data, "\xEF\xBB\xBF", 3);
+	dst = out->data + 3;
+	room = cap - 4;
 	if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1) {
 		/* Keep what converted; say where it stopped. */
 		tl_diag(d, TL_WARNING, name, 0,
@@ -231,10 +238,16 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
 	    tl_detect_format(bytes, len);
 	page = tl_page_new(name);
-	if (fmt == TL_FORMAT_HTML)
+	if (fmt == TL_FORMAT_HTML) {
 		rc = tl_read_html(page, bytes, len, d);
-	else
+	} else {
+		/* Markdown is UTF-8: a BOM only hides front matter. */
+		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+			bytes += 3;
+			len -= 3;
+		}
 		rc = tl_read_md(l->md, page, bytes, len, d);
+	}
 	buf_free(&utf8);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag(d, TL_ERROR, name, 0, "no table found");
