@@ -215,6 +215,29 @@ has_columns(const struct tl_page *page)
 	return 0;
 }
 
+/*
+ * Whether the bytes are binary rather than a page of text: text holds no
+ * NUL, so a page whose first TEXT_SNIFF bytes (after UTF-16 became UTF-8)
+ * are NUL one time in ten or more is not one (a program is often half
+ * NUL).  A few stray NULs in a real page are repaired by the readers,
+ * with a warning; compressed data, with its one NUL in 256, gets the
+ * readers' one warning about invalid UTF-8.
+ */
+#define TEXT_SNIFF	65536
+
+static int
+is_binary(const char *bytes, size_t len)
+{
+	size_t n = len < TEXT_SNIFF ? len : TEXT_SNIFF, nuls = 0;
+	const char *p = bytes, *end = bytes + n;
+
+	while (p < end && (p = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+		nuls++;
+		p++;
+	}
+	return nuls > 0 && nuls * 10 >= n;
+}
+
 struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
@@ -234,6 +257,11 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		}
 		bytes = buf_str(&utf8);
 		len = utf8.len;
+	}
+	if (is_binary(bytes, len)) {
+		tl_diag(d, TL_ERROR, name, 0, "not a text page");
+		buf_free(&utf8);
+		return NULL;
 	}
 	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
 	    tl_detect_format(bytes, len);
