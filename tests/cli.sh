@@ -124,6 +124,23 @@ check "control bytes in a usage error: quoted" grep -Fq "unknown format 'bad\x1b
 check "newline in an option value: one diagnostic line" [ "$(grep -c '^tablog: error' "$tmp/err")" -eq 1 ] 
 check "newline in an option value: quoted" grep -Fq "not 'a\nb'" "$tmp/err"
 
+# Dates in options: one validator, calendar-correct, digits only.
+for d in 2026-02-30 2023-02-29 2026-13-01 2026-00-10 0000-01-01 \
+    +202-01-01 "2026-01- 1" " 2026-01-01" 2026-1-01 2026-01-011 \
+    2026/01/01 ""; do
+	run build -q -o "$tmp/dated" --date "$d" tests/site/old
+	check "build --date '$d' rejected" [ "$st" -eq 2 ]
+	check "build --date '$d': says so" grep -q "^tablog: error: --date takes YYYY-MM-DD" "$tmp/err"
+	run check --today "$d" "$SEED"
+	check "check --today '$d' rejected" [ "$st" -eq 2 ]
+done
+for d in 2024-02-29 2000-02-29 2026-12-31; do
+	run build -q -o "$tmp/dated" --date "$d" tests/site/old
+	check "build --date $d accepted" [ "$st" -eq 0 ]
+	run check --today "$d" "$SEED"
+	check "check --today $d accepted" [ "$st" -le 1 ]
+done
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"

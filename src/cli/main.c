@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "check/check.h"
 #include "write/context.h"
 #include "write/convert.h"
@@ -252,10 +253,8 @@ static int
 valid_date(const char *s)
 {
 	int y, m, d;
-	char extra;
 
-	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
-	    strlen(s) == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return tl_parse_ymd(s, &y, &m, &d) == 0;
 }
 
 /* Parse the options (shared by convert and build); returns -1 to go on, else an exit code. */
