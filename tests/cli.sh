@@ -141,6 +141,21 @@ for d in 2024-02-29 2000-02-29 2026-12-31; do
 	check "check --today $d accepted" [ "$st" -le 1 ]
 done
 
+# Numbers in options: digits only, range-checked, no wrap-around.
+for o in "-j 4294967297" "-j -1" "-j ' 4'" "-j 4x" "-j 0" "-j 257" \
+    "--max-input-size -1" "--max-input-size 0" "--max-input-size ' 64M'" \
+    "--max-input-size 18446744073709551616" "--max-input-size 17179869184G" \
+    "--max-input-size 1T" "--table -1" "--table +1" "--table 0" \
+    "--table 99999999999999999999" "--table 1.5"; do
+	eval "run $o -f csv \"\$SEED\""
+	check "'$o' rejected" [ "$st" -eq 2 ]
+	check "'$o' says so" grep -q "^tablog: error: --[a-z-]* takes" "$tmp/err"
+done
+for o in "-j 1" "-j 256" "--max-input-size 1M" "--table 1"; do
+	eval "run $o -f csv \"\$SEED\""
+	check "'$o' accepted" [ "$st" -eq 0 ]
+done
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"

@@ -10,6 +10,7 @@
  * here, one line each, and turned into the exit code.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -146,22 +147,38 @@ exit_status(const struct tl_diags *d, int strict)
 	return EXIT_OK;
 }
 
+/*
+ * The number every numeric option takes: ASCII digits only (strtol would
+ * take a sign, leading space and wrap around), with a K, M or G suffix
+ * when `suffixes`, from min to max.  0 with the value in *out, else -1.
+ */
 static int
-parse_size(const char *s, size_t *out)
+parse_number(const char *s, int suffixes, unsigned long long min,
+    unsigned long long max, unsigned long long *out)
 {
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10), mult = 1;
+	unsigned long long v = 0, mult = 1;
+	const char *p;
 
-	if (end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': mult = 1ULL << 10; end++; break;
-	case 'm': case 'M': mult = 1ULL << 20; end++; break;
-	case 'g': case 'G': mult = 1ULL << 30; end++; break;
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		if (v > (ULLONG_MAX - (unsigned)(*p - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*p - '0');
 	}
-	if (*end != '\0' || v == 0 || v > SIZE_MAX / mult)
+	if (p == s)
 		return -1;
-	*out = (size_t)(v * mult);
+	if (suffixes) {
+		switch (*p) {
+		case 'k': case 'K': mult = 1ULL << 10; p++; break;
+		case 'm': case 'M': mult = 1ULL << 20; p++; break;
+		case 'g': case 'G': mult = 1ULL << 30; p++; break;
+		}
+	}
+	if (*p != '\0' || v > ULLONG_MAX / mult)
+		return -1;
+	v *= mult;
+	if (v < min || v > max)
+		return -1;
+	*out = v;
 	return 0;
 }
 
@@ -261,7 +278,7 @@ valid_date(const char *s)
 static int
 parse_convert(int argc, char **argv, struct convert_args *a)
 {
-	char *end;
+	unsigned long long n;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "f:o:j:qh", convert_options,
@@ -289,10 +306,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 				    "not '%s'", optarg);
 			break;
 		case OPT_TABLE:
-			a->table = strtol(optarg, &end, 10);
-			if (*end != '\0' || a->table < 1)
+			if (parse_number(optarg, 0, 1, LONG_MAX, &n) != 0)
 				return usage_error("--table takes a number "
 				    "from 1, not '%s'", optarg);
+			a->table = (long)n;
 			break;
 		case OPT_DATE_COLUMN:
 			a->load.norm.date_column = optarg;
@@ -307,9 +324,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->write.csv_raw = 1;
 			break;
 		case OPT_MAX_INPUT:
-			if (parse_size(optarg, &a->load.max_input) != 0)
+			if (parse_number(optarg, 1, 1, SIZE_MAX, &n) != 0)
 				return usage_error("--max-input-size takes a "
 				    "size such as 64M, not '%s'", optarg);
+			a->load.max_input = (size_t)n;
 			break;
 		case OPT_STRICT:
 			a->strict = 1;
@@ -324,10 +342,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->write.base_url = optarg;
 			break;
 		case 'j':
-			a->jobs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || a->jobs < 1 || a->jobs > 256)
+			if (parse_number(optarg, 0, 1, 256, &n) != 0)
 				return usage_error("--jobs takes a number from "
 				    "1 to 256, not '%s'", optarg);
+			a->jobs = (int)n;
 			break;
 		case OPT_TITLE:
 			a->title = optarg;
