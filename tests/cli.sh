@@ -82,6 +82,14 @@ if [ -w /dev/full ]; then
 	"$TABLOG" -f csv "$SEED" >/dev/full 2>"$tmp/err"; st=$?
 	check "/dev/full exit 2" [ "$st" -eq 2 ]
 	check "/dev/full one line" one_error_line "error: .*No space left on device"
+	# Help and the version too: exit 2, one line.
+	for h in --help -h --version "build --help" "convert --help" \
+	    "diff --help" "check --help"; do
+		# shellcheck disable=SC2086
+		"$TABLOG" $h >/dev/full 2>"$tmp/err"; st=$?
+		check "$h >/dev/full exit 2" [ "$st" -eq 2 ]
+		check "$h >/dev/full one line" one_error_line "^tablog: error: .*No space left on device"
+	done
 fi
 
 # -o FILE is replaced whole; a failed run leaves the old file alone.

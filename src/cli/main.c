@@ -59,10 +59,7 @@ struct convert_args {
 	const char		*since;
 };
 
-static void
-usage(FILE *fp)
-{
-	fputs(
+static const char usage_text[] =
 "usage: tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]\n"
 "       tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
 "       tablog diff [-f md|json|csv|html] OLD NEW   (see tablog diff --help)\n"
@@ -102,9 +99,7 @@ usage(FILE *fp)
 "      --since PREV        add \"Detected changes\" against the build in\n"
 "                          PREV (its all.json), dated --date or today\n"
 "\n"
-"Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n",
-	    fp);
-}
+"Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n";
 
 /* Colour only for a terminal, and never when NO_COLOR is set. */
 static int
@@ -135,6 +130,24 @@ print_diags(const struct tl_diags *d, int quiet)
 	for (i = 0; i < d->n; i++)
 		if (!quiet || d->v[i].severity == TL_ERROR)
 			print_diag(&d->v[i], colour);
+}
+
+/*
+ * Help and the version go to standard output, which may be full or
+ * closed: the exit status says whether they got there.
+ */
+static int
+print_info(const char *text)
+{
+	struct tl_diags d = {0};
+	int rc;
+
+	fputs(text, stdout);
+	rc = tl_stream_finish(stdout, "standard output", &d) == 0 ?
+	    EXIT_OK : EXIT_ERROR;
+	print_diags(&d, 0);
+	tl_diags_free(&d);
+	return rc;
 }
 
 static int
@@ -366,11 +379,9 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->quiet = 1;
 			break;
 		case 'h':
-			usage(stdout);
-			return EXIT_OK;
+			return print_info(usage_text);
 		case OPT_VERSION:
-			printf("tablog %s\n", TL_VERSION);
-			return EXIT_OK;
+			return print_info("tablog " TL_VERSION "\n");
 		default:
 			return bad_option(argv, argv[0] && strcmp(argv[0],
 			    "build") == 0 ? "build" : NULL);
@@ -560,7 +571,7 @@ parse_match(int argc, char **argv, struct match_args *m, const char *help)
 		case OPT_M_DATE_COLUMN: m->load.norm.date_column = optarg; break;
 		case OPT_TODAY: m->today = optarg; break;
 		case 'q': m->quiet = 1; break;
-		case 'h': fputs(help, stdout); rc = EXIT_OK; break;
+		case 'h': rc = print_info(help); break;
 		case OPT_KEY:
 			tl_keyspec_free(&m->key);
 			if (tl_keyspec_parse(&m->key, optarg, &d) != 0)
