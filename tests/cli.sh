@@ -164,6 +164,25 @@ for o in "-j 1" "-j 256" "--max-input-size 1M" "--table 1"; do
 	check "'$o' accepted" [ "$st" -eq 0 ]
 done
 
+# --aliases FILE is read like a page: a size limit, no folders, no
+# endless files.
+printf 'MSFT Graph = Microsoft Graph\n' >"$tmp/aliases.txt"
+run diff --aliases "$tmp/aliases.txt" "$SEED" "$SEED"
+check "--aliases: a small file is read" [ "$st" -eq 0 ]
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Alias %d = Canonical %d\n", i, i }' >"$tmp/aliases-big.txt"
+run diff --aliases "$tmp/aliases-big.txt" "$SEED" "$SEED"
+check "--aliases: a file over the limit is refused" [ "$st" -eq 2 ]
+check "--aliases: over the limit, one line" one_error_line "aliases-big.txt: error: input larger than the limit"
+run check --aliases "$tmp" "$SEED"
+check "--aliases: a folder is refused" one_error_line "error: is a folder"
+if [ -z "${TABLOG_SANITIZED-}" ]; then
+	# An endless file stops at the limit (at most 256 MB of memory here).
+	(ulimit -v 262144; exec timeout 60 "$TABLOG" diff --aliases /dev/zero \
+	    "$SEED" "$SEED") >"$tmp/out" 2>"$tmp/err"; st=$?
+	check "--aliases /dev/zero: exit 2" [ "$st" -eq 2 ]
+	check "--aliases /dev/zero: one line" one_error_line "/dev/zero: error: input larger than the limit"
+fi
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"

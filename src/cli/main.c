@@ -557,6 +557,19 @@ static const struct option match_options[] = {
 	{ NULL,			0,		   NULL, 0 },
 };
 
+/* --aliases FILE: read like a page (size limit, no folders), then parsed. */
+static int
+load_aliases(struct tl_aliases *a, const char *path, struct tl_diags *d)
+{
+	struct buf text = {0};
+	int rc = tl_read_file(path, TL_ALIASES_MAX_FILE, &text, d);
+
+	if (rc == 0)
+		rc = tl_aliases_parse(a, path, buf_str(&text), text.len, d);
+	buf_free(&text);
+	return rc;
+}
+
 /* Parse diff's or check's options; -1 to go on, else an exit code. */
 static int
 parse_match(int argc, char **argv, struct match_args *m, const char *help)
@@ -578,7 +591,7 @@ parse_match(int argc, char **argv, struct match_args *m, const char *help)
 				rc = EXIT_ERROR;
 			break;
 		case OPT_ALIASES:
-			if (tl_aliases_load(m->aliases, optarg, &d) != 0)
+			if (load_aliases(m->aliases, optarg, &d) != 0)
 				rc = EXIT_ERROR;
 			break;
 		default:
