@@ -183,6 +183,17 @@ if [ -z "${TABLOG_SANITIZED-}" ]; then
 	check "--aliases /dev/zero: one line" one_error_line "/dev/zero: error: input larger than the limit"
 fi
 
+# diff -f json keeps "old" and "new" when a name is not UTF-8.
+cp "$SEED" "$(printf '%s/old\377.md' "$tmp")"
+cp "$SEED" "$(printf '%s/new\300\257.md' "$tmp")"
+run diff -f json "$(printf '%s/old\377.md' "$tmp")" "$(printf '%s/new\300\257.md' "$tmp")"
+check "diff -f json: non-UTF-8 names kept, repaired" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["old"].endswith("/old\ufffd.md"), j.get("old")
+assert j["new"].endswith("/new\ufffd.md"), j.get("new")
+' "$tmp/out"
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"
