@@ -277,6 +277,8 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		rc = tl_read_md(l->md, page, bytes, len, d);
 	}
 	buf_free(&utf8);
+	if (rc == 0)
+		tl_page_drop_empty_tables(page);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag(d, TL_ERROR, name, 0, "no table found");
 		rc = -1;

@@ -378,6 +378,51 @@ tl_table_field_column(const struct tl_table *t, int field)
 	return -1;
 }
 
+static int
+is_blank_text(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+		    *s == '\f' || *s == '\v')
+			continue;
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			s++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int
+table_has_text(const struct tl_table *t)
+{
+	size_t i, k;
+
+	for (k = 0; k < t->ncolumns; k++)
+		if (!is_blank_text(t->columns[k].header))
+			return 1;
+	for (i = 0; i < t->nrows; i++)
+		for (k = 0; k < t->ncolumns; k++)
+			if (!is_blank_text(t->rows[i].cells[k]))
+				return 1;
+	return 0;
+}
+
+void
+tl_page_drop_empty_tables(struct tl_page *page)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < page->ntables; i++) {
+		if (table_has_text(&page->tables[i]))
+			page->tables[kept++] = page->tables[i];
+		else
+			free(page->tables[i].rows);
+	}
+	page->ntables = kept;
+}
+
 int
 tl_page_keep_table(struct tl_page *page, size_t index)
 {

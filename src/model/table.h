@@ -168,6 +168,13 @@ void		 tl_table_set_header(struct tl_page *page, struct tl_table *t,
 struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 		    unsigned line, const char *const *cells, size_t n);
 
+/*
+ * Drop the tables with no text in any cell, header or body
+ * (`<table></table>`, rows of empty cells): they are layout, not tables.
+ * A cell of white space (U+00A0 included) is empty.
+ */
+void		 tl_page_drop_empty_tables(struct tl_page *page);
+
 /* Keep only table `index` (0-based) of the page; -1 if there is none. */
 int		 tl_page_keep_table(struct tl_page *page, size_t index);
 
