@@ -122,7 +122,11 @@ TABLOG_API const char *tablog_diag_message(const tablog_diags *diags,
  * Print every diagnostic of at least severity `min` to fp, one line each,
  * in the shape tablog(1) uses:
  *	tablog: FILE:LINE: error: MESSAGE
- * (without colour).  Returns 0, or -1 if writing to fp failed.
+ * (without colour).  Control characters and invalid UTF-8 in the file
+ * name or message are shown quoted (\n, \t, \r, \xNN), so neither can
+ * forge a line or drive a terminal; tablog_diag_file() and
+ * tablog_diag_message() give them as they are.  Returns 0, or -1 if
+ * writing to fp failed.
  */
 TABLOG_API int tablog_diags_print(const tablog_diags *diags, FILE *fp,
     enum tablog_severity min);

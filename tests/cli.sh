@@ -85,6 +85,14 @@ if [ -w /dev/full ]; then
 	"$TABLOG" -f csv "$SEED" >/dev/full 2>"$tmp/err"; st=$?
 	check "/dev/full exit 2" [ "$st" -eq 2 ]
 	check "/dev/full one line" one_error_line "error: .*No space left on device"
+	# Help and the version too: exit 2, one line.
+	for h in --help -h --version "build --help" "convert --help" \
+	    "diff --help" "check --help"; do
+		# shellcheck disable=SC2086
+		"$TABLOG" $h >/dev/full 2>"$tmp/err"; st=$?
+		check "$h >/dev/full exit 2" [ "$st" -eq 2 ]
+		check "$h >/dev/full one line" one_error_line "^tablog: error: .*No space left on device"
+	done
 fi
 
 # -o FILE is replaced whole; a failed run leaves the old file alone.
@@ -109,6 +117,84 @@ check "non-UTF-8 file name in JSON" python3 -c '
 import json, sys
 src = json.load(open(sys.argv[1]))["page"]["source"]
 assert src.endswith("name\ufffd.md"), src
+' "$tmp/out"
+
+# A file name holding a newline and ESC cannot forge a second
+# diagnostic or colour the terminal: control bytes are quoted.
+forged=$(printf '%s/x\ntablog: fake.md: error: forged\033[31m.md' "$tmp")
+printf 'no table here\n' >"$forged"
+run -f csv "$forged"
+check "control bytes in a file name: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "control bytes in a file name: quoted" grep -Fq 'x\ntablog: fake.md: error: forged\x1b[31m.md: error: no table found' "$tmp/err"
+check "control bytes in a file name: no ESC on stderr" sh -c '! LC_ALL=C grep -q "$(printf "\033")" "$1"' sh "$tmp/err"
+run -f csv "$(printf '%s/gone\r\001\177\302\233\377.md' "$tmp")"
+check "C0, DEL, C1 and invalid UTF-8 in a name as \\xNN" grep -Fq 'gone\r\x01\x7f\xc2\x9b\xff.md: error: cannot open' "$tmp/err"
+run -f "$(printf 'bad\033[2Jformat')" "$SEED"
+check "control bytes in a usage error: quoted" grep -Fq "unknown format 'bad\x1b[2Jformat'" "$tmp/err"
+"$TABLOG" check --format "$(printf 'a\nb')" "$SEED" >"$tmp/out" 2>"$tmp/err"
+check "newline in an option value: one diagnostic line" [ "$(grep -c '^tablog: error' "$tmp/err")" -eq 1 ] 
+check "newline in an option value: quoted" grep -Fq "not 'a\nb'" "$tmp/err"
+
+# Dates in options: one validator, calendar-correct, digits only.
+for d in 2026-02-30 2023-02-29 2026-13-01 2026-00-10 0000-01-01 \
+    +202-01-01 "2026-01- 1" " 2026-01-01" 2026-1-01 2026-01-011 \
+    2026/01/01 ""; do
+	run build -q -o "$tmp/dated" --date "$d" tests/site/old
+	check "build --date '$d' rejected" [ "$st" -eq 2 ]
+	check "build --date '$d': says so" grep -q "^tablog: error: --date takes YYYY-MM-DD" "$tmp/err"
+	run check --today "$d" "$SEED"
+	check "check --today '$d' rejected" [ "$st" -eq 2 ]
+done
+for d in 2024-02-29 2000-02-29 2026-12-31; do
+	run build -q -o "$tmp/dated" --date "$d" tests/site/old
+	check "build --date $d accepted" [ "$st" -eq 0 ]
+	run check --today "$d" "$SEED"
+	check "check --today $d accepted" [ "$st" -le 1 ]
+done
+
+# Numbers in options: digits only, range-checked, no wrap-around.
+for o in "-j 4294967297" "-j -1" "-j ' 4'" "-j 4x" "-j 0" "-j 257" \
+    "--max-input-size -1" "--max-input-size 0" "--max-input-size ' 64M'" \
+    "--max-input-size 18446744073709551616" "--max-input-size 17179869184G" \
+    "--max-input-size 1T" "--table -1" "--table +1" "--table 0" \
+    "--table 99999999999999999999" "--table 1.5"; do
+	eval "run $o -f csv \"\$SEED\""
+	check "'$o' rejected" [ "$st" -eq 2 ]
+	check "'$o' says so" grep -q "^tablog: error: --[a-z-]* takes" "$tmp/err"
+done
+for o in "-j 1" "-j 256" "--max-input-size 1M" "--table 1"; do
+	eval "run $o -f csv \"\$SEED\""
+	check "'$o' accepted" [ "$st" -eq 0 ]
+done
+
+# --aliases FILE is read like a page: a size limit, no folders, no
+# endless files.
+printf 'MSFT Graph = Microsoft Graph\n' >"$tmp/aliases.txt"
+run diff --aliases "$tmp/aliases.txt" "$SEED" "$SEED"
+check "--aliases: a small file is read" [ "$st" -eq 0 ]
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Alias %d = Canonical %d\n", i, i }' >"$tmp/aliases-big.txt"
+run diff --aliases "$tmp/aliases-big.txt" "$SEED" "$SEED"
+check "--aliases: a file over the limit is refused" [ "$st" -eq 2 ]
+check "--aliases: over the limit, one line" one_error_line "aliases-big.txt: error: input larger than the limit"
+run check --aliases "$tmp" "$SEED"
+check "--aliases: a folder is refused" one_error_line "error: is a folder"
+if [ -z "${TABLOG_SANITIZED-}" ]; then
+	# An endless file stops at the limit (at most 256 MB of memory here).
+	(ulimit -v 262144; exec timeout 60 "$TABLOG" diff --aliases /dev/zero \
+	    "$SEED" "$SEED") >"$tmp/out" 2>"$tmp/err"; st=$?
+	check "--aliases /dev/zero: exit 2" [ "$st" -eq 2 ]
+	check "--aliases /dev/zero: one line" one_error_line "/dev/zero: error: input larger than the limit"
+fi
+
+# diff -f json keeps "old" and "new" when a name is not UTF-8.
+cp "$SEED" "$(printf '%s/old\377.md' "$tmp")"
+cp "$SEED" "$(printf '%s/new\300\257.md' "$tmp")"
+run diff -f json "$(printf '%s/old\377.md' "$tmp")" "$(printf '%s/new\300\257.md' "$tmp")"
+check "diff -f json: non-UTF-8 names kept, repaired" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["old"].endswith("/old\ufffd.md"), j.get("old")
+assert j["new"].endswith("/new\ufffd.md"), j.get("new")
 ' "$tmp/out"
 
 # CSV formula guard, and --csv-raw, --csv-bom.

@@ -42,6 +42,11 @@ gen() {
 			md_head()
 			for (i = 0; i < n; i++)
 				printf "| Graph | P%d.Read.All(Read %d) | Application | December 2023 |\n", i, i
+		} else if (shape == "md-rows-cr") {
+			# Old Mac line ends: a lone CR ends every line.
+			printf "| API | Permission | Type | Last update |\r|---|---|---|---|\r"
+			for (i = 0; i < n; i++)
+				printf "| Graph | P%d.Read.All(Read %d) | Application | December 2023 |\r", i, i
 		} else if (shape == "html-rows") {
 			html_head()
 			for (i = 0; i < n; i++)
@@ -197,6 +202,7 @@ run_site_same_title() {
 }
 
 run_shape md-rows		md-rows		2000	md	"-f csv @IN@"
+run_shape md-rows-cr		md-rows-cr	8000	md	"-f csv @IN@"
 run_shape md-rows-json		md-rows		1000	md	"-f json @IN@"
 run_shape html-rows		html-rows	2000	html	"-f csv @IN@"
 run_shape html-columns		html-columns	2000	html	"-f csv @IN@"

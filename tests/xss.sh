@@ -87,6 +87,13 @@ for v in p b; do
 	cp "$W/$v/new/xss-md.md" "$W/$v/dn/$n2"
 	(cd "$W/$v/dn" && "$TABLOG" diff -f html "$n1" "$n2") \
 	    >"$W/$v/names.diff.html" 2>>"$W/err"
+	for pg in xss-md xss-html; do
+		src=$(ls "$W/$v/new/$pg".*)
+		old=$(ls "$W/$v/old/$pg".*)
+		"$TABLOG" diff -f md "$old" "$src" >"$W/$v/$pg.diff.md" 2>>"$W/err"
+		"$TABLOG" -q -f md "$old" >"$W/$v/$pg.old.md" 2>>"$W/err"
+		"$TABLOG" -q -f changelog "$old" >"$W/$v/$pg.old.changelog.md" 2>>"$W/err"
+	done
 done
 
 P=$W/p
@@ -209,6 +216,45 @@ for pg in xss-md xss-html; do
 	check "md: $pg table.md reads back to the same cells (no cell text turns into Markdown)" \
 		"$PY" "$CHECK" cells "$P/$pg/table.json" "$P/$pg/md.json"
 done
+
+# --- Markdown: cmark-gfm reads page text as text ---------------------------
+# Every Markdown output of the payload pages parses (cmark-gfm -e table)
+# to the same nodes as the baseline's, text aside: no raw HTML, link or
+# image, no code span closed early, no block the page text started; the
+# changelogs' code spans are exactly their labels.
+if ! have cmark-gfm; then
+	bad "md: cmark-gfm is not installed"
+else
+	MDLIST=$W/mdlist
+	: >"$MDLIST"
+	for pg in xss-md xss-raw xss-html; do
+		echo "$pg/table.md|$pg/table.md|" >>"$MDLIST"
+		echo "$pg/changelog.md|$pg/changelog.md|$pg/table.json" >>"$MDLIST"
+		s=$(slug "$P/$pg/table.json"); sb=$(slug "$B/$pg/table.json")
+		echo "s2/$s/table.md|s2/$sb/table.md|" >>"$MDLIST"
+		echo "s2/$s/changelog.md|s2/$sb/changelog.md|s2/$s/table.json" >>"$MDLIST"
+	done
+	k=0
+	while [ -d "$P/name$k" ]; do
+		echo "name$k/changelog.md|name$k/changelog.md|name$k/table.json" >>"$MDLIST"
+		k=$((k + 1))
+	done
+	for pg in xss-md xss-html; do
+		echo "$pg.diff.md|$pg.diff.md|" >>"$MDLIST"
+		echo "$pg.old.md|$pg.old.md|" >>"$MDLIST"
+		echo "$pg.old.changelog.md|$pg.old.changelog.md|" >>"$MDLIST"
+	done
+	echo "s1/changelog.md|s1/changelog.md|" >>"$MDLIST"
+	echo "s2/changelog.md|s2/changelog.md|" >>"$MDLIST"
+	while IFS='|' read -r out base labels; do
+		if [ ! -s "$P/$out" ] || [ ! -s "$B/$base" ]; then
+			bad "md: $out: no output"
+			continue
+		fi
+		check "md: cmark-gfm: $out: text stays text (no HTML, link, image, block or span of its own)" \
+			"$PY" "$CHECK" markdown "$P/$out" "$B/$base" ${labels:+--labels "$P/$labels"}
+	done <"$MDLIST"
+fi
 
 # --- CSV formula guard ----------------------------------------------------------
 F=$P/csv/formula.md

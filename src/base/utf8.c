@@ -3,6 +3,8 @@
  */
 #include "base/utf8.h"
 
+#include <string.h>
+
 #include "base/buf.h"
 
 size_t
@@ -76,4 +78,36 @@ tl_utf8_repair(struct buf *out, const char *s, size_t len)
 	}
 	buf_put(out, s + start, len - start);
 	return bad;
+}
+
+void
+tl_quote_controls(struct buf *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, start = 0, n;
+	long cp;
+
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		n = tl_utf8_decode(u + i, len - i, &cp);
+		if (n > 1 && cp >= 0xA0) {
+			i += n;
+			continue;
+		}
+		buf_put(out, s + start, i - start);
+		if (n == 0)
+			n = 1;	/* each byte of an invalid sequence */
+		for (start = i + n; i < start; i++) {
+			switch (u[i]) {
+			case '\n': buf_puts(out, "\\n"); break;
+			case '\t': buf_puts(out, "\\t"); break;
+			case '\r': buf_puts(out, "\\r"); break;
+			default: buf_printf(out, "\\x%02x", u[i]);
+			}
+		}
+	}
+	buf_put(out, s + start, len - start);
 }

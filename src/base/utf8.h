@@ -31,4 +31,14 @@ size_t	tl_utf8_bad_len(const unsigned char *s, size_t len);
 struct buf;
 size_t	tl_utf8_repair(struct buf *out, const char *s, size_t len);
 
+/*
+ * Append s to out fit for one line of a terminal: \n \t \r as those two
+ * characters, every other C0 control, DEL, C1 control (U+0080-U+009F,
+ * which some terminals obey like ESC) and byte of invalid UTF-8 as
+ * \xNN, one per byte.  Everything else is copied.  Diagnostics pass file
+ * names and messages through this, so a name cannot forge a line or
+ * colour the terminal.
+ */
+void	tl_quote_controls(struct buf *out, const char *s);
+
 #endif

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "write/context.h"
 #include "base/strmap.h"
 #include "base/xalloc.h"
@@ -491,24 +492,11 @@ merge_findings(struct checker *c, struct tl_diags *d, size_t from)
 
 /* ---- entry points -------------------------------------------------- */
 
-static int
-valid_date(int y, int m, int d)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0));
-}
-
 int
 tl_check_today(struct tl_date *today, const char *s)
 {
 	struct tm tm;
 	time_t now;
-	int n = 0;
 
 	memset(today, 0, sizeof(*today));
 	if (s == NULL) {
@@ -520,13 +508,7 @@ tl_check_today(struct tl_date *today, const char *s)
 		today->day = tm.tm_mday;
 		return 0;
 	}
-	if (sscanf(s, "%4d-%2d-%2d%n", &today->year, &today->month,
-	    &today->day, &n) != 3 || s[n] != '\0' || strlen(s) != 10 ||
-	    !valid_date(today->year, today->month, today->day)) {
-		memset(today, 0, sizeof(*today));
-		return -1;
-	}
-	return 0;
+	return tl_parse_ymd(s, &today->year, &today->month, &today->day);
 }
 
 size_t

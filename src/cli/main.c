@@ -10,6 +10,7 @@
  * here, one line each, and turned into the exit code.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+#include "base/date.h"
 #include "check/check.h"
 #include "write/context.h"
 #include "write/convert.h"
@@ -56,10 +59,7 @@ struct convert_args {
 	const char		*since;
 };
 
-static void
-usage(FILE *fp)
-{
-	fputs(
+static const char usage_text[] =
 "usage: tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]\n"
 "       tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
 "       tablog diff [-f md|json|csv|html] OLD NEW   (see tablog diff --help)\n"
@@ -99,9 +99,7 @@ usage(FILE *fp)
 "      --since PREV        add \"Detected changes\" against the build in\n"
 "                          PREV (its all.json), dated --date or today\n"
 "\n"
-"Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n",
-	    fp);
-}
+"Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n";
 
 /* Colour only for a terminal, and never when NO_COLOR is set. */
 static int
@@ -112,28 +110,44 @@ want_colour(void)
 	return isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0');
 }
 
+/* Each line through tl_diag_format(), which quotes control bytes. */
+static void
+print_diag(const struct tl_diag *dg, int colour)
+{
+	struct buf line = {0};
+
+	tl_diag_format(&line, dg, colour);
+	fwrite(line.data, 1, line.len, stderr);
+	buf_free(&line);
+}
+
 static void
 print_diags(const struct tl_diags *d, int quiet)
 {
-	static const char *const names[] = { "note", "warning", "error" };
-	static const char *const colours[] = { "\033[36m", "\033[33m",
-	    "\033[31m" };
 	int colour = want_colour();
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		const struct tl_diag *dg = &d->v[i];
+	for (i = 0; i < d->n; i++)
+		if (!quiet || d->v[i].severity == TL_ERROR)
+			print_diag(&d->v[i], colour);
+}
 
-		if (quiet && dg->severity != TL_ERROR)
-			continue;
-		fputs("tablog: ", stderr);
-		if (dg->file != NULL && dg->line > 0)
-			fprintf(stderr, "%s:%u: ", dg->file, dg->line);
-		else if (dg->file != NULL)
-			fprintf(stderr, "%s: ", dg->file);
-		fprintf(stderr, "%s%s:%s %s\n", colour ? colours[dg->severity] : "",
-		    names[dg->severity], colour ? "\033[0m" : "", dg->message);
-	}
+/*
+ * Help and the version go to standard output, which may be full or
+ * closed: the exit status says whether they got there.
+ */
+static int
+print_info(const char *text)
+{
+	struct tl_diags d = {0};
+	int rc;
+
+	fputs(text, stdout);
+	rc = tl_stream_finish(stdout, "standard output", &d) == 0 ?
+	    EXIT_OK : EXIT_ERROR;
+	print_diags(&d, 0);
+	tl_diags_free(&d);
+	return rc;
 }
 
 static int
@@ -146,35 +160,55 @@ exit_status(const struct tl_diags *d, int strict)
 	return EXIT_OK;
 }
 
+/*
+ * The number every numeric option takes: ASCII digits only (strtol would
+ * take a sign, leading space and wrap around), with a K, M or G suffix
+ * when `suffixes`, from min to max.  0 with the value in *out, else -1.
+ */
 static int
-parse_size(const char *s, size_t *out)
+parse_number(const char *s, int suffixes, unsigned long long min,
+    unsigned long long max, unsigned long long *out)
 {
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10), mult = 1;
+	unsigned long long v = 0, mult = 1;
+	const char *p;
 
-	if (end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': mult = 1ULL << 10; end++; break;
-	case 'm': case 'M': mult = 1ULL << 20; end++; break;
-	case 'g': case 'G': mult = 1ULL << 30; end++; break;
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		if (v > (ULLONG_MAX - (unsigned)(*p - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*p - '0');
 	}
-	if (*end != '\0' || v == 0 || v > SIZE_MAX / mult)
+	if (p == s)
 		return -1;
-	*out = (size_t)(v * mult);
+	if (suffixes) {
+		switch (*p) {
+		case 'k': case 'K': mult = 1ULL << 10; p++; break;
+		case 'm': case 'M': mult = 1ULL << 20; p++; break;
+		case 'g': case 'G': mult = 1ULL << 30; p++; break;
+		}
+	}
+	if (*p != '\0' || v > ULLONG_MAX / mult)
+		return -1;
+	v *= mult;
+	if (v < min || v > max)
+		return -1;
+	*out = v;
 	return 0;
 }
 
 static int __attribute__((format(printf, 1, 2)))
 usage_error(const char *fmt, ...)
 {
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct buf msg = {0};
 	va_list ap;
 
-	fputs("tablog: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	fputs("\ntablog: try 'tablog --help'\n", stderr);
+	dg.message = msg.data;
+	print_diag(&dg, 0);
+	fputs("tablog: try 'tablog --help'\n", stderr);
+	buf_free(&msg);
 	return EXIT_ERROR;
 }
 
@@ -228,15 +262,20 @@ static const struct option convert_options[] = {
 static int
 bad_option(char **argv, const char *cmd)
 {
-	fputs("tablog: error: ", stderr);
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct buf msg = {0};
+
 	if (optopt > ' ' && optopt < 127)
-		fprintf(stderr, "option '-%c' is unknown or needs a value",
+		buf_printf(&msg, "option '-%c' is unknown or needs a value",
 		    optopt);
 	else
-		fprintf(stderr, "unknown option or missing value: '%s'",
+		buf_printf(&msg, "unknown option or missing value: '%s'",
 		    argv[optind - 1]);
-	fprintf(stderr, "\ntablog: try 'tablog %s%s--help'\n", cmd ? cmd : "",
+	dg.message = msg.data;
+	print_diag(&dg, 0);
+	fprintf(stderr, "tablog: try 'tablog %s%s--help'\n", cmd ? cmd : "",
 	    cmd ? " " : "");
+	buf_free(&msg);
 	return EXIT_ERROR;
 }
 
@@ -244,17 +283,15 @@ static int
 valid_date(const char *s)
 {
 	int y, m, d;
-	char extra;
 
-	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
-	    strlen(s) == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return tl_parse_ymd(s, &y, &m, &d) == 0;
 }
 
 /* Parse the options (shared by convert and build); returns -1 to go on, else an exit code. */
 static int
 parse_convert(int argc, char **argv, struct convert_args *a)
 {
-	char *end;
+	unsigned long long n;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "f:o:j:qh", convert_options,
@@ -282,10 +319,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 				    "not '%s'", optarg);
 			break;
 		case OPT_TABLE:
-			a->table = strtol(optarg, &end, 10);
-			if (*end != '\0' || a->table < 1)
+			if (parse_number(optarg, 0, 1, LONG_MAX, &n) != 0)
 				return usage_error("--table takes a number "
 				    "from 1, not '%s'", optarg);
+			a->table = (long)n;
 			break;
 		case OPT_DATE_COLUMN:
 			a->load.norm.date_column = optarg;
@@ -300,9 +337,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->write.csv_raw = 1;
 			break;
 		case OPT_MAX_INPUT:
-			if (parse_size(optarg, &a->load.max_input) != 0)
+			if (parse_number(optarg, 1, 1, SIZE_MAX, &n) != 0)
 				return usage_error("--max-input-size takes a "
 				    "size such as 64M, not '%s'", optarg);
+			a->load.max_input = (size_t)n;
 			break;
 		case OPT_STRICT:
 			a->strict = 1;
@@ -317,10 +355,10 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->write.base_url = optarg;
 			break;
 		case 'j':
-			a->jobs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || a->jobs < 1 || a->jobs > 256)
+			if (parse_number(optarg, 0, 1, 256, &n) != 0)
 				return usage_error("--jobs takes a number from "
 				    "1 to 256, not '%s'", optarg);
+			a->jobs = (int)n;
 			break;
 		case OPT_TITLE:
 			a->title = optarg;
@@ -341,11 +379,9 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->quiet = 1;
 			break;
 		case 'h':
-			usage(stdout);
-			return EXIT_OK;
+			return print_info(usage_text);
 		case OPT_VERSION:
-			printf("tablog %s\n", TL_VERSION);
-			return EXIT_OK;
+			return print_info("tablog " TL_VERSION "\n");
 		default:
 			return bad_option(argv, argv[0] && strcmp(argv[0],
 			    "build") == 0 ? "build" : NULL);
@@ -521,6 +557,19 @@ static const struct option match_options[] = {
 	{ NULL,			0,		   NULL, 0 },
 };
 
+/* --aliases FILE: read like a page (size limit, no folders), then parsed. */
+static int
+load_aliases(struct tl_aliases *a, const char *path, struct tl_diags *d)
+{
+	struct buf text = {0};
+	int rc = tl_read_file(path, TL_ALIASES_MAX_FILE, &text, d);
+
+	if (rc == 0)
+		rc = tl_aliases_parse(a, path, buf_str(&text), text.len, d);
+	buf_free(&text);
+	return rc;
+}
+
 /* Parse diff's or check's options; -1 to go on, else an exit code. */
 static int
 parse_match(int argc, char **argv, struct match_args *m, const char *help)
@@ -535,14 +584,14 @@ parse_match(int argc, char **argv, struct match_args *m, const char *help)
 		case OPT_M_DATE_COLUMN: m->load.norm.date_column = optarg; break;
 		case OPT_TODAY: m->today = optarg; break;
 		case 'q': m->quiet = 1; break;
-		case 'h': fputs(help, stdout); rc = EXIT_OK; break;
+		case 'h': rc = print_info(help); break;
 		case OPT_KEY:
 			tl_keyspec_free(&m->key);
 			if (tl_keyspec_parse(&m->key, optarg, &d) != 0)
 				rc = EXIT_ERROR;
 			break;
 		case OPT_ALIASES:
-			if (tl_aliases_load(m->aliases, optarg, &d) != 0)
+			if (load_aliases(m->aliases, optarg, &d) != 0)
 				rc = EXIT_ERROR;
 			break;
 		default:

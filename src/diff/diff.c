@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "model/changelog.h"
 #include "write/context.h"
 #include "write/escape.h"
@@ -727,6 +728,23 @@ json_columns(const struct tl_diff_columns *l)
 	return a;
 }
 
+/*
+ * A file name as a JSON string: names are bytes, JSON is UTF-8, so each
+ * invalid sequence becomes U+FFFD (json_string() would return NULL and
+ * the member would silently go missing).
+ */
+static json_t *
+json_name(const char *name)
+{
+	struct buf b = {0};
+	json_t *j;
+
+	tl_utf8_repair(&b, name, strlen(name));
+	j = json_stringn(buf_str(&b), b.len);
+	buf_free(&b);
+	return j;
+}
+
 static int
 write_json(FILE *fp, const struct tl_diff *df)
 {
@@ -736,8 +754,8 @@ write_json(FILE *fp, const struct tl_diff *df)
 
 	tl_diff_summary(&summary, df);
 	json_object_set_new(root, "summary", json_string(buf_str(&summary)));
-	json_object_set_new(root, "old", json_string(df->before_name));
-	json_object_set_new(root, "new", json_string(df->after_name));
+	json_object_set_new(root, "old", json_name(df->before_name));
+	json_object_set_new(root, "new", json_name(df->after_name));
 	json_object_set_new(root, "added", json_rows(&df->added, 0));
 	json_object_set_new(root, "removed", json_rows(&df->removed, 0));
 	json_object_set_new(root, "changed", json_rows(&df->changed, 1));

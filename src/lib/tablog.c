@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "write/context.h"
 #include "write/convert.h"
 #include "write/render.h"
@@ -150,24 +151,17 @@ int
 tablog_diags_print(const tablog_diags *diags, FILE *fp,
     enum tablog_severity min)
 {
-	static const char *const names[] = { "note", "warning", "error" };
+	struct buf line = {0};
 	size_t i, n = tablog_diags_size(diags);
 
 	for (i = 0; i < n; i++) {
-		enum tablog_severity sev = tablog_diag_severity(diags, i);
-		const char *file = tablog_diag_file(diags, i);
-		unsigned line = tablog_diag_line(diags, i);
-
-		if (sev < min)
+		if (tablog_diag_severity(diags, i) < min)
 			continue;
-		fputs("tablog: ", fp);
-		if (file != NULL && line > 0)
-			fprintf(fp, "%s:%u: ", file, line);
-		else if (file != NULL)
-			fprintf(fp, "%s: ", file);
-		fprintf(fp, "%s: %s\n", names[sev],
-		    tablog_diag_message(diags, i));
+		buf_reset(&line);
+		tl_diag_format(&line, &diags->d.v[i], 0);
+		fwrite(line.data, 1, line.len, fp);
 	}
+	buf_free(&line);
 	return fflush(fp) != 0 || ferror(fp) ? -1 : 0;
 }
 

@@ -121,7 +121,13 @@ tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
 	return rc;
 }
 
-/* UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv). */
+/*
+ * UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv),
+ * starting with a UTF-8 byte-order mark: a BOM decides the encoding
+ * before anything the page declares (WHATWG Encoding sniffing: BOM, then
+ * the transport's charset, then <meta charset>), and the HTML reader
+ * takes a UTF-8 BOM as that decision.
+ */
 static int
 utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
     struct tl_diags *d)
@@ -140,8 +146,9 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	}
 	buf_reset(out);
 	out->data = xgrow(out->data, &out->cap, cap, 1);
-	dst = out->data;
-	room = cap - 1;
+	memcpy(out->data, "\xEF\xBB\xBF", 3);
+	dst = out->data + 3;
+	room = cap - 4;
 	if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1) {
 		/* Keep what converted; say where it stopped. */
 		tl_diag(d, TL_WARNING, name, 0,
@@ -208,6 +215,29 @@ has_columns(const struct tl_page *page)
 	return 0;
 }
 
+/*
+ * Whether the bytes are binary rather than a page of text: text holds no
+ * NUL, so a page whose first TEXT_SNIFF bytes (after UTF-16 became UTF-8)
+ * are NUL one time in ten or more is not one (a program is often half
+ * NUL).  A few stray NULs in a real page are repaired by the readers,
+ * with a warning; compressed data, with its one NUL in 256, gets the
+ * readers' one warning about invalid UTF-8.
+ */
+#define TEXT_SNIFF	65536
+
+static int
+is_binary(const char *bytes, size_t len)
+{
+	size_t n = len < TEXT_SNIFF ? len : TEXT_SNIFF, nuls = 0;
+	const char *p = bytes, *end = bytes + n;
+
+	while (p < end && (p = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+		nuls++;
+		p++;
+	}
+	return nuls > 0 && nuls * 10 >= n;
+}
+
 struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
@@ -228,14 +258,27 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		bytes = buf_str(&utf8);
 		len = utf8.len;
 	}
+	if (is_binary(bytes, len)) {
+		tl_diag(d, TL_ERROR, name, 0, "not a text page");
+		buf_free(&utf8);
+		return NULL;
+	}
 	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
 	    tl_detect_format(bytes, len);
 	page = tl_page_new(name);
-	if (fmt == TL_FORMAT_HTML)
+	if (fmt == TL_FORMAT_HTML) {
 		rc = tl_read_html(page, bytes, len, d);
-	else
+	} else {
+		/* Markdown is UTF-8: a BOM only hides front matter. */
+		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+			bytes += 3;
+			len -= 3;
+		}
 		rc = tl_read_md(l->md, page, bytes, len, d);
+	}
 	buf_free(&utf8);
+	if (rc == 0)
+		tl_page_drop_empty_tables(page);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag(d, TL_ERROR, name, 0, "no table found");
 		rc = -1;

@@ -3,8 +3,6 @@
  */
 #include "model/key.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,37 +165,33 @@ alias_line(struct tl_aliases *a, char *line)
 }
 
 int
-tl_aliases_load(struct tl_aliases *a, const char *path, struct tl_diags *d)
+tl_aliases_parse(struct tl_aliases *a, const char *name, const char *text,
+    size_t len, struct tl_diags *d)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *s;
-	size_t cap = 0;
+	const char *p = text, *end = text + len, *nl;
+	struct buf line = {0};
 	unsigned lineno = 0;
+	char *s;
 	int rc = 0;
 
-	if (fp == NULL) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s",
-		    strerror(errno));
-		return -1;
-	}
-	while (getline(&line, &cap, fp) != -1) {
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
 		lineno++;
-		s = trim(line);
+		if (nl == p)
+			continue;
+		buf_reset(&line);
+		buf_put(&line, p, (size_t)(nl - p));
+		s = trim(line.data);
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (alias_line(a, s) != 0) {
-			tl_diag(d, TL_ERROR, path, lineno,
+			tl_diag(d, TL_ERROR, name, lineno,
 			    "expected 'alias = canonical name'");
 			rc = -1;
 		}
 	}
-	if (ferror(fp)) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
-		    strerror(errno));
-		rc = -1;
-	}
-	free(line);
-	fclose(fp);
+	buf_free(&line);
 	return rc;
 }
 

@@ -32,11 +32,19 @@ void	tl_aliases_free(struct tl_aliases *a);
 void	tl_aliases_add(struct tl_aliases *a, const char *alias,
 	    const char *canonical);
 /*
- * Read `alias = canonical` lines from a file; blank lines and lines
- * starting with '#' are skipped.  0, or -1 with an error in d.
+ * The most an --aliases file may hold: a few lines in practice, and every
+ * alias costs a comparison per row.  The caller reads the file with
+ * tl_read_file() (load/source.h) and this limit.
  */
-int	tl_aliases_load(struct tl_aliases *a, const char *path,
-	    struct tl_diags *d);
+#define TL_ALIASES_MAX_FILE ((size_t)64 << 10)
+/*
+ * Add the `alias = canonical` lines of `len` bytes of text read from
+ * `name` (used in diagnostics); blank lines and lines starting with '#'
+ * are skipped, a NUL byte ends a line's text.  0, or -1 with an error in
+ * d for each line that is not an alias.
+ */
+int	tl_aliases_parse(struct tl_aliases *a, const char *name,
+	    const char *text, size_t len, struct tl_diags *d);
 /* The canonical name of an API ("MSFT Graph" -> "Microsoft Graph"), or
  * `api` itself when it has no alias.  Matching folds case and space. */
 const char *tl_aliases_canonical(const struct tl_aliases *a,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 /* ---- diagnostics --------------------------------------------------- */
@@ -43,6 +44,26 @@ tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	va_start(ap, fmt);
 	tl_vdiag(d, sev, file, line, fmt, ap);
 	va_end(ap);
+}
+
+void
+tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+	static const char *const colours[] = { "\033[36m", "\033[33m",
+	    "\033[31m" };
+
+	buf_puts(out, "tablog: ");
+	if (dg->file != NULL) {
+		tl_quote_controls(out, dg->file);
+		if (dg->line > 0)
+			buf_printf(out, ":%u", dg->line);
+		buf_puts(out, ": ");
+	}
+	buf_printf(out, "%s%s:%s ", colour ? colours[dg->severity] : "",
+	    names[dg->severity], colour ? "\033[0m" : "");
+	tl_quote_controls(out, dg->message);
+	buf_putc(out, '\n');
 }
 
 size_t
@@ -355,6 +376,51 @@ tl_table_field_column(const struct tl_table *t, int field)
 		if (t->columns[i].field == field)
 			return (int)i;
 	return -1;
+}
+
+static int
+is_blank_text(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+		    *s == '\f' || *s == '\v')
+			continue;
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			s++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int
+table_has_text(const struct tl_table *t)
+{
+	size_t i, k;
+
+	for (k = 0; k < t->ncolumns; k++)
+		if (!is_blank_text(t->columns[k].header))
+			return 1;
+	for (i = 0; i < t->nrows; i++)
+		for (k = 0; k < t->ncolumns; k++)
+			if (!is_blank_text(t->rows[i].cells[k]))
+				return 1;
+	return 0;
+}
+
+void
+tl_page_drop_empty_tables(struct tl_page *page)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < page->ntables; i++) {
+		if (table_has_text(&page->tables[i]))
+			page->tables[kept++] = page->tables[i];
+		else
+			free(page->tables[i].rows);
+	}
+	page->ntables = kept;
 }
 
 int

@@ -44,6 +44,17 @@ void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
 /* Sort diagnostics from index `from` on by line, stably (one file's). */
 void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
+/*
+ * Append dg to out as the one line tablog prints for it,
+ * "tablog: FILE:LINE: SEVERITY: MESSAGE\n" (FILE:LINE: and LINE: left out
+ * when unknown), with the file name and message passed through
+ * tl_quote_controls() (base/utf8.h): a name holding a newline or ESC can
+ * neither forge a line nor colour the terminal.  With colour set the
+ * severity is coloured.  The command line and tablog_diags_print() both
+ * print through this.
+ */
+struct buf;
+void	tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour);
 /* Append from's diagnostics to `to`, in order, leaving from empty. */
 void	tl_diags_move(struct tl_diags *to, struct tl_diags *from);
 void	tl_diags_free(struct tl_diags *d);
@@ -156,6 +167,13 @@ void		 tl_table_set_header(struct tl_page *page, struct tl_table *t,
 		    const char *const *cells, size_t n);
 struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 		    unsigned line, const char *const *cells, size_t n);
+
+/*
+ * Drop the tables with no text in any cell, header or body
+ * (`<table></table>`, rows of empty cells): they are layout, not tables.
+ * A cell of white space (U+00A0 included) is empty.
+ */
+void		 tl_page_drop_empty_tables(struct tl_page *page);
 
 /* Keep only table `index` (0-based) of the page; -1 if there is none. */
 int		 tl_page_keep_table(struct tl_page *page, size_t index);

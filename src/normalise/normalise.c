@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/date.h"
 #include "base/swar.h"
 #include "base/utf8.h"
 #include "base/strmap.h"
@@ -737,27 +738,13 @@ static const char *const month_names[12] = {
 	"August", "September", "October", "November", "December",
 };
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int days[12] =
-	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
+/* Years outside 1900-2999 in a cell are more likely other numbers. */
 static int
 date_valid(const struct tl_date *d)
 {
 	return d->year >= 1900 && d->year <= 2999 &&
-	    d->month >= 1 && d->month <= 12 &&
-	    d->day >= 0 && d->day <= days_in_month(d->year, d->month);
+	    (d->day == 0 ? d->month >= 1 && d->month <= 12 :
+	    tl_ymd_valid(d->year, d->month, d->day));
 }
 
 static int

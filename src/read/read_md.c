@@ -230,11 +230,14 @@ S_split_lines(struct ctx *c, const char *text, size_t len)
 	c->lines[0].len = 0;
 	c->nlines = 0;
 	/* Lines end where cmark-gfm's do (\n, \r\n or a lone \r), so that
-	 * its line numbers index c->lines.  cr is the next '\r' at or after
-	 * s, searched again only once passed, so this stays linear. */
+	 * its line numbers index c->lines.  nl and cr are the next '\n' and
+	 * '\r' at or after s, each searched again only once passed, so this
+	 * stays linear whichever of them the page ends its lines with. */
+	nl = S_find(s, end, '\n');
 	cr = S_find(s, end, '\r');
 	while (s < end) {
-		nl = S_find(s, end, '\n');
+		if (nl < s)
+			nl = S_find(s, end, '\n');
 		if (cr < s)
 			cr = S_find(s, end, '\r');
 		e = cr < nl ? cr : nl;	/* a '\r' ends the line either way */
@@ -356,7 +359,8 @@ S_count_byte(const char *p, size_t len, char ch)
 
 /*
  * The text with each NUL byte and each byte of invalid UTF-8 made U+FFFD,
- * warning once per line ('\n'-separated); *outlen is its length.  cmark-gfm
+ * with one warning for the page however many lines hold them (a binary
+ * file has hundreds); *outlen is its length.  cmark-gfm
  * silently ends a table at a row holding invalid UTF-8, and PCRE2 cannot
  * match across it, so this has to happen before anything else reads the
  * text.  Valid text (the usual case) is returned as is, not copied; the
@@ -367,8 +371,8 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
     size_t *outlen)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0, start = 0, counted = 0, n;
-	unsigned line = 1, warned = 0;
+	size_t i = 0, start = 0, counted = 0, n, nlines = 0;
+	unsigned line = 1, warned = 0, first = 0;
 
 	for (;;) {
 		i += S_ascii_run(p + i, len - i);
@@ -386,11 +390,20 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
 		buf_put(out, text + start, i - start);
 		buf_puts(out, "\xEF\xBF\xBD");
 		start = ++i;
-		if (warned != line)
-			tl_diag(c->d, TL_WARNING, c->page->source, line,
-			    "invalid UTF-8 replaced by U+FFFD");
+		if (warned != line) {
+			nlines++;
+			if (first == 0)
+				first = line;
+		}
 		warned = line;
 	}
+	if (nlines == 1)
+		tl_diag(c->d, TL_WARNING, c->page->source, first,
+		    "invalid UTF-8 replaced by U+FFFD");
+	else if (nlines > 1)
+		tl_diag(c->d, TL_WARNING, c->page->source, first,
+		    "%zu lines with invalid UTF-8 (first at line %u), "
+		    "replaced by U+FFFD", nlines, first);
 	if (start == 0) {
 		*outlen = len;
 		return text;

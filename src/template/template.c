@@ -40,6 +40,7 @@ enum kind {
 	K_TEXT,
 	K_VAR,		/* {{name}} */
 	K_RAW,		/* {{{name}}} or {{&name}} */
+	K_CODE,		/* {{`name}}: the value as code (see template.h) */
 	K_SECTION,	/* {{#name}} */
 	K_INVERTED,	/* {{^name}} */
 	K_CLOSE,	/* {{/name}} */
@@ -305,6 +306,8 @@ S_sigil_kind(char c)
 	case '{':
 	case '&':
 		return K_RAW;
+	case '`':
+		return K_CODE;
 	case '#':
 		return K_SECTION;
 	case '^':
@@ -459,7 +462,7 @@ struct line {
 static bool
 S_can_stand_alone(enum kind k)
 {
-	return k != K_VAR && k != K_RAW && k != K_TEXT;
+	return k != K_VAR && k != K_RAW && k != K_CODE && k != K_TEXT;
 }
 
 /*
@@ -688,7 +691,7 @@ S_build_tag(const struct compiler *c, struct tl_template *t,
 	const char *s = c->src;
 	size_t off, len;
 	bool dotted = tok->kind == K_VAR || tok->kind == K_RAW ||
-	    tok->kind == K_SECTION || tok->kind == K_INVERTED || tok->dynamic;
+	    tok->kind == K_CODE || tok->kind == K_SECTION || tok->kind == K_INVERTED || tok->dynamic;
 
 	n->name = S_name(s + tok->name, tok->name_len, dotted, &n->nparts);
 	n->dynamic = tok->dynamic;
@@ -817,12 +820,14 @@ struct render {
 	unsigned		 level;		/* S_render_nodes() recursion */
 	bool			 pending;	/* output is at a line start */
 	tl_template_escaper	 escape;	/* for {{name}} */
+	tl_template_escaper	 escape_code;	/* for {{`name}} */
 	struct buf		 scratch;	/* strings made on demand */
 };
 
 static int	S_render_nodes(struct render *, const struct tl_template *,
 		    size_t, size_t, const struct indent *);
 static tl_template_escaper S_set_escaper(const struct tl_template_set *);
+static tl_template_escaper S_set_code_escaper(const struct tl_template_set *);
 
 static void
 S_push_context(struct render *r, const struct tl_value *v)
@@ -961,8 +966,8 @@ S_format_real(double d, char *out, size_t size)
 }
 
 static void
-S_emit_value(struct render *r, const struct tl_value *v, bool escape,
-    const struct indent *ind)
+S_emit_value(struct render *r, const struct tl_value *v,
+    tl_template_escaper escape, const struct indent *ind)
 {
 	char num[64];
 	const char *s = num;
@@ -997,8 +1002,8 @@ S_emit_value(struct render *r, const struct tl_value *v, bool escape,
 	if (r->pending)
 		buf_put(r->out, ind->add, ind->add_len);
 	r->pending = false;
-	if (escape)
-		r->escape(r->out, s, len);
+	if (escape != NULL)
+		escape(r->out, s, len);
 	else
 		buf_put(r->out, s, len);
 }
@@ -1197,8 +1202,10 @@ S_render_nodes(struct render *r, const struct tl_template *t, size_t from,
 			break;
 		case K_VAR:
 		case K_RAW:
+		case K_CODE:
 			v = S_lookup(r, n->name, n->nparts);
-			S_emit_value(r, &v, n->kind == K_VAR, ind);
+			S_emit_value(r, &v, n->kind == K_VAR ? r->escape :
+			    n->kind == K_CODE ? r->escape_code : NULL, ind);
 			break;
 		case K_SECTION:
 			rc = S_render_section(r, t, i, ind);
@@ -1235,6 +1242,7 @@ tl_template_render(const struct tl_template *t, const struct tl_value *context,
 	memset(&r, 0, sizeof(r));
 	r.set = partials;
 	r.escape = S_set_escaper(partials);
+	r.escape_code = S_set_code_escaper(partials);
 	r.out = out;
 	r.err = err;
 	r.pending = true;
@@ -1260,6 +1268,7 @@ struct entry {
 struct tl_template_set {
 	struct tl_template_loader loader;
 	tl_template_escaper	 escape;	/* NULL: HTML */
+	tl_template_escaper	 escape_code;	/* NULL: as escape */
 	struct entry	*v;
 	size_t		 n, cap;	/* cap is a power of two */
 };
@@ -1370,6 +1379,14 @@ void
 tl_template_set_escape(struct tl_template_set *set, tl_template_escaper escape)
 {
 	set->escape = escape;
+	set->escape_code = NULL;
+}
+
+void
+tl_template_set_escape_code(struct tl_template_set *set,
+    tl_template_escaper escape)
+{
+	set->escape_code = escape;
 }
 
 static tl_template_escaper
@@ -1377,6 +1394,13 @@ S_set_escaper(const struct tl_template_set *set)
 {
 	return (set != NULL && set->escape != NULL) ? set->escape :
 	    tl_template_escape_html;
+}
+
+static tl_template_escaper
+S_set_code_escaper(const struct tl_template_set *set)
+{
+	return (set != NULL && set->escape_code != NULL) ? set->escape_code :
+	    S_set_escaper(set);
 }
 
 int

@@ -23,6 +23,9 @@
  * the shortest form that reads back the same (1.21), true and false as
  * "true" and "false"; null, objects and arrays interpolate as "".
  * `{{x}}` escapes & < > " ' for HTML; `{{{x}}}` and `{{&x}}` do not.
+ * `` {{`x}} `` (an extension: a backtick sigil) is the value as code:
+ * escaped by the set's code escaper, which for Markdown output writes a
+ * whole code span, fences and all; without one it is escaped as `{{x}}`.
  * Falsy (a section is skipped, an inverted section rendered): a missing
  * name, null, false, 0, "", []; everything else, including {}, is truthy.
  * An array section renders once per element.  A name `a.b.c` looks up `a`
@@ -123,9 +126,13 @@ void		 tl_template_set_free(struct tl_template_set *set);
 
 /*
  * Escape `{{name}}` values with `escape` in every render through this set
- * from now on (NULL: back to HTML).
+ * from now on (NULL: back to HTML).  This also resets the code escaper,
+ * so that `` {{`name}} `` is escaped the same way until told otherwise.
  */
 void		 tl_template_set_escape(struct tl_template_set *set,
+	    tl_template_escaper escape);
+/* Escape `` {{`name}} `` values with `escape` (NULL: as `{{name}}`). */
+void		 tl_template_set_escape_code(struct tl_template_set *set,
 	    tl_template_escaper escape);
 
 /*

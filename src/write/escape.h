@@ -16,13 +16,27 @@ void	esc_html(struct buf *out, const char *s);
 /* HTML, with each '\n' shown as <br>. */
 void	esc_html_lines(struct buf *out, const char *s);
 /* A GFM table cell: | \ < * ` [ ] ~ backslash-escaped, _ at a word's
- * edge and & where it could start an entity too, '\n' shown as <br>:
- * cmark-gfm reads back the same text, and no link or markup. */
+ * edge and & where it could start an entity too, '\n' shown as <br>,
+ * '\r' as a space: cmark-gfm reads back the same text, and no link or
+ * markup. */
 void	esc_md_cell(struct buf *out, const char *s);
-/* Inline Markdown text outside tables (changelog): \ ` * _ [ ] < > escaped,
- * line breaks as spaces. */
+/*
+ * Markdown text outside tables (changelogs, diffs), appended to out:
+ * \ ` * _ [ ] < > # | ~ backslash-escaped, & where it could start an
+ * entity, line breaks as spaces.  When out's last line so far holds only
+ * block markers and indentation ("- ", "> ", "## ", or nothing), what
+ * would start a block there is escaped too: a leading - + =, the '.' or
+ * ')' after leading digits, leading white space.  So the text stays text
+ * on the line it is put on: no raw HTML, link, image, emphasis or block.
+ */
 void	esc_md_inline(struct buf *out, const char *s);
-/* Markdown code span: backticks chosen so the text cannot close it. */
+/*
+ * A whole Markdown code span holding s literally (CommonMark): a fence of
+ * one backtick more than the longest run in s, a space inside it when s
+ * holds a backtick or starts or ends with a space (CommonMark strips one
+ * from each end when both are there), line breaks as spaces.  An
+ * empty s writes nothing (there is no empty code span).
+ */
 void	esc_md_code(struct buf *out, const char *s);
 /* One RFC 4180 field: quoted when it holds , " CR or LF (or leading or
  * trailing space); a leading = + - @ TAB or CR gets a ' unless raw. */

@@ -129,15 +129,25 @@ template_error(const struct tl_renderer *r,
 }
 
 /*
- * {{name}} in a Markdown template: inline Markdown escaping.  The engine
- * hands over NUL-terminated values (template.h), so no copy is needed; a
- * NUL inside a value ends it here, as it always has.
+ * {{name}} in a Markdown template: Markdown text, escaped for where it
+ * lands (out holds everything rendered so far, so esc_md_inline() sees
+ * whether the value starts a line).  The engine hands over NUL-terminated
+ * values (template.h), so no copy is needed; a NUL inside a value ends it
+ * here, as it always has.
  */
 static void
 escape_md(struct buf *out, const char *s, size_t len)
 {
 	(void)len;
 	esc_md_inline(out, s);
+}
+
+/* {{`name}} in a Markdown template: a whole code span, fences included. */
+static void
+escape_md_code(struct buf *out, const char *s, size_t len)
+{
+	(void)len;
+	esc_md_code(out, s);
 }
 
 static int
@@ -157,8 +167,12 @@ tl_render(struct tl_renderer *r, const char *name,
 	int rc;
 
 	/* The template's kind, by its name, decides how values are escaped. */
-	tl_template_set_escape(r->set, is_markdown_name(name) ? escape_md :
-	    NULL);
+	if (is_markdown_name(name)) {
+		tl_template_set_escape(r->set, escape_md);
+		tl_template_set_escape_code(r->set, escape_md_code);
+	} else {
+		tl_template_set_escape(r->set, NULL);
+	}
 	memset(&err, 0, sizeof(err));
 	rc = tl_template_set_render(r->set, name, context, &out, &err);
 	if (rc != 0)

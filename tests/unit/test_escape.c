@@ -62,6 +62,63 @@ static void md_code_plain(void **s) { (void)s;
 	expect(esc_md_code, "Policy.Read.All", "`Policy.Read.All`"); }
 static void md_code_backtick(void **s) { (void)s;
 	expect(esc_md_code, "a`b", "`` a`b ``"); }
+/* The reported break-out: a backtick in the cell closed the span. */
+static void md_code_breakout(void **s) { (void)s;
+	expect(esc_md_code, "C`<img src=x onerror=alert(1)>`(D)",
+	    "`` C`<img src=x onerror=alert(1)>`(D) ``"); }
+static void md_code_fence_longer(void **s) { (void)s;
+	expect(esc_md_code, "a`b``c```d", "```` a`b``c```d ````");
+	expect(esc_md_code, "``", "``` `` ```"); }
+/* A backtick inside or a space at either end: a space inside the fence. */
+static void md_code_edges(void **s) { (void)s;
+	expect(esc_md_code, "`a", "`` `a ``");
+	expect(esc_md_code, "a`", "`` a` ``");
+	expect(esc_md_code, " a", "`  a `");
+	expect(esc_md_code, "a ", "` a  `");
+	expect(esc_md_code, "a b", "`a b`");
+	/* All spaces: CommonMark strips nothing. */
+	expect(esc_md_code, "  ", "`  `"); }
+static void md_code_empty(void **s) { (void)s;
+	expect(esc_md_code, "", ""); }
+static void md_code_line_breaks(void **s) { (void)s;
+	expect(esc_md_code, "a\n# b\r\n<c>", "`a # b  <c>`"); }
+
+/* esc_md_inline() after `prefix` (what the output already holds). */
+static void
+expect_after(const char *prefix, const char *in, const char *want)
+{
+	struct buf b = {0};
+
+	buf_puts(&b, prefix);
+	esc_md_inline(&b, in);
+	assert_string_equal(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void md_inline_specials(void **s) { (void)s;
+	expect(esc_md_inline, "a|b~c &amp; d & e <f> `g` #h",
+	    "a\\|b\\~c \\&amp; d & e \\<f\\> \\`g\\` \\#h");
+	expect(esc_md_inline, "a\rb\nc", "a b c");
+	expect(esc_md_inline, "![i](javascript:x)", "!\\[i\\](javascript:x)"); }
+/* At a line's start (or after block markers only) nothing starts a block. */
+static void md_inline_block_start(void **s) { (void)s;
+	expect_after("", "- x", "\\- x");
+	expect_after("", "+ x", "\\+ x");
+	expect_after("", "=== x", "\\=== x");
+	expect_after("", "1. x", "1\\. x");
+	expect_after("", "12) x", "12\\) x");
+	expect_after("", "> x", "\\> x");
+	expect_after("", "# x", "\\# x");
+	expect_after("", "    code", "&#32;&#32;&#32;&#32;code");
+	expect_after("p\n", "- x", "p\n\\- x");
+	expect_after("  - ", "- x", "  - \\- x");
+	expect_after("### ", "1. x", "### 1\\. x");
+	expect_after("> ", "+ x", "> \\+ x"); }
+/* Inside a line the same text is left alone. */
+static void md_inline_mid_line(void **s) { (void)s;
+	expect_after("- Added: ", "- x", "- Added: - x");
+	expect_after("a ", "1. x", "a 1. x");
+	expect_after("a ", "2024", "a 2024"); }
 static void csv_plain(void **s) { (void)s; expect_csv("abc", 0, "abc"); }
 static void csv_comma(void **s) { (void)s; expect_csv("a,b", 0, "\"a,b\""); }
 static void csv_quote(void **s) { (void)s;
@@ -101,6 +158,14 @@ main(void)
 		cmocka_unit_test(md_inline),
 		cmocka_unit_test(md_code_plain),
 		cmocka_unit_test(md_code_backtick),
+		cmocka_unit_test(md_code_breakout),
+		cmocka_unit_test(md_code_fence_longer),
+		cmocka_unit_test(md_code_edges),
+		cmocka_unit_test(md_code_empty),
+		cmocka_unit_test(md_code_line_breaks),
+		cmocka_unit_test(md_inline_specials),
+		cmocka_unit_test(md_inline_block_start),
+		cmocka_unit_test(md_inline_mid_line),
 		cmocka_unit_test(csv_plain),
 		cmocka_unit_test(csv_comma),
 		cmocka_unit_test(csv_quote),

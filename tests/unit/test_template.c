@@ -559,10 +559,67 @@ test_hostile_input(void **state)
 	json_decref(sources);
 }
 
+/* Test escapers: [text] and <code>, to see which one a tag used. */
+static void
+bracket_text(struct buf *out, const char *s, size_t len)
+{
+	buf_putc(out, '[');
+	buf_put(out, s, len);
+	buf_putc(out, ']');
+}
+
+static void
+bracket_code(struct buf *out, const char *s, size_t len)
+{
+	buf_putc(out, '<');
+	buf_put(out, s, len);
+	buf_putc(out, '>');
+}
+
+/* {{`x}}: the set's code escaper; as {{x}} without one. */
+static void
+test_code_tag(void **state)
+{
+	static const char src[] = "{{x}} {{`x}} {{{x}}} {{`a.b}}{{#l}} {{`.}}{{/l}}";
+	struct tl_template_set *set = tl_template_set_new(NULL);
+	struct tl_template *t;
+	struct buf out = { 0 };
+	json_t *ctx = json_loads("{\"x\": \"v&\", \"a\": {\"b\": 1}, "
+	    "\"l\": [\"p\", \"q\"]}", 0, NULL);
+
+	(void)state;
+	t = tl_template_compile("t", src, strlen(src), NULL);
+	assert_non_null(t);
+	tl_template_set_escape(set, bracket_text);
+	tl_template_set_escape_code(set, bracket_code);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&out), "[v&] <v&> v& <1> <p> <q>");
+	/* Without a code escaper, {{`x}} is escaped as {{x}}. */
+	buf_reset(&out);
+	tl_template_set_escape(set, NULL);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&out), "v&amp; v&amp; v& 1 p q");
+	/* A standalone line is not removed for it: it is a value. */
+	tl_template_free(t);
+	t = tl_template_compile("t", "a\n{{`x}}\nb", 10, NULL);
+	assert_non_null(t);
+	buf_reset(&out);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&out), "a\nv&amp;\nb");
+	tl_template_free(t);
+	tl_template_set_free(set);
+	buf_free(&out);
+	json_decref(ctx);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_tag),
 		cmocka_unit_test(test_error_unclosed_section),
 		cmocka_unit_test(test_error_mismatched_close),
 		cmocka_unit_test(test_error_unclosed_tag),

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
 static size_t
@@ -50,6 +51,29 @@ static void bad_len_whole_sequence(void **st) { (void)st;
 	assert_int_equal(bad_len("\xE2\x80x"), 2);		/* cut short */
 	assert_int_equal(bad_len("\xFFx"), 1); }
 
+static void
+assert_quoted(const char *in, const char *want)
+{
+	struct buf b = {0};
+
+	tl_quote_controls(&b, in);
+	assert_string_equal(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void quote_controls(void **st) { (void)st;
+	assert_quoted("plain name.md", "plain name.md");
+	assert_quoted("a\nb\tc\rd", "a\\nb\\tc\\rd");
+	assert_quoted("\033[31mred", "\\x1b[31mred");
+	assert_quoted("\001\037\177", "\\x01\\x1f\\x7f");
+	/* C1 controls are valid UTF-8 but terminals may obey them. */
+	assert_quoted("\xC2\x9B" "2J", "\\xc2\\x9b2J");
+	/* Invalid UTF-8: every byte shown. */
+	assert_quoted("\xFF\xE2\x80x", "\\xff\\xe2\\x80x");
+	/* Other text, non-ASCII included, stays as it is. */
+	assert_quoted("Z\xC3\xBCrich \xE2\x80\x94 \xC2\xA0",
+	    "Z\xC3\xBCrich \xE2\x80\x94 \xC2\xA0"); }
+
 int
 main(void)
 {
@@ -64,6 +88,7 @@ main(void)
 		cmocka_unit_test(truncated),
 		cmocka_unit_test(stray_continuation),
 		cmocka_unit_test(bad_len_whole_sequence),
+		cmocka_unit_test(quote_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

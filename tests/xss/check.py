@@ -31,6 +31,13 @@ modules).  Exit 0 when the check holds; otherwise print why and exit 1.
                        JSON value, with a ' in front when the value starts
                        with = + - @ TAB or CR (unless --raw).
   cells J1 J2          two JSON outputs hold the same cells (read-back).
+  markdown OUT BASE [--labels J]
+                       cmark-gfm -e table parses OUT (a Markdown output)
+                       to the same nodes, text aside, as BASE: the page
+                       text made no block, emphasis or code span of its
+                       own; no link, image or raw HTML but the <br> that
+                       table cells use.  --labels J: its code spans are
+                       exactly the changelog labels of the JSON file J.
   harness OUT FILE...  a page framing every FILE that dumps their DOMs;
   unpack DUMP FILE...  Chromium's --dump-dom of it: FILE.dom for each FILE.
 
@@ -38,6 +45,7 @@ modules).  Exit 0 when the check holds; otherwise print why and exit 1.
 import csv
 import json
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -423,6 +431,58 @@ def cmd_cells(a, b):
         fail("%d rows, read back %d" % (len(ca), len(cb)))
 
 
+CM = "{http://commonmark.org/xml/1.0}"
+
+
+def md_nodes(path):
+    """cmark-gfm's tree of a Markdown file: (depth, node) pairs."""
+    xml = subprocess.run(["cmark-gfm", "-e", "table", "-t", "xml", path],
+                         stdout=subprocess.PIPE, check=True).stdout
+    out = []
+
+    def walk(n, depth):
+        out.append((depth, n))
+        for c in n:
+            walk(c, depth + 1)
+    walk(ET.fromstring(xml), 0)
+    return out
+
+
+def cmd_markdown(out, base, labels):
+    got, want = md_nodes(out), md_nodes(base)
+    for _, n in got:
+        tag = n.tag.replace(CM, "")
+        if tag in ("link", "image", "html_block"):
+            fail("%s: a %s node: %r" % (out, tag, ET.tostring(n)[:200]))
+        elif tag == "html_inline" and n.text != "<br>":
+            fail("%s: raw HTML %r" % (out, n.text[:100]))
+
+    def shape(nodes):
+        """The nodes but text and the <br> of a cell's line break (the
+        raw page's "a<br>b" is one, its baseline has none)."""
+        return [(d, n.tag.replace(CM, "")) for d, n in nodes
+                if n.tag != CM + "text" and not (
+                    n.tag == CM + "html_inline" and n.text == "<br>")]
+    gs, ws = shape(got), shape(want)
+    if gs != ws:
+        k = next((i for i, (a, b) in enumerate(zip(gs, ws)) if a != b),
+                 min(len(gs), len(ws)))
+        fail("%s: %d nodes, the baseline %d; first difference at node %d:"
+             " %r, baseline %r" % (out, len(gs), len(ws), k, gs[k:k + 3],
+                                   ws[k:k + 3]))
+    if labels:
+        j = json.load(open(labels, encoding="utf-8"))
+        want_codes = sorted(re.sub(r"[\r\n]", " ", e["label"])
+                            for m in j["changelog"] for e in m["entries"]
+                            if e["label"])
+        codes = sorted(n.text or "" for _, n in got if n.tag == CM + "code")
+        if codes != want_codes:
+            diff = [(a, b) for a, b in zip(codes, want_codes) if a != b]
+            fail("%s: %d code spans, %d labels; first difference %r" % (
+                out, len(codes), len(want_codes),
+                diff[0] if diff else None))
+
+
 def cmd_harness(out, files):
     """One page that frames every file and, once all are loaded, writes
     each frame's DOM (outerHTML) as JSON into <pre id=dump>: one Chromium
@@ -498,6 +558,9 @@ def main():
         cmd_unpack(a[0], a[1:])
     elif mode == "cells":
         cmd_cells(a[0], a[1])
+    elif mode == "markdown":
+        cmd_markdown(a[0], a[1], a[3] if len(a) > 3 and a[2] == "--labels"
+                     else None)
     else:
         sys.exit("unknown mode " + mode)
     for p in problems[:15]:

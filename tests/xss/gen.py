@@ -105,6 +105,19 @@ def rows_for(pl, esc, shift=0, skip=(), extra=()):
     return rows
 
 
+# Payloads with a backtick also make up a whole permission cell (the
+# name and a display name after it), so that they reach the labels the
+# changelogs and diffs write as code spans with their spaces and all.
+# Chosen by the real payloads, so the baseline has the same rows.
+CODE_ROWS = [i for i, p in enumerate(PAYLOADS) if "`" in p]
+
+
+def code_rows(pl, esc, purpose):
+    return [["Graph", "Perm%d.%s(Display)" % (2000 + i, esc(pl[i])),
+             "Application", purpose, "May 2024", "x", "y"]
+            for i in CODE_ROWS]
+
+
 def html_page(pl, title, rows, extra_headers, notes=True):
     out = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\">",
            "<title>" + h(title) + "</title></head><body>",
@@ -161,11 +174,12 @@ def main():
     gone, added = (5, 13, 46), (12, 29, 61)
     # The current version.
     write(d + "/new/xss-md.md", md_page(pl, pl[32], rows_for(
-        pl, md_esc, skip=added, extra=added), xh, md_esc, crumb=False))
+        pl, md_esc, skip=added, extra=added) +
+        code_rows(pl, md_esc, "new"), xh, md_esc, crumb=False))
     write(d + "/new/xss-raw.md", md_page(pl, pl[6], rows_for(
-        pl, md_raw), xh, md_raw))
+        pl, md_raw) + code_rows(pl, md_raw, "new"), xh, md_raw))
     write(d + "/new/xss-html.html", html_page(pl, pl[40], html_rows(
-        pl, skip=added, extra=added), xh))
+        pl, skip=added, extra=added) + code_rows(pl, str, "new"), xh))
     for k, t in enumerate(TITLES):
         write(d + "/new/t%d.md" % k, md_page(
             [pl[t]], pl[t], rows_for([pl[t]], md_esc), [], md_esc,
@@ -176,10 +190,11 @@ def main():
             crumb=False))
     # The previous version: same keys, other purposes and extras.
     write(d + "/old/xss-md.md", md_page(pl, pl[32], rows_for(
-        pl, md_esc, shift=7, skip=added, extra=gone), xh, md_esc,
-        crumb=False))
+        pl, md_esc, shift=7, skip=added, extra=gone) +
+        code_rows(pl, md_esc, "old"), xh, md_esc, crumb=False))
     write(d + "/old/xss-html.html", html_page(pl, pl[40], html_rows(
-        pl, shift=7, skip=added, extra=gone), xh))
+        pl, shift=7, skip=added, extra=gone) + code_rows(pl, str, "old"),
+        xh))
     write(d + "/old/gone.md", md_page([pl[38]], pl[38], rows_for(
         [pl[38]], md_esc), [], md_esc, crumb=False))
     # CSV: formula triggers in every column, after leading white space,

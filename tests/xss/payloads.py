@@ -99,4 +99,35 @@ PAYLOADS = [
     "\ufeff<img src=x onerror=alert(1)>",
     "nonchar \ufffe\uffff end",
     "ctrl \x01\x1b[31m\x7f\x85 end",
+    # Markdown: backticks that would close a code span early (those
+    # without spaces or brackets also become permission names, so they
+    # reach the code spans of the changelogs and diffs)
+    "C`<img src=x onerror=" + P + ">`(D)",
+    "C`<img/src=x/onerror=" + P + ">`",
+    "``<svg/onload=" + P + ">``",
+    "`",
+    "```",
+    "a`b``c```d",
+    "`<b>x</b>`",
+    " `leading and trailing` ",
+    # Markdown: what starts a block where a value starts a line
+    "# heading",
+    "- [x](javascript:alert(1))",
+    "1. item",
+    "> quote",
+    "    indented code",
+    "=== ",
+    "+ plus",
+    "***",
+    "~~~",
+    "| a | b |",
+    # Markdown: inline markup, links, images, references, autolinks
+    "*emph* **strong** ~~del~~ _em_",
+    "![img](javascript:alert(1))",
+    "[ref]: javascript:alert(1)",
+    "[x][ref]",
+    "<https://evil.example/>",
+    "<javascript:alert(1)>",
+    "&copy; &#60;b&#62; &#x3c;i&#x3e;",
+    "trailing backslash \\",
 ]
