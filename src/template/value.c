@@ -1,6 +1,6 @@
 /*
  * value.c - values (see value.h): constructors, the generic accessors,
- * and the class over jansson values.
+ * objects read from tables of members, and the class over jansson values.
  */
 #include "template/value.h"
 
