@@ -5,14 +5,15 @@
  * Each object is a table of members (value.h), one line a member, in the
  * order `-f json` writes them; its class names the struct the members'
  * offsets are into (`self`: the row for a row, the column for a cell).
- * To add a member, add its line where it should appear: a field of that
- * struct is TL_STRING_AT("key", struct tl_row, field) (or _UNSIGNED_,
- * _SIZE_, _REPAIRED_, _JSON_AT; TL_CLASS_AT for a list such as a
- * tl_strlist), checked against the field's type when compiled; a string
- * worked out when read is TL_MADE("key", fn) with fn(value, buf) appending
- * it (TL_MADE_IF when only some objects have it); anything else is
- * TL_COMPUTED("key", fn) with fn(value, out).  Nothing else changes: the
- * JSON writer and templates see the new member at once.
+ * To add a member, add its line where it should appear.  A field of that
+ * struct is TL_STRING_AT("key", struct tl_row, field), or TL_UNSIGNED_AT,
+ * TL_SIZE_AT, TL_REPAIRED_AT, TL_JSON_AT by its type (checked when
+ * compiled), or TL_CLASS_AT for a list such as a struct tl_strlist.  A
+ * string worked out when read is TL_MADE("key", fn), fn(value, buf)
+ * appending it (TL_MADE_IF when only some objects have it); anything else
+ * is TL_COMPUTED("key", fn), fn(value, out) setting it.  The JSON writer
+ * and templates see the new member at once; test_context.c lists each
+ * object's members, and DESIGN.md documents them.
  */
 #include "write/context.h"
 
