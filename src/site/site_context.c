@@ -200,6 +200,8 @@ tl_site_context_free(struct tl_site_context *c)
 
 /* ---- values -------------------------------------------------------- */
 
+/* Members are declared as in context.c (see there and value.h); `p` is
+ * the context, `a` an index into one of its lists. */
 
 static const struct tl_site_context *
 ctx_of(const struct tl_value *v)
@@ -221,18 +223,18 @@ entry_of(const struct tl_value *v)
 	return &ctx_of(v)->entries[v->a];
 }
 
-static void
-mpage_title(const struct tl_value *v, struct tl_value *out)
+static const void *
+mpage_self(const struct tl_value *v)
 {
-	const struct tl_page *p = page_of(ctx_of(v), entry_of(v)->view);
-
-	*out = tl_value_str(p->title ? p->title : p->slug);
+	return page_of(ctx_of(v), entry_of(v)->view);
 }
 
 static void
-mpage_slug(const struct tl_value *v, struct tl_value *out)
+mpage_title(const struct tl_value *v, struct tl_value *out)
 {
-	*out = tl_value_str(page_of(ctx_of(v), entry_of(v)->view)->slug);
+	const struct tl_page *p = mpage_self(v);
+
+	*out = tl_value_str(p->title ? p->title : p->slug);
 }
 
 static size_t
@@ -257,22 +259,14 @@ static const struct tl_value_class mrows_class = {
 	.at = mrows_at,
 };
 
-static void
-mpage_entries(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &mrows_class, ctx_of(v), v->a, 0);
-}
-
 static const struct tl_value_member mpage_members[] = {
-	{ "title", mpage_title },
-	{ "slug", mpage_slug },
-	{ "entries", mpage_entries },
+	TL_COMPUTED("title", mpage_title),
+	TL_STRING_AT("slug", struct tl_page, slug),
+	TL_AS("entries", &mrows_class),
 };
 
-static const struct tl_value_class mpage_class = {
-	.fixed = mpage_members,
-	.nfixed = TL_NMEMBERS(mpage_members),
-};
+static const struct tl_value_class mpage_class =
+    TL_FIXED_CLASS_OF(mpage_members, mpage_self);
 
 /* -- a month: {month, label, count, changes, updated, id, pages} -- */
 
@@ -282,10 +276,23 @@ month_of(const struct tl_value *v)
 	return &ctx_of(v)->months[v->a];
 }
 
+static const void *
+month_self(const struct tl_value *v)
+{
+	return month_of(v);
+}
+
 static const struct tl_changelog_group *
 group_of(const struct tl_value *v)
 {
 	return month_group(ctx_of(v), month_of(v));
+}
+
+/* The Undated month's month is null; it has no updated and no id. */
+static int
+month_dated(const struct tl_value *v)
+{
+	return group_of(v)->year != 0;
 }
 
 static void
@@ -325,67 +332,6 @@ month_id_made(const struct tl_value *v, struct buf *out)
 	tl_changelog_month(out, group_of(v));
 }
 
-static const struct tl_value_class month_month_class = {
-	.text = month_month_made,
-};
-static const struct tl_value_class month_label_class = {
-	.text = month_label_made,
-};
-static const struct tl_value_class month_changes_class = {
-	.text = month_changes_made,
-};
-static const struct tl_value_class month_updated_class = {
-	.text = month_updated_made,
-};
-static const struct tl_value_class month_id_class = {
-	.text = month_id_made,
-};
-
-static void
-month_month(const struct tl_value *v, struct tl_value *out)
-{
-	*out = group_of(v)->year == 0 ? tl_value_null() :
-	    tl_value_make(TL_VALUE_STRING, &month_month_class, ctx_of(v), v->a,
-	    0);
-}
-
-static void
-month_label(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &month_label_class, ctx_of(v),
-	    v->a, 0);
-}
-
-static void
-month_count(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_int((json_int_t)month_of(v)->rows);
-}
-
-static void
-month_changes(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &month_changes_class, ctx_of(v),
-	    v->a, 0);
-}
-
-/* Only dated months have these members. */
-static void
-month_updated(const struct tl_value *v, struct tl_value *out)
-{
-	if (group_of(v)->year != 0)
-		*out = tl_value_make(TL_VALUE_STRING, &month_updated_class,
-		    ctx_of(v), v->a, 0);
-}
-
-static void
-month_id(const struct tl_value *v, struct tl_value *out)
-{
-	if (group_of(v)->year != 0)
-		*out = tl_value_make(TL_VALUE_STRING, &month_id_class,
-		    ctx_of(v), v->a, 0);
-}
-
 static size_t
 mpages_size(const struct tl_value *v)
 {
@@ -404,26 +350,19 @@ static const struct tl_value_class mpages_class = {
 	.at = mpages_at,
 };
 
-static void
-month_pages(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &mpages_class, ctx_of(v), v->a, 0);
-}
-
 static const struct tl_value_member month_members[] = {
-	{ "month", month_month },
-	{ "label", month_label },
-	{ "count", month_count },
-	{ "changes", month_changes },
-	{ "updated", month_updated },
-	{ "id", month_id },
-	{ "pages", month_pages },
+	TL_MADE_IF("month", month_month_made, month_dated, TL_VALUE_NULL),
+	TL_MADE("label", month_label_made),
+	TL_SIZE_AT("count", struct tl_site_month, rows),
+	TL_MADE("changes", month_changes_made),
+	TL_MADE_IF("updated", month_updated_made, month_dated,
+	    TL_VALUE_MISSING),
+	TL_MADE_IF("id", month_id_made, month_dated, TL_VALUE_MISSING),
+	TL_AS("pages", &mpages_class),
 };
 
-static const struct tl_value_class month_class = {
-	.fixed = month_members,
-	.nfixed = TL_NMEMBERS(month_members),
-};
+static const struct tl_value_class month_class =
+    TL_FIXED_CLASS_OF(month_members, month_self);
 
 static size_t
 months_size(const struct tl_value *v)
@@ -444,79 +383,25 @@ static const struct tl_value_class months_class = {
 
 /* -- site: {title, date, pages, changelog, detected} -- */
 
-static void
-site_title(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_str(ctx_of(v)->title);
-}
-
-static void
-site_date(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_str(ctx_of(v)->date);
-}
-
-static void
-site_pages(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_json(ctx_of(v)->pages);
-}
-
-static void
-site_changelog(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &months_class, ctx_of(v), 0, 0);
-}
-
-static void
-site_detected(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_json(ctx_of(v)->detected);	/* missing: NULL */
-}
-
 static const struct tl_value_member site_members[] = {
-	{ "title", site_title },
-	{ "date", site_date },
-	{ "pages", site_pages },
-	{ "changelog", site_changelog },
-	{ "detected", site_detected },
+	TL_STRING_AT("title", struct tl_site_context, title),
+	TL_STRING_AT("date", struct tl_site_context, date),
+	TL_JSON_AT("pages", struct tl_site_context, pages),
+	TL_AS("changelog", &months_class),
+	TL_JSON_AT("detected", struct tl_site_context, detected),
 };
 
-static const struct tl_value_class site_class = {
-	.fixed = site_members,
-	.nfixed = TL_NMEMBERS(site_members),
-};
+static const struct tl_value_class site_class = TL_FIXED_CLASS(site_members);
 
 /* -- the templates' root: {generator, site, feed} -- */
 
-static void
-root_generator(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_json(ctx_of(v)->generator);
-}
-
-static void
-root_site(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_OBJECT, &site_class, ctx_of(v), 0, 0);
-}
-
-static void
-root_feed(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_json(ctx_of(v)->feed);
-}
-
 static const struct tl_value_member root_members[] = {
-	{ "generator", root_generator },
-	{ "site", root_site },
-	{ "feed", root_feed },
+	TL_JSON_AT("generator", struct tl_site_context, generator),
+	TL_AS("site", &site_class),
+	TL_JSON_AT("feed", struct tl_site_context, feed),
 };
 
-static const struct tl_value_class root_class = {
-	.fixed = root_members,
-	.nfixed = TL_NMEMBERS(root_members),
-};
+static const struct tl_value_class root_class = TL_FIXED_CLASS(root_members);
 
 struct tl_value
 tl_site_value(const struct tl_site_context *c)
@@ -526,53 +411,41 @@ tl_site_value(const struct tl_site_context *c)
 
 /* -- all.json: {generator, pages, rows: [{page, table, row...}]} -- */
 
-static struct tl_value
-row_value(const struct tl_value *v)
+static const struct tl_site_row *
+all_row_of(const struct tl_value *v)
 {
-	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
-
-	return tl_view_row(ctx_of(v)->views[r->view], r->table, r->row);
+	return &ctx_of(v)->rows[v->a];
 }
 
-static int
-all_row_get(const struct tl_value *v, const char *key, struct tl_value *out)
+static const void *
+all_row_self(const struct tl_value *v)
 {
-	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
-	struct tl_value row;
-
-	if (strcmp(key, "page") == 0) {
-		*out = tl_value_str(page_of(ctx_of(v), r->view)->slug);
-		return 0;
-	}
-	if (strcmp(key, "table") == 0) {
-		*out = tl_value_int((json_int_t)r->table);
-		return 0;
-	}
-	row = row_value(v);
-	*out = tl_value_get(&row, key);
-	return out->kind == TL_VALUE_MISSING ? -1 : 0;
+	return all_row_of(v);
 }
 
-static int
-all_row_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+static void
+all_row_page(const struct tl_value *v, struct tl_value *out)
 {
-	const struct tl_site_row *r = &ctx_of(v)->rows[v->a];
-	struct tl_value m, row = row_value(v);
-	int rc;
-
-	m = tl_value_str(page_of(ctx_of(v), r->view)->slug);
-	if ((rc = fn(ctx, "page", &m)) != 0)
-		return rc;
-	m = tl_value_int((json_int_t)r->table);
-	if ((rc = fn(ctx, "table", &m)) != 0)
-		return rc;
-	return tl_value_members(&row, fn, ctx);
+	*out = tl_value_str(page_of(ctx_of(v), all_row_of(v)->view)->slug);
 }
 
-static const struct tl_value_class all_row_class = {
-	.get = all_row_get,
-	.members = all_row_members,
+/* The page's row itself, whose members follow page and table. */
+static void
+all_row_row(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_site_row *r = all_row_of(v);
+
+	*out = tl_view_row(ctx_of(v)->views[r->view], r->table, r->row);
+}
+
+static const struct tl_value_member all_row_members[] = {
+	TL_COMPUTED("page", all_row_page),
+	TL_SIZE_AT("table", struct tl_site_row, table),
+	TL_SPREAD(all_row_row),
 };
+
+static const struct tl_value_class all_row_class =
+    TL_FIXED_CLASS_OF(all_row_members, all_row_self);
 
 static size_t
 all_rows_size(const struct tl_value *v)
@@ -591,28 +464,13 @@ static const struct tl_value_class all_rows_class = {
 	.at = all_rows_at,
 };
 
-static void
-all_pages(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_json(ctx_of(v)->all_pages);
-}
-
-static void
-all_rows(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &all_rows_class, ctx_of(v), 0, 0);
-}
-
 static const struct tl_value_member all_members[] = {
-	{ "generator", root_generator },
-	{ "pages", all_pages },
-	{ "rows", all_rows },
+	TL_JSON_AT("generator", struct tl_site_context, generator),
+	TL_JSON_AT("pages", struct tl_site_context, all_pages),
+	TL_AS("rows", &all_rows_class),
 };
 
-static const struct tl_value_class all_class = {
-	.fixed = all_members,
-	.nfixed = TL_NMEMBERS(all_members),
-};
+static const struct tl_value_class all_class = TL_FIXED_CLASS(all_members);
 
 struct tl_value
 tl_site_all_value(const struct tl_site_context *c)

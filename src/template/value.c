@@ -1,6 +1,6 @@
 /*
  * value.c - values (see value.h): constructors, the generic accessors,
- * and the class over jansson values.
+ * objects read from tables of members, and the class over jansson values.
  */
 #include "template/value.h"
 
@@ -60,16 +60,26 @@ tl_value_int(json_int_t i)
 	return v;
 }
 
+/* *out = tl_value_str(s), written in place. */
+static void
+set_str(struct tl_value *out, const char *s)
+{
+	memset(out, 0, sizeof(*out));
+	if (s == NULL) {
+		out->kind = TL_VALUE_NULL;
+		return;
+	}
+	out->kind = TL_VALUE_STRING;
+	out->p = s;
+	out->a = strlen(s);
+}
+
 struct tl_value
 tl_value_str(const char *s)
 {
-	struct tl_value v = tl_value_missing();
+	struct tl_value v;
 
-	if (s == NULL)
-		return tl_value_null();
-	v.kind = TL_VALUE_STRING;
-	v.p = s;
-	v.a = strlen(s);
+	set_str(&v, s);
 	return v;
 }
 
@@ -169,6 +179,251 @@ tl_value_json(json_t *j)
 	return v;
 }
 
+/* ---- fixed members ------------------------------------------------ */
+
+/* A file name or a title: repaired if it is not UTF-8. */
+static void
+repaired_text(const struct tl_value *v, struct buf *out)
+{
+	const char *s = v->p;
+
+	tl_utf8_repair(out, s, strlen(s));
+}
+
+static const struct tl_value_class repaired_class = {
+	.text = repaired_text,
+};
+
+/* What a value of class cls is: an array if it has elements. */
+static enum tl_value_kind
+class_kind(const struct tl_value_class *cls)
+{
+	return cls->size != NULL ? TL_VALUE_ARRAY : TL_VALUE_OBJECT;
+}
+
+/* The object v through class cls (made strings, other views of it). */
+static struct tl_value
+as_class(const struct tl_value *v, const struct tl_value_class *cls,
+    enum tl_value_kind kind)
+{
+	struct tl_value out = tl_value_make(kind, cls, v->p, v->a, v->b);
+
+	out.q = v->q;
+	return out;
+}
+
+/*
+ * One reader for each kind of member: member m of object v, whose
+ * class's struct is `self`.  They are called through a table, not a
+ * switch: each is a few instructions, and objects are read member by
+ * member for every row of a page.
+ */
+typedef void member_reader(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out);
+
+static const char *
+field_str(const char *self, const struct tl_value_member *m)
+{
+	return *(const char *const *)(const void *)(self + m->off);
+}
+
+static void
+read_string(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	set_str(out, field_str(self, m));
+}
+
+static void
+read_repaired(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	const char *s = field_str(self, m);
+
+	(void)v;
+	*out = s == NULL ? tl_value_null() :
+	    tl_value_make(TL_VALUE_STRING, &repaired_class, s, 0, 0);
+}
+
+static void
+read_unsigned(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_int(*(const unsigned *)(const void *)(self + m->off));
+}
+
+static void
+read_size(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_int(
+	    (json_int_t)*(const size_t *)(const void *)(self + m->off));
+}
+
+static void
+read_json(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_json(*(json_t *const *)(const void *)(self + m->off));
+}
+
+static void
+read_class_at(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	*out = tl_value_make(class_kind(m->cls), m->cls, self + m->off, 0, 0);
+}
+
+static void
+read_as(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)self;
+	*out = as_class(v, m->cls, class_kind(m->cls));
+}
+
+static void
+read_const(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)v;
+	(void)self;
+	set_str(out, m->text);
+}
+
+static void
+read_made(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)self;
+	*out = as_class(v, m->cls, TL_VALUE_STRING);
+}
+
+static void
+read_computed(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	(void)self;
+	*out = tl_value_missing();
+	m->fn(v, out);
+}
+
+static member_reader *const readers[] = {
+	[TL_MEMBER_STRING] = read_string,
+	[TL_MEMBER_REPAIRED] = read_repaired,
+	[TL_MEMBER_UNSIGNED] = read_unsigned,
+	[TL_MEMBER_SIZE] = read_size,
+	[TL_MEMBER_JSON] = read_json,
+	[TL_MEMBER_CLASS_AT] = read_class_at,
+	[TL_MEMBER_AS] = read_as,
+	[TL_MEMBER_CONST] = read_const,
+	[TL_MEMBER_MADE] = read_made,
+	[TL_MEMBER_COMPUTED] = read_computed,
+};
+
+/* The struct v's members' offsets are into. */
+static const char *
+self_of(const struct tl_value *v)
+{
+	return v->cls->self != NULL ? v->cls->self(v) : v->p;
+}
+
+/*
+ * Member m (not a spread) of v.  Inline, with strings (most members) read
+ * here: an object is read member by member for every row of a page.
+ */
+static inline void
+member_value(const struct tl_value *v, const char *self,
+    const struct tl_value_member *m, struct tl_value *out)
+{
+	if (m->when != NULL && !m->when(v)) {
+		*out = tl_value_missing();
+		out->kind = m->absent;
+	} else if (m->kind == TL_MEMBER_STRING) {
+		set_str(out, field_str(self, m));
+	} else {
+		readers[m->kind](v, self, m, out);
+	}
+}
+
+/*
+ * A spread member's part of v: members that cls's get and members give
+ * for v itself (called with v, which saves making a value each time), or
+ * those of the object fn makes.
+ */
+static int
+spread_get(const struct tl_value *v, const struct tl_value_member *m,
+    const char *key, struct tl_value *out)
+{
+	struct tl_value obj;
+
+	if (m->fn == NULL)
+		return m->cls->get(v, key, out);
+	obj = tl_value_missing();
+	m->fn(v, &obj);
+	*out = tl_value_get(&obj, key);
+	return out->kind == TL_VALUE_MISSING ? -1 : 0;
+}
+
+static int
+spread_members(const struct tl_value *v, const struct tl_value_member *m,
+    tl_value_member_fn fn, void *ctx)
+{
+	struct tl_value obj;
+
+	if (m->fn == NULL)
+		return m->cls->members(v, fn, ctx);
+	obj = tl_value_missing();
+	m->fn(v, &obj);
+	return tl_value_members(&obj, fn, ctx);
+}
+
+static void
+fixed_get(const struct tl_value *v, const char *key, struct tl_value *out)
+{
+	const struct tl_value_member *m = v->cls->fixed;
+	const struct tl_value_member *end = m + v->cls->nfixed;
+
+	for (; m < end; m++) {
+		if (m->kind == TL_MEMBER_SPREAD) {
+			if (spread_get(v, m, key, out) == 0)
+				return;
+		} else if (m->key[0] == key[0] && strcmp(m->key, key) == 0) {
+			member_value(v, self_of(v), m, out);
+			return;
+		}
+	}
+	*out = tl_value_missing();
+}
+
+static int
+fixed_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
+{
+	const struct tl_value_member *m = v->cls->fixed;
+	const struct tl_value_member *end = m + v->cls->nfixed;
+	const char *self = self_of(v);
+	struct tl_value mv;
+	int rc;
+
+	for (; m < end; m++) {
+		if (m->kind == TL_MEMBER_SPREAD) {
+			rc = spread_members(v, m, fn, ctx);
+		} else {
+			member_value(v, self, m, &mv);
+			rc = mv.kind == TL_VALUE_MISSING ? 0 :
+			    fn(ctx, m->key, &mv);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* ---- access -------------------------------------------------------- */
 
 /* An array index written in at most 9 digits, or -1. */
@@ -186,36 +441,6 @@ index_of(const char *key)
 		i = i * 10 + (*p - '0');
 	}
 	return i;
-}
-
-static void
-fixed_get(const struct tl_value *v, const char *key, struct tl_value *out)
-{
-	size_t i;
-
-	for (i = 0; i < v->cls->nfixed; i++)
-		if (v->cls->fixed[i].key[0] == key[0] &&
-		    strcmp(v->cls->fixed[i].key, key) == 0) {
-			v->cls->fixed[i].value(v, out);
-			return;
-		}
-}
-
-static int
-fixed_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
-{
-	struct tl_value m;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < v->cls->nfixed; i++) {
-		m = tl_value_missing();
-		v->cls->fixed[i].value(v, &m);
-		if (m.kind != TL_VALUE_MISSING &&
-		    (rc = fn(ctx, v->cls->fixed[i].key, &m)) != 0)
-			return rc;
-	}
-	return 0;
 }
 
 struct tl_value

@@ -38,29 +38,106 @@ enum tl_value_kind {
 };
 
 struct tl_value;
+struct tl_value_class;
 
 /* Called for each member of an object, in order; non-zero stops. */
 typedef int (*tl_value_member_fn)(void *ctx, const char *key,
 	    const struct tl_value *value);
 
 /*
- * A member of an object whose members are known in advance: its value
- * made from the object (TL_VALUE_MISSING: the object has no such member).
+ * An object whose members are known in advance (the page view's) lists
+ * them in a table of struct tl_value_member, one line each, in the order
+ * they are written:
+ *
+ *	static const struct tl_value_member table_members[] = {
+ *		TL_UNSIGNED_AT("line", struct tl_table, line),
+ *		TL_AS("rows", &rows_class),
+ *	};
+ *
+ * Most members are a field of the struct the class reads (its `self`:
+ * the struct a value's object leads to, such as a table's row), found by
+ * offsetof and checked against the field's type at compile time; the
+ * rest are made by a function.  A look-up takes the first member of that
+ * name.
  */
-struct tl_value_member {
-	const char	*key;
-	void		(*value)(const struct tl_value *obj,
-			    struct tl_value *out);
+enum tl_member_kind {
+	TL_MEMBER_STRING,	/* the `const char *` at off; null for NULL */
+	TL_MEMBER_REPAIRED,	/* the same, repaired where not UTF-8 */
+	TL_MEMBER_UNSIGNED,	/* the `unsigned` at off */
+	TL_MEMBER_SIZE,		/* the `size_t` at off */
+	TL_MEMBER_JSON,		/* the `json_t *` at off; no member for NULL */
+	TL_MEMBER_CLASS_AT,	/* the struct at off, read through cls */
+	TL_MEMBER_AS,		/* the object itself (p, q, a, b) through cls */
+	TL_MEMBER_CONST,	/* the string `text` */
+	TL_MEMBER_MADE,		/* a string cls->text makes from the object */
+	TL_MEMBER_COMPUTED,	/* what fn sets (left missing: no member) */
+	TL_MEMBER_SPREAD,	/* no key: every member of the object fn makes,
+				 * or (no fn) that cls's get and members give
+				 * when called with the object itself */
 };
+
+struct tl_value_member {
+	const char			*key;
+	enum tl_member_kind		 kind;
+	size_t				 off;	/* into the class's self */
+	const struct tl_value_class	*cls;
+	const char			*text;
+	void	(*fn)(const struct tl_value *obj, struct tl_value *out);
+	/* When given and false for the object, the member is `absent`:
+	 * TL_VALUE_MISSING (not there) or TL_VALUE_NULL. */
+	int	(*when)(const struct tl_value *obj);
+	enum tl_value_kind		 absent;
+};
+
+/* offsetof(type, field), a compile error unless the field is a T. */
+#define TL_OFFSET_OF(T, type, field)					\
+	_Generic(((type *)0)->field, T: offsetof(type, field))
+
+#define TL_STRING_AT(k, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_STRING,					\
+	.off = TL_OFFSET_OF(const char *, type, field) }
+#define TL_REPAIRED_AT(k, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_REPAIRED,					\
+	.off = TL_OFFSET_OF(const char *, type, field) }
+#define TL_UNSIGNED_AT(k, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_UNSIGNED,					\
+	.off = TL_OFFSET_OF(unsigned, type, field) }
+#define TL_SIZE_AT(k, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_SIZE,						\
+	.off = TL_OFFSET_OF(size_t, type, field) }
+#define TL_JSON_AT(k, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_JSON,						\
+	.off = TL_OFFSET_OF(json_t *, type, field) }
+#define TL_CLASS_AT(k, c, type, field)	{ .key = (k),			\
+	.kind = TL_MEMBER_CLASS_AT, .cls = (c),				\
+	.off = offsetof(type, field) }
+#define TL_AS(k, c)		{ .key = (k), .kind = TL_MEMBER_AS, .cls = (c) }
+#define TL_CONST(k, s)		{ .key = (k), .kind = TL_MEMBER_CONST,	\
+	.text = (s) }
+#define TL_COMPUTED(k, f)	{ .key = (k), .kind = TL_MEMBER_COMPUTED, \
+	.fn = (f) }
+#define TL_SPREAD(f)		{ .kind = TL_MEMBER_SPREAD, .fn = (f) }
+#define TL_SPREAD_AS(c)		{ .kind = TL_MEMBER_SPREAD, .cls = (c) }
+/* textfn(obj, buf) appends the string when it is read; TL_MADE_IF's is
+ * `absent` for objects `when` is false for.  (The class is a compound
+ * literal: member tables are static, at file scope.) */
+#define TL_MADE(k, textfn)	{ .key = (k), .kind = TL_MEMBER_MADE,	\
+	.cls = &(const struct tl_value_class){ .text = (textfn) } }
+#define TL_MADE_IF(k, textfn, whenfn, absentkind) { .key = (k),	\
+	.kind = TL_MEMBER_MADE,						\
+	.cls = &(const struct tl_value_class){ .text = (textfn) },	\
+	.when = (whenfn), .absent = (absentkind) }
 
 /*
  * An object class gives either get and members, or a list of `fixed`
- * members; an array class gives size and at; a string made on demand
- * gives text.
+ * members (and, if its members' offsets are not into the object p, self);
+ * an array class gives size and at; a string made on demand gives text.
  */
 struct tl_value_class {
 	const struct tl_value_member *fixed;
 	size_t	nfixed;
+	/* Fixed objects: the struct their members' offsets are into. */
+	const void *(*self)(const struct tl_value *v);
 	/* Objects: set *out to member `key` and return 0, or return -1. */
 	int	(*get)(const struct tl_value *v, const char *key,
 		    struct tl_value *out);
@@ -91,6 +168,10 @@ struct tl_value	tl_value_make(enum tl_value_kind kind,
 		    size_t b);
 /* The length of a class's `fixed` member table. */
 #define TL_NMEMBERS(m)	(sizeof(m) / sizeof((m)[0]))
+/* The object class of a fixed member table, and of one with a self. */
+#define TL_FIXED_CLASS(m)	{ .fixed = (m), .nfixed = TL_NMEMBERS(m) }
+#define TL_FIXED_CLASS_OF(m, selffn)	{ .fixed = (m),			\
+	.nfixed = TL_NMEMBERS(m), .self = (selffn) }
 
 struct tl_value	tl_value_missing(void);
 struct tl_value	tl_value_null(void);

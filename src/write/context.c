@@ -1,5 +1,19 @@
 /*
- * context.c - build the JSON object of a page (see context.h).
+ * context.c - the JSON object of a page (see context.h), answered from
+ * the model as it is read.
+ *
+ * Each object is a table of members (value.h), one line a member, in the
+ * order `-f json` writes them; its class names the struct the members'
+ * offsets are into (`self`: the row for a row, the column for a cell).
+ * To add a member, add its line where it should appear.  A field of that
+ * struct is TL_STRING_AT("key", struct tl_row, field), or TL_UNSIGNED_AT,
+ * TL_SIZE_AT, TL_REPAIRED_AT, TL_JSON_AT by its type (checked when
+ * compiled), or TL_CLASS_AT for a list such as a struct tl_strlist.  A
+ * string worked out when read is TL_MADE("key", fn), fn(value, buf)
+ * appending it (TL_MADE_IF when only some objects have it); anything else
+ * is TL_COMPUTED("key", fn), fn(value, out) setting it.  The JSON writer
+ * and templates see the new member at once; test_context.c lists each
+ * object's members, and DESIGN.md documents them.
  */
 #include "write/context.h"
 
@@ -112,54 +126,43 @@ tl_group_updated(struct buf *out, const struct tl_changelog_group *g)
  * Nothing is cached, so views may be read by several threads at once.
  */
 
+static const struct tl_table *
+table_of(const struct tl_value *v)
+{
+	return v->p;
+}
 
 static const struct tl_row *
 row_of(const struct tl_value *v)
 {
-	return &((const struct tl_table *)v->p)->rows[v->a];
+	return &table_of(v)->rows[v->a];
 }
 
-/* A file name or a title: repaired if it is not UTF-8. */
-static void
-text_repaired(const struct tl_value *v, struct buf *out)
+/* -- cells: {field, header, text, html, sort}; a: row, b: column -- */
+
+static const void *
+cell_self(const struct tl_value *v)
 {
-	const char *s = v->p;
-
-	tl_utf8_repair(out, s, strlen(s));
+	return &table_of(v)->columns[v->b];
 }
-
-static const struct tl_value_class repaired_class = {
-	.text = text_repaired,
-};
-
-static struct tl_value
-repaired(const char *s)
-{
-	if (s == NULL)
-		return tl_value_null();
-	return tl_value_make(TL_VALUE_STRING, &repaired_class, s, 0, 0);
-}
-
-/* -- cells: {field, header, text, html, sort} -- */
 
 static void
 cell_text_made(const struct tl_value *v, struct buf *out)
 {
-	tl_cell_text(out, v->p, row_of(v), v->b);
+	tl_cell_text(out, table_of(v), row_of(v), v->b);
 }
 
 static void
 cell_html_made(const struct tl_value *v, struct buf *out)
 {
-	const struct tl_table *t = v->p;
-	const char *s = cell_as_read(t, row_of(v), v->b);
+	const char *s = cell_as_read(table_of(v), row_of(v), v->b);
 	struct buf text = {0};
 
 	if (s != NULL) {
 		esc_html_lines(out, s);
 		return;
 	}
-	tl_cell_text(&text, t, row_of(v), v->b);
+	tl_cell_text(&text, table_of(v), row_of(v), v->b);
 	esc_html_lines(out, buf_str(&text));
 	buf_free(&text);
 }
@@ -167,67 +170,43 @@ cell_html_made(const struct tl_value *v, struct buf *out)
 static const struct tl_value_class cell_text_class = {
 	.text = cell_text_made,
 };
-static const struct tl_value_class cell_html_class = {
-	.text = cell_html_made,
-};
 
-static void
-cell_field(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_str(((const struct tl_table *)v->p)->columns[v->b].key);
-}
-
-static void
-cell_header(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_str(
-	    ((const struct tl_table *)v->p)->columns[v->b].header);
-}
-
+/* The cell as read when it is, else made: most cells are as read. */
 static void
 cell_text(const struct tl_value *v, struct tl_value *out)
 {
-	const char *s = cell_as_read(v->p, row_of(v), v->b);
+	const char *s = cell_as_read(table_of(v), row_of(v), v->b);
 
 	*out = s != NULL ? tl_value_str(s) :
 	    tl_value_make(TL_VALUE_STRING, &cell_text_class, v->p, v->a, v->b);
-}
-
-static void
-cell_html(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &cell_html_class, v->p, v->a,
-	    v->b);
 }
 
 /* A dated cell's ISO date, for sorting scripts; no member otherwise. */
 static void
 cell_sort(const struct tl_value *v, struct tl_value *out)
 {
-	const struct tl_table *t = v->p;
 	const struct tl_row *r = row_of(v);
 
-	if ((int)v->b == t->date_column && r->f[TL_LAST_UPDATE] != NULL)
+	if ((int)v->b == table_of(v)->date_column &&
+	    r->f[TL_LAST_UPDATE] != NULL)
 		*out = tl_value_str(r->f[TL_LAST_UPDATE]);
 }
 
 static const struct tl_value_member cell_members[] = {
-	{ "field", cell_field },
-	{ "header", cell_header },
-	{ "text", cell_text },
-	{ "html", cell_html },
-	{ "sort", cell_sort },
+	TL_STRING_AT("field", struct tl_column, key),
+	TL_STRING_AT("header", struct tl_column, header),
+	TL_COMPUTED("text", cell_text),
+	TL_MADE("html", cell_html_made),
+	TL_COMPUTED("sort", cell_sort),
 };
 
-static const struct tl_value_class cell_class = {
-	.fixed = cell_members,
-	.nfixed = TL_NMEMBERS(cell_members),
-};
+static const struct tl_value_class cell_class =
+    TL_FIXED_CLASS_OF(cell_members, cell_self);
 
 static size_t
 cells_size(const struct tl_value *v)
 {
-	return ((const struct tl_table *)v->p)->ncolumns;
+	return table_of(v)->ncolumns;
 }
 
 static void
@@ -241,7 +220,74 @@ static const struct tl_value_class cells_class = {
 	.at = cells_at,
 };
 
-/* -- rows: line, the fields, labels, extra columns by key, cells -- */
+/* -- rows: line, the fields, labels, extra columns by key, cells; a: row,
+ * q: the view's map of the table's extra column keys, if any -- */
+
+static const void *
+row_self(const struct tl_value *v)
+{
+	return row_of(v);
+}
+
+/*
+ * The extra columns, by key.  A row of a view has its table's keys in a
+ * map (`q`): templates look names up in rows that are not there
+ * (`{{#sort}}` in a cell falls through to its row), and a scan of a wide
+ * table's columns for each would make a page's rendering quadratic in
+ * its columns.
+ */
+static int
+row_extra_get(const struct tl_value *v, const char *key,
+    struct tl_value *out)
+{
+	const struct tl_strmap *extra = v->q;
+	const struct tl_table *t = table_of(v);
+	size_t i;
+
+	if (extra != NULL) {
+		if (!tl_strmap_get(extra, key, &i))
+			return -1;
+		*out = tl_value_str(row_of(v)->cells[i]);
+		return 0;
+	}
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i].field == TL_EXTRA &&
+		    strcmp(t->columns[i].key, key) == 0) {
+			*out = tl_value_str(row_of(v)->cells[i]);
+			return 0;
+		}
+	return -1;
+}
+
+static int
+row_extra_members(const struct tl_value *v, tl_value_member_fn fn,
+    void *ctx)
+{
+	const struct tl_table *t = table_of(v);
+	struct tl_value m;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		if (t->columns[i].field != TL_EXTRA)
+			continue;
+		m = tl_value_str(row_of(v)->cells[i]);
+		if ((rc = fn(ctx, t->columns[i].key, &m)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static const struct tl_value_class row_extra_class = {
+	.get = row_extra_get,
+	.members = row_extra_members,
+};
+
+static int
+row_dated(const struct tl_value *v)
+{
+	return row_of(v)->date.year != 0;
+}
 
 static void
 date_label_made(const struct tl_value *v, struct buf *out)
@@ -249,80 +295,33 @@ date_label_made(const struct tl_value *v, struct buf *out)
 	tl_date_label(out, &row_of(v)->date);
 }
 
-static const struct tl_value_class date_label_class = {
-	.text = date_label_made,
+static void
+row_label(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
+}
+
+static const struct tl_value_member row_members[] = {
+	TL_UNSIGNED_AT("line", struct tl_row, line),
+	/* the canonical fields, as tl_field_name() names them */
+	TL_STRING_AT("api", struct tl_row, f[TL_API]),
+	TL_STRING_AT("permission", struct tl_row, f[TL_PERMISSION]),
+	TL_STRING_AT("display_name", struct tl_row, f[TL_DISPLAY_NAME]),
+	TL_STRING_AT("qualifier", struct tl_row, f[TL_QUALIFIER]),
+	TL_STRING_AT("type", struct tl_row, f[TL_TYPE]),
+	TL_STRING_AT("purpose", struct tl_row, f[TL_PURPOSE]),
+	TL_STRING_AT("last_update", struct tl_row, f[TL_LAST_UPDATE]),
+	TL_STRING_AT("last_update_text", struct tl_row,
+	    f[TL_LAST_UPDATE_TEXT]),
+	TL_MADE_IF("last_update_label", date_label_made, row_dated,
+	    TL_VALUE_NULL),
+	TL_COMPUTED("label", row_label),
+	TL_SPREAD_AS(&row_extra_class),
+	TL_AS("cells", &cells_class),
 };
 
-/*
- * The row's members in order; with `key` set, only that one.  Returns
- * what fn returned, or with a key 0 when found (value in *found), -1 not.
- * A row of a view has its table's extra column keys in a map (`q`):
- * templates look names up in rows that are not there (`{{#sort}}` in a
- * cell falls through to its row), and a scan of a wide table's columns
- * for each would make a page's rendering quadratic in its columns.
- */
-static int
-row_walk(const struct tl_value *v, const char *key, struct tl_value *found,
-    tl_value_member_fn fn, void *ctx)
-{
-	const struct tl_strmap *extra = v->q;
-	const struct tl_table *t = v->p;
-	const struct tl_row *r = row_of(v);
-	struct tl_value m;
-	size_t i;
-	int f, rc;
-
-#define ROW_MEMBER(name, value) do {					\
-		if (key == NULL) {					\
-			m = (value);					\
-			if ((rc = fn(ctx, (name), &m)) != 0)		\
-				return rc;				\
-		} else if (key[0] == (name)[0] &&			\
-		    strcmp(key, (name)) == 0) {				\
-			*found = (value);				\
-			return 0;					\
-		}							\
-	} while (0)
-
-	ROW_MEMBER("line", tl_value_int(r->line));
-	for (f = 0; f < TL_NFIELDS; f++)
-		ROW_MEMBER(tl_field_name(f), tl_value_str(r->f[f]));
-	ROW_MEMBER("last_update_label", r->date.year == 0 ? tl_value_null() :
-	    tl_value_make(TL_VALUE_STRING, &date_label_class, t, v->a, 0));
-	ROW_MEMBER("label", tl_value_str(tl_row_label(t, r)));
-	if (key != NULL && extra != NULL) {
-		if (tl_strmap_get(extra, key, &i)) {
-			*found = tl_value_str(r->cells[i]);
-			return 0;
-		}
-	} else {
-		for (i = 0; i < t->ncolumns; i++)
-			if (t->columns[i].field == TL_EXTRA)
-				ROW_MEMBER(t->columns[i].key,
-				    tl_value_str(r->cells[i]));
-	}
-	ROW_MEMBER("cells", tl_value_make(TL_VALUE_ARRAY, &cells_class, t, v->a,
-	    0));
-#undef ROW_MEMBER
-	return key == NULL ? 0 : -1;
-}
-
-static int
-row_get(const struct tl_value *v, const char *key, struct tl_value *out)
-{
-	return row_walk(v, key, out, NULL, NULL);
-}
-
-static int
-row_members(const struct tl_value *v, tl_value_member_fn fn, void *ctx)
-{
-	return row_walk(v, NULL, NULL, fn, ctx);
-}
-
-static const struct tl_value_class row_class = {
-	.get = row_get,
-	.members = row_members,
-};
+static const struct tl_value_class row_class =
+    TL_FIXED_CLASS_OF(row_members, row_self);
 
 struct tl_value
 tl_row_value(const struct tl_table *t, const struct tl_row *r)
@@ -349,12 +348,12 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 	return tl_value_to_json(&v);
 }
 
-/* -- tables: line, columns [{field, header}], rows -- */
+/* -- tables: line, columns [{field, header}], rows; q as for rows -- */
 
 static size_t
 rows_size(const struct tl_value *v)
 {
-	return ((const struct tl_table *)v->p)->nrows;
+	return table_of(v)->nrows;
 }
 
 static void
@@ -369,28 +368,19 @@ static const struct tl_value_class rows_class = {
 	.at = rows_at,
 };
 
-static void
-column_field(const struct tl_value *v, struct tl_value *out)
+static const void *
+column_self(const struct tl_value *v)
 {
-	*out = tl_value_str(((const struct tl_table *)v->p)->columns[v->a].key);
-}
-
-static void
-column_header(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_str(
-	    ((const struct tl_table *)v->p)->columns[v->a].header);
+	return &table_of(v)->columns[v->a];
 }
 
 static const struct tl_value_member column_members[] = {
-	{ "field", column_field },
-	{ "header", column_header },
+	TL_STRING_AT("field", struct tl_column, key),
+	TL_STRING_AT("header", struct tl_column, header),
 };
 
-static const struct tl_value_class column_class = {
-	.fixed = column_members,
-	.nfixed = TL_NMEMBERS(column_members),
-};
+static const struct tl_value_class column_class =
+    TL_FIXED_CLASS_OF(column_members, column_self);
 
 static void
 columns_at(const struct tl_value *v, size_t i, struct tl_value *out)
@@ -403,38 +393,17 @@ static const struct tl_value_class columns_class = {
 	.at = columns_at,
 };
 
-static void
-table_line(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_int(((const struct tl_table *)v->p)->line);
-}
-
-static void
-table_columns(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &columns_class, v->p, 0, 0);
-}
-
-static void
-table_rows(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &rows_class, v->p, 0, 0);
-	out->q = v->q;
-}
-
 static const struct tl_value_member table_members[] = {
-	{ "line", table_line },
-	{ "columns", table_columns },
-	{ "rows", table_rows },
+	TL_UNSIGNED_AT("line", struct tl_table, line),
+	TL_AS("columns", &columns_class),
+	TL_AS("rows", &rows_class),
 };
 
-static const struct tl_value_class table_class = {
-	.fixed = table_members,
-	.nfixed = TL_NMEMBERS(table_members),
-};
+static const struct tl_value_class table_class = TL_FIXED_CLASS(table_members);
 
 /* -- the changelog: groups {month, label, count, changes, updated, id,
- * entries} whose entries are the rows themselves -- */
+ * entries} whose entries are the rows themselves; p: the view, a: the
+ * group -- */
 
 static const struct tl_view *
 view_of(const struct tl_value *v)
@@ -448,19 +417,17 @@ group_of(const struct tl_value *v)
 	return &view_of(v)->changelog.groups[v->a];
 }
 
-/* An entry's id: BASE/changelog.html#2025-04, or tag:...:SLUG/2025-04. */
-static void
-group_id_made(const struct tl_value *v, struct buf *out)
+static const void *
+group_self(const struct tl_value *v)
 {
-	const struct tl_view *view = view_of(v);
-	const char *base = view->opts->base_url;
+	return group_of(v);
+}
 
-	tl_feed_base(out, base, view->page->slug);
-	if (base != NULL && *base != '\0')
-		buf_puts(out, "changelog.html#");
-	else
-		buf_putc(out, '/');
-	tl_changelog_month(out, group_of(v));
+/* Only dated groups have a month, an id and a date (null otherwise). */
+static int
+group_dated(const struct tl_value *v)
+{
+	return group_of(v)->year != 0;
 }
 
 static void
@@ -489,67 +456,19 @@ group_updated_made(const struct tl_value *v, struct buf *out)
 	tl_group_updated(out, group_of(v));
 }
 
-static const struct tl_value_class group_id_class = {
-	.text = group_id_made,
-};
-static const struct tl_value_class group_month_class = {
-	.text = group_month_made,
-};
-static const struct tl_value_class group_label_class = {
-	.text = group_label_made,
-};
-static const struct tl_value_class group_changes_class = {
-	.text = group_changes_made,
-};
-static const struct tl_value_class group_updated_class = {
-	.text = group_updated_made,
-};
-
-/* A string about a dated group; null for the Undated one. */
-static struct tl_value
-dated(const struct tl_value *v, const struct tl_value_class *cls)
-{
-	if (group_of(v)->year == 0)
-		return tl_value_null();
-	return tl_value_make(TL_VALUE_STRING, cls, v->p, v->a, 0);
-}
-
+/* An entry's id: BASE/changelog.html#2025-04, or tag:...:SLUG/2025-04. */
 static void
-group_month(const struct tl_value *v, struct tl_value *out)
+group_id_made(const struct tl_value *v, struct buf *out)
 {
-	*out = dated(v, &group_month_class);
-}
+	const struct tl_view *view = view_of(v);
+	const char *base = view->opts->base_url;
 
-static void
-group_label(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &group_label_class, v->p, v->a,
-	    0);
-}
-
-static void
-group_count(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_int((json_int_t)group_of(v)->n);
-}
-
-static void
-group_changes(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &group_changes_class, v->p, v->a,
-	    0);
-}
-
-static void
-group_updated(const struct tl_value *v, struct tl_value *out)
-{
-	*out = dated(v, &group_updated_class);
-}
-
-static void
-group_id(const struct tl_value *v, struct tl_value *out)
-{
-	*out = dated(v, &group_id_class);
+	tl_feed_base(out, base, view->page->slug);
+	if (base != NULL && *base != '\0')
+		buf_puts(out, "changelog.html#");
+	else
+		buf_putc(out, '/');
+	tl_changelog_month(out, group_of(v));
 }
 
 static size_t
@@ -573,26 +492,18 @@ static const struct tl_value_class entries_class = {
 	.at = entries_at,
 };
 
-static void
-group_entries(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &entries_class, v->p, v->a, 0);
-}
-
 static const struct tl_value_member group_members[] = {
-	{ "month", group_month },
-	{ "label", group_label },
-	{ "count", group_count },
-	{ "changes", group_changes },
-	{ "updated", group_updated },
-	{ "id", group_id },
-	{ "entries", group_entries },
+	TL_MADE_IF("month", group_month_made, group_dated, TL_VALUE_NULL),
+	TL_MADE("label", group_label_made),
+	TL_SIZE_AT("count", struct tl_changelog_group, n),
+	TL_MADE("changes", group_changes_made),
+	TL_MADE_IF("updated", group_updated_made, group_dated, TL_VALUE_NULL),
+	TL_MADE_IF("id", group_id_made, group_dated, TL_VALUE_NULL),
+	TL_AS("entries", &entries_class),
 };
 
-static const struct tl_value_class group_class = {
-	.fixed = group_members,
-	.nfixed = TL_NMEMBERS(group_members),
-};
+static const struct tl_value_class group_class =
+    TL_FIXED_CLASS_OF(group_members, group_self);
 
 static size_t
 changelog_size(const struct tl_value *v)
@@ -625,63 +536,30 @@ strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
 	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
 }
 
+/* A struct tl_strlist (p) as an array of strings. */
 static const struct tl_value_class strlist_class = {
 	.size = strlist_size,
 	.at = strlist_at,
 };
 
-static void
-page_title(const struct tl_value *v, struct tl_value *out)
+static const void *
+page_self(const struct tl_value *v)
 {
-	*out = repaired(view_of(v)->page->title);
+	return view_of(v)->page;
 }
 
-static void
-page_slug(const struct tl_value *v, struct tl_value *out)
-{
-	*out = repaired(view_of(v)->page->slug);
-}
-
-static void
-page_source(const struct tl_value *v, struct tl_value *out)
-{
-	*out = repaired(view_of(v)->page->source);
-}
-
-static void
-page_breadcrumb(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
-	    &view_of(v)->page->breadcrumb, 0, 0);
-}
-
-static void
-page_intro(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
-	    &view_of(v)->page->intro, 0, 0);
-}
-
-static void
-page_notes(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &strlist_class,
-	    &view_of(v)->page->notes, 0, 0);
-}
-
+/* A file name need not be UTF-8, nor a title taken from it. */
 static const struct tl_value_member page_members[] = {
-	{ "title", page_title },
-	{ "slug", page_slug },
-	{ "source", page_source },
-	{ "breadcrumb", page_breadcrumb },
-	{ "intro", page_intro },
-	{ "notes", page_notes },
+	TL_REPAIRED_AT("title", struct tl_page, title),
+	TL_REPAIRED_AT("slug", struct tl_page, slug),
+	TL_REPAIRED_AT("source", struct tl_page, source),
+	TL_CLASS_AT("breadcrumb", &strlist_class, struct tl_page, breadcrumb),
+	TL_CLASS_AT("intro", &strlist_class, struct tl_page, intro),
+	TL_CLASS_AT("notes", &strlist_class, struct tl_page, notes),
 };
 
-static const struct tl_value_class page_class = {
-	.fixed = page_members,
-	.nfixed = TL_NMEMBERS(page_members),
-};
+static const struct tl_value_class page_class =
+    TL_FIXED_CLASS_OF(page_members, page_self);
 
 static size_t
 tables_size(const struct tl_value *v)
@@ -704,10 +582,10 @@ static const struct tl_value_class tables_class = {
 
 /* -- links: relative URLs of the page's other files -- */
 
-static void
-link_index(const struct tl_value *v, struct tl_value *out)
+static const void *
+links_self(const struct tl_value *v)
 {
-	*out = repaired(view_of(v)->opts->index_link);
+	return view_of(v)->opts;
 }
 
 static void
@@ -718,39 +596,16 @@ link_changelog(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(link != NULL ? link : "changelog.html");
 }
 
-static void
-link_csv(const struct tl_value *v, struct tl_value *out)
-{
-	(void)v;
-	*out = tl_value_str("table.csv");
-}
-
-static void
-link_json(const struct tl_value *v, struct tl_value *out)
-{
-	(void)v;
-	*out = tl_value_str("table.json");
-}
-
-static void
-link_md(const struct tl_value *v, struct tl_value *out)
-{
-	(void)v;
-	*out = tl_value_str("table.md");
-}
-
 static const struct tl_value_member links_members[] = {
-	{ "index", link_index },
-	{ "changelog", link_changelog },
-	{ "csv", link_csv },
-	{ "json", link_json },
-	{ "md", link_md },
+	TL_REPAIRED_AT("index", struct tl_write_opts, index_link),
+	TL_COMPUTED("changelog", link_changelog),
+	TL_CONST("csv", "table.csv"),
+	TL_CONST("json", "table.json"),
+	TL_CONST("md", "table.md"),
 };
 
-static const struct tl_value_class links_class = {
-	.fixed = links_members,
-	.nfixed = TL_NMEMBERS(links_members),
-};
+static const struct tl_value_class links_class =
+    TL_FIXED_CLASS_OF(links_members, links_self);
 
 /* -- feed: Atom ids and dates -- */
 
@@ -799,120 +654,34 @@ feed_updated_made(const struct tl_value *v, struct buf *out)
 		buf_puts(out, "1970-01-01T00:00:00Z");
 }
 
-static const struct tl_value_class feed_id_class = {
-	.text = feed_id_made,
-};
-static const struct tl_value_class feed_link_class = {
-	.text = feed_link_made,
-};
-static const struct tl_value_class feed_updated_class = {
-	.text = feed_updated_made,
-};
-
-static void
-feed_id(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &feed_id_class, v->p, 0, 0);
-}
-
-static void
-feed_link(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &feed_link_class, v->p, 0, 0);
-}
-
-static void
-feed_updated(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_STRING, &feed_updated_class, v->p, 0, 0);
-}
-
 static const struct tl_value_member feed_members[] = {
-	{ "id", feed_id },
-	{ "link", feed_link },
-	{ "updated", feed_updated },
+	TL_MADE("id", feed_id_made),
+	TL_MADE("link", feed_link_made),
+	TL_MADE("updated", feed_updated_made),
 };
 
-static const struct tl_value_class feed_class = {
-	.fixed = feed_members,
-	.nfixed = TL_NMEMBERS(feed_members),
-};
+static const struct tl_value_class feed_class = TL_FIXED_CLASS(feed_members);
 
 /* -- the root: generator, page, tables, changelog, links, feed -- */
 
-static void
-generator_name(const struct tl_value *v, struct tl_value *out)
-{
-	(void)v;
-	*out = tl_value_str("tablog");
-}
-
-static void
-generator_version(const struct tl_value *v, struct tl_value *out)
-{
-	(void)v;
-	*out = tl_value_str(TL_VERSION);
-}
-
 static const struct tl_value_member generator_members[] = {
-	{ "name", generator_name },
-	{ "version", generator_version },
+	TL_CONST("name", "tablog"),
+	TL_CONST("version", TL_VERSION),
 };
 
-static const struct tl_value_class generator_class = {
-	.fixed = generator_members,
-	.nfixed = TL_NMEMBERS(generator_members),
-};
-
-static void
-root_generator(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_OBJECT, &generator_class, v->p, 0, 0);
-}
-
-static void
-root_page(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_OBJECT, &page_class, v->p, 0, 0);
-}
-
-static void
-root_tables(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &tables_class, v->p, 0, 0);
-}
-
-static void
-root_changelog(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_ARRAY, &changelog_class, v->p, 0, 0);
-}
-
-static void
-root_links(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_OBJECT, &links_class, v->p, 0, 0);
-}
-
-static void
-root_feed(const struct tl_value *v, struct tl_value *out)
-{
-	*out = tl_value_make(TL_VALUE_OBJECT, &feed_class, v->p, 0, 0);
-}
+static const struct tl_value_class generator_class =
+    TL_FIXED_CLASS(generator_members);
 
 static const struct tl_value_member root_members[] = {
-	{ "generator", root_generator },
-	{ "page", root_page },
-	{ "tables", root_tables },
-	{ "changelog", root_changelog },
-	{ "links", root_links },
-	{ "feed", root_feed },
+	TL_AS("generator", &generator_class),
+	TL_AS("page", &page_class),
+	TL_AS("tables", &tables_class),
+	TL_AS("changelog", &changelog_class),
+	TL_AS("links", &links_class),
+	TL_AS("feed", &feed_class),
 };
 
-static const struct tl_value_class root_class = {
-	.fixed = root_members,
-	.nfixed = TL_NMEMBERS(root_members),
-};
+static const struct tl_value_class root_class = TL_FIXED_CLASS(root_members);
 
 /* ---- views ---------------------------------------------------------- */
 

@@ -1,0 +1,267 @@
+/*
+ * test_context.c - the page object (context.h) that `-f json` prints and
+ * templates read: its members in order, look-ups through a view and
+ * without one, and the members only some rows, cells and changelog groups
+ * have.  Expected values are written by hand from the page built here.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "model/table.h"
+#include "normalise/normalise.h"
+#include "template/value.h"
+#include "write/context.h"
+#include "write/write.h"
+
+/*
+ * One table: API | Permission | Last update | Notes, the second row
+ * undated.  Line numbers are the rows' source lines.
+ */
+static struct tl_page *
+make_page(void)
+{
+	static const char *const header[] = {
+		"API", "Permission", "Last update", "Notes",
+	};
+	static const char *const cells[] = {
+		"Graph", "User.Read.All", "March 2024", "first",
+		"Graph", "Mail.Send", "", "second",
+	};
+	struct tl_page *page = tl_page_new("dir/page.md");
+	struct tl_normaliser *n = tl_normaliser_new(NULL);
+	struct tl_diags d = {0};
+	struct tl_table *t;
+
+	page->title = tl_strdup(page, "Page");
+	t = tl_page_add_table(page, 1);
+	tl_table_set_header(page, t, header, 4);
+	tl_table_add_row(page, t, 3, cells, 4);
+	tl_table_add_row(page, t, 4, cells + 4, 4);
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	tl_normaliser_free(n);
+	tl_diags_free(&d);
+	return page;
+}
+
+struct fixture {
+	struct tl_page		*page;
+	struct tl_write_opts	 opts;
+	struct tl_view		 view;
+	struct buf		 scratch;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return -1;
+	f->page = make_page();
+	tl_view_init(&f->view, f->page, &f->opts);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	tl_view_free(&f->view);
+	tl_page_free(f->page);
+	buf_free(&f->scratch);
+	free(f);
+	return 0;
+}
+
+static int
+add_key(void *ctx, const char *key, const struct tl_value *v)
+{
+	struct buf *keys = ctx;
+
+	(void)v;
+	if (keys->len > 0)
+		buf_putc(keys, ',');
+	buf_puts(keys, key);
+	return 0;
+}
+
+/* The names of v's members, in order, joined by commas. */
+static void
+expect_keys(const struct tl_value *v, const char *want)
+{
+	struct buf keys = {0};
+
+	buf_puts(&keys, "");
+	tl_value_members(v, add_key, &keys);
+	assert_string_equal(buf_str(&keys), want);
+	buf_free(&keys);
+}
+
+/* v's member `key` as text; NULL when it is not a string. */
+static const char *
+text_of(struct fixture *f, const struct tl_value *v, const char *key)
+{
+	struct tl_value m = tl_value_get(v, key);
+	size_t len;
+
+	return tl_value_text(&m, &f->scratch, &len);
+}
+
+static void
+members_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct tl_value root = tl_view_value(&f->view), v;
+
+	expect_keys(&root, "generator,page,tables,changelog,links,feed");
+	v = tl_value_get(&root, "page");
+	expect_keys(&v, "title,slug,source,breadcrumb,intro,notes");
+	v = tl_value_get(&root, "links");
+	expect_keys(&v, "index,changelog,csv,json,md");
+	v = tl_value_get(&root, "tables");
+	v = tl_value_at(&v, 0);
+	expect_keys(&v, "line,columns,rows");
+	v = tl_value_get(&v, "columns");
+	v = tl_value_at(&v, 3);
+	expect_keys(&v, "field,header");
+	v = tl_view_row(&f->view, 0, 0);
+	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
+	    "purpose,last_update,last_update_text,last_update_label,label,"
+	    "notes,cells");
+	v = tl_value_get(&v, "cells");
+	v = tl_value_at(&v, 2);
+	expect_keys(&v, "field,header,text,html,sort");
+}
+
+/* The row's canonical fields are named as tl_field_name() names them,
+ * in the same order: a field added to the model must be added here. */
+static void
+row_fields_are_the_models(void **state)
+{
+	struct fixture *f = *state;
+	struct tl_value row = tl_view_row(&f->view, 0, 0);
+	struct buf want = {0};
+	int i;
+
+	buf_puts(&want, "line");
+	for (i = 0; i < TL_NFIELDS; i++)
+		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
+	buf_puts(&want, ",last_update_label,label,notes,cells");
+	expect_keys(&row, buf_str(&want));
+	buf_free(&want);
+}
+
+static void
+rows(void **state)
+{
+	struct fixture *f = *state;
+	const struct tl_table *t = &f->page->tables[0];
+	struct tl_value dated = tl_view_row(&f->view, 0, 0);
+	struct tl_value undated = tl_view_row(&f->view, 0, 1);
+	struct tl_value plain = tl_row_value(t, &t->rows[1]);
+
+	assert_int_equal(tl_value_get(&dated, "line").i, 3);
+	assert_string_equal(text_of(f, &dated, "permission"), "User.Read.All");
+	assert_string_equal(text_of(f, &dated, "last_update"), "2024-03");
+	assert_string_equal(text_of(f, &dated, "last_update_label"),
+	    "March 2024");
+	assert_string_equal(text_of(f, &dated, "label"), "User.Read.All");
+	assert_string_equal(text_of(f, &dated, "notes"), "first");
+	assert_int_equal(tl_value_get(&dated, "qualifier").kind,
+	    TL_VALUE_NULL);
+	assert_int_equal(tl_value_get(&undated, "last_update_label").kind,
+	    TL_VALUE_NULL);
+	assert_int_equal(tl_value_get(&undated, "nothing").kind,
+	    TL_VALUE_MISSING);
+	/* Extra columns: through the view's map and without a view. */
+	assert_string_equal(text_of(f, &undated, "notes"), "second");
+	assert_string_equal(text_of(f, &plain, "notes"), "second");
+	assert_int_equal(tl_value_get(&plain, "nothing").kind,
+	    TL_VALUE_MISSING);
+	expect_keys(&plain, "line,api,permission,display_name,qualifier,type,"
+	    "purpose,last_update,last_update_text,last_update_label,label,"
+	    "notes,cells");
+}
+
+static void
+cells(void **state)
+{
+	struct fixture *f = *state;
+	struct tl_value row = tl_view_row(&f->view, 0, 0);
+	struct tl_value cs = tl_value_get(&row, "cells");
+	struct tl_value date = tl_value_at(&cs, 2);
+	struct tl_value perm = tl_value_at(&cs, 1);
+
+	assert_int_equal(tl_value_size(&cs), 4);
+	assert_string_equal(text_of(f, &date, "field"), "last_update");
+	assert_string_equal(text_of(f, &date, "header"), "Last update");
+	assert_string_equal(text_of(f, &date, "text"), "March 2024");
+	assert_string_equal(text_of(f, &date, "sort"), "2024-03");
+	/* Only the dated cell sorts; templates fall through to the row. */
+	expect_keys(&perm, "field,header,text,html");
+	assert_int_equal(tl_value_get(&perm, "sort").kind, TL_VALUE_MISSING);
+	assert_string_equal(text_of(f, &perm, "text"), "User.Read.All");
+	row = tl_view_row(&f->view, 0, 1);
+	cs = tl_value_get(&row, "cells");
+	date = tl_value_at(&cs, 2);
+	assert_string_equal(text_of(f, &date, "text"), "");
+	assert_int_equal(tl_value_get(&date, "sort").kind, TL_VALUE_MISSING);
+}
+
+static void
+changelog_groups(void **state)
+{
+	struct fixture *f = *state;
+	struct tl_value root = tl_view_value(&f->view);
+	struct tl_value cl = tl_value_get(&root, "changelog");
+	struct tl_value g, e;
+
+	assert_int_equal(tl_value_size(&cl), 2);
+	g = tl_value_at(&cl, 0);
+	expect_keys(&g, "month,label,count,changes,updated,id,entries");
+	assert_string_equal(text_of(f, &g, "month"), "2024-03");
+	assert_string_equal(text_of(f, &g, "label"), "March 2024");
+	assert_int_equal(tl_value_get(&g, "count").i, 1);
+	assert_string_equal(text_of(f, &g, "changes"), "1 change");
+	assert_string_equal(text_of(f, &g, "updated"),
+	    "2024-03-01T00:00:00Z");
+	assert_string_equal(text_of(f, &g, "id"),
+	    "tag:tablog.invalid,2024:page/2024-03");
+	e = tl_value_get(&g, "entries");
+	e = tl_value_at(&e, 0);
+	assert_string_equal(text_of(f, &e, "notes"), "first");
+	/* Undated: no month, date or id, but all the same members. */
+	g = tl_value_at(&cl, 1);
+	expect_keys(&g, "month,label,count,changes,updated,id,entries");
+	assert_int_equal(tl_value_get(&g, "month").kind, TL_VALUE_NULL);
+	assert_int_equal(tl_value_get(&g, "updated").kind, TL_VALUE_NULL);
+	assert_int_equal(tl_value_get(&g, "id").kind, TL_VALUE_NULL);
+	assert_string_equal(text_of(f, &g, "label"), "Undated");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(members_in_order, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(row_fields_are_the_models,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(cells, setup, teardown),
+		cmocka_unit_test_setup_teardown(changelog_groups, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
