@@ -118,6 +118,23 @@ check "-o dir: failed file kept" cmp -s "$tmp/d/table.csv" "$tmp/d.old/table.csv
 check "-o dir: files after it kept" cmp -s "$tmp/d/table.json" "$tmp/d.old/table.json"
 check "-o dir: no temporary" no_temporaries "$tmp/d"
 
+# -o DIR where one format fails (a broken page.html): that one error, the
+# formats before it written and none after it, no temporary - whatever
+# the thread count.  (Under AddressSanitizer this once wrote past the end
+# of the per-format results.)
+mkdir "$tmp/tpl"
+printf '{{#x}}\n' >"$tmp/tpl/page.html"
+for j in 1 2 4; do
+	rm -rf "$tmp/dd"
+	run --templates "$tmp/tpl" -j "$j" -o "$tmp/dd" "$SEED"
+	check "-o dir -j $j, a template fails: exit 2" [ "$st" -eq 2 ]
+	check "-o dir -j $j, a template fails: one line" one_error_line "unclosed section 'x'"
+	check "-o dir -j $j, a template fails: names it" grep -q "/tpl/page.html:1: error:" "$tmp/err"
+	check "-o dir -j $j, a template fails: formats before it written" [ -s "$tmp/dd/table.md" ]
+	check "-o dir -j $j, a template fails: none after it" [ ! -e "$tmp/dd/table.csv" ]
+	check "-o dir -j $j, a template fails: no temporary" no_temporaries "$tmp/dd"
+done
+
 # ---- a site -----------------------------------------------------------
 
 # Version 1 and version 2 of N pages; every page changes between them.

@@ -137,8 +137,9 @@ dir_worker_run(struct dir_run *run, struct tl_renderer *renderer)
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
 		i = run->next < run->n ? run->order[run->next++] : run->n;
-		/* Past a failure nothing will be kept: do not write it. */
-		if (i > run->failed)
+		/* Past a failure nothing will be kept: do not write it.
+		 * (i == n is the end of the work, not a format.) */
+		if (i < run->n && i > run->failed)
 			run->rc[i] = -1;
 		pthread_mutex_unlock(&run->lock);
 		if (i == run->n)
