@@ -4,11 +4,12 @@
 # Every file tablog writes is written to a temporary beside it and renamed
 # into place when complete (src/base/output.c).  These tests make writing fail
 # (a full /dev/full, and an LD_PRELOAD shim, tests/shim/failio.c, that
-# fails mkstemp/mkdir/fclose/rename on request, since as root chmod
+# fails open/mkdir/fclose/rename and their *at forms on request, since as root chmod
 # cannot take write permission away), kill a build halfway, and check that
 # every file is then either the old version or the new one, byte for
-# byte, and no temporary is left behind.  Also: symbolic links under INDIR
-# are followed only with --follow-links.
+# byte, and no temporary is left behind.  Also: what -o finds at its path
+# (a device, a FIFO, someone's file, a link) is never harmed, and symbolic
+# links under INDIR are followed only with --follow-links.
 #
 # TABLOG (default ./tablog) is the binary; FAILIO (default
 # $B/tests/failio.so, built by `make B=... failio`) is the shim.
@@ -134,6 +135,70 @@ for j in 1 2 4; do
 	check "-o dir -j $j, a template fails: none after it" [ ! -e "$tmp/dd/table.csv" ]
 	check "-o dir -j $j, a template fails: no temporary" no_temporaries "$tmp/dd"
 done
+
+# ---- what -o finds at PATH ----------------------------------------------
+
+# A character device or a FIFO is written in place, never replaced: as
+# root, replacing /dev/null breaks the machine.  Copies of /dev/null and
+# /dev/full made with mknod are tried first, so that a regression breaks
+# a copy; /dev/null itself only once its copy survived.
+if mknod "$tmp/null" c 1 3 2>/dev/null && mknod "$tmp/full" c 1 7; then
+	run -f csv -o "$tmp/null" "$SEED"
+	check "-o device: exit 0" [ "$st" -eq 0 ]
+	check "-o device: still the device" [ -c "$tmp/null" ]
+	run -f csv -o "$tmp/full" "$SEED"
+	check "-o full device: exit 2" [ "$st" -eq 2 ]
+	check "-o full device: one line" one_error_line "No space left on device"
+	check "-o full device: still the device" [ -c "$tmp/full" ]
+	if [ -c "$tmp/null" ]; then
+		run -f csv -o /dev/null "$SEED"
+		check "-o /dev/null: exit 0" [ "$st" -eq 0 ]
+		check "-o /dev/null: still a device" [ -c /dev/null ]
+	fi
+else
+	echo "io: mknod refused here: -o DEVICE not tested"
+fi
+mkfifo "$tmp/fifo"
+timeout 20 cat "$tmp/fifo" >"$tmp/fifo.out" &
+reader=$!
+timeout 20 "$TABLOG" -f csv -o "$tmp/fifo" "$SEED" >"$tmp/out" 2>"$tmp/err"
+st=$?
+wait "$reader"
+check "-o FIFO: exit 0" [ "$st" -eq 0 ]
+check "-o FIFO: still a FIFO" [ -p "$tmp/fifo" ]
+"$TABLOG" -f csv "$SEED" >"$tmp/want.csv"
+check "-o FIFO: the reader got the CSV" cmp -s "$tmp/fifo.out" "$tmp/want.csv"
+
+# A regular file replaced keeps its permissions and (as root) its owner.
+printf 'old\n' >"$tmp/m.csv"
+chmod 0600 "$tmp/m.csv"
+chown 65534:65534 "$tmp/m.csv" 2>/dev/null && owned=yes || owned=no
+run -f csv -o "$tmp/m.csv" "$SEED"
+check "-o over a 0600 file: exit 0" [ "$st" -eq 0 ]
+check "-o over a 0600 file: written" cmp -s "$tmp/m.csv" "$tmp/want.csv"
+check "-o over a 0600 file: still 0600" [ "$(stat -c %a "$tmp/m.csv")" = 600 ]
+if [ "$owned" = yes ]; then
+	check "-o over another's file: owner kept" [ "$(stat -c %u:%g "$tmp/m.csv")" = 65534:65534 ]
+fi
+# -o naming a symbolic link: the user's link is followed, and kept.
+ln -s m.csv "$tmp/link.csv"
+run -f md -o "$tmp/link.csv" "$SEED"
+check "-o a link: exit 0" [ "$st" -eq 0 ]
+check "-o a link: the link kept" [ -L "$tmp/link.csv" ]
+check "-o a link: the file it names written" [ "$(head -c 5 "$tmp/m.csv")" = "| API" ]
+check "-o a link: that file still 0600" [ "$(stat -c %a "$tmp/m.csv")" = 600 ]
+# Inside -o DIR nothing is followed: a link there is one error, and
+# neither it nor what it names is touched.
+mkdir "$tmp/dl" "$tmp/outside"
+printf 'keep\n' >"$tmp/outside/t.csv"
+ln -s ../outside/t.csv "$tmp/dl/table.csv"
+run -f csv -o "$tmp/dl/" "$SEED"
+check "-o dir, a link in it: exit 2" [ "$st" -eq 2 ]
+check "-o dir, a link in it: one line" one_error_line "is a symbolic link"
+check "-o dir, a link in it: names it" grep -q "/dl/table.csv: error:" "$tmp/err"
+check "-o dir, a link in it: link kept" [ -L "$tmp/dl/table.csv" ]
+check "-o dir, a link in it: its target kept" [ "$(cat "$tmp/outside/t.csv")" = keep ]
+check "-o dir, a link in it: no temporary" no_temporaries "$tmp/dl"
 
 # ---- a site -----------------------------------------------------------
 

@@ -51,6 +51,7 @@ struct site {
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
+	int		 outfd;		/* OUTDIR, once made */
 };
 
 /* ---- finding pages ------------------------------------------------- */
@@ -248,37 +249,48 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 	tl_view_init(&p->view, p->page, &p->opts);
 }
 
-static const char *const page_formats[] = {
-	"md", "csv", "json", "changelog",
+/* The files of the site, and of each page's folder. */
+static const char *const site_files[] = {
+	"index.html", "changelog.md", "changelog.html", "feed.xml",
+	"all.csv", "all.json",
+};
+static const char *const page_files[] = {
+	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
 };
 
+/* The format of each of page_files[]. */
+static const char *const page_formats[] = {
+	"html", "md", "csv", "json", "changelog",
+};
+
+/* A page's folder, made and written through OUTDIR's descriptor. */
 static void
 step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	struct buf dir = {0}, path = {0};
 	size_t i;
+	int fd;
 
 	(void)loader;
 	if (p->page == NULL)
 		return;
 	p->opts.renderer = renderer;
-	buf_printf(&dir, "%s/%s", s->o->outdir, p->page->slug);
-	if (tl_mkdirs(dir.data, &p->diags) != 0)
+	tl_path_join(&dir, s->o->outdir, p->page->slug);
+	if ((fd = tl_subdir_open(s->outfd, p->page->slug, dir.data,
+	    &p->diags)) < 0)
 		goto out;
-	buf_printf(&path, "%s/index.html", dir.data);
-	if (tl_convert_file(&p->view, tl_output_format("html"), path.data,
-	    &p->diags) != 0)
-		goto out;
-	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
-		const struct tl_output_format *f =
-		    tl_output_format(page_formats[i]);
+	for (i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
+		const struct tl_output_format *f = tl_output_format(
+		    page_formats[i]);
 
 		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir.data, f->file);
-		if (tl_convert_file(&p->view, f, path.data, &p->diags) != 0)
+		tl_path_join(&path, dir.data, page_files[i]);
+		if (tl_convert_fileat(&p->view, f, fd, page_files[i],
+		    path.data, &p->diags) != 0)
 			break;
 	}
+	close(fd);
 out:
 	p->opts.renderer = NULL;
 	buf_free(&dir);
@@ -539,8 +551,9 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	struct tl_value v;
 	int rc;
 
-	buf_printf(&path, "%s/%s", s->o->outdir, file);
-	rc = tl_outfile_open(&out, path.data, d);
+	tl_path_join(&path, s->o->outdir, file);
+	rc = tl_outfile_openat(&out, s->outfd, file, path.data,
+	    s->o->write.temps, d);
 	buf_free(&path);
 	if (rc != 0)
 		return -1;
@@ -588,13 +601,10 @@ site_context_init(struct tl_site_context *ctx, const struct site *s,
 static int
 write_site(const struct site *s, struct tl_diags *d)
 {
-	static const struct { const char *file, *template; } files[] = {
-		{ "index.html",		"index.html" },
-		{ "changelog.md",	"site-changelog.md" },
-		{ "changelog.html",	"site-changelog.html" },
-		{ "feed.xml",		"site-feed.xml" },
-		{ "all.csv",		NULL },
-		{ "all.json",		NULL },
+	/* The template of each of site_files[], or none. */
+	static const char *const templates[] = {
+		"index.html", "site-changelog.md", "site-changelog.html",
+		"site-feed.xml", NULL, NULL,
 	};
 	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
@@ -604,9 +614,10 @@ write_site(const struct site *s, struct tl_diags *d)
 	int rc = 0;
 
 	site_context_init(&ctx, s, views);
-	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc == 0; i++)
-		rc = write_site_file(s, renderer, &ctx, files[i].file,
-		    files[i].template, d);
+	for (i = 0; i < sizeof(site_files) / sizeof(site_files[0]) &&
+	    rc == 0; i++)
+		rc = write_site_file(s, renderer, &ctx, site_files[i],
+		    templates[i], d);
 	tl_site_context_free(&ctx);
 	free(views);
 	tl_renderer_free(renderer);
@@ -627,13 +638,18 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	memset(&s, 0, sizeof(s));
 	memset(stats, 0, sizeof(*stats));
 	s.o = o;
+	s.outfd = -1;
 	pthread_mutex_init(&s.lock, NULL);
 	/* Read the previous build first: PREV may well be OUTDIR itself. */
 	if (o->since != NULL && tl_since_load(&s.prev, o->since, d) != 0) {
 		rc = -1;
 		goto out;
 	}
-	if (tl_mkdirs(o->outdir, d) != 0 || find_pages(&s, d) != 0) {
+	/* OUTDIR as the user named it is followed once; inside it every
+	 * file and folder is made through this descriptor (output.h). */
+	if (tl_mkdirs(o->outdir, d) != 0 ||
+	    (s.outfd = tl_dir_open(o->outdir, d)) < 0 ||
+	    find_pages(&s, d) != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -676,6 +692,8 @@ out:
 		free(s.pages[i].path);
 	}
 	free(s.pages);
+	if (s.outfd >= 0)
+		close(s.outfd);
 	tl_since_free(&s.prev);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
