@@ -2,14 +2,16 @@
 # tests/io.sh - output is never torn or lost.
 #
 # Every file tablog writes is written to a temporary beside it and renamed
-# into place when complete (src/base/output.c).  These tests make writing fail
-# (a full /dev/full, and an LD_PRELOAD shim, tests/shim/failio.c, that
-# fails open/mkdir/fclose/rename and their *at forms on request, since as root chmod
-# cannot take write permission away), kill a build halfway, and check that
-# every file is then either the old version or the new one, byte for
-# byte, and no temporary is left behind.  Also: what -o finds at its path
-# (a device, a FIFO, someone's file, a link) is never harmed, and symbolic
-# links under INDIR are followed only with --follow-links.
+# into place when complete (src/base/output.c).  These tests make writing
+# fail (a full /dev/full, and an LD_PRELOAD shim, tests/shim/failio.c,
+# that fails open/mkdir/fclose/rename and their *at forms on request,
+# since as root chmod cannot take write permission away), kill a build
+# halfway, and check that every file is then either the old version or
+# the new one, byte for byte, and no temporary is left behind; interrupt
+# a build and check that its temporaries went with it.  Also: what -o
+# finds at its path (a device, a FIFO, someone's file, a link) is never
+# harmed, and symbolic links under INDIR are followed only with
+# --follow-links.
 #
 # TABLOG (default ./tablog) is the binary; FAILIO (default
 # $B/tests/failio.so, built by `make B=... failio`) is the shim.
@@ -280,6 +282,33 @@ done
 # Timing decides whether a kill lands mid-build; say what happened.
 echo "io: kill -9: $killed of 3 runs killed, $halfway left halfway (build ${took} ms)"
 check "kill -9 landed halfway at least once" [ "$halfway" -gt 0 ]
+
+# SIGINT or SIGTERM halfway: tablog removes its temporaries, then dies of
+# the signal (status 128 + its number).  A shell starts a background job
+# with SIGINT ignored, and tablog keeps a signal that was ignored (as
+# nohup wants): env gives the job the default back.
+for sig in INT:2 TERM:15; do
+	num=${sig#*:} sig=${sig%:*} ended=0
+	for frac in 2 3 4 6; do
+		rm -rf "$tmp/site"
+		cp -R "$tmp/site1" "$tmp/site"
+		env --default-signal=INT "$TABLOG" build -q -j 2 -o "$tmp/site" \
+		    "$tmp/in2" 2>/dev/null &
+		pid=$!
+		delay=$((took / frac))
+		sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+		kill -s "$sig" "$pid" 2>/dev/null
+		wait "$pid"
+		st=$?
+		[ "$st" -eq $((128 + num)) ] && ended=$((ended + 1))
+		check "SIG$sig at 1/$frac: exit by the signal or 0" \
+		    [ "$st" -eq $((128 + num)) -o "$st" -eq 0 ]
+		check "SIG$sig at 1/$frac: no temporary" no_temporaries "$tmp/site"
+		check "SIG$sig at 1/$frac: every file old or new" old_or_new "$tmp/site" "$tmp/site1" "$tmp/site2"
+	done
+	echo "io: SIG$sig: $ended of 4 runs ended by it"
+	check "SIG$sig ended a run at least once" [ "$ended" -gt 0 ]
+done
 
 # ---- symbolic links under INDIR ----------------------------------------
 
