@@ -329,5 +329,32 @@ check "--follow-links: exit 0" [ "$st" -eq 0 ]
 check "--follow-links: linked file and folder read" [ "$(grep -c 'Outside.Read' "$tmp/links/out/all.csv")" -eq 2 ]
 check "--follow-links: the loop read once" [ "$(grep -c '^cloud-backup' "$tmp/links/out/all.csv")" -eq 23 ]
 
+# A page swapped, between the walk that listed it and its reading, for a
+# FIFO or a link: neither followed nor waited on; one error each.  (The
+# shim holds the first page's open for two seconds: the swap is made
+# then, while the other pages wait their turn on one thread.)
+mkdir "$tmp/swap"
+cp tests/site/old/alpha.md "$tmp/swap/a.md"
+cp tests/site/old/beta.md "$tmp/swap/b.md"
+cp tests/site/old/beta.md "$tmp/swap/c.md"
+printf '# Secret\n\n| API | Permission |\n|---|---|\n| a | Secret.Read |\n' \
+    >"$tmp/secret.md"
+env LD_PRELOAD="$FAILIO" FAILIO_SLOW=/swap/a.md FAILIO_SLOW_MARK="$tmp/mark" \
+    timeout 60 "$TABLOG" build -q -j 1 -o "$tmp/swap-out" "$tmp/swap" \
+    >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+i=0
+while [ ! -e "$tmp/mark" ] && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+rm "$tmp/swap/b.md" "$tmp/swap/c.md"
+mkfifo "$tmp/swap/b.md"
+ln -s ../secret.md "$tmp/swap/c.md"
+wait "$pid"
+st=$?
+check "page swapped: exit 2 (not a hang)" [ "$st" -eq 2 ]
+check "page swapped for a FIFO: one error" grep -q "^tablog: $tmp/swap/b.md: error: not a regular file; not read$" "$tmp/err"
+check "page swapped for a link: one error" grep -q "^tablog: $tmp/swap/c.md: error: cannot open: a symbolic link (not followed)$" "$tmp/err"
+check "page swapped for a link: not read" sh -c '! grep -q Secret "$1"' sh "$tmp/swap-out/all.csv"
+check "page swapped: the others built" [ -s "$tmp/swap-out/alpha-app/table.md" ]
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

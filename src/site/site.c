@@ -239,7 +239,8 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	(void)renderer;
-	p->page = tl_load_page(loader, p->path, &p->diags);
+	p->page = tl_load_found_page(loader, p->path, s->o->follow_links,
+	    &p->diags);
 	if (p->page == NULL)
 		return;
 	p->opts = s->o->write;

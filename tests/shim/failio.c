@@ -14,6 +14,10 @@
  *   FAILIO_CLOSE=S    fclose() of a stream on such a file: closes it,
  *                     then reports ENOSPC (a late write error, as NFS or
  *                     a full disk give at close)
+ *   FAILIO_SLOW=S     open()/openat() of such a path first creates the
+ *                     file named by FAILIO_SLOW_MARK (if set), then
+ *                     sleeps two seconds: a window in which a test changes
+ *                     what tablog is about to read
  *   FAILIO_NTH=N      only the N-th matching call fails (1-based), and
  *                     every later one: a failure halfway through a run
  * The counter is per process and shared by all the kinds above.
@@ -58,12 +62,33 @@ should_fail(const char *var, const char *path)
 	return atomic_fetch_add(&seen, 1) + 1 >= atol(nth);
 }
 
+/* FAILIO_SLOW: say so, then give the test its window. */
+static void
+maybe_slow(const char *path)
+{
+	const char *want = getenv("FAILIO_SLOW"), *mark;
+
+	if (want == NULL || *want == '\0' || path == NULL ||
+	    strstr(path, want) == NULL)
+		return;
+	if ((mark = getenv("FAILIO_SLOW_MARK")) != NULL) {
+		int (*real)(const char *, int, ...);
+		int fd;
+
+		NEXT(real, "open");
+		if ((fd = real(mark, O_WRONLY | O_CREAT, 0644)) >= 0)
+			close(fd);
+	}
+	sleep(2);
+}
+
 /* open() and open64(): fail, or pass on to libc's `name`. */
 static int
 open_or_fail(const char *name, const char *path, int flags, mode_t mode)
 {
 	int (*real)(const char *, int, ...);
 
+	maybe_slow(path);
 	if (should_fail("FAILIO_OPEN", path) ||
 	    ((flags & O_CREAT) && should_fail("FAILIO_CREATE", path))) {
 		errno = EACCES;
@@ -127,6 +152,7 @@ openat_or_fail(const char *name, int dirfd, const char *path, int flags,
 	char full[8192];
 	const char *p = at_path(dirfd, path, full, sizeof(full));
 
+	maybe_slow(p);
 	if (should_fail("FAILIO_OPEN", p) ||
 	    ((flags & O_CREAT) && should_fail("FAILIO_CREATE", p))) {
 		errno = EACCES;
