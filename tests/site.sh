@@ -98,5 +98,52 @@ check "hostile titles stay inside" [ "$(ls "$tmp/hostile-out")" = site ]
 check "hostile slugs are safe" sh -c 'for d in "$1"/*/; do b=$(basename "$d"); case $b in *[!a-z0-9-]*|-*|"") exit 1;; esac; [ ${#b} -le 80 ] || exit 1; done' - "$tmp/hostile-out/site"
 check "five hostile pages, five folders" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 5 ]
 
+# ---- --since: the previous build is untrusted input ---------------------
+
+# A broken all.json is one error naming it; nothing is written.
+"$TABLOG" build -q tests/site/old -o "$tmp/prev"
+python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+j["pages"][0]["tables"][0]["columns"] = []
+j["pages"][0]["tables"][0]["label_column"] = 7
+json.dump(j, open(sys.argv[1], "w"))' "$tmp/prev/all.json"
+cp -R "$tmp/prev" "$tmp/prev.before"
+"$TABLOG" build -q tests/site/new -o "$tmp/fresh" --since "$tmp/prev" 2>"$tmp/err"
+check "--since broken: exit 2" [ $? -eq 2 ]
+check "--since broken: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "--since broken: names the file" grep -q "^tablog: $tmp/prev/all.json: error: not a usable tablog all.json: pages\[0\]\.tables\[0\]: " "$tmp/err"
+check "--since broken: no OUTDIR made" [ ! -e "$tmp/fresh" ]
+"$TABLOG" build -q tests/site/new -o "$tmp/prev" --since "$tmp/prev" 2>"$tmp/err"
+check "--since broken, PREV is OUTDIR: exit 2" [ $? -eq 2 ]
+check "--since broken, PREV is OUTDIR: nothing written" diff -r "$tmp/prev" "$tmp/prev.before"
+
+# Pages are matched by their file under INDIR, not by slug (slugs depend
+# on the other pages): an untitled Alpha.md beside alpha.md is one new
+# page, not "1 added, 1 removed".
+row='| API | Permission | Type |\n|---|---|---|\n| Microsoft Graph | %s | Application |\n'
+mkdir "$tmp/case1" "$tmp/case2"
+printf "$row" Lower.Read >"$tmp/case1/alpha.md"
+cp "$tmp/case1/alpha.md" "$tmp/case2/alpha.md"
+printf "$row" Upper.Read >"$tmp/case2/Alpha.md"
+"$TABLOG" build -q "$tmp/case1" -o "$tmp/case"
+"$TABLOG" build -q "$tmp/case2" -o "$tmp/case" --since "$tmp/case" --date 2026-11-26
+check "--since by path: exit 0" [ $? -eq 0 ]
+check "--since by path: one new page" [ "$(grep -c '^- New page: ' "$tmp/case/changelog.md")" -eq 1 ]
+check "--since by path: no page changed" [ "$(grep -c '^### .*added\|removed' "$tmp/case/changelog.md")" -eq 0 ]
+check "--since by path: no page removed" [ "$(grep -c '^- Page removed' "$tmp/case/changelog.md")" -eq 0 ]
+# An all.json from before paths were recorded is matched by slug.
+rm -rf "$tmp/noslug"
+cp -r "$tmp/old" "$tmp/noslug"
+python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+for p in j["pages"]:
+    p.pop("path", None)
+json.dump(j, open(sys.argv[1], "w"))' "$tmp/noslug/all.json"
+"$TABLOG" build tests/site/new -o "$tmp/noslug" --since "$tmp/noslug" --date 2026-11-26 --title "Test site" -q
+check "--since an older all.json: exit 0" [ $? -eq 0 ]
+check "--since an older all.json: matched by slug" cmp -s "$tmp/noslug/changelog.md" tests/site/expected-changelog.md
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -31,10 +31,12 @@
 #include "site/since.h"
 #include "site/site_context.h"
 #include "base/strmap.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 struct site_page {
 	char		*path;		/* as found under indir */
+	const char	*rel;		/* the same, relative to indir */
 	struct tl_page	*page;		/* NULL when it could not be read */
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
@@ -52,6 +54,7 @@ struct site {
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
 	int		 outfd;		/* OUTDIR, once made */
+	size_t		 rel_at;	/* where paths under indir go on */
 };
 
 /* ---- finding pages ------------------------------------------------- */
@@ -139,7 +142,9 @@ walk_folder(struct walk *w, const char *dir)
 			s->pages = xgrow(s->pages, &s->cap, s->n + 1,
 			    sizeof(*s->pages));
 			memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
-			s->pages[s->n++].path = xstrdup(path.data);
+			s->pages[s->n].path = xstrdup(path.data);
+			s->pages[s->n].rel = s->pages[s->n].path + s->rel_at;
+			s->n++;
 		}
 	}
 	w->depth--;
@@ -160,6 +165,7 @@ find_pages(struct site *s, struct tl_diags *d)
 	w.d = d;
 	while (len > 1 && indir[len - 1] == '/')
 		indir[--len] = '\0';
+	s->rel_at = len + 1;	/* "indir/" */
 	if (stat(indir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder: %s",
 		    errno ? strerror(errno) : "not a folder");
@@ -412,10 +418,12 @@ detected_json(const struct site *s)
 	json_t *det, *pages, *added, *gone;
 	struct buf b = {0};
 	struct tl_date day;
-	size_t i, changes = 0;
+	unsigned char *matched;
+	size_t i, k, changes = 0;
 
 	if (s->o->since == NULL)
 		return NULL;
+	matched = xcalloc(s->prev.n + 1, 1);
 	aliases = tl_aliases_new();
 	memset(&dopts, 0, sizeof(dopts));
 	dopts.aliases = aliases;
@@ -429,7 +437,12 @@ detected_json(const struct site *s)
 
 		if (page == NULL)
 			continue;
-		old = tl_since_find(&s->prev, page->slug);
+		/* all.json holds paths as JSON text: repaired UTF-8. */
+		buf_reset(&b);
+		tl_utf8_repair(&b, s->pages[i].rel, strlen(s->pages[i].rel));
+		old = tl_since_find(&s->prev, buf_str(&b), page->slug, &k);
+		if (old != NULL)
+			matched[k] = 1;
 		if (old == NULL) {
 			json_array_append_new(added, page_ref_json(page));
 			changes++;
@@ -439,19 +452,15 @@ detected_json(const struct site *s)
 		}
 	}
 	for (i = 0; i < s->prev.n; i++) {
-		const struct tl_page *old = s->prev.pages[i];
-		size_t k;
-
-		for (k = 0; k < s->n; k++)
-			if (s->pages[k].page != NULL &&
-			    strcmp(s->pages[k].page->slug, old->slug) == 0)
-				break;
-		if (k == s->n) {
-			json_array_append_new(gone, page_ref_json(old));
+		if (!matched[i]) {
+			json_array_append_new(gone,
+			    page_ref_json(s->prev.pages[i]));
 			changes++;
 		}
 	}
 	tl_aliases_free(aliases);
+	free(matched);
+	buf_reset(&b);
 
 	det = json_object();
 	memset(&day, 0, sizeof(day));
@@ -494,6 +503,9 @@ all_pages_json(const struct site *s)
 		if (page == NULL)
 			continue;
 		pj = json_array_get(pages, k++);
+		/* What --since matches pages by (slugs depend on which other
+		 * pages there are). */
+		json_object_set_new(pj, "path", tl_json_text(s->pages[i].rel));
 		tables = json_array();
 		for (t = 0; t < page->ntables; t++) {
 			const struct tl_table *tab = &page->tables[t];
@@ -642,7 +654,8 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	s.outfd = -1;
 	pthread_mutex_init(&s.lock, NULL);
 	/* Read the previous build first: PREV may well be OUTDIR itself. */
-	if (o->since != NULL && tl_since_load(&s.prev, o->since, d) != 0) {
+	if (o->since != NULL && tl_since_load(&s.prev, o->since,
+	    o->load.max_input, d) != 0) {
 		rc = -1;
 		goto out;
 	}
