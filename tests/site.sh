@@ -98,6 +98,35 @@ check "hostile titles stay inside" [ "$(ls "$tmp/hostile-out")" = site ]
 check "hostile slugs are safe" sh -c 'for d in "$1"/*/; do b=$(basename "$d"); case $b in *[!a-z0-9-]*|-*|"") exit 1;; esac; [ ${#b} -le 80 ] || exit 1; done' - "$tmp/hostile-out/site"
 check "five hostile pages, five folders" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 5 ]
 
+# ---- reading INDIR ------------------------------------------------------
+
+# A FILE is not a folder: that, and no stale error text after it.
+"$TABLOG" build -q tests/site/old/alpha.md -o "$tmp/nf" 2>"$tmp/err"
+check "build FILE: exit 2" [ $? -eq 2 ]
+check "build FILE: not a folder" [ "$(cat "$tmp/err")" = "tablog: tests/site/old/alpha.md: error: not a folder" ]
+
+# An empty INDIR: a warning, and an empty site.
+mkdir "$tmp/empty"
+"$TABLOG" build "$tmp/empty" -o "$tmp/empty-out" 2>"$tmp/err"
+check "empty INDIR: exit 0" [ $? -eq 0 ]
+check "empty INDIR: warned" grep -q "warning: no pages" "$tmp/err"
+
+# A path longer than PATH_MAX under INDIR is said, not skipped in silence.
+mkdir "$tmp/deep"
+cp tests/site/old/alpha.md "$tmp/deep/"
+# 17 folders of 250 bytes: made one by one (a shell's cd wants a full path).
+python3 -c '
+import os, sys
+os.chdir(sys.argv[1])
+for i in range(17):
+    os.mkdir("d" * 250)
+    os.chdir("d" * 250)
+open("page.md", "w").write("# Deep\n\n| API | Permission |\n|---|---|\n| a | Deep.Read |\n")' "$tmp/deep"
+"$TABLOG" build "$tmp/deep" -o "$tmp/deep-out" 2>"$tmp/err"
+check "path past PATH_MAX: exit 0" [ $? -eq 0 ]
+check "path past PATH_MAX: warned" grep -q "warning: path longer than PATH_MAX (4096 bytes); not read$" "$tmp/err"
+check "path past PATH_MAX: the rest built" [ -s "$tmp/deep-out/alpha-app/table.md" ]
+
 # ---- --since: the previous build is untrusted input ---------------------
 
 # A broken all.json is one error naming it; nothing is written.

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,13 @@
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
 struct site_page {
 	char		*path;		/* as found under indir */
 	const char	*rel;		/* the same, relative to indir */
@@ -42,6 +50,89 @@ struct site_page {
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
 };
+
+/*
+ * A set of files by device and inode: the folders and pages the walk
+ * has met, so that each is read once however many links lead to it.
+ * Open addressing, grown at half full.
+ */
+struct inode_key {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+struct inode_set {
+	struct inode_key *keys;
+	unsigned char	 *used;
+	size_t		  n, cap;	/* cap is 0 or a power of two */
+};
+
+static size_t
+inode_slot(const struct inode_set *set, dev_t dev, ino_t ino)
+{
+	uint64_t h = tl_hash_bytes(TL_HASH_INIT, (const char *)&dev,
+	    sizeof(dev));
+	size_t i;
+
+	h = tl_hash_bytes(h, (const char *)&ino, sizeof(ino));
+	for (i = (size_t)h & (set->cap - 1); set->used[i];
+	    i = (i + 1) & (set->cap - 1))
+		if (set->keys[i].dev == dev && set->keys[i].ino == ino)
+			break;
+	return i;
+}
+
+static int
+inode_set_has(const struct inode_set *set, const struct stat *st)
+{
+	return set->cap > 0 &&
+	    set->used[inode_slot(set, st->st_dev, st->st_ino)];
+}
+
+/* Add st's file; 0 when it was there already. */
+static int
+inode_set_add(struct inode_set *set, const struct stat *st)
+{
+	size_t i;
+
+	if (inode_set_has(set, st))
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		struct inode_set bigger = {0};
+
+		bigger.cap = set->cap ? 2 * set->cap : 64;
+		bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+		bigger.used = xcalloc(bigger.cap, 1);
+		for (i = 0; i < set->cap; i++) {
+			size_t k;
+
+			if (!set->used[i])
+				continue;
+			k = inode_slot(&bigger, set->keys[i].dev,
+			    set->keys[i].ino);
+			bigger.keys[k] = set->keys[i];
+			bigger.used[k] = 1;
+		}
+		bigger.n = set->n;
+		free(set->keys);
+		free(set->used);
+		*set = bigger;
+	}
+	i = inode_slot(set, st->st_dev, st->st_ino);
+	set->keys[i].dev = st->st_dev;
+	set->keys[i].ino = st->st_ino;
+	set->used[i] = 1;
+	set->n++;
+	return 1;
+}
+
+static void
+inode_set_free(struct inode_set *set)
+{
+	free(set->keys);
+	free(set->used);
+	memset(set, 0, sizeof(*set));
+}
 
 struct site {
 	const struct tl_build_opts *o;
@@ -55,6 +146,8 @@ struct site {
 	struct tl_since	 prev;		/* --since: the previous build */
 	int		 outfd;		/* OUTDIR, once made */
 	size_t		 rel_at;	/* where paths under indir go on */
+	/* What the walk read, each once. */
+	struct inode_set folders, files;
 };
 
 /* ---- finding pages ------------------------------------------------- */
@@ -82,73 +175,120 @@ compare_paths(const void *a, const void *b)
 	    ((const struct site_page *)b)->path);
 }
 
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 struct walk {
 	struct site	*site;
 	struct tl_diags	*d;
 	dev_t		 out_dev;	/* the output folder, never read */
 	ino_t		 out_ino;
 	int		 have_out;
-	/* Folders on the current path, to stop link loops. */
-	struct { dev_t dev; ino_t ino; } stack[64];
-	size_t		 depth;
+	size_t		 depth;		/* folders open above this one */
 };
 
-static void
-walk_folder(struct walk *w, const char *dir)
+/* The names in folder `dir` but hidden ones, sorted (so which path
+ * reaches a folder or file first never depends on the file system). */
+static char **
+folder_names(struct walk *w, const char *dir, size_t *n)
 {
 	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+	DIR *dp;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;	/* hidden files, . and .. */
+		names = xgrow(names, &cap, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), compare_names);
+	return names;
+}
+
+static void
+add_page(struct site *s, const char *path)
+{
+	s->pages = xgrow(s->pages, &s->cap, s->n + 1, sizeof(*s->pages));
+	memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
+	s->pages[s->n].path = xstrdup(path);
+	s->pages[s->n].rel = s->pages[s->n].path + s->rel_at;
+	s->n++;
+}
+
+/*
+ * Read folder `dir` (st: its status) and those below it.  Every real
+ * folder is read once and every page file is one page, however many
+ * links lead to them (with --follow-links a chain of folders each linking
+ * twice to the next would otherwise be read 2^depth times).
+ */
+static void
+walk_folder(struct walk *w, const char *dir, const struct stat *dst)
+{
+	struct site *s = w->site;
 	struct stat st;
 	struct buf path = {0};
-	DIR *dp;
-	size_t i;
+	char **names;
+	size_t i, n, dirlen = strlen(dir);
 
-	if (stat(dir, &st) != 0)
+	if (w->have_out && dst->st_dev == w->out_dev &&
+	    dst->st_ino == w->out_ino)
 		return;
-	if (w->have_out && st.st_dev == w->out_dev && st.st_ino == w->out_ino)
-		return;
-	for (i = 0; i < w->depth; i++)
-		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
-			return;		/* a link back up the tree */
-	if (w->depth == sizeof(w->stack) / sizeof(w->stack[0])) {
+	if (!inode_set_add(&s->folders, dst))
+		return;		/* read already, by another path */
+	if (w->depth == 64) {
 		tl_diag(w->d, TL_WARNING, dir, 0, "folders nested too deep; "
 		    "not read");
 		return;
 	}
-	if ((dp = opendir(dir)) == NULL) {
-		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
-		    strerror(errno));
+	if ((names = folder_names(w, dir, &n)) == NULL)
 		return;
-	}
-	w->stack[w->depth].dev = st.st_dev;
-	w->stack[w->depth].ino = st.st_ino;
 	w->depth++;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;	/* hidden files, . and .. */
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+
 		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir, e->d_name);
-		if (lstat(path.data, &st) != 0)
+		tl_path_join(&path, dir, names[i]);
+		if (len > NAME_MAX || dirlen + 1 + len >= PATH_MAX) {
+			tl_diag(w->d, TL_WARNING, path.data, 0, "%s longer than "
+			    "%s (%d bytes); not read", len > NAME_MAX ? "name" :
+			    "path", len > NAME_MAX ? "NAME_MAX" : "PATH_MAX",
+			    len > NAME_MAX ? NAME_MAX : PATH_MAX);
 			continue;
+		}
+		if (lstat(path.data, &st) != 0) {
+			if (errno != ENOENT)	/* gone since: nothing to say */
+				tl_diag(w->d, TL_WARNING, path.data, 0,
+				    "cannot read: %s; not read",
+				    strerror(errno));
+			continue;
+		}
 		if (S_ISLNK(st.st_mode)) {
-			if (!w->site->o->follow_links ||
-			    stat(path.data, &st) != 0)
+			if (!s->o->follow_links || stat(path.data, &st) != 0)
 				continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			walk_folder(w, path.data);
-		} else if (S_ISREG(st.st_mode) && is_page_name(e->d_name)) {
-			struct site *s = w->site;
-
-			s->pages = xgrow(s->pages, &s->cap, s->n + 1,
-			    sizeof(*s->pages));
-			memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
-			s->pages[s->n].path = xstrdup(path.data);
-			s->pages[s->n].rel = s->pages[s->n].path + s->rel_at;
-			s->n++;
-		}
+		if (S_ISDIR(st.st_mode))
+			walk_folder(w, path.data, &st);
+		else if (S_ISREG(st.st_mode) && is_page_name(names[i]) &&
+		    inode_set_add(&s->files, &st))
+			add_page(s, path.data);
 	}
 	w->depth--;
-	closedir(dp);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	buf_free(&path);
 }
 
@@ -156,32 +296,45 @@ static int
 find_pages(struct site *s, struct tl_diags *d)
 {
 	struct walk w;
-	struct stat st;
+	struct stat st, out;
 	size_t len = strlen(s->o->indir);
 	char *indir = xstrdup(s->o->indir);
+	int rc = 0;
 
 	memset(&w, 0, sizeof(w));
 	w.site = s;
 	w.d = d;
 	while (len > 1 && indir[len - 1] == '/')
 		indir[--len] = '\0';
-	s->rel_at = len + 1;	/* "indir/" */
-	if (stat(indir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder: %s",
-		    errno ? strerror(errno) : "not a folder");
-		free(indir);
-		return -1;
-	}
-	if (stat(s->o->outdir, &st) == 0) {
-		w.out_dev = st.st_dev;
-		w.out_ino = st.st_ino;
+	s->rel_at = len + (len > 0 && indir[len - 1] != '/');
+	if (stat(indir, &st) != 0) {
+		tl_diag(d, TL_ERROR, s->o->indir, 0, "cannot read folder: %s",
+		    strerror(errno));
+		rc = -1;
+	} else if (!S_ISDIR(st.st_mode)) {
+		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder");
+		rc = -1;
+	} else if (stat(s->o->outdir, &out) == 0) {
+		w.out_dev = out.st_dev;
+		w.out_ino = out.st_ino;
 		w.have_out = 1;
 	}
-	walk_folder(&w, indir);
+	if (rc == 0)
+		walk_folder(&w, indir, &st);
 	free(indir);
-	qsort(s->pages, s->n, sizeof(*s->pages), compare_paths);
-	return 0;
+	if (s->n > 1)
+		qsort(s->pages, s->n, sizeof(*s->pages), compare_paths);
+	return rc;
 }
+
+/* The files of the site, and of each page's folder. */
+static const char *const site_files[] = {
+	"index.html", "changelog.md", "changelog.html", "feed.xml",
+	"all.csv", "all.json",
+};
+static const char *const page_files[] = {
+	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
+};
 
 /* ---- the thread pool ----------------------------------------------- */
 
@@ -255,15 +408,6 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 	p->opts.fragment = 0;
 	tl_view_init(&p->view, p->page, &p->opts);
 }
-
-/* The files of the site, and of each page's folder. */
-static const char *const site_files[] = {
-	"index.html", "changelog.md", "changelog.html", "feed.xml",
-	"all.csv", "all.json",
-};
-static const char *const page_files[] = {
-	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
-};
 
 /* The format of each of page_files[]. */
 static const char *const page_formats[] = {
@@ -651,8 +795,8 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	memset(&s, 0, sizeof(s));
 	memset(stats, 0, sizeof(*stats));
 	s.o = o;
-	s.outfd = -1;
 	pthread_mutex_init(&s.lock, NULL);
+	s.outfd = -1;
 	/* Read the previous build first: PREV may well be OUTDIR itself. */
 	if (o->since != NULL && tl_since_load(&s.prev, o->since,
 	    o->load.max_input, d) != 0) {
@@ -708,6 +852,8 @@ out:
 	free(s.pages);
 	if (s.outfd >= 0)
 		close(s.outfd);
+	inode_set_free(&s.folders);
+	inode_set_free(&s.files);
 	tl_since_free(&s.prev);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
