@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -144,9 +145,9 @@ struct site {
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
-	int		 outfd;		/* OUTDIR, once made */
+	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
-	/* What the walk read, each once. */
+	/* What the walk read: never written to (see check_outputs()). */
 	struct inode_set folders, files;
 };
 
@@ -315,6 +316,13 @@ find_pages(struct site *s, struct tl_diags *d)
 		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder");
 		rc = -1;
 	} else if (stat(s->o->outdir, &out) == 0) {
+		/* Skipped below INDIR; INDIR itself would be overwritten. */
+		if (out.st_dev == st.st_dev && out.st_ino == st.st_ino) {
+			tl_diag(d, TL_ERROR, s->o->outdir, 0, "the output "
+			    "folder is the input folder; give build another "
+			    "(-o OUTDIR)");
+			rc = -1;
+		}
 		w.out_dev = out.st_dev;
 		w.out_ino = out.st_ino;
 		w.have_out = 1;
@@ -327,7 +335,13 @@ find_pages(struct site *s, struct tl_diags *d)
 	return rc;
 }
 
-/* The files of the site, and of each page's folder. */
+/*
+ * Before anything is written: nothing tablog would write may be, or be
+ * reached through, something it did not make.  A file in the way of one
+ * of the site's files may not be an input page, a symbolic link or
+ * anything but a regular file, and a page's folder may not be a folder
+ * the walk read (INDIR inside OUTDIR).  Each problem is one error.
+ */
 static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
 	"all.csv", "all.json",
@@ -335,6 +349,86 @@ static const char *const site_files[] = {
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
 };
+
+static int
+check_files(const struct site *s, int dirfd, const char *dir,
+    const char *const *files, size_t n, struct tl_diags *d)
+{
+	struct buf path = {0};
+	struct stat st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *why = NULL;
+
+		if (fstatat(dirfd, files[i], &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;	/* nothing there (or tl_outfile says) */
+		if (S_ISLNK(st.st_mode))
+			why = "is a symbolic link; tablog writes no file "
+			    "through a link in a folder it writes to";
+		else if (!S_ISREG(st.st_mode))
+			why = "is not a regular file; not replaced";
+		else if (inode_set_has(&s->files, &st))
+			why = "is an input page; the build would overwrite it";
+		if (why == NULL)
+			continue;
+		buf_reset(&path);
+		tl_path_join(&path, dir, files[i]);
+		tl_diag(d, TL_ERROR, path.data, 0, "%s", why);
+		rc = -1;
+	}
+	buf_free(&path);
+	return rc;
+}
+
+static int
+check_outputs(const struct site *s, struct tl_diags *d)
+{
+	struct buf dir = {0};
+	struct stat st;
+	size_t i;
+	int outfd, fd, rc;
+
+	if ((outfd = open(s->o->outdir, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) < 0)
+		return 0;	/* to be made (or tl_mkdirs says why not) */
+	rc = check_files(s, outfd, s->o->outdir, site_files,
+	    sizeof(site_files) / sizeof(site_files[0]), d);
+	for (i = 0; i < s->n; i++) {
+		const char *slug;
+
+		if (s->pages[i].page == NULL)
+			continue;
+		slug = s->pages[i].page->slug;
+		if (fstatat(outfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		buf_reset(&dir);
+		tl_path_join(&dir, s->o->outdir, slug);
+		if (S_ISLNK(st.st_mode)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "is a symbolic link; "
+			    "tablog writes no file through a link in a folder "
+			    "it writes to");
+			rc = -1;
+		} else if (!S_ISDIR(st.st_mode)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "not a folder");
+			rc = -1;
+		} else if (inode_set_has(&s->folders, &st)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "is a folder of the "
+			    "input; the build would write its pages into it");
+			rc = -1;
+		} else if ((fd = openat(outfd, slug, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+			if (check_files(s, fd, dir.data, page_files,
+			    sizeof(page_files) / sizeof(page_files[0]), d) != 0)
+				rc = -1;
+			close(fd);
+		}
+	}
+	close(outfd);
+	buf_free(&dir);
+	return rc;
+}
 
 /* ---- the thread pool ----------------------------------------------- */
 
@@ -803,11 +897,7 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		rc = -1;
 		goto out;
 	}
-	/* OUTDIR as the user named it is followed once; inside it every
-	 * file and folder is made through this descriptor (output.h). */
-	if (tl_mkdirs(o->outdir, d) != 0 ||
-	    (s.outfd = tl_dir_open(o->outdir, d)) < 0 ||
-	    find_pages(&s, d) != 0) {
+	if (find_pages(&s, d) != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -820,6 +910,17 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	tl_read_init();
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
+	/* Nothing is written before OUTDIR is known to hold nothing the
+	 * build must not touch.  Then OUTDIR, as the user named it, is
+	 * followed once: inside it every file and folder is made through
+	 * its descriptor (output.h). */
+	if (check_outputs(&s, d) != 0 || tl_mkdirs(o->outdir, d) != 0 ||
+	    (s.outfd = tl_dir_open(o->outdir, d)) < 0) {
+		for (i = 0; i < s.n; i++)
+			tl_diags_move(d, &s.pages[i].diags);
+		rc = -1;
+		goto out;
+	}
 	run_parallel(&s, jobs, step_write);
 
 	stats->pages = s.n;
