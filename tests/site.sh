@@ -121,5 +121,155 @@ check "hostile titles stay inside" [ "$(ls "$tmp/hostile-out")" = site ]
 check "hostile slugs are safe" sh -c 'for d in "$1"/*/; do b=$(basename "$d"); case $b in *[!a-z0-9-]*|-*|"") exit 1;; esac; [ ${#b} -le 80 ] || exit 1; done' - "$tmp/hostile-out/site"
 check "five hostile pages, five folders" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 5 ]
 
+# ---- what build may touch ----------------------------------------------
+
+# OUTDIR is INDIR, however spelled: one error before anything is written,
+# and the user's own index.html and changelog.md stay as they were.
+mkdir "$tmp/D"
+cp tests/site/old/*.md "$tmp/D/"
+printf '# my own changelog\n' >"$tmp/D/changelog.md"
+printf '<p>my own index</p>\n' >"$tmp/D/index.html"
+cp -R "$tmp/D" "$tmp/D.before"
+ln -s D "$tmp/Dlink"
+for out in "$tmp/D" "$tmp/D/" "$tmp/D/." "$tmp/../$(basename "$tmp")/D" "$tmp/Dlink"; do
+	"$TABLOG" build -q "$tmp/D" -o "$out" 2>"$tmp/err"
+	check "build D -o $out: exit 2" [ $? -eq 2 ]
+	check "build D -o $out: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+	check "build D -o $out: says so" grep -q "error: the output folder is the input folder" "$tmp/err"
+	check "build D -o $out: nothing written" diff -r "$tmp/D" "$tmp/D.before"
+done
+
+# OUTDIR inside INDIR: the walk skips it, so a rebuild reads no output.
+mkdir -p "$tmp/in-out"
+cp tests/site/old/*.md "$tmp/in-out/"
+"$TABLOG" build -q "$tmp/in-out" -o "$tmp/in-out/site"
+"$TABLOG" build "$tmp/in-out" -o "$tmp/in-out/site" 2>"$tmp/err"
+check "OUTDIR inside INDIR: exit 0" [ $? -eq 0 ]
+check "OUTDIR inside INDIR: its pages only" grep -q '^tablog: 2 pages, 4 rows, 0 warnings, 0 errors' "$tmp/err"
+
+# INDIR inside OUTDIR: allowed, unless a page's folder would be INDIR (or
+# a folder under it): then one error and nothing written.
+mkdir -p "$tmp/o2/src"
+printf '# Src\n\n| API | Permission |\n|---|---|\n| a | X.Read |\n' >"$tmp/o2/src/page.md"
+"$TABLOG" build -q "$tmp/o2/src" -o "$tmp/o2" 2>"$tmp/err"
+check "a page's folder is INDIR: exit 2" [ $? -eq 2 ]
+check "a page's folder is INDIR: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "a page's folder is INDIR: says so" grep -q "^tablog: $tmp/o2/src: error: is a folder of the input" "$tmp/err"
+check "a page's folder is INDIR: nothing written" [ "$(ls "$tmp/o2" "$tmp/o2/src" | tr '\n' ' ')" = "$tmp/o2: src  $tmp/o2/src: page.md " ]
+printf '# Other\n\n| API | Permission |\n|---|---|\n| a | X.Read |\n' >"$tmp/o2/src/page.md"
+"$TABLOG" build -q "$tmp/o2/src" -o "$tmp/o2"
+check "INDIR inside OUTDIR, no clash: exit 0" [ $? -eq 0 ]
+check "INDIR inside OUTDIR, no clash: built" [ -s "$tmp/o2/other/table.md" ]
+check "INDIR inside OUTDIR, no clash: INDIR untouched" [ "$(ls "$tmp/o2/src")" = page.md ]
+
+# A page (reached through a link) that is one of the files build writes.
+"$TABLOG" build -q tests/site/old -o "$tmp/o3"
+mkdir "$tmp/in3"
+ln -s ../o3/alpha-app/table.md "$tmp/in3/alpha-app.md"
+cp "$tmp/o3/alpha-app/table.md" "$tmp/table.md.before"
+"$TABLOG" build -q --follow-links "$tmp/in3" -o "$tmp/o3" 2>"$tmp/err"
+check "an input page in the way: exit 2" [ $? -eq 2 ]
+check "an input page in the way: one line" grep -q "^tablog: $tmp/o3/alpha-app/table.md: error: is an input page" "$tmp/err"
+check "an input page in the way: kept" cmp -s "$tmp/o3/alpha-app/table.md" "$tmp/table.md.before"
+
+# A symbolic link already in OUTDIR is never written through (nor
+# replaced): one error each, before anything is written.
+"$TABLOG" build -q tests/site/old -o "$tmp/ln"
+cp -R "$tmp/ln" "$tmp/ln.before"
+mkdir "$tmp/elsewhere"
+printf 'victim\n' >"$tmp/victim"
+rm -r "$tmp/ln/alpha-app"
+ln -s ../elsewhere "$tmp/ln/alpha-app"
+rm "$tmp/ln/beta-app/table.csv"
+ln -s ../../victim "$tmp/ln/beta-app/table.csv"
+"$TABLOG" build -q tests/site/new -o "$tmp/ln" 2>"$tmp/err"
+check "links in OUTDIR: exit 2" [ $? -eq 2 ]
+check "links in OUTDIR: one line each" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "links in OUTDIR: the folder link named" grep -q "^tablog: $tmp/ln/alpha-app: error: is a symbolic link" "$tmp/err"
+check "links in OUTDIR: nothing written through it" [ -z "$(ls "$tmp/elsewhere")" ]
+check "links in OUTDIR: links kept" [ -L "$tmp/ln/alpha-app" ] && [ -L "$tmp/ln/beta-app/table.csv" ]
+check "links in OUTDIR: nothing else written" cmp -s "$tmp/ln/index.html" "$tmp/ln.before/index.html"
+"$TABLOG" build -q tests/site/old -o "$tmp/ln" 2>"$tmp/err"
+check "a file link in OUTDIR: exit 2" [ $? -eq 2 ]
+check "a file link in OUTDIR: named" grep -q "^tablog: $tmp/ln/beta-app/table.csv: error: is a symbolic link" "$tmp/err"
+check "a file link in OUTDIR: its target kept" [ "$(cat "$tmp/victim")" = victim ]
+
+# ---- reading INDIR ------------------------------------------------------
+
+# A FILE is not a folder: that, and no stale error text after it.
+"$TABLOG" build -q tests/site/old/alpha.md -o "$tmp/nf" 2>"$tmp/err"
+check "build FILE: exit 2" [ $? -eq 2 ]
+check "build FILE: not a folder" [ "$(cat "$tmp/err")" = "tablog: tests/site/old/alpha.md: error: not a folder" ]
+check "build FILE: nothing written" [ ! -e "$tmp/nf" ]
+
+# An empty INDIR: a warning, and an empty site.
+mkdir "$tmp/empty"
+"$TABLOG" build "$tmp/empty" -o "$tmp/empty-out" 2>"$tmp/err"
+check "empty INDIR: exit 0" [ $? -eq 0 ]
+check "empty INDIR: warned" grep -q "warning: no pages" "$tmp/err"
+
+# A path longer than PATH_MAX under INDIR is said, not skipped in silence.
+mkdir "$tmp/deep"
+cp tests/site/old/alpha.md "$tmp/deep/"
+# 17 folders of 250 bytes: made one by one (a shell's cd wants a full path).
+python3 -c '
+import os, sys
+os.chdir(sys.argv[1])
+for i in range(17):
+    os.mkdir("d" * 250)
+    os.chdir("d" * 250)
+open("page.md", "w").write("# Deep\n\n| API | Permission |\n|---|---|\n| a | Deep.Read |\n")' "$tmp/deep"
+"$TABLOG" build "$tmp/deep" -o "$tmp/deep-out" 2>"$tmp/err"
+check "path past PATH_MAX: exit 0" [ $? -eq 0 ]
+check "path past PATH_MAX: warned" grep -q "warning: path longer than PATH_MAX (4096 bytes); not read$" "$tmp/err"
+check "path past PATH_MAX: the rest built" [ -s "$tmp/deep-out/alpha-app/table.md" ]
+
+# ---- --since: the previous build is untrusted input ---------------------
+
+# A broken all.json is one error naming it; nothing is written.
+"$TABLOG" build -q tests/site/old -o "$tmp/prev"
+python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+j["pages"][0]["tables"][0]["columns"] = []
+j["pages"][0]["tables"][0]["label_column"] = 7
+json.dump(j, open(sys.argv[1], "w"))' "$tmp/prev/all.json"
+cp -R "$tmp/prev" "$tmp/prev.before"
+"$TABLOG" build -q tests/site/new -o "$tmp/fresh" --since "$tmp/prev" 2>"$tmp/err"
+check "--since broken: exit 2" [ $? -eq 2 ]
+check "--since broken: one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "--since broken: names the file" grep -q "^tablog: $tmp/prev/all.json: error: not a usable tablog all.json: pages\[0\]\.tables\[0\]: " "$tmp/err"
+check "--since broken: no OUTDIR made" [ ! -e "$tmp/fresh" ]
+"$TABLOG" build -q tests/site/new -o "$tmp/prev" --since "$tmp/prev" 2>"$tmp/err"
+check "--since broken, PREV is OUTDIR: exit 2" [ $? -eq 2 ]
+check "--since broken, PREV is OUTDIR: nothing written" diff -r "$tmp/prev" "$tmp/prev.before"
+
+# Pages are matched by their file under INDIR, not by slug (slugs depend
+# on the other pages): an untitled Alpha.md beside alpha.md is one new
+# page, not "1 added, 1 removed".
+row='| API | Permission | Type |\n|---|---|---|\n| Microsoft Graph | %s | Application |\n'
+mkdir "$tmp/case1" "$tmp/case2"
+printf "$row" Lower.Read >"$tmp/case1/alpha.md"
+cp "$tmp/case1/alpha.md" "$tmp/case2/alpha.md"
+printf "$row" Upper.Read >"$tmp/case2/Alpha.md"
+"$TABLOG" build -q "$tmp/case1" -o "$tmp/case"
+"$TABLOG" build -q "$tmp/case2" -o "$tmp/case" --since "$tmp/case" --date 2026-11-26
+check "--since by path: exit 0" [ $? -eq 0 ]
+check "--since by path: one new page" [ "$(grep -c '^- New page: ' "$tmp/case/changelog.md")" -eq 1 ]
+check "--since by path: no page changed" [ "$(grep -c '^### .*added\|removed' "$tmp/case/changelog.md")" -eq 0 ]
+check "--since by path: no page removed" [ "$(grep -c '^- Page removed' "$tmp/case/changelog.md")" -eq 0 ]
+# An all.json from before paths were recorded is matched by slug.
+rm -rf "$tmp/noslug"
+cp -r "$tmp/old" "$tmp/noslug"
+python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+for p in j["pages"]:
+    p.pop("path", None)
+json.dump(j, open(sys.argv[1], "w"))' "$tmp/noslug/all.json"
+"$TABLOG" build tests/site/new -o "$tmp/noslug" --since "$tmp/noslug" --date 2026-11-26 --title "Test site" -q
+check "--since an older all.json: exit 0" [ $? -eq 0 ]
+check "--since an older all.json: matched by slug" cmp -s "$tmp/noslug/changelog.md" tests/site/expected-changelog.md
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

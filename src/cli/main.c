@@ -11,6 +11,7 @@
  */
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -100,6 +101,45 @@ static const char usage_text[] =
 "                          PREV (its all.json), dated --date or today\n"
 "\n"
 "Exit status: 0 success, 1 findings (--strict warnings), 2 error.\n";
+
+/*
+ * The temporaries of this run, for the signal handler below: the one
+ * process-wide object tablog keeps, set once before any handler is
+ * installed and never freed (a signal may come until the process ends).
+ * Slots for every file written at once: one per thread (-j is at most
+ * 256) or one per format of -o DIR.
+ */
+static struct tl_temps *run_temps;
+
+static void
+on_fatal_signal(int sig)
+{
+	tl_temps_remove(run_temps);
+	signal(sig, SIG_DFL);
+	raise(sig);		/* delivered once this returns: the status */
+}
+
+/* Interrupted or terminated, remove the run's temporaries first.  A
+ * signal ignored when tablog started (nohup, `cmd &`) stays ignored. */
+static struct tl_temps *
+catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+	size_t i;
+
+	run_temps = tl_temps_new(512);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	return run_temps;
+}
 
 /* Colour only for a terminal, and never when NO_COLOR is set. */
 static int
@@ -435,6 +475,7 @@ cmd_convert(int argc, char **argv)
 
 	loader = tl_loader_new(&a.load);
 	a.write.renderer = tl_renderer_new(a.templates);
+	a.write.temps = catch_signals();
 	page = tl_load_page(loader, input, &d);
 	if (page != NULL && a.table > 0 &&
 	    tl_page_keep_table(page, (size_t)a.table - 1) != 0)
@@ -518,6 +559,7 @@ cmd_build(int argc, char **argv)
 	o.detected_date = a.date ? a.date : today(today_buf, sizeof(today_buf));
 	o.load = a.load;
 	o.write = a.write;
+	o.write.temps = catch_signals();
 	if (isatty(STDERR_FILENO) && !a.quiet)
 		o.progress = show_progress;
 

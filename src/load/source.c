@@ -121,6 +121,47 @@ tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
 	return rc;
 }
 
+int
+tl_read_regular_file(const char *path, int follow_links, size_t max,
+    struct buf *out, struct tl_diags *d)
+{
+	struct stat st;
+	int fd, rc;
+
+	/* O_NONBLOCK: a FIFO put in the page's place must not hang the
+	 * open; it is refused below. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+	    (follow_links ? 0 : O_NOFOLLOW));
+	if (fd < 0) {
+		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s", errno == ELOOP
+		    && !follow_links ? "a symbolic link (not followed)" :
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		tl_diag(d, TL_ERROR, path, 0, "%s", S_ISDIR(st.st_mode) ?
+		    "is a folder, not a page" : "not a regular file; not read");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		tl_diag(d, TL_ERROR, path, 0,
+		    "input larger than the limit of %zu bytes "
+		    "(see --max-input-size)", max);
+		close(fd);
+		return -1;
+	}
+	rc = read_all(fd, path, max, out, d);
+	close(fd);
+	return rc;
+}
+
 /*
  * UTF-16 with a byte-order mark becomes UTF-8 (through glibc's iconv),
  * starting with a UTF-8 byte-order mark: a BOM decides the encoding
@@ -289,6 +330,20 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		tl_page_free(page);
 		return NULL;
 	}
+	return page;
+}
+
+struct tl_page *
+tl_load_found_page(struct tl_loader *l, const char *path, int follow_links,
+    struct tl_diags *d)
+{
+	struct buf bytes = {0};
+	struct tl_page *page = NULL;
+
+	if (tl_read_regular_file(path, follow_links, l->opts.max_input,
+	    &bytes, d) == 0)
+		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
+	buf_free(&bytes);
 	return page;
 }
 

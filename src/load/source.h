@@ -38,12 +38,25 @@ void	tl_loader_free(struct tl_loader *l);
 struct tl_page *tl_load_page(struct tl_loader *l, const char *path,
 	    struct tl_diags *d);
 /*
+ * The same for a page found by walking a folder (tablog build), which may
+ * have been swapped for something else since it was listed: opened
+ * without blocking and, unless follow_links, without following a link;
+ * only a regular file is read.
+ */
+struct tl_page *tl_load_found_page(struct tl_loader *l, const char *path,
+	    int follow_links, struct tl_diags *d);
+/*
  * Read all of the file at `path` ("-": standard input) into out, refusing
  * folders and anything over `max` bytes (checked before reading when the
  * file's size is known).  0, or -1 with an error in d.
  */
 int	tl_read_file(const char *path, size_t max, struct buf *out,
 	    struct tl_diags *d);
+
+/* The same for a file that must be a regular file (opened as
+ * tl_load_found_page() says): no standard input, FIFO or device. */
+int	tl_read_regular_file(const char *path, int follow_links, size_t max,
+	    struct buf *out, struct tl_diags *d);
 
 /* The same for bytes already in memory; `name` is used in diagnostics. */
 struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,

@@ -271,6 +271,14 @@ canonical_field(const char *name)
 	return TL_EXTRA;
 }
 
+/* A table's date or label column, or -1 when it has none or the index
+ * is past its columns (a model rebuilt from a file may say anything). */
+static int
+column_or_none(const struct tl_table *t, int col)
+{
+	return col >= 0 && (size_t)col < t->ncolumns ? col : -1;
+}
+
 int
 tl_field_resolve(const struct tl_table *t, const char *name,
     struct tl_fieldref *ref)
@@ -294,7 +302,7 @@ tl_field_resolve(const struct tl_table *t, const char *name,
 		break;
 	case TL_LAST_UPDATE:
 	case TL_LAST_UPDATE_TEXT:
-		ref->column = t->date_column;
+		ref->column = column_or_none(t, t->date_column);
 		break;
 	}
 	return ref->column >= 0;
@@ -334,8 +342,9 @@ tl_keycols_resolve(struct tl_keycols *kc, const struct tl_keyspec *k,
 	kc->names[0] = "label";
 	kc->by_label = 1;
 	kc->a[0].field = kc->b[0].field = TL_EXTRA;
-	kc->a[0].column = a->label_column;
-	kc->b[0].column = b != NULL ? b->label_column : a->label_column;
+	kc->a[0].column = column_or_none(a, a->label_column);
+	kc->b[0].column = b != NULL ? column_or_none(b, b->label_column) :
+	    kc->a[0].column;
 	kc->n = 1;
 }
 

@@ -4,18 +4,25 @@
  * A previous build's all.json holds every page's tables (columns, date
  * column) and every row (fields and cells), which is enough to rebuild
  * those pages as normalised models.  Each page of the new build is then
- * diffed (diff.c) with the page of the same slug, and pages that appeared
- * or vanished are listed.  Page authors often change rows without dating
+ * diffed (diff.c) with the page from the same source file (its path
+ * under INDIR; the slug for an all.json written before paths were
+ * recorded), and pages that appeared or vanished are listed.  Page authors often change rows without dating
  * them: this is how a site still shows that something changed.
  */
 #include "site/since.h"
 
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "write/context.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
+#include "load/source.h"
+#include "write/context.h"
 
 static int
 field_by_name(const char *name)
@@ -28,162 +35,513 @@ field_by_name(const char *name)
 	return TL_EXTRA;
 }
 
-static const char *
-json_str(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
+/* ---- checking what was read ------------------------------------------ */
 
-	return s;
+/*
+ * all.json is read back as untrusted input: someone may have edited it,
+ * another program may have written it, it may be cut short.  Every member
+ * the rebuild uses is checked for its type, its range and its place
+ * before anything is built from it, and the first thing wrong is the one
+ * error, naming the file and where in it (`pages[2].tables[0].columns`).
+ */
+
+#define MAX_COLUMNS 10000	/* as the HTML reader's widest row */
+
+struct check {
+	const char	*file;
+	struct tl_diags	*d;
+	struct buf	 where;		/* e.g. "pages[2].tables[0]" */
+	int		 failed;
+};
+
+static int __attribute__((format(printf, 2, 3)))
+bad(struct check *c, const char *fmt, ...)
+{
+	struct buf msg = {0};
+	va_list ap;
+
+	if (c->failed++)
+		return -1;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	tl_diag(c->d, TL_ERROR, c->file, 0, "not a usable tablog all.json: "
+	    "%s%s%s", c->where.len ? buf_str(&c->where) : "",
+	    c->where.len ? ": " : "", buf_str(&msg));
+	buf_free(&msg);
+	return -1;
 }
 
-/* "2023-12" or "2023-12-05" back into a date. */
+/* Set `where` to prefix + suffix (printf), returning prefix's length to
+ * put it back. */
+static size_t __attribute__((format(printf, 2, 3)))
+enter(struct check *c, const char *fmt, ...)
+{
+	size_t len = c->where.len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&c->where, fmt, ap);
+	va_end(ap);
+	return len;
+}
+
 static void
+leave(struct check *c, size_t len)
+{
+	c->where.len = len;
+	if (c->where.data != NULL)
+		c->where.data[len] = '\0';
+}
+
+static int
+valid_text(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	if (strlen(s) != len)
+		return 0;	/* a NUL inside */
+	while (i < len) {
+		if ((n = tl_utf8_decode((const unsigned char *)s + i, len - i,
+		    NULL)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Member `key` of object o: a string (or, with nullable, null: *out
+ * NULL).  Missing is an error unless optional. */
+enum { REQUIRED = 0, OPTIONAL = 1, NULLABLE = 2 };
+
+static int
+get_string(struct check *c, json_t *o, const char *key, int how,
+    const char **out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = NULL;
+	if (v == NULL) {
+		if (how & OPTIONAL)
+			return 0;
+		return bad(c, "no member \"%s\"", key);
+	}
+	if (json_is_null(v) && (how & NULLABLE))
+		return 0;
+	if (!json_is_string(v))
+		return bad(c, "\"%s\" is not a string%s", key,
+		    (how & NULLABLE) ? " or null" : "");
+	if (!valid_text(json_string_value(v), json_string_length(v)))
+		return bad(c, "\"%s\" is not valid UTF-8 text", key);
+	*out = json_string_value(v);
+	return 0;
+}
+
+/* Member `key`: an integer from lo to hi (or, nullable, null: *out -1). */
+static int
+get_int(struct check *c, json_t *o, const char *key, int how, json_int_t lo,
+    json_int_t hi, json_int_t *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = -1;
+	if (v == NULL) {
+		if (how & OPTIONAL)
+			return 0;
+		return bad(c, "no member \"%s\"", key);
+	}
+	if (json_is_null(v) && (how & NULLABLE))
+		return 0;
+	if (!json_is_integer(v))
+		return bad(c, "\"%s\" is not an integer%s", key,
+		    (how & NULLABLE) ? " or null" : "");
+	*out = json_integer_value(v);
+	if (*out < lo || *out > hi)
+		return bad(c, "\"%s\" is %" JSON_INTEGER_FORMAT ", not from %"
+		    JSON_INTEGER_FORMAT " to %" JSON_INTEGER_FORMAT, key, *out,
+		    lo, hi);
+	return 0;
+}
+
+static json_t *
+get_array(struct check *c, json_t *o, const char *key, size_t max)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL) {
+		bad(c, "no member \"%s\"", key);
+		return NULL;
+	}
+	if (!json_is_array(v)) {
+		bad(c, "\"%s\" is not an array", key);
+		return NULL;
+	}
+	if (json_array_size(v) > max) {
+		bad(c, "\"%s\" has %zu items, more than %zu", key,
+		    json_array_size(v), max);
+		return NULL;
+	}
+	return v;
+}
+
+/* "2023-12" or "2023-12-05", as tablog writes last_update; 0 if not. */
+static int
 parse_iso(const char *s, struct tl_date *d)
 {
-	int y = 0, m = 0, day = 0;
+	int y, m, day = 0, n = 0;
+	size_t len = strlen(s);
 
 	memset(d, 0, sizeof(*d));
-	if (s == NULL || sscanf(s, "%d-%d-%d", &y, &m, &day) < 2)
-		return;
-	if (y < 1 || m < 1 || m > 12 || day < 0 || day > 31)
-		return;
+	if (len == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7)
+		;
+	else if (len == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day,
+	    &n) == 3 && n == 10 && day >= 1 && day <= 31)
+		;
+	else
+		return 0;
+	if (y < 1 || m < 1 || m > 12 || s[4] != '-')
+		return 0;
 	d->year = y;
 	d->month = m;
 	d->day = day;
+	return 1;
 }
 
-/* One table of a page described in all.json ("tables"[i]). */
-static void
-rebuild_table(struct tl_page *page, json_t *tj)
+/* A slug names a folder of the site: [a-z0-9-], 1 to 255 bytes. */
+static int
+valid_slug(const char *s)
 {
-	json_t *cols = json_object_get(tj, "columns"), *c;
-	struct tl_table *t = tl_page_add_table(page,
-	    (unsigned)json_integer_value(json_object_get(tj, "line")));
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
+
+	return n > 0 && n <= 255 && s[n] == '\0';
+}
+
+/* ---- rebuilding ------------------------------------------------------ */
+
+/* One table of a page described in all.json ("tables"[i]), checked. */
+static int
+rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
+{
+	json_t *cols, *col;
+	struct tl_table *t;
+	struct tl_strmap keys = {0};
 	const char **headers;
-	size_t i, n = json_array_size(cols);
+	const char *s;
+	json_int_t line, date_col, label_col;
+	size_t i, n, mark;
+	int rc = 0;
 
+	if (!json_is_object(tj))
+		return bad(c, "not an object");
+	if (get_int(c, tj, "line", REQUIRED, 0, UINT_MAX, &line) != 0 ||
+	    (cols = get_array(c, tj, "columns", MAX_COLUMNS)) == NULL)
+		return -1;
+	n = json_array_size(cols);
+	t = tl_page_add_table(page, (unsigned)line);
 	headers = xcalloc(n ? n : 1, sizeof(*headers));
-	json_array_foreach(cols, i, c)
-		headers[i] = json_str(c, "header") ? json_str(c, "header") : "";
-	tl_table_set_header(page, t, headers, n);
+	json_array_foreach(cols, i, col) {
+		mark = enter(c, ".columns[%zu]", i);
+		if (!json_is_object(col))
+			rc = bad(c, "not an object");
+		else
+			rc = get_string(c, col, "header", REQUIRED, &headers[i]);
+		leave(c, mark);
+		if (rc != 0)
+			break;
+	}
+	if (rc == 0)
+		tl_table_set_header(page, t, headers, n);
 	free(headers);
-	json_array_foreach(cols, i, c) {
-		const char *key = json_str(c, "field");
-
-		if (key == NULL)
-			key = "";
-		t->columns[i].key = tl_strdup(page, key);
-		t->columns[i].field = field_by_name(key);
+	json_array_foreach(cols, i, col) {
+		if (rc != 0)
+			break;
+		mark = enter(c, ".columns[%zu]", i);
+		if (get_string(c, col, "field", REQUIRED, &s) != 0)
+			rc = -1;
+		else if (*s == '\0')
+			rc = bad(c, "\"field\" is empty");
+		else if (tl_strmap_get(&keys, s, NULL))
+			rc = bad(c, "\"field\" \"%s\" names an earlier column "
+			    "too", valid_slug(s) ? s : "...");
+		leave(c, mark);
+		if (rc != 0)
+			break;
+		t->columns[i].key = tl_strdup(page, s);
+		tl_strmap_put(&keys, t->columns[i].key, i);
+		t->columns[i].field = field_by_name(s);
 		/* Only canonical fields other than the derived ones map. */
 		if (t->columns[i].field == TL_DISPLAY_NAME ||
 		    t->columns[i].field == TL_QUALIFIER ||
 		    t->columns[i].field == TL_LAST_UPDATE_TEXT)
 			t->columns[i].field = TL_EXTRA;
 	}
-	if (json_is_integer(json_object_get(tj, "date_column")))
-		t->date_column = (int)json_integer_value(
-		    json_object_get(tj, "date_column"));
-	if (json_is_integer(json_object_get(tj, "label_column")))
-		t->label_column = (int)json_integer_value(
-		    json_object_get(tj, "label_column"));
-}
-
-static void
-rebuild_row(struct tl_page *page, struct tl_table *t, json_t *rj)
-{
-	json_t *cells = json_object_get(rj, "cells");
-	const char **texts = xcalloc(t->ncolumns ? t->ncolumns : 1,
-	    sizeof(*texts));
-	struct tl_row *r;
-	size_t i;
-	int f;
-
-	for (i = 0; i < t->ncolumns; i++) {
-		const char *v = NULL;
-
-		/* Extra columns by key; canonical ones keep their shown text. */
-		if (t->columns[i].field == TL_EXTRA)
-			v = json_str(rj, t->columns[i].key);
-		if (v == NULL)
-			v = json_str(json_array_get(cells, i), "text");
-		texts[i] = v ? v : "";
-	}
-	r = tl_table_add_row(page, t,
-	    (unsigned)json_integer_value(json_object_get(rj, "line")), texts,
-	    t->ncolumns);
-	free(texts);
-	for (f = 0; f < TL_NFIELDS; f++) {
-		const char *v = json_str(rj, tl_field_name(f));
-
-		r->f[f] = v ? tl_strdup(page, v) : NULL;
-	}
-	parse_iso(r->f[TL_LAST_UPDATE], &r->date);
-}
-
-int
-tl_since_load(struct tl_since *s, const char *prev_dir, struct tl_diags *d)
-{
-	struct buf path = {0};
-	json_error_t err;
-	json_t *root, *pages, *rows, *pj, *rj;
-	size_t i;
-
-	memset(s, 0, sizeof(*s));
-	buf_printf(&path, "%s/all.json", prev_dir);
-	root = json_load_file(path.data, 0, &err);
-	if (root == NULL) {
-		tl_diag(d, TL_ERROR, path.data, (unsigned)err.line,
-		    "cannot read the previous build: %s", err.text);
-		buf_free(&path);
+	tl_strmap_free(&keys);
+	if (rc != 0)
 		return -1;
-	}
-	pages = json_object_get(root, "pages");
-	rows = json_object_get(root, "rows");
-	if (!json_is_array(pages) || !json_is_array(rows)) {
-		tl_diag(d, TL_ERROR, path.data, 0, "not a tablog all.json "
-		    "(no pages and rows)");
-		json_decref(root);
-		buf_free(&path);
+	/* A column index past the columns would be read by diff and key.c. */
+	if (get_int(c, tj, "date_column", NULLABLE, 0, LLONG_MAX,
+	    &date_col) != 0 ||
+	    get_int(c, tj, "label_column", NULLABLE, 0, LLONG_MAX,
+	    &label_col) != 0)
 		return -1;
-	}
-	s->pages = xcalloc(json_array_size(pages) + 1, sizeof(*s->pages));
-	json_array_foreach(pages, i, pj) {
-		const char *slug = json_str(pj, "slug");
-		json_t *tables = json_object_get(pj, "tables"), *tj;
-		struct tl_page *page;
-		size_t k;
-
-		if (slug == NULL)
-			continue;
-		page = tl_page_new(json_str(pj, "source"));
-		if (json_str(pj, "title") != NULL)
-			page->title = tl_strdup(page, json_str(pj, "title"));
-		page->slug = tl_strdup(page, slug);
-		json_array_foreach(tables, k, tj)
-			rebuild_table(page, tj);
-		s->pages[s->n++] = page;
-	}
-	json_array_foreach(rows, i, rj) {
-		struct tl_page *page = tl_since_find(s, json_str(rj, "page"));
-		json_int_t ti = json_integer_value(json_object_get(rj, "table"));
-
-		if (page != NULL && ti >= 0 && (size_t)ti < page->ntables)
-			rebuild_row(page, &page->tables[ti], rj);
-	}
-	json_decref(root);
-	buf_free(&path);
+	if (date_col >= (json_int_t)n || label_col >= (json_int_t)n)
+		return bad(c, "\"%s\" is %" JSON_INTEGER_FORMAT ", past the "
+		    "table's %zu columns", date_col >= (json_int_t)n ?
+		    "date_column" : "label_column", date_col >= (json_int_t)n ?
+		    date_col : label_col, n);
+	t->date_column = (int)date_col;
+	t->label_column = (int)label_col;
 	return 0;
 }
 
+/* One page of "pages", checked; NULL after an error. */
+static struct tl_page *
+rebuild_page(struct check *c, json_t *pj, const char **path)
+{
+	json_t *tables, *tj;
+	struct tl_page *page;
+	const char *slug, *title, *source, *s;
+	json_int_t rows;
+	size_t k, mark;
+
+	*path = NULL;
+	if (!json_is_object(pj)) {
+		bad(c, "not an object");
+		return NULL;
+	}
+	if (get_string(c, pj, "slug", REQUIRED, &slug) != 0 ||
+	    get_string(c, pj, "title", REQUIRED, &title) != 0 ||
+	    get_string(c, pj, "source", REQUIRED, &source) != 0 ||
+	    get_string(c, pj, "path", OPTIONAL, path) != 0 ||
+	    get_int(c, pj, "rows", OPTIONAL, 0, LLONG_MAX, &rows) != 0 ||
+	    get_string(c, pj, "rows_key", OPTIONAL, &s) != 0 ||
+	    get_string(c, pj, "latest", OPTIONAL, &s) != 0 ||
+	    get_string(c, pj, "latest_label", OPTIONAL, &s) != 0 ||
+	    (tables = get_array(c, pj, "tables", SIZE_MAX)) == NULL)
+		return NULL;
+	if (!valid_slug(slug)) {
+		bad(c, "\"slug\" is not a slug (a-z, 0-9 and '-')");
+		return NULL;
+	}
+	if (*path != NULL && **path == '\0') {
+		bad(c, "\"path\" is empty");
+		return NULL;
+	}
+	page = tl_page_new(source);
+	page->title = tl_strdup(page, title);
+	page->slug = tl_strdup(page, slug);
+	json_array_foreach(tables, k, tj) {
+		mark = enter(c, ".tables[%zu]", k);
+		if (rebuild_table(c, page, tj) != 0) {
+			tl_page_free(page);
+			return NULL;
+		}
+		leave(c, mark);
+	}
+	if (*path != NULL)
+		*path = tl_strdup(page, *path);
+	return page;
+}
+
+/* One row of "rows", checked, into its page's table. */
+static int
+rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
+{
+	json_t *cells, *cell;
+	const char *slug, *v;
+	const char **texts;
+	const char *fields[TL_NFIELDS];
+	struct tl_page *page;
+	struct tl_table *t;
+	struct tl_row *r;
+	struct tl_date date;
+	json_int_t ti, line;
+	size_t i, page_index, mark;
+	int f, rc = 0;
+
+	if (!json_is_object(rj))
+		return bad(c, "not an object");
+	if (get_string(c, rj, "page", REQUIRED, &slug) != 0)
+		return -1;
+	if (!tl_strmap_get(&s->slugs, slug, &page_index))
+		return bad(c, "\"page\" names no page of \"pages\"");
+	page = s->pages[page_index];
+	if (page->ntables == 0)
+		return bad(c, "\"page\" names a page without tables");
+	if (get_int(c, rj, "table", REQUIRED, 0,
+	    (json_int_t)page->ntables - 1, &ti) != 0 ||
+	    get_int(c, rj, "line", REQUIRED, 0, UINT_MAX, &line) != 0 ||
+	    get_string(c, rj, "label", OPTIONAL | NULLABLE, &v) != 0 ||
+	    get_string(c, rj, "last_update_label", OPTIONAL | NULLABLE,
+	    &v) != 0)
+		return -1;
+	for (f = 0; f < TL_NFIELDS; f++)
+		if (get_string(c, rj, tl_field_name(f), NULLABLE,
+		    &fields[f]) != 0)
+			return -1;
+	memset(&date, 0, sizeof(date));
+	if (fields[TL_LAST_UPDATE] != NULL &&
+	    !parse_iso(fields[TL_LAST_UPDATE], &date))
+		return bad(c, "\"last_update\" is not a date YYYY-MM or "
+		    "YYYY-MM-DD");
+	t = &page->tables[ti];
+	if ((cells = get_array(c, rj, "cells", t->ncolumns)) == NULL)
+		return -1;
+	if (json_array_size(cells) != t->ncolumns)
+		return bad(c, "\"cells\" has %zu items, its table %zu columns",
+		    json_array_size(cells), t->ncolumns);
+	texts = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*texts));
+	json_array_foreach(cells, i, cell) {
+		mark = enter(c, ".cells[%zu]", i);
+		if (!json_is_object(cell))
+			rc = bad(c, "not an object");
+		else
+			rc = get_string(c, cell, "text", REQUIRED, &texts[i]);
+		leave(c, mark);
+		if (rc != 0)
+			break;
+		/* Extra columns by key; canonical ones keep their shown
+		 * text. */
+		if (t->columns[i].field == TL_EXTRA) {
+			if (get_string(c, rj, t->columns[i].key, OPTIONAL,
+			    &v) != 0) {
+				rc = -1;
+				break;
+			}
+			if (v != NULL)
+				texts[i] = v;
+		}
+	}
+	if (rc == 0) {
+		r = tl_table_add_row(page, t, (unsigned)line, texts,
+		    t->ncolumns);
+		for (f = 0; f < TL_NFIELDS; f++)
+			r->f[f] = fields[f] ? tl_strdup(page, fields[f]) : NULL;
+		r->date = date;
+	}
+	free(texts);
+	return rc;
+}
+
+/* A printable copy of jansson's message, which may quote the bytes it
+ * stopped at. */
+static void
+json_problem(struct buf *out, const json_error_t *err)
+{
+	const unsigned char *p;
+
+	buf_printf(out, "not valid JSON at line %d, column %d: ", err->line,
+	    err->column);
+	for (p = (const unsigned char *)err->text; *p != '\0'; p++)
+		buf_putc(out, *p >= 0x20 && *p < 0x7f ? (char)*p : '?');
+}
+
+static int
+since_build(struct tl_since *s, struct check *c, json_t *root)
+{
+	json_t *pages, *rows, *pj, *rj;
+	size_t i, with_path = 0, mark;
+
+	if (!json_is_object(root))
+		return bad(c, "not an object");
+	if (json_object_get(root, "generator") != NULL &&
+	    !json_is_object(json_object_get(root, "generator")))
+		return bad(c, "\"generator\" is not an object");
+	if ((pages = get_array(c, root, "pages", SIZE_MAX)) == NULL ||
+	    (rows = get_array(c, root, "rows", SIZE_MAX)) == NULL)
+		return -1;
+	s->pages = xcalloc(json_array_size(pages) + 1, sizeof(*s->pages));
+	s->paths = xcalloc(json_array_size(pages) + 1, sizeof(*s->paths));
+	json_array_foreach(pages, i, pj) {
+		struct tl_page *page;
+		const char *path;
+
+		mark = enter(c, "pages[%zu]", i);
+		if ((page = rebuild_page(c, pj, &path)) == NULL)
+			return -1;
+		s->pages[s->n] = page;
+		s->paths[s->n++] = path;
+		if (tl_strmap_get(&s->slugs, page->slug, NULL))
+			return bad(c, "\"slug\" is an earlier page's too");
+		tl_strmap_put(&s->slugs, page->slug, i);
+		if (path != NULL) {
+			if (tl_strmap_get(&s->by_path, path, NULL))
+				return bad(c, "\"path\" is an earlier page's "
+				    "too");
+			tl_strmap_put(&s->by_path, path, i);
+			with_path++;
+		}
+		leave(c, mark);
+	}
+	/* Written before pages had paths: matched by slug (since.h). */
+	if (with_path != 0 && with_path != s->n)
+		return bad(c, "some pages have a \"path\", others not");
+	s->match_paths = s->n > 0 && with_path == s->n;
+	json_array_foreach(rows, i, rj) {
+		mark = enter(c, "rows[%zu]", i);
+		if (rebuild_row(c, s, rj) != 0)
+			return -1;
+		leave(c, mark);
+	}
+	return 0;
+}
+
+int
+tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
+    struct tl_diags *d)
+{
+	struct check c;
+	struct buf path = {0}, bytes = {0}, msg = {0};
+	struct tl_diags rd = {0};
+	json_error_t err;
+	json_t *root;
+	int rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	memset(&c, 0, sizeof(c));
+	buf_printf(&path, "%s/all.json", prev_dir);
+	c.file = buf_str(&path);
+	c.d = d;
+	/* One line: why it cannot be read is said about all.json. */
+	if (tl_read_regular_file(c.file, 1, max ? max : TL_DEFAULT_MAX_INPUT,
+	    &bytes, &rd) != 0) {
+		tl_diag(d, TL_ERROR, c.file, 0, "cannot read the previous "
+		    "build: %s", rd.n > 0 ? rd.v[rd.n - 1].message : "?");
+		goto out;
+	}
+	root = json_loadb(buf_str(&bytes), bytes.len, JSON_REJECT_DUPLICATES,
+	    &err);
+	if (root == NULL) {
+		json_problem(&msg, &err);
+		tl_diag(d, TL_ERROR, c.file, 0, "not a usable tablog all.json: "
+		    "%s", buf_str(&msg));
+		goto out;
+	}
+	rc = since_build(s, &c, root);
+	json_decref(root);
+out:
+	if (rc != 0)
+		tl_since_free(s);
+	tl_diags_free(&rd);
+	buf_free(&c.where);
+	buf_free(&msg);
+	buf_free(&bytes);
+	buf_free(&path);
+	return rc;
+}
+
 struct tl_page *
-tl_since_find(const struct tl_since *s, const char *slug)
+tl_since_find(const struct tl_since *s, const char *path, const char *slug,
+    size_t *index)
 {
 	size_t i;
 
-	for (i = 0; slug != NULL && i < s->n; i++)
-		if (strcmp(s->pages[i]->slug, slug) == 0)
-			return s->pages[i];
-	return NULL;
+	if (s->match_paths ? !tl_strmap_get(&s->by_path, path, &i) :
+	    !tl_strmap_get(&s->slugs, slug, &i))
+		return NULL;
+	if (index != NULL)
+		*index = i;
+	return s->pages[i];
 }
 
 void
@@ -191,9 +549,13 @@ tl_since_free(struct tl_since *s)
 {
 	size_t i;
 
+	/* The maps borrow their keys from the pages. */
+	tl_strmap_free(&s->slugs);
+	tl_strmap_free(&s->by_path);
 	for (i = 0; i < s->n; i++)
 		tl_page_free(s->pages[i]);
 	free(s->pages);
+	free(s->paths);
 	memset(s, 0, sizeof(*s));
 }
 

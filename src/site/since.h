@@ -10,20 +10,36 @@
 
 #include <jansson.h>
 
+#include "base/strmap.h"
 #include "diff/diff.h"
 #include "model/table.h"
 
 struct tl_since {
 	struct tl_page	**pages;
+	const char	**paths;	/* [page]: its path under INDIR, or
+					 * NULL (in the page's arena) */
 	size_t		  n;
+	int		  match_paths;	/* every page has a path */
+	struct tl_strmap  slugs;	/* slug -> page */
+	struct tl_strmap  by_path;	/* path -> page */
 };
 
-/* 0, or -1 with an error in d (no or unreadable PREV/all.json). */
-int	tl_since_load(struct tl_since *s, const char *prev_dir,
+/*
+ * Read PREV/all.json (a regular file, at most `max` bytes; 0 for the
+ * default input limit), checking all of it: 0, or -1 with one error in d
+ * naming the file and what is wrong, and nothing kept.
+ */
+int	tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
 	    struct tl_diags *d);
 void	tl_since_free(struct tl_since *s);
-/* The previous page with this slug, or NULL. */
-struct tl_page *tl_since_find(const struct tl_since *s, const char *slug);
+/*
+ * The previous version of a page: the page with the same path under
+ * INDIR, or with the same slug when the previous build recorded no paths
+ * (an all.json written by an earlier tablog); NULL if there is none.  *index
+ * (may be NULL) is its place in s->pages.
+ */
+struct tl_page *tl_since_find(const struct tl_since *s, const char *path,
+	    const char *slug, size_t *index);
 
 /*
  * {title, slug, summary, added: [rows], removed: [rows], changed: [rows

@@ -12,6 +12,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +33,107 @@
 #include "site/since.h"
 #include "site/site_context.h"
 #include "base/strmap.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
+
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
 
 struct site_page {
 	char		*path;		/* as found under indir */
+	const char	*rel;		/* the same, relative to indir */
 	struct tl_page	*page;		/* NULL when it could not be read */
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
 };
+
+/*
+ * A set of files by device and inode: the folders and pages the walk
+ * has met, so that each is read once however many links lead to it.
+ * Open addressing, grown at half full.
+ */
+struct inode_key {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+struct inode_set {
+	struct inode_key *keys;
+	unsigned char	 *used;
+	size_t		  n, cap;	/* cap is 0 or a power of two */
+};
+
+static size_t
+inode_slot(const struct inode_set *set, dev_t dev, ino_t ino)
+{
+	uint64_t h = tl_hash_bytes(TL_HASH_INIT, (const char *)&dev,
+	    sizeof(dev));
+	size_t i;
+
+	h = tl_hash_bytes(h, (const char *)&ino, sizeof(ino));
+	for (i = (size_t)h & (set->cap - 1); set->used[i];
+	    i = (i + 1) & (set->cap - 1))
+		if (set->keys[i].dev == dev && set->keys[i].ino == ino)
+			break;
+	return i;
+}
+
+static int
+inode_set_has(const struct inode_set *set, const struct stat *st)
+{
+	return set->cap > 0 &&
+	    set->used[inode_slot(set, st->st_dev, st->st_ino)];
+}
+
+/* Add st's file; 0 when it was there already. */
+static int
+inode_set_add(struct inode_set *set, const struct stat *st)
+{
+	size_t i;
+
+	if (inode_set_has(set, st))
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		struct inode_set bigger = {0};
+
+		bigger.cap = set->cap ? 2 * set->cap : 64;
+		bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+		bigger.used = xcalloc(bigger.cap, 1);
+		for (i = 0; i < set->cap; i++) {
+			size_t k;
+
+			if (!set->used[i])
+				continue;
+			k = inode_slot(&bigger, set->keys[i].dev,
+			    set->keys[i].ino);
+			bigger.keys[k] = set->keys[i];
+			bigger.used[k] = 1;
+		}
+		bigger.n = set->n;
+		free(set->keys);
+		free(set->used);
+		*set = bigger;
+	}
+	i = inode_slot(set, st->st_dev, st->st_ino);
+	set->keys[i].dev = st->st_dev;
+	set->keys[i].ino = st->st_ino;
+	set->used[i] = 1;
+	set->n++;
+	return 1;
+}
+
+static void
+inode_set_free(struct inode_set *set)
+{
+	free(set->keys);
+	free(set->used);
+	memset(set, 0, sizeof(*set));
+}
 
 struct site {
 	const struct tl_build_opts *o;
@@ -51,6 +145,10 @@ struct site {
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
+	int		 outfd;		/* OUTDIR, once checked and made */
+	size_t		 rel_at;	/* where paths under indir go on */
+	/* What the walk read: never written to (see check_outputs()). */
+	struct inode_set folders, files;
 };
 
 /* ---- finding pages ------------------------------------------------- */
@@ -78,71 +176,120 @@ compare_paths(const void *a, const void *b)
 	    ((const struct site_page *)b)->path);
 }
 
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 struct walk {
 	struct site	*site;
 	struct tl_diags	*d;
 	dev_t		 out_dev;	/* the output folder, never read */
 	ino_t		 out_ino;
 	int		 have_out;
-	/* Folders on the current path, to stop link loops. */
-	struct { dev_t dev; ino_t ino; } stack[64];
-	size_t		 depth;
+	size_t		 depth;		/* folders open above this one */
 };
 
-static void
-walk_folder(struct walk *w, const char *dir)
+/* The names in folder `dir` but hidden ones, sorted (so which path
+ * reaches a folder or file first never depends on the file system). */
+static char **
+folder_names(struct walk *w, const char *dir, size_t *n)
 {
 	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+	DIR *dp;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;	/* hidden files, . and .. */
+		names = xgrow(names, &cap, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), compare_names);
+	return names;
+}
+
+static void
+add_page(struct site *s, const char *path)
+{
+	s->pages = xgrow(s->pages, &s->cap, s->n + 1, sizeof(*s->pages));
+	memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
+	s->pages[s->n].path = xstrdup(path);
+	s->pages[s->n].rel = s->pages[s->n].path + s->rel_at;
+	s->n++;
+}
+
+/*
+ * Read folder `dir` (st: its status) and those below it.  Every real
+ * folder is read once and every page file is one page, however many
+ * links lead to them (with --follow-links a chain of folders each linking
+ * twice to the next would otherwise be read 2^depth times).
+ */
+static void
+walk_folder(struct walk *w, const char *dir, const struct stat *dst)
+{
+	struct site *s = w->site;
 	struct stat st;
 	struct buf path = {0};
-	DIR *dp;
-	size_t i;
+	char **names;
+	size_t i, n, dirlen = strlen(dir);
 
-	if (stat(dir, &st) != 0)
+	if (w->have_out && dst->st_dev == w->out_dev &&
+	    dst->st_ino == w->out_ino)
 		return;
-	if (w->have_out && st.st_dev == w->out_dev && st.st_ino == w->out_ino)
-		return;
-	for (i = 0; i < w->depth; i++)
-		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
-			return;		/* a link back up the tree */
-	if (w->depth == sizeof(w->stack) / sizeof(w->stack[0])) {
+	if (!inode_set_add(&s->folders, dst))
+		return;		/* read already, by another path */
+	if (w->depth == 64) {
 		tl_diag(w->d, TL_WARNING, dir, 0, "folders nested too deep; "
 		    "not read");
 		return;
 	}
-	if ((dp = opendir(dir)) == NULL) {
-		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
-		    strerror(errno));
+	if ((names = folder_names(w, dir, &n)) == NULL)
 		return;
-	}
-	w->stack[w->depth].dev = st.st_dev;
-	w->stack[w->depth].ino = st.st_ino;
 	w->depth++;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;	/* hidden files, . and .. */
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+
 		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir, e->d_name);
-		if (lstat(path.data, &st) != 0)
+		tl_path_join(&path, dir, names[i]);
+		if (len > NAME_MAX || dirlen + 1 + len >= PATH_MAX) {
+			tl_diag(w->d, TL_WARNING, path.data, 0, "%s longer than "
+			    "%s (%d bytes); not read", len > NAME_MAX ? "name" :
+			    "path", len > NAME_MAX ? "NAME_MAX" : "PATH_MAX",
+			    len > NAME_MAX ? NAME_MAX : PATH_MAX);
 			continue;
+		}
+		if (lstat(path.data, &st) != 0) {
+			if (errno != ENOENT)	/* gone since: nothing to say */
+				tl_diag(w->d, TL_WARNING, path.data, 0,
+				    "cannot read: %s; not read",
+				    strerror(errno));
+			continue;
+		}
 		if (S_ISLNK(st.st_mode)) {
-			if (!w->site->o->follow_links ||
-			    stat(path.data, &st) != 0)
+			if (!s->o->follow_links || stat(path.data, &st) != 0)
 				continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			walk_folder(w, path.data);
-		} else if (S_ISREG(st.st_mode) && is_page_name(e->d_name)) {
-			struct site *s = w->site;
-
-			s->pages = xgrow(s->pages, &s->cap, s->n + 1,
-			    sizeof(*s->pages));
-			memset(&s->pages[s->n], 0, sizeof(s->pages[s->n]));
-			s->pages[s->n++].path = xstrdup(path.data);
-		}
+		if (S_ISDIR(st.st_mode))
+			walk_folder(w, path.data, &st);
+		else if (S_ISREG(st.st_mode) && is_page_name(names[i]) &&
+		    inode_set_add(&s->files, &st))
+			add_page(s, path.data);
 	}
 	w->depth--;
-	closedir(dp);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	buf_free(&path);
 }
 
@@ -150,30 +297,137 @@ static int
 find_pages(struct site *s, struct tl_diags *d)
 {
 	struct walk w;
-	struct stat st;
+	struct stat st, out;
 	size_t len = strlen(s->o->indir);
 	char *indir = xstrdup(s->o->indir);
+	int rc = 0;
 
 	memset(&w, 0, sizeof(w));
 	w.site = s;
 	w.d = d;
 	while (len > 1 && indir[len - 1] == '/')
 		indir[--len] = '\0';
-	if (stat(indir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder: %s",
-		    errno ? strerror(errno) : "not a folder");
-		free(indir);
-		return -1;
-	}
-	if (stat(s->o->outdir, &st) == 0) {
-		w.out_dev = st.st_dev;
-		w.out_ino = st.st_ino;
+	s->rel_at = len + (len > 0 && indir[len - 1] != '/');
+	if (stat(indir, &st) != 0) {
+		tl_diag(d, TL_ERROR, s->o->indir, 0, "cannot read folder: %s",
+		    strerror(errno));
+		rc = -1;
+	} else if (!S_ISDIR(st.st_mode)) {
+		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder");
+		rc = -1;
+	} else if (stat(s->o->outdir, &out) == 0) {
+		/* Skipped below INDIR; INDIR itself would be overwritten. */
+		if (out.st_dev == st.st_dev && out.st_ino == st.st_ino) {
+			tl_diag(d, TL_ERROR, s->o->outdir, 0, "the output "
+			    "folder is the input folder; give build another "
+			    "(-o OUTDIR)");
+			rc = -1;
+		}
+		w.out_dev = out.st_dev;
+		w.out_ino = out.st_ino;
 		w.have_out = 1;
 	}
-	walk_folder(&w, indir);
+	if (rc == 0)
+		walk_folder(&w, indir, &st);
 	free(indir);
-	qsort(s->pages, s->n, sizeof(*s->pages), compare_paths);
-	return 0;
+	if (s->n > 1)
+		qsort(s->pages, s->n, sizeof(*s->pages), compare_paths);
+	return rc;
+}
+
+/*
+ * Before anything is written: nothing tablog would write may be, or be
+ * reached through, something it did not make.  A file in the way of one
+ * of the site's files may not be an input page, a symbolic link or
+ * anything but a regular file, and a page's folder may not be a folder
+ * the walk read (INDIR inside OUTDIR).  Each problem is one error.
+ */
+static const char *const site_files[] = {
+	"index.html", "changelog.md", "changelog.html", "feed.xml",
+	"all.csv", "all.json",
+};
+static const char *const page_files[] = {
+	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
+};
+
+static int
+check_files(const struct site *s, int dirfd, const char *dir,
+    const char *const *files, size_t n, struct tl_diags *d)
+{
+	struct buf path = {0};
+	struct stat st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *why = NULL;
+
+		if (fstatat(dirfd, files[i], &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;	/* nothing there (or tl_outfile says) */
+		if (S_ISLNK(st.st_mode))
+			why = "is a symbolic link; tablog writes no file "
+			    "through a link in a folder it writes to";
+		else if (!S_ISREG(st.st_mode))
+			why = "is not a regular file; not replaced";
+		else if (inode_set_has(&s->files, &st))
+			why = "is an input page; the build would overwrite it";
+		if (why == NULL)
+			continue;
+		buf_reset(&path);
+		tl_path_join(&path, dir, files[i]);
+		tl_diag(d, TL_ERROR, path.data, 0, "%s", why);
+		rc = -1;
+	}
+	buf_free(&path);
+	return rc;
+}
+
+static int
+check_outputs(const struct site *s, struct tl_diags *d)
+{
+	struct buf dir = {0};
+	struct stat st;
+	size_t i;
+	int outfd, fd, rc;
+
+	if ((outfd = open(s->o->outdir, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) < 0)
+		return 0;	/* to be made (or tl_mkdirs says why not) */
+	rc = check_files(s, outfd, s->o->outdir, site_files,
+	    sizeof(site_files) / sizeof(site_files[0]), d);
+	for (i = 0; i < s->n; i++) {
+		const char *slug;
+
+		if (s->pages[i].page == NULL)
+			continue;
+		slug = s->pages[i].page->slug;
+		if (fstatat(outfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		buf_reset(&dir);
+		tl_path_join(&dir, s->o->outdir, slug);
+		if (S_ISLNK(st.st_mode)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "is a symbolic link; "
+			    "tablog writes no file through a link in a folder "
+			    "it writes to");
+			rc = -1;
+		} else if (!S_ISDIR(st.st_mode)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "not a folder");
+			rc = -1;
+		} else if (inode_set_has(&s->folders, &st)) {
+			tl_diag(d, TL_ERROR, dir.data, 0, "is a folder of the "
+			    "input; the build would write its pages into it");
+			rc = -1;
+		} else if ((fd = openat(outfd, slug, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+			if (check_files(s, fd, dir.data, page_files,
+			    sizeof(page_files) / sizeof(page_files[0]), d) != 0)
+				rc = -1;
+			close(fd);
+		}
+	}
+	close(outfd);
+	buf_free(&dir);
+	return rc;
 }
 
 /* ---- the thread pool ----------------------------------------------- */
@@ -238,7 +492,8 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	(void)renderer;
-	p->page = tl_load_page(loader, p->path, &p->diags);
+	p->page = tl_load_found_page(loader, p->path, s->o->follow_links,
+	    &p->diags);
 	if (p->page == NULL)
 		return;
 	p->opts = s->o->write;
@@ -248,37 +503,39 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 	tl_view_init(&p->view, p->page, &p->opts);
 }
 
+/* The format of each of page_files[]. */
 static const char *const page_formats[] = {
-	"md", "csv", "json", "changelog",
+	"html", "md", "csv", "json", "changelog",
 };
 
+/* A page's folder, made and written through OUTDIR's descriptor. */
 static void
 step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	struct buf dir = {0}, path = {0};
 	size_t i;
+	int fd;
 
 	(void)loader;
 	if (p->page == NULL)
 		return;
 	p->opts.renderer = renderer;
-	buf_printf(&dir, "%s/%s", s->o->outdir, p->page->slug);
-	if (tl_mkdirs(dir.data, &p->diags) != 0)
+	tl_path_join(&dir, s->o->outdir, p->page->slug);
+	if ((fd = tl_subdir_open(s->outfd, p->page->slug, dir.data,
+	    &p->diags)) < 0)
 		goto out;
-	buf_printf(&path, "%s/index.html", dir.data);
-	if (tl_convert_file(&p->view, tl_output_format("html"), path.data,
-	    &p->diags) != 0)
-		goto out;
-	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
-		const struct tl_output_format *f =
-		    tl_output_format(page_formats[i]);
+	for (i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
+		const struct tl_output_format *f = tl_output_format(
+		    page_formats[i]);
 
 		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir.data, f->file);
-		if (tl_convert_file(&p->view, f, path.data, &p->diags) != 0)
+		tl_path_join(&path, dir.data, page_files[i]);
+		if (tl_convert_fileat(&p->view, f, fd, page_files[i],
+		    path.data, &p->diags) != 0)
 			break;
 	}
+	close(fd);
 out:
 	p->opts.renderer = NULL;
 	buf_free(&dir);
@@ -399,10 +656,12 @@ detected_json(const struct site *s)
 	json_t *det, *pages, *added, *gone;
 	struct buf b = {0};
 	struct tl_date day;
-	size_t i, changes = 0;
+	unsigned char *matched;
+	size_t i, k, changes = 0;
 
 	if (s->o->since == NULL)
 		return NULL;
+	matched = xcalloc(s->prev.n + 1, 1);
 	aliases = tl_aliases_new();
 	memset(&dopts, 0, sizeof(dopts));
 	dopts.aliases = aliases;
@@ -416,7 +675,12 @@ detected_json(const struct site *s)
 
 		if (page == NULL)
 			continue;
-		old = tl_since_find(&s->prev, page->slug);
+		/* all.json holds paths as JSON text: repaired UTF-8. */
+		buf_reset(&b);
+		tl_utf8_repair(&b, s->pages[i].rel, strlen(s->pages[i].rel));
+		old = tl_since_find(&s->prev, buf_str(&b), page->slug, &k);
+		if (old != NULL)
+			matched[k] = 1;
 		if (old == NULL) {
 			json_array_append_new(added, page_ref_json(page));
 			changes++;
@@ -426,19 +690,15 @@ detected_json(const struct site *s)
 		}
 	}
 	for (i = 0; i < s->prev.n; i++) {
-		const struct tl_page *old = s->prev.pages[i];
-		size_t k;
-
-		for (k = 0; k < s->n; k++)
-			if (s->pages[k].page != NULL &&
-			    strcmp(s->pages[k].page->slug, old->slug) == 0)
-				break;
-		if (k == s->n) {
-			json_array_append_new(gone, page_ref_json(old));
+		if (!matched[i]) {
+			json_array_append_new(gone,
+			    page_ref_json(s->prev.pages[i]));
 			changes++;
 		}
 	}
 	tl_aliases_free(aliases);
+	free(matched);
+	buf_reset(&b);
 
 	det = json_object();
 	memset(&day, 0, sizeof(day));
@@ -481,6 +741,9 @@ all_pages_json(const struct site *s)
 		if (page == NULL)
 			continue;
 		pj = json_array_get(pages, k++);
+		/* What --since matches pages by (slugs depend on which other
+		 * pages there are). */
+		json_object_set_new(pj, "path", tl_json_text(s->pages[i].rel));
 		tables = json_array();
 		for (t = 0; t < page->ntables; t++) {
 			const struct tl_table *tab = &page->tables[t];
@@ -539,8 +802,9 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	struct tl_value v;
 	int rc;
 
-	buf_printf(&path, "%s/%s", s->o->outdir, file);
-	rc = tl_outfile_open(&out, path.data, d);
+	tl_path_join(&path, s->o->outdir, file);
+	rc = tl_outfile_openat(&out, s->outfd, file, path.data,
+	    s->o->write.temps, d);
 	buf_free(&path);
 	if (rc != 0)
 		return -1;
@@ -588,13 +852,10 @@ site_context_init(struct tl_site_context *ctx, const struct site *s,
 static int
 write_site(const struct site *s, struct tl_diags *d)
 {
-	static const struct { const char *file, *template; } files[] = {
-		{ "index.html",		"index.html" },
-		{ "changelog.md",	"site-changelog.md" },
-		{ "changelog.html",	"site-changelog.html" },
-		{ "feed.xml",		"site-feed.xml" },
-		{ "all.csv",		NULL },
-		{ "all.json",		NULL },
+	/* The template of each of site_files[], or none. */
+	static const char *const templates[] = {
+		"index.html", "site-changelog.md", "site-changelog.html",
+		"site-feed.xml", NULL, NULL,
 	};
 	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
@@ -604,9 +865,10 @@ write_site(const struct site *s, struct tl_diags *d)
 	int rc = 0;
 
 	site_context_init(&ctx, s, views);
-	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc == 0; i++)
-		rc = write_site_file(s, renderer, &ctx, files[i].file,
-		    files[i].template, d);
+	for (i = 0; i < sizeof(site_files) / sizeof(site_files[0]) &&
+	    rc == 0; i++)
+		rc = write_site_file(s, renderer, &ctx, site_files[i],
+		    templates[i], d);
 	tl_site_context_free(&ctx);
 	free(views);
 	tl_renderer_free(renderer);
@@ -628,12 +890,14 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	memset(stats, 0, sizeof(*stats));
 	s.o = o;
 	pthread_mutex_init(&s.lock, NULL);
+	s.outfd = -1;
 	/* Read the previous build first: PREV may well be OUTDIR itself. */
-	if (o->since != NULL && tl_since_load(&s.prev, o->since, d) != 0) {
+	if (o->since != NULL && tl_since_load(&s.prev, o->since,
+	    o->load.max_input, d) != 0) {
 		rc = -1;
 		goto out;
 	}
-	if (tl_mkdirs(o->outdir, d) != 0 || find_pages(&s, d) != 0) {
+	if (find_pages(&s, d) != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -646,6 +910,17 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	tl_read_init();
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
+	/* Nothing is written before OUTDIR is known to hold nothing the
+	 * build must not touch.  Then OUTDIR, as the user named it, is
+	 * followed once: inside it every file and folder is made through
+	 * its descriptor (output.h). */
+	if (check_outputs(&s, d) != 0 || tl_mkdirs(o->outdir, d) != 0 ||
+	    (s.outfd = tl_dir_open(o->outdir, d)) < 0) {
+		for (i = 0; i < s.n; i++)
+			tl_diags_move(d, &s.pages[i].diags);
+		rc = -1;
+		goto out;
+	}
 	run_parallel(&s, jobs, step_write);
 
 	stats->pages = s.n;
@@ -676,6 +951,10 @@ out:
 		free(s.pages[i].path);
 	}
 	free(s.pages);
+	if (s.outfd >= 0)
+		close(s.outfd);
+	inode_set_free(&s.folders);
+	inode_set_free(&s.files);
 	tl_since_free(&s.prev);
 	pthread_mutex_destroy(&s.lock);
 	return rc;

@@ -53,17 +53,16 @@ tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
 	return rc;
 }
 
-/* Write one format to a temporary for `path`, left open in *out; on
- * failure the temporary is gone and d says why. */
+/* Write one format to a temporary (opened by the caller into *out);
+ * on failure the temporary is gone and d says why. */
 static int
 write_temp(struct tl_view *v, const struct tl_output_format *f,
-    const char *path, struct tl_outfile *out, struct tl_diags *d)
+    struct tl_outfile *out, struct tl_diags *d)
 {
-	if (tl_outfile_open(out, path, d) != 0)
-		return -1;
 	if (f->write(v, out->fp, d) != 0) {
 		if (ferror(out->fp))
-			tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+			tl_diag(d, TL_ERROR, out->path, 0,
+			    "cannot write file: %s",
 			    strerror(errno ? errno : EIO));
 		tl_outfile_abort(out);
 		return -1;
@@ -77,7 +76,20 @@ tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
 {
 	struct tl_outfile out;
 
-	if (write_temp(v, f, path, &out, d) != 0)
+	if (tl_outfile_open(&out, path, v->opts->temps, d) != 0 ||
+	    write_temp(v, f, &out, d) != 0)
+		return -1;
+	return tl_outfile_commit(&out, d);
+}
+
+int
+tl_convert_fileat(struct tl_view *v, const struct tl_output_format *f,
+    int dirfd, const char *name, const char *shown, struct tl_diags *d)
+{
+	struct tl_outfile out;
+
+	if (tl_outfile_openat(&out, dirfd, name, shown, v->opts->temps,
+	    d) != 0 || write_temp(v, f, &out, d) != 0)
 		return -1;
 	return tl_outfile_commit(&out, d);
 }
@@ -97,7 +109,8 @@ struct dir_run {
 	const struct tl_output_format	**fmts;		/* as asked for */
 	size_t				 *order;	/* as handed out */
 	size_t				  n, next;
-	const char			 *dir;
+	const char			 *dir;		/* as named */
+	int				  dirfd;	/* the folder */
 	struct tl_outfile		 *out;		/* [format] */
 	struct tl_diags			 *diags;	/* [format] */
 	int				 *rc;		/* [format] */
@@ -110,9 +123,13 @@ write_one(struct dir_run *run, size_t i, struct tl_view *view)
 {
 	struct buf path = {0};
 
-	buf_printf(&path, "%s/%s", run->dir, run->fmts[i]->file);
-	run->rc[i] = write_temp(view, run->fmts[i], buf_str(&path),
-	    &run->out[i], &run->diags[i]);
+	tl_path_join(&path, run->dir, run->fmts[i]->file);
+	run->rc[i] = tl_outfile_openat(&run->out[i], run->dirfd,
+	    run->fmts[i]->file, buf_str(&path), view->opts->temps,
+	    &run->diags[i]);
+	if (run->rc[i] == 0)
+		run->rc[i] = write_temp(view, run->fmts[i], &run->out[i],
+		    &run->diags[i]);
 	buf_free(&path);
 	if (run->rc[i] != 0) {
 		pthread_mutex_lock(&run->lock);
@@ -137,8 +154,9 @@ dir_worker_run(struct dir_run *run, struct tl_renderer *renderer)
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
 		i = run->next < run->n ? run->order[run->next++] : run->n;
-		/* Past a failure nothing will be kept: do not write it. */
-		if (i > run->failed)
+		/* Past a failure nothing will be kept: do not write it.
+		 * (i == n is the end of the work, not a format.) */
+		if (i < run->n && i > run->failed)
 			run->rc[i] = -1;
 		pthread_mutex_unlock(&run->lock);
 		if (i == run->n)
@@ -194,6 +212,10 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 	if (tl_mkdirs(dir, d) != 0)
 		return -1;
 	memset(&run, 0, sizeof(run));
+	/* The user's path to the folder is followed once; inside it, every
+	 * file is made through this descriptor (see output.h). */
+	if ((run.dirfd = tl_dir_open(dir, d)) < 0)
+		return -1;
 	run.view = v;
 	run.dir = dir;
 	run.n = dir_formats(&run, n ? fmts : NULL, n);
@@ -232,6 +254,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 			rc = -1;
 	}
 	pthread_mutex_destroy(&run.lock);
+	close(run.dirfd);
 	free(threads);
 	free(run.out);
 	free(run.diags);

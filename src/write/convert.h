@@ -28,12 +28,18 @@ const struct tl_output_format *tl_output_formats(void);
  * "standard output"). */
 int	tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
 	    FILE *fp, const char *what, struct tl_diags *d);
-/* Write one format to a file, atomically. */
+/* Write one format to a file, atomically: a path as the user gave it
+ * (tl_outfile_open()), or a name in a folder tablog writes to, open as
+ * dirfd (tl_outfile_openat(); `shown` names it in diagnostics). */
 int	tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
 	    const char *path, struct tl_diags *d);
+int	tl_convert_fileat(struct tl_view *v, const struct tl_output_format *f,
+	    int dirfd, const char *name, const char *shown,
+	    struct tl_diags *d);
 /*
- * Write the given formats (all when n == 0) into folder `dir`, rendered
- * on `jobs` threads (0: one per core), each file atomically.  The result
+ * Write the given formats (all when n == 0) into folder `dir` (created
+ * when missing), rendered on `jobs` threads (0: one per core), each file
+ * atomically and through a descriptor of the folder.  The result
  * is what writing them one by one would give: the formats before the
  * first that fails are written, those after it left as they were.
  */

@@ -20,6 +20,7 @@
 #include "template/value.h"
 
 struct tl_renderer;
+struct tl_temps;
 
 struct tl_write_opts {
 	int	csv_bom;	/* --csv-bom: start CSV with a UTF-8 BOM */
@@ -31,6 +32,7 @@ struct tl_write_opts {
 	const char *index_link;
 	const char *changelog_link;
 	struct tl_renderer *renderer;	/* templates (per thread) */
+	struct tl_temps *temps;		/* files being written, or NULL */
 };
 
 /*

@@ -215,6 +215,48 @@ key_uses_fields_both_have(void **s)
 	tl_page_free(p);
 }
 
+/*
+ * A model rebuilt from a file (build --since) may name a label or date
+ * column the table does not have: it is no column, never read.
+ */
+static void
+key_columns_out_of_range(void **s)
+{
+	static const char *const k1[] = { "feature", "note" };
+	static const int f1[] = { TL_EXTRA, TL_EXTRA };
+	static const char *const c1[] = { "Export", "Weekly" };
+	struct tl_page *p = tl_page_new("t.md");
+	struct tl_table *t = table(p, k1, f1, 2);
+	struct tl_row *r = row(p, t, 2, c1);
+	struct tl_fieldref ref;
+	struct tl_keyspec k;
+	struct tl_keycols kc;
+	struct buf b = {0};
+
+	(void)s;
+	tl_keyspec_default(&k);
+	t->label_column = 1 << 28;
+	t->date_column = 1 << 28;
+	tl_keycols_resolve(&kc, &k, t, NULL);
+	assert_int_equal(kc.by_label, 1);
+	assert_int_equal(kc.a[0].column, -1);
+	tl_row_key(&b, &kc, 0, r, NULL);
+	assert_string_equal(buf_str(&b), "");
+	assert_int_equal(tl_field_resolve(t, "last_update", &ref), 0);
+	assert_null(tl_field_value(r, &ref));
+	t->label_column = 2;	/* one past the end */
+	tl_keycols_resolve(&kc, &k, t, NULL);
+	assert_int_equal(kc.a[0].column, -1);
+	t->label_column = 1;
+	tl_keycols_resolve(&kc, &k, t, NULL);
+	buf_reset(&b);
+	tl_row_key(&b, &kc, 0, r, NULL);
+	assert_string_equal(buf_str(&b), "weekly");
+	buf_free(&b);
+	tl_keyspec_free(&k);
+	tl_page_free(p);
+}
+
 int
 main(void)
 {
@@ -225,6 +267,7 @@ main(void)
 		cmocka_unit_test(keyspec_lists),
 		cmocka_unit_test(key_of_row),
 		cmocka_unit_test(key_uses_fields_both_have),
+		cmocka_unit_test(key_columns_out_of_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
