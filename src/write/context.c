@@ -13,7 +13,8 @@
  * appending it (TL_MADE_IF when only some objects have it); anything else
  * is TL_COMPUTED("key", fn), fn(value, out) setting it.  The JSON writer
  * and templates see the new member at once; test_context.c lists each
- * object's members, and DESIGN.md documents them.
+ * object's members, and docs/design.md ("JSON and the template
+ * context") documents them.
  */
 #include "write/context.h"
 
