@@ -84,17 +84,6 @@ col_index_find(const struct col_index *x, const char *key)
 	return hit != NULL ? (int)(*hit - x->t->columns) : -1;
 }
 
-static int
-is_field_name(const char *name)
-{
-	int f;
-
-	for (f = 0; f < TL_NFIELDS; f++)
-		if (strcmp(tl_field_name((enum tl_field)f), name) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * Every canonical field both tables have, then every extra column both
  * have.  A date column found by its content is an extra column too, but
@@ -119,7 +108,7 @@ cmp_fields_init(struct cmp_fields *cf, const struct tl_table *bt,
 		    bt->columns[bcol].field != TL_EXTRA ||
 		    (int)i == at->date_column || bcol == bt->date_column)
 			continue;
-		if (is_field_name(key)) {	/* resolves as that field */
+		if (tl_field_by_name(key) != TL_EXTRA) {	/* resolves as that field */
 			add_cmp_field(cf, key, bt, at);
 			continue;
 		}

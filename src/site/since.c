@@ -24,17 +24,6 @@
 #include "load/source.h"
 #include "write/context.h"
 
-static int
-field_by_name(const char *name)
-{
-	int f;
-
-	for (f = 0; f < TL_NFIELDS; f++)
-		if (strcmp(tl_field_name(f), name) == 0)
-			return f;
-	return TL_EXTRA;
-}
-
 /* ---- checking what was read ------------------------------------------ */
 
 /*
@@ -268,7 +257,7 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 			break;
 		t->columns[i].key = tl_strdup(page, s);
 		tl_strmap_put(&keys, t->columns[i].key, i);
-		t->columns[i].field = field_by_name(s);
+		t->columns[i].field = tl_field_by_name(s);
 		/* Only canonical fields other than the derived ones map. */
 		if (t->columns[i].field == TL_DISPLAY_NAME ||
 		    t->columns[i].field == TL_QUALIFIER ||
