@@ -320,7 +320,11 @@ tl_keycols_resolve(struct tl_keycols *kc, const struct tl_keyspec *k,
 			continue;
 		if (b != NULL && !tl_field_resolve(b, k->names[i], &rb))
 			continue;
-		kc->names[kc->n] = k->names[i];
+		/* The same name, but owned by what outlives the spec: the
+		 * model's field names, the table's column keys (key.h). */
+		kc->names[kc->n] = ra.field != TL_EXTRA ?
+		    tl_field_name((enum tl_field)ra.field) :
+		    a->columns[ra.column].key;
 		kc->a[kc->n] = ra;
 		kc->b[kc->n] = b != NULL ? rb : ra;
 		kc->n++;

@@ -222,13 +222,17 @@ key_uses_fields_both_have(void **s)
 	assert_int_equal(kc.by_label, 1);
 	assert_string_equal(kc.names[0], "label");
 	assert_int_equal(kc.a[0].column, 0);
+	/* Names outlive the spec: the model's and the table's strings. */
+	tl_keycols_resolve(&kc, &k, &p->tables[0], &p->tables[1]);
 	tl_keyspec_free(&k);
+	assert_ptr_equal(kc.names[0], tl_field_name(TL_PERMISSION));
 	/* --key may name an extra column by its key. */
 	assert_int_equal(tl_keyspec_parse(&k, "note", NULL), 0);
 	tl_keycols_resolve(&kc, &k, &p->tables[2], NULL);
 	assert_int_equal(kc.by_label, 0);
 	assert_int_equal(kc.a[0].column, 1);
 	tl_keyspec_free(&k);
+	assert_ptr_equal(kc.names[0], p->tables[2].columns[1].key);
 	tl_page_free(p);
 }
 
