@@ -9,8 +9,6 @@
  */
 #include "diff/diff.h"
 
-#include <string.h>
-
 #include "base/buf.h"
 #include "diff/diff_context.h"
 #include "write/escape.h"

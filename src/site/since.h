@@ -57,7 +57,9 @@ struct tl_since_page {
 };
 
 struct tl_since_changes {
-	json_t			*meta;		/* the caller's members, or NULL */
+	/* Members the caller adds to the templates' object (owned: freed
+	 * with the rest), or NULL. */
+	json_t			*meta;
 	struct tl_since_page	*pages;		/* changed, in input order */
 	size_t			 npages;
 	struct tl_change	*page_changes;	/* page_added, then page_removed */

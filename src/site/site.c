@@ -33,7 +33,6 @@
 #include "site/since.h"
 #include "site/site_context.h"
 #include "base/strmap.h"
-#include "base/utf8.h"
 #include "base/xalloc.h"
 
 #ifndef NAME_MAX
