@@ -289,6 +289,8 @@ change_column(const struct tl_value *v, struct tl_value *out)
 		*out = column_value(c->before_column);
 }
 
+/* The row added or removed (a changed row's own fields are in before and
+ * after: a history of many changes need not repeat whole rows). */
 static void
 change_row(const struct tl_value *v, struct tl_value *out)
 {
@@ -296,7 +298,8 @@ change_row(const struct tl_value *v, struct tl_value *out)
 	const struct tl_table *t;
 	const struct tl_row *r;
 
-	if (row_kind(c) && (r = tl_change_row(c, &t)) != NULL)
+	if ((c->kind == TL_CHANGE_ADDED || c->kind == TL_CHANGE_REMOVED) &&
+	    (r = tl_change_row(c, &t)) != NULL)
 		*out = tl_row_value(t, r);
 }
 
@@ -358,7 +361,7 @@ tl_change_value(const struct tl_change *c)
 }
 
 /* -- a change shown: the change, then label, type_api, table_number,
- * fields -- */
+ * fields, and a changed row's row -- */
 
 static void
 shown_change(const struct tl_value *v, struct tl_value *out)
@@ -462,6 +465,16 @@ shown_fields(const struct tl_value *v, struct tl_value *out)
 		    0);
 }
 
+/* A changed row's new version, which templates show as added rows'. */
+static void
+shown_row(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_change *c = change_of(v);
+
+	if (c->kind == TL_CHANGE_CHANGED && c->after != NULL)
+		*out = tl_row_value(c->after_table, c->after);
+}
+
 static const struct tl_value_member shown_members[] = {
 	TL_SPREAD(shown_change),
 	TL_COMPUTED("label", shown_label),
@@ -469,6 +482,7 @@ static const struct tl_value_member shown_members[] = {
 	    TL_VALUE_MISSING),
 	TL_COMPUTED("table_number", shown_table_number),
 	TL_COMPUTED("fields", shown_fields),
+	TL_COMPUTED("row", shown_row),
 };
 
 static const struct tl_value_class shown_class = TL_FIXED_CLASS(shown_members);

@@ -18,15 +18,16 @@
  *     "key": {FIELD: value, ...},               (row kinds)
  *     "lines": {"before": N | null, "after": N | null},   (row kinds)
  *     "column": {"field", "header"},            (column kinds)
- *     "row": ROW,                               (row kinds: NEW's, else OLD's)
+ *     "row": ROW,                               (added: NEW's; removed: OLD's)
  *     "before": {...}, "after": {...},          (changed: fields that differ)
  *     "changed_without_date_update": bool }
  *
  * Templates see each change with a few more members, made for showing it
  * and not printed by `-f json`: `label` (the row's label), `type_api`
  * (its type and API where they add to the label: "Application, Microsoft
- * Graph"), `table_number` (1-based) and `fields` (changed: [{name,
- * before, after}], the differing fields as a list a template can walk).
+ * Graph"), `table_number` (1-based), `fields` (changed: [{name, before,
+ * after}], the differing fields as a list a template can walk) and, for
+ * a changed row, `row` (NEW's), so that every row change has one.
  *
  * Values borrow the diff: valid as long as it is.
  */

@@ -387,6 +387,7 @@ change_objects(void **s)
 	static const char *const newcols[] = { "api", "permission", "type",
 	    "purpose", "last_update", "owner" };
 	struct tl_page *a = page(cols5, 5), *b = page(newcols, 6);
+	struct tl_value shown, row_v;
 	struct tl_diff df;
 
 	(void)s;
@@ -428,7 +429,13 @@ change_objects(void **s)
 	    "\"key\":{\"api\":\"G\",\"permission\":\"Kept\","
 	    "\"type\":\"Application\"},\"lines\":{\"before\":4,\"after\":5},"
 	    "\"before\":{\"purpose\":\"old\"},\"after\":{\"purpose\":\"new\"},"
-	    "\"changed_without_date_update\":true}", "Kept");
+	    "\"changed_without_date_update\":true}", NULL);
+	/* Templates see a changed row's new version as its row. */
+	shown = tl_change_shown(&df.v[3]);
+	row_v = tl_value_get(&shown, "row");
+	assert_int_equal(row_v.kind, TL_VALUE_OBJECT);
+	row_v = tl_value_get(&row_v, "line");
+	assert_int_equal(row_v.i, 5);
 	tl_diff_free(&df);
 	tl_page_free(a);
 	tl_page_free(b);
