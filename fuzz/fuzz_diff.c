@@ -25,17 +25,19 @@ run_diff(const struct tl_page *before, const struct tl_page *after,
     const struct tl_diff_opts *o, FILE *fp)
 {
 	struct tl_diff df;
+	struct tl_diags d = {0};
 	struct buf b = {0};
 	int f;
 
 	tl_diff_pages(&df, before, after, o);
 	tl_diff_summary(&b, &df);
 	for (f = TL_DIFF_MD; f <= TL_DIFF_HTML; f++)
-		tl_diff_write(&df, (enum tl_diff_format)f, fp);
+		tl_diff_write(&df, (enum tl_diff_format)f, NULL, fp, &d);
 	/* A page never differs from itself. */
 	if (before == after && tl_diff_any(&df))
 		abort();
 	tl_diff_free(&df);
+	tl_diags_free(&d);
 	buf_free(&b);
 }
 

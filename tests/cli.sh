@@ -197,12 +197,31 @@ assert j["old"].endswith("/old\ufffd.md"), j.get("old")
 assert j["new"].endswith("/new\ufffd.md"), j.get("new")
 ' "$tmp/out"
 
+# diff -f md and -f html go through DIR's diff.md and diff.html (tests/diff/
+# has a case of each); one that does not compile is one error naming it,
+# exit 2, and no output.  check has no templates to take.
+mkdir "$tmp/dtpl"
+printf '{{#changes}}\n' >"$tmp/dtpl/diff.md"
+run diff --templates "$tmp/dtpl" tests/diff/alias.old.md tests/diff/alias.new.md
+check "diff: a broken DIR/diff.md: exit 2" [ "$st" -eq 2 ]
+check "diff: a broken DIR/diff.md: one line naming it" one_error_line "dtpl/diff\.md:1: error: unclosed section 'changes'"
+check "diff: a broken DIR/diff.md: no output" [ ! -s "$tmp/out" ]
+run check --templates "$tmp/dtpl" "$SEED"
+check "check --templates: a usage error" [ "$st" -eq 2 ]
+
 # CSV formula guard, and --csv-raw, --csv-bom.
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| =cmd | @x | -1 | +2 |\n' >"$tmp/f.md"
 run -f csv "$tmp/f.md"
 check "formula cells guarded" grep -q "^'=cmd,'@x,,,'-1,'+2," "$tmp/out"
 run -f csv --csv-raw "$tmp/f.md"
 check "--csv-raw leaves cells" grep -q "^=cmd,@x,,,-1,+2," "$tmp/out"
+printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| G | P | Application | =new |\n' >"$tmp/f2.md"
+run diff -f csv "$tmp/f.md" "$tmp/f2.md"
+cr=$(printf '\r')
+check "diff -f csv: a formula key guarded" grep -q "^removed,1,'=cmd | @x | -1,3,,,,,$cr\$" "$tmp/out"
+printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| G | P | Application | +old |\n' >"$tmp/f1.md"
+run diff -f csv "$tmp/f1.md" "$tmp/f2.md"
+check "diff -f csv: formula values guarded" grep -q "^changed,1,G | P | Application,3,3,purpose,'+old,'=new,$cr\$" "$tmp/out"
 run -f csv --csv-bom "$SEED"
 check "--csv-bom" [ "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]
 

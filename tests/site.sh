@@ -43,6 +43,55 @@ check "--since html section" grep -q 'id="detected-2026-11-26"' "$tmp/new/change
 check "--since without all.json exit 2" [ $? -eq 2 ]
 check "--since without all.json one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
 
+# diff and build --since make the same change objects from the same pair
+# of pages (site/changes-old, site/changes-new: two tables, a column
+# added, an API alias, a display name column, a table keyed by its
+# label).  The site's are read through DIR's site-changelog.md, which
+# prints every member of each change (site/tpl-changes/change.txt); they
+# must equal what `diff -f json` prints, with the date the build gives
+# them, and what diff's own template prints from the same partial.
+case $TABLOG in /*) tablog=$TABLOG ;; *) tablog=$PWD/$TABLOG ;; esac
+"$TABLOG" build tests/site/changes-old -o "$tmp/changes" -q
+"$TABLOG" build tests/site/changes-new -o "$tmp/changes" --since "$tmp/changes" --date 2026-11-26 --templates tests/site/tpl-changes -q
+check "--since changes: exit 0" [ $? -eq 0 ]
+(cd tests/site/changes-new && "$tablog" diff -f json ../changes-old/delta.md delta.md) >"$tmp/changes.json"
+check "--since changes: diff exit 1" [ $? -eq 1 ]
+check "--since changes: as diff -f json" python3 -c '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+def s(v):
+    if v is None: return ""
+    if v is True: return "true"
+    if v is False: return "false"
+    return str(v)
+def m(o, *path):
+    for p in path:
+        o = o.get(p) if isinstance(o, dict) else None
+    return s(o)
+lines = []
+for c in doc["changes"]:
+    c["date"] = "2026-11-26"        # the caller fills it: build, its --date
+    row = ["kind", "date", "commit", "page", "title", "slug"]
+    f = [m(c, k) for k in row]
+    f += [m(c, "table", "index"), m(c, "table", "section")]
+    f += [m(c, "key", k) for k in ("api", "permission", "type", "label")]
+    f += [m(c, "lines", "before"), m(c, "lines", "after")]
+    f += [m(c, "column", "field"), m(c, "column", "header")]
+    b, a = c.get("before", {}), c.get("after", {})
+    assert list(b) == list(a), (b, a)
+    f.append("".join("%s=%s>%s;" % (k, s(b[k]), s(a[k])) for k in b))
+    f.append(m(c, "changed_without_date_update"))
+    if c["kind"] != "changed":      # JSON has the row of added and removed
+        f += [m(c, "row", k) for k in ("line", "label", "api", "permission",
+            "display_name", "type", "purpose", "notes", "owner", "value",
+            "last_update", "last_update_text")]
+    lines.append("|".join(f))
+got = open(sys.argv[2]).read().splitlines()
+assert len(got) == 9 and got == lines, "\n".join(["got:"] + got + ["want:"] + lines)
+' "$tmp/changes.json" "$tmp/changes/changelog.md"
+(cd tests/site/changes-new && "$tablog" diff --templates ../tpl-changes ../changes-old/delta.md delta.md) | sed 's/^\([a-z_]*\)||/\1|2026-11-26|/' >"$tmp/changes.md"
+check "--since changes: as diff's template" cmp -s "$tmp/changes.md" "$tmp/changes/changelog.md"
+
 # The same site whatever -j, and from one run to the next; every page
 # with a table is in the index, and all.csv holds exactly the rows of the
 # per-page CSVs.  determinism NAME INDIR TABLES: INDIR holds TABLES pages

@@ -583,10 +583,12 @@ struct match_args {
 	struct tl_load_opts	 load;
 	const char		*format;
 	const char		*today;
+	const char		*templates;	/* diff only */
 	int			 quiet;
 };
 
-enum { OPT_KEY = 512, OPT_ALIASES, OPT_TODAY, OPT_M_DATE_COLUMN };
+enum { OPT_KEY = 512, OPT_ALIASES, OPT_TODAY, OPT_M_DATE_COLUMN,
+	OPT_M_TEMPLATES };
 
 static const struct option match_options[] = {
 	{ "format",		required_argument, NULL, 'f' },
@@ -594,6 +596,7 @@ static const struct option match_options[] = {
 	{ "aliases",		required_argument, NULL, OPT_ALIASES },
 	{ "date-column",	required_argument, NULL, OPT_M_DATE_COLUMN },
 	{ "today",		required_argument, NULL, OPT_TODAY },
+	{ "templates",		required_argument, NULL, OPT_M_TEMPLATES },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "help",		no_argument,	   NULL, 'h' },
 	{ NULL,			0,		   NULL, 0 },
@@ -625,6 +628,7 @@ parse_match(int argc, char **argv, struct match_args *m, const char *help)
 		case 'f': m->format = optarg; break;
 		case OPT_M_DATE_COLUMN: m->load.norm.date_column = optarg; break;
 		case OPT_TODAY: m->today = optarg; break;
+		case OPT_M_TEMPLATES: m->templates = optarg; break;
 		case 'q': m->quiet = 1; break;
 		case 'h': rc = print_info(help); break;
 		case OPT_KEY:
@@ -653,7 +657,8 @@ match_free(struct match_args *m)
 }
 
 static const char diff_help[] =
-"usage: tablog diff [-f md|json|csv|html] [--key COLS] [--aliases FILE] OLD NEW\n"
+"usage: tablog diff [-f md|json|csv|html] [--key COLS] [--aliases FILE]\n"
+"                   [--templates DIR] OLD NEW\n"
 "\n"
 "Compare two versions of a page (each HTML or Markdown): rows added,\n"
 "removed and changed (matched by api, permission and type, or --key),\n"
@@ -663,6 +668,7 @@ static const char diff_help[] =
 "      --key COLS          match rows by these fields (comma list)\n"
 "      --aliases FILE      more API aliases, 'alias = canonical' a line\n"
 "      --date-column NAME  the column that holds each row's date\n"
+"      --templates DIR     md and html: diff.md, diff.html from DIR\n"
 "  -q, --quiet             do not print warnings\n"
 "\n"
 "Exit status: 0 no differences, 1 differences, 2 error.\n";
@@ -676,6 +682,7 @@ cmd_diff(int argc, char **argv)
 	struct tl_loader *loader;
 	struct tl_page *before, *after = NULL;
 	struct tl_diff df;
+	struct tl_renderer *renderer;
 	int rc, fmt = TL_DIFF_MD;
 
 	if ((rc = parse_match(argc, argv, &m, diff_help)) < 0 && m.format &&
@@ -696,13 +703,17 @@ cmd_diff(int argc, char **argv)
 		o.key = m.key.n > 0 ? &m.key : NULL;
 		o.aliases = m.aliases;
 		tl_diff_pages(&df, before, after, &o);
-		if (tl_diff_write(&df, (enum tl_diff_format)fmt, stdout) == 0 &&
+		tl_diff_set_origin(&df, after->source, NULL, NULL);
+		renderer = tl_renderer_new(m.templates);
+		if (tl_diff_write(&df, (enum tl_diff_format)fmt, renderer,
+		    stdout, &d) == 0 &&
 		    tl_stream_finish(stdout, "standard output", &d) == 0)
 			rc = tl_diff_any(&df) ? EXIT_FINDINGS : EXIT_OK;
 		else if (tl_diags_count(&d, TL_ERROR) == 0)
 			tl_diag(&d, TL_ERROR, NULL, 0, "cannot write to "
 			    "standard output");
 		tl_diff_free(&df);
+		tl_renderer_free(renderer);
 	}
 	print_diags(&d, m.quiet);
 	tl_page_free(before);
@@ -751,6 +762,8 @@ cmd_check(int argc, char **argv)
 	if (rc < 0 && tl_check_today(&o.today, m.today) != 0)
 		rc = usage_error("--today takes a date YYYY-MM-DD, not '%s'",
 		    m.today ? m.today : "");
+	if (rc < 0 && m.templates != NULL)
+		rc = usage_error("check takes no --templates");
 	if (rc < 0 && optind >= argc)
 		rc = usage_error("check takes one page or more");
 	if (rc >= 0) {

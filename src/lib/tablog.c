@@ -9,7 +9,6 @@
 #include "tablog.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/buf.h"
 #include "write/context.h"
@@ -451,9 +450,8 @@ tablog_row_field(const tablog_page *page, size_t table, size_t row,
 
 	if (r == NULL || name == NULL)
 		return NULL;
-	for (f = 0; f < TL_NFIELDS; f++)
-		if (strcmp(tl_field_name((enum tl_field)f), name) == 0)
-			return r->f[f];
+	if ((f = tl_field_by_name(name)) != TL_EXTRA)
+		return r->f[f];
 	col = tl_table_column(t, name);
 	return col >= 0 ? r->cells[col] : NULL;
 }

@@ -260,17 +260,6 @@ tl_keyspec_free(struct tl_keyspec *k)
 
 /* ---- fields of a table --------------------------------------------- */
 
-static int
-canonical_field(const char *name)
-{
-	int f;
-
-	for (f = 0; f < TL_NFIELDS; f++)
-		if (strcmp(tl_field_name((enum tl_field)f), name) == 0)
-			return f;
-	return TL_EXTRA;
-}
-
 /* A table's date or label column, or -1 when it has none or the index
  * is past its columns (a model rebuilt from a file may say anything). */
 static int
@@ -283,7 +272,7 @@ int
 tl_field_resolve(const struct tl_table *t, const char *name,
     struct tl_fieldref *ref)
 {
-	int f = canonical_field(name), col;
+	int f = tl_field_by_name(name), col;
 
 	ref->field = f;
 	ref->column = -1;
@@ -331,7 +320,11 @@ tl_keycols_resolve(struct tl_keycols *kc, const struct tl_keyspec *k,
 			continue;
 		if (b != NULL && !tl_field_resolve(b, k->names[i], &rb))
 			continue;
-		kc->names[kc->n] = k->names[i];
+		/* The same name, but owned by what outlives the spec: the
+		 * model's field names, the table's column keys (key.h). */
+		kc->names[kc->n] = ra.field != TL_EXTRA ?
+		    tl_field_name((enum tl_field)ra.field) :
+		    a->columns[ra.column].key;
 		kc->a[kc->n] = ra;
 		kc->b[kc->n] = b != NULL ? rb : ra;
 		kc->n++;

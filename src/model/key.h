@@ -104,6 +104,8 @@ const char *tl_field_value(const struct tl_row *r,
 struct tl_keycols {
 	size_t			 n;
 	int			 by_label;	/* the label stood in */
+	/* The fields' names: the model's (tl_field_name()) or the first
+	 * table's column keys, never the spec's, so that they outlive it. */
 	const char		*names[TL_KEY_MAX];
 	struct tl_fieldref	 a[TL_KEY_MAX];	/* in the first table */
 	struct tl_fieldref	 b[TL_KEY_MAX];	/* in the second table */

@@ -165,6 +165,17 @@ tl_field_name(enum tl_field f)
 	return (f >= 0 && f < TL_NFIELDS) ? field_names[f] : NULL;
 }
 
+int
+tl_field_by_name(const char *name)
+{
+	int f;
+
+	for (f = 0; f < TL_NFIELDS; f++)
+		if (strcmp(field_names[f], name) == 0)
+			return f;
+	return TL_EXTRA;
+}
+
 /* ---- arena --------------------------------------------------------- */
 
 #define ARENA_CHUNK 65536

@@ -77,6 +77,10 @@ enum tl_field {
 
 /* "api", "permission", ... (index by enum tl_field). */
 const char *tl_field_name(enum tl_field f);
+/* The canonical field a name names ("type": TL_TYPE), or TL_EXTRA for
+ * any other name (a column key).  Every look-up of a field by name goes
+ * through here. */
+int	tl_field_by_name(const char *name);
 
 /* A date at month (day == 0) or day precision; year == 0 means none. */
 struct tl_date {

@@ -6,7 +6,8 @@
  * those pages as normalised models.  Each page of the new build is then
  * diffed (diff.c) with the page from the same source file (its path
  * under INDIR; the slug for an all.json written before paths were
- * recorded), and pages that appeared or vanished are listed.  Page authors often change rows without dating
+ * recorded), and pages that appeared or vanished are listed, all as the
+ * changes diff.h defines.  Page authors often change rows without dating
  * them: this is how a site still shows that something changed.
  */
 #include "site/since.h"
@@ -21,19 +22,8 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "diff/diff_context.h"
 #include "load/source.h"
-#include "write/context.h"
-
-static int
-field_by_name(const char *name)
-{
-	int f;
-
-	for (f = 0; f < TL_NFIELDS; f++)
-		if (strcmp(tl_field_name(f), name) == 0)
-			return f;
-	return TL_EXTRA;
-}
 
 /* ---- checking what was read ------------------------------------------ */
 
@@ -268,7 +258,7 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 			break;
 		t->columns[i].key = tl_strdup(page, s);
 		tl_strmap_put(&keys, t->columns[i].key, i);
-		t->columns[i].field = field_by_name(s);
+		t->columns[i].field = tl_field_by_name(s);
 		/* Only canonical fields other than the derived ones map. */
 		if (t->columns[i].field == TL_DISPLAY_NAME ||
 		    t->columns[i].field == TL_QUALIFIER ||
@@ -559,70 +549,219 @@ tl_since_free(struct tl_since *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static json_t *
-diff_rows_json(const struct tl_diff_rows *rows, int after)
+/* ---- what changed ---------------------------------------------------- */
+
+static struct tl_change *
+page_change(struct tl_since_changes *out, enum tl_change_kind kind,
+    const struct tl_page *page, const char *path, const char *date)
 {
-	json_t *a = json_array();
+	struct tl_change *c = &out->page_changes[out->nadded + out->nremoved];
+
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->page = path;
+	c->date = date;
+	if (kind == TL_CHANGE_PAGE_ADDED) {
+		c->after_page = page;
+		out->nadded++;
+	} else {
+		c->before_page = page;
+		out->nremoved++;
+	}
+	return c;
+}
+
+void
+tl_since_detect(struct tl_since_changes *out, const struct tl_since *prev,
+    const struct tl_page *const *pages, const char *const *paths, size_t n,
+    const struct tl_diff_opts *o, const char *date)
+{
+	unsigned char *matched = xcalloc(prev->n + 1, 1);
+	struct buf b = {0};
+	size_t i, k, total;
+
+	memset(out, 0, sizeof(*out));
+	out->pages = xcalloc(n + 1, sizeof(*out->pages));
+	out->page_changes = xcalloc(n + prev->n + 1,
+	    sizeof(*out->page_changes));
+	out->paths = xcalloc(n + 1, sizeof(*out->paths));
+	for (i = 0; i < n; i++) {
+		const struct tl_page *page = pages[i], *old;
+		struct tl_since_page *sp = &out->pages[out->npages];
+		const char *path;
+
+		if (page == NULL)
+			continue;
+		/* all.json holds paths as JSON text: repaired UTF-8. */
+		buf_reset(&b);
+		tl_utf8_repair(&b, paths[i], strlen(paths[i]));
+		path = out->paths[out->npaths++] = xstrdup(buf_str(&b));
+		old = tl_since_find(prev, path, page->slug, &k);
+		if (old == NULL) {
+			page_change(out, TL_CHANGE_PAGE_ADDED, page, path, date);
+			continue;
+		}
+		matched[k] = 1;
+		tl_diff_pages(&sp->diff, old, page, o);
+		if (!tl_diff_any(&sp->diff)) {
+			tl_diff_free(&sp->diff);
+			continue;
+		}
+		sp->page = page;
+		tl_diff_set_origin(&sp->diff, path, date, NULL);
+		out->npages++;
+	}
+	for (i = 0; i < prev->n; i++)
+		if (!matched[i])
+			page_change(out, TL_CHANGE_PAGE_REMOVED, prev->pages[i],
+			    prev->paths[i] != NULL ? prev->paths[i] :
+			    prev->pages[i]->source, date);
+
+	total = out->nadded + out->nremoved;
+	for (i = 0; i < out->npages; i++)
+		total += out->pages[i].diff.n;
+	out->all = xcalloc(total + 1, sizeof(*out->all));
+	for (i = 0; i < out->npages; i++)
+		for (k = 0; k < out->pages[i].diff.n; k++)
+			out->all[out->n++] = &out->pages[i].diff.v[k];
+	for (i = 0; i < out->nadded + out->nremoved; i++)
+		out->all[out->n++] = &out->page_changes[i];
+	buf_free(&b);
+	free(matched);
+}
+
+void
+tl_since_changes_free(struct tl_since_changes *c)
+{
 	size_t i;
 
-	for (i = 0; i < rows->n; i++) {
-		const struct tl_diff_row *r = &rows->v[i];
-
-		json_array_append_new(a, after ?
-		    tl_row_json(r->after_table, r->after) :
-		    tl_row_json(r->before_table, r->before));
-	}
-	return a;
+	json_decref(c->meta);
+	for (i = 0; i < c->npages; i++)
+		tl_diff_free(&c->pages[i].diff);
+	for (i = 0; i < c->npaths; i++)
+		free(c->paths[i]);
+	free(c->paths);
+	free(c->pages);
+	free(c->page_changes);
+	free(c->all);
+	memset(c, 0, sizeof(*c));
 }
 
-static json_t *
-diff_changed_json(const struct tl_diff_rows *rows)
+/* ---- as the site's templates see it ---------------------------------- */
+
+static const struct tl_since_changes *
+changes_of(const struct tl_value *v)
 {
-	json_t *a = json_array();
-	size_t i, k;
-
-	for (i = 0; i < rows->n; i++) {
-		const struct tl_diff_row *r = &rows->v[i];
-		json_t *o = tl_row_json(r->after_table, r->after);
-		json_t *fields = json_array();
-
-		for (k = 0; k < r->nfields; k++)
-			json_array_append_new(fields, json_pack("{s:s, s:s?, s:s?}",
-			    "name", r->fields[k].name,
-			    "before", r->fields[k].before,
-			    "after", r->fields[k].after));
-		json_object_set_new(o, "key", json_string(r->key));
-		json_object_set_new(o, "fields", fields);
-		json_object_set_new(o, "no_date_update",
-		    json_boolean(r->no_date_update));
-		json_array_append_new(a, o);
-	}
-	return a;
+	return v->p;
 }
 
-json_t *
-tl_since_page_json(const struct tl_page *before, const struct tl_page *after,
-    const struct tl_diff_opts *o)
-{
-	struct tl_diff df;
-	struct buf summary = {0};
-	json_t *pj;
+/* -- a changed page: {title, slug} and its diff; p: the tl_since_page -- */
 
-	tl_diff_pages(&df, before, after, o);
-	if (!tl_diff_any(&df)) {
-		tl_diff_free(&df);
-		return NULL;
-	}
-	tl_diff_summary(&summary, &df);
-	pj = json_object();
-	json_object_set_new(pj, "title", json_string(after->title ?
-	    after->title : after->slug));
-	json_object_set_new(pj, "slug", json_string(after->slug));
-	json_object_set_new(pj, "summary", json_string(summary.data));
-	json_object_set_new(pj, "added", diff_rows_json(&df.added, 1));
-	json_object_set_new(pj, "removed", diff_rows_json(&df.removed, 0));
-	json_object_set_new(pj, "changed", diff_changed_json(&df.changed));
-	buf_free(&summary);
-	tl_diff_free(&df);
-	return pj;
+static const struct tl_since_page *
+since_page_of(const struct tl_value *v)
+{
+	return v->p;
+}
+
+static void
+page_title(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_page *p = since_page_of(v)->page;
+
+	*out = tl_value_str(p->title != NULL ? p->title : p->slug);
+}
+
+static void
+page_slug(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(since_page_of(v)->page->slug);
+}
+
+static void
+page_diff(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_diff_shown(&since_page_of(v)->diff);
+}
+
+static const struct tl_value_member page_members[] = {
+	TL_COMPUTED("title", page_title),
+	TL_COMPUTED("slug", page_slug),
+	TL_SPREAD(page_diff),
+};
+
+static const struct tl_value_class page_class = TL_FIXED_CLASS(page_members);
+
+static size_t
+pages_size(const struct tl_value *v)
+{
+	return changes_of(v)->npages;
+}
+
+static void
+pages_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &page_class,
+	    &changes_of(v)->pages[i], 0, 0);
+}
+
+static const struct tl_value_class pages_class = {
+	.size = pages_size,
+	.at = pages_at,
+};
+
+/* -- detected: meta's members, any, changes, pages, new_pages,
+ * vanished_pages; p: the tl_since_changes -- */
+
+static void
+detected_meta(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_json(changes_of(v)->meta);
+}
+
+static void
+detected_any(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_bool(changes_of(v)->n > 0);
+}
+
+static void
+detected_changes(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_change_list_shown(changes_of(v)->all, changes_of(v)->n);
+}
+
+/* The page changes close `all`: the pages added, then those removed. */
+static void
+detected_new_pages(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_since_changes *c = changes_of(v);
+
+	*out = tl_change_list_shown(c->all + c->n - c->nadded - c->nremoved,
+	    c->nadded);
+}
+
+static void
+detected_vanished_pages(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_since_changes *c = changes_of(v);
+
+	*out = tl_change_list_shown(c->all + c->n - c->nremoved, c->nremoved);
+}
+
+static const struct tl_value_member detected_members[] = {
+	TL_SPREAD(detected_meta),
+	TL_COMPUTED("any", detected_any),
+	TL_COMPUTED("changes", detected_changes),
+	TL_AS("pages", &pages_class),
+	TL_COMPUTED("new_pages", detected_new_pages),
+	TL_COMPUTED("vanished_pages", detected_vanished_pages),
+};
+
+static const struct tl_value_class detected_class =
+    TL_FIXED_CLASS(detected_members);
+
+struct tl_value
+tl_since_value(const struct tl_since_changes *c)
+{
+	return tl_value_make(TL_VALUE_OBJECT, &detected_class, c, 0, 0);
 }

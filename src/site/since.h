@@ -2,8 +2,8 @@
  * since.h - the pages of a previous build, for `tablog build --since`.
  *
  * tl_since_load() rebuilds the normalised pages a previous build recorded
- * in PREV/all.json; tl_since_page_json() describes what changed between
- * one of them and its new version, for the site's "Detected changes".
+ * in PREV/all.json; tl_since_detect() lists what changed between them and
+ * the new build, for the site's "Detected changes".
  */
 #ifndef TABLOG_SINCE_H
 #define TABLOG_SINCE_H
@@ -13,6 +13,7 @@
 #include "base/strmap.h"
 #include "diff/diff.h"
 #include "model/table.h"
+#include "template/value.h"
 
 struct tl_since {
 	struct tl_page	**pages;
@@ -42,11 +43,54 @@ struct tl_page *tl_since_find(const struct tl_since *s, const char *path,
 	    const char *slug, size_t *index);
 
 /*
- * {title, slug, summary, added: [rows], removed: [rows], changed: [rows
- * with key, fields: [{name, before, after}], no_date_update]}, or NULL
- * when nothing changed.  The caller owns the reference.
+ * What changed since the previous build (the site's "Detected
+ * changes"): each page of the new build diffed (diff.h) against its
+ * previous version, then the pages that are new and those that are gone,
+ * all as changes (struct tl_change) whose `page` is the page's path under
+ * INDIR (repaired to UTF-8, as all.json records it) and whose `date` is
+ * the build's.  Points into the new pages and into the tl_since: keep
+ * both until tl_since_changes_free().
  */
-json_t	*tl_since_page_json(const struct tl_page *before,
-	    const struct tl_page *after, const struct tl_diff_opts *o);
+struct tl_since_page {
+	const struct tl_page	*page;		/* the new version */
+	struct tl_diff		 diff;
+};
+
+struct tl_since_changes {
+	/* Members the caller adds to the templates' object (owned: freed
+	 * with the rest), or NULL. */
+	json_t			*meta;
+	struct tl_since_page	*pages;		/* changed, in input order */
+	size_t			 npages;
+	struct tl_change	*page_changes;	/* page_added, then page_removed */
+	size_t			 nadded, nremoved;
+	const struct tl_change	**all;		/* every change, in this order */
+	size_t			 n;
+	char			**paths;	/* what `page`s point to */
+	size_t			 npaths;
+};
+
+/*
+ * Compare `n` new pages (NULL ones, pages that failed, are skipped) and
+ * their paths under INDIR with the previous build, dating every change
+ * `date` (borrowed, as are the pages and o).
+ */
+void	tl_since_detect(struct tl_since_changes *out, const struct tl_since *prev,
+	    const struct tl_page *const *pages, const char *const *paths,
+	    size_t n, const struct tl_diff_opts *o, const char *date);
+void	tl_since_changes_free(struct tl_since_changes *c);
+
+/*
+ * The site templates' `detected`: the members of `meta` (date, label,
+ * updated, id), then
+ *   any             whether anything changed,
+ *   changes         every change (shown, diff_context.h),
+ *   pages           each changed page: {title, slug} and its diff as the
+ *                   diff templates see it (summary, counts, changes,
+ *                   added, removed, changed, column_added, ...),
+ *   new_pages       the page_added changes,
+ *   vanished_pages  the page_removed changes.
+ */
+struct tl_value	tl_since_value(const struct tl_since_changes *c);
 
 #endif

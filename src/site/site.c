@@ -33,7 +33,6 @@
 #include "site/since.h"
 #include "site/site_context.h"
 #include "base/strmap.h"
-#include "base/utf8.h"
 #include "base/xalloc.h"
 
 #ifndef NAME_MAX
@@ -636,69 +635,42 @@ site_pages_json(const struct site *s)
 	return pages;
 }
 
-/* A page as the detected-changes lists name it. */
-static json_t *
-page_ref_json(const struct tl_page *page)
-{
-	return json_pack("{s:s, s:s}", "title", page->title ? page->title :
-	    page->slug, "slug", page->slug);
-}
-
 /*
- * "Detected changes": every page against its previous version, then the
- * pages that are new and those that are gone.  NULL without --since.
+ * "Detected changes" (since.h): every page against its previous version,
+ * then the pages that are new and those that are gone, dated the build's
+ * --date; meta holds what the site adds (label, feed id).  Nothing
+ * without --since.
  */
-static json_t *
-detected_json(const struct site *s)
+static void
+detect_changes(struct tl_since_changes *out, const struct site *s)
 {
+	const struct tl_page **pages;
+	const char **paths;
 	struct tl_diff_opts dopts;
 	struct tl_aliases *aliases;
-	json_t *det, *pages, *added, *gone;
+	json_t *det;
 	struct buf b = {0};
 	struct tl_date day;
-	unsigned char *matched;
-	size_t i, k, changes = 0;
+	size_t i;
 
+	memset(out, 0, sizeof(*out));
 	if (s->o->since == NULL)
-		return NULL;
-	matched = xcalloc(s->prev.n + 1, 1);
+		return;
+	pages = xcalloc(s->n + 1, sizeof(*pages));
+	paths = xcalloc(s->n + 1, sizeof(*paths));
+	for (i = 0; i < s->n; i++) {
+		pages[i] = s->pages[i].page;
+		paths[i] = s->pages[i].rel;
+	}
 	aliases = tl_aliases_new();
 	memset(&dopts, 0, sizeof(dopts));
 	dopts.aliases = aliases;
-	pages = json_array();
-	added = json_array();
-	gone = json_array();
-	for (i = 0; i < s->n; i++) {
-		const struct tl_page *page = s->pages[i].page;
-		const struct tl_page *old;
-		json_t *pj;
-
-		if (page == NULL)
-			continue;
-		/* all.json holds paths as JSON text: repaired UTF-8. */
-		buf_reset(&b);
-		tl_utf8_repair(&b, s->pages[i].rel, strlen(s->pages[i].rel));
-		old = tl_since_find(&s->prev, buf_str(&b), page->slug, &k);
-		if (old != NULL)
-			matched[k] = 1;
-		if (old == NULL) {
-			json_array_append_new(added, page_ref_json(page));
-			changes++;
-		} else if ((pj = tl_since_page_json(old, page, &dopts)) != NULL) {
-			json_array_append_new(pages, pj);
-			changes++;
-		}
-	}
-	for (i = 0; i < s->prev.n; i++) {
-		if (!matched[i]) {
-			json_array_append_new(gone,
-			    page_ref_json(s->prev.pages[i]));
-			changes++;
-		}
-	}
+	tl_since_detect(out, &s->prev, pages, paths, s->n, &dopts,
+	    s->o->detected_date);
+	/* The diffs keep no pointer to the options. */
 	tl_aliases_free(aliases);
-	free(matched);
-	buf_reset(&b);
+	free(pages);
+	free(paths);
 
 	det = json_object();
 	memset(&day, 0, sizeof(day));
@@ -718,12 +690,8 @@ detected_json(const struct site *s)
 	else
 		buf_printf(&b, "/detected/%s", s->o->detected_date);
 	json_object_set_new(det, "id", json_string(b.data));
-	json_object_set_new(det, "any", json_boolean(changes > 0));
-	json_object_set_new(det, "pages", pages);
-	json_object_set_new(det, "new_pages", added);
-	json_object_set_new(det, "vanished_pages", gone);
+	out->meta = det;
 	buf_free(&b);
-	return det;
 }
 
 /* all.json's pages: the index's entries plus each table's columns, so
@@ -828,10 +796,11 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	return tl_outfile_commit(&out, d);
 }
 
-/* The combined files' objects: the pages built, and what they share. */
+/* The combined files' objects: the pages built, and what they share
+ * (detected: the changes since PREV, which the context borrows). */
 static void
 site_context_init(struct tl_site_context *ctx, const struct site *s,
-    const struct tl_view **views)
+    const struct tl_view **views, struct tl_since_changes *detected)
 {
 	size_t i, n = 0;
 
@@ -846,7 +815,8 @@ site_context_init(struct tl_site_context *ctx, const struct site *s,
 	    s->o->since != NULL ? s->o->detected_date : NULL);
 	ctx->pages = site_pages_json(s);
 	ctx->all_pages = all_pages_json(s);
-	ctx->detected = detected_json(s);
+	detect_changes(detected, s);
+	ctx->detected = s->o->since != NULL ? detected : NULL;
 }
 
 static int
@@ -861,15 +831,17 @@ write_site(const struct site *s, struct tl_diags *d)
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
 	    sizeof(*views));
 	struct tl_site_context ctx;
+	struct tl_since_changes detected;
 	size_t i;
 	int rc = 0;
 
-	site_context_init(&ctx, s, views);
+	site_context_init(&ctx, s, views, &detected);
 	for (i = 0; i < sizeof(site_files) / sizeof(site_files[0]) &&
 	    rc == 0; i++)
 		rc = write_site_file(s, renderer, &ctx, site_files[i],
 		    templates[i], d);
 	tl_site_context_free(&ctx);
+	tl_since_changes_free(&detected);
 	free(views);
 	tl_renderer_free(renderer);
 	return rc;

@@ -189,7 +189,6 @@ tl_site_context_free(struct tl_site_context *c)
 {
 	json_decref(c->pages);
 	json_decref(c->all_pages);
-	json_decref(c->detected);
 	json_decref(c->generator);
 	json_decref(c->feed);
 	free(c->months);
@@ -383,12 +382,19 @@ static const struct tl_value_class months_class = {
 
 /* -- site: {title, date, pages, changelog, detected} -- */
 
+static void
+site_detected(const struct tl_value *v, struct tl_value *out)
+{
+	if (ctx_of(v)->detected != NULL)
+		*out = tl_since_value(ctx_of(v)->detected);
+}
+
 static const struct tl_value_member site_members[] = {
 	TL_STRING_AT("title", struct tl_site_context, title),
 	TL_STRING_AT("date", struct tl_site_context, date),
 	TL_JSON_AT("pages", struct tl_site_context, pages),
 	TL_AS("changelog", &months_class),
-	TL_JSON_AT("detected", struct tl_site_context, detected),
+	TL_COMPUTED("detected", site_detected),
 };
 
 static const struct tl_value_class site_class = TL_FIXED_CLASS(site_members);

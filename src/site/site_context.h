@@ -14,7 +14,7 @@
  *                               "updated", "id",
  *                               "pages": [ {"title", "slug",
  *                                           "entries": [row...]} ]} ],
- *               "detected": {...} (with --since only) },
+ *               "detected": {...} (with --since only, since.h) },
  *     "feed": { "id", "link", "updated" } }
  *
  * all.json: { "generator", "pages": [...], "rows": [ {"page", "table",
@@ -27,6 +27,7 @@
 
 #include <jansson.h>
 
+#include "site/since.h"
 #include "template/value.h"
 #include "write/write.h"
 
@@ -42,7 +43,8 @@ struct tl_site_context {
 	size_t			  nviews;
 	json_t			 *pages;	/* site.pages */
 	json_t			 *all_pages;	/* all.json's pages */
-	json_t			 *detected;	/* site.detected, or NULL */
+	/* site.detected (borrowed), or NULL without --since. */
+	const struct tl_since_changes *detected;
 	json_t			 *generator;
 	json_t			 *feed;
 	/* The changelog: months, and each month's pages (in page order). */
@@ -58,8 +60,8 @@ struct tl_site_context {
  * Make the changelog and row index of `nviews` views (borrowed, they must
  * outlive the context), months newest first unless oldest_first (Undated
  * last either way), and the feed (whose date is the newest month's or,
- * when later, `detected_date`).  The caller sets pages, all_pages and
- * detected (owned by the context from then on).
+ * when later, `detected_date`).  The caller sets pages and all_pages
+ * (owned by the context from then on) and detected (borrowed).
  */
 void	tl_site_context_init(struct tl_site_context *c,
 	    const struct tl_view **views, size_t nviews, int oldest_first,

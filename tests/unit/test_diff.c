@@ -1,7 +1,8 @@
 /*
  * test_diff.c - matching rows of two page versions: by key, through
  * aliases, rows sharing a key, reordering, columns added and removed,
- * changes without a date update, and the summary line.
+ * changes without a date update, and the summary line; the change objects
+ * (docs/design.md "Changes") those make, written out by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,8 +13,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "base/buf.h"
 #include "diff/diff.h"
+#include "diff/diff_context.h"
 #include "model/key.h"
 #include "model/table.h"
 
@@ -73,6 +77,24 @@ run(struct tl_diff *df, struct tl_page *a, struct tl_page *b,
 	struct tl_diff_opts o = { NULL, al };
 
 	tl_diff_pages(df, a, b, &o);
+}
+
+/* Change i of a kind. */
+static const struct tl_change *
+nth(const struct tl_diff *df, enum tl_change_kind kind, size_t i)
+{
+	assert_true(i < df->count[kind]);
+	return &df->v[df->first[kind] + i];
+}
+
+static void
+key_text_is(const struct tl_change *c, const char *want)
+{
+	struct buf b = {0};
+
+	tl_change_key_text(&b, c);
+	assert_string_equal(buf_str(&b), want);
+	buf_free(&b);
 }
 
 static void
@@ -140,18 +162,23 @@ added_removed_changed(void **s)
 	    "z", "" });
 	run(&df, a, b, NULL);
 	summary_is(&df, "1 added, 1 removed, 1 changed");
-	assert_string_equal(df.added.v[0].key,
+	key_text_is(nth(&df, TL_CHANGE_ADDED, 0),
 	    "Microsoft Graph | New | Delegated");
-	assert_string_equal(df.removed.v[0].key,
+	key_text_is(nth(&df, TL_CHANGE_REMOVED, 0),
 	    "Microsoft Graph | Gone | Application");
-	assert_int_equal(df.changed.v[0].before->line, 4);
-	assert_int_equal(df.changed.v[0].after->line, 3);
-	assert_int_equal(df.changed.v[0].nfields, 2);
-	assert_string_equal(df.changed.v[0].fields[0].name, "purpose");
-	assert_string_equal(df.changed.v[0].fields[0].before, "old purpose");
-	assert_string_equal(df.changed.v[0].fields[0].after, "new purpose");
-	assert_string_equal(df.changed.v[0].fields[1].name, "last_update");
-	assert_int_equal(df.changed.v[0].no_date_update, 0);
+	assert_int_equal(nth(&df, TL_CHANGE_CHANGED, 0)->before->line, 4);
+	assert_int_equal(nth(&df, TL_CHANGE_CHANGED, 0)->after->line, 3);
+	assert_int_equal(nth(&df, TL_CHANGE_CHANGED, 0)->nfields, 2);
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].name,
+	    "purpose");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].before,
+	    "old purpose");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].after,
+	    "new purpose");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[1].name,
+	    "last_update");
+	assert_int_equal(
+	    nth(&df, TL_CHANGE_CHANGED, 0)->changed_without_date_update, 0);
 	tl_diff_free(&df);
 	tl_page_free(a);
 	tl_page_free(b);
@@ -169,9 +196,10 @@ change_without_date_update(void **s)
 	row(b, 3, (const char *[]){ "Microsoft Graph", "P", "Application",
 	    "new", "2024-01" });
 	run(&df, a, b, NULL);
-	assert_int_equal(df.changed.n, 1);
-	assert_int_equal(df.changed.v[0].nfields, 1);
-	assert_int_equal(df.changed.v[0].no_date_update, 1);
+	assert_int_equal(df.count[TL_CHANGE_CHANGED], 1);
+	assert_int_equal(nth(&df, TL_CHANGE_CHANGED, 0)->nfields, 1);
+	assert_int_equal(
+	    nth(&df, TL_CHANGE_CHANGED, 0)->changed_without_date_update, 1);
 	tl_diff_free(&df);
 	tl_page_free(a);
 	tl_page_free(b);
@@ -191,7 +219,8 @@ aliases_and_case_match(void **s)
 	    "delegated ", "x", "" });
 	run(&df, a, b, al);
 	summary_is(&df, "0 added, 0 removed, 1 changed");
-	assert_string_equal(df.changed.v[0].fields[0].name, "api");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].name,
+	    "api");
 	tl_diff_free(&df);
 	/* Without aliases, MSFT Graph is another API. */
 	run(&df, a, b, NULL);
@@ -216,7 +245,7 @@ shared_key_in_page_order(void **s)
 	row(b, 3, (const char *[]){ "G", "P", "Application", "second", "" });
 	run(&df, a, b, NULL);
 	summary_is(&df, "0 added, 1 removed, 0 changed");
-	assert_int_equal(df.removed.v[0].before->line, 3);
+	assert_int_equal(nth(&df, TL_CHANGE_REMOVED, 0)->before->line, 3);
 	tl_diff_free(&df);
 	tl_page_free(b);
 	/* Both reworded: paired in page order. */
@@ -225,8 +254,10 @@ shared_key_in_page_order(void **s)
 	row(b, 4, (const char *[]){ "G", "P", "Application", "SECOND", "" });
 	run(&df, a, b, NULL);
 	summary_is(&df, "0 added, 0 removed, 2 changed");
-	assert_string_equal(df.changed.v[0].fields[0].before, "first");
-	assert_string_equal(df.changed.v[1].fields[0].before, "second");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].before,
+	    "first");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 1)->fields[0].before,
+	    "second");
 	tl_diff_free(&df);
 	tl_page_free(a);
 	tl_page_free(b);
@@ -247,8 +278,10 @@ columns_added_and_removed(void **s)
 	/* The dropped date is reported once, as a column, not per row. */
 	summary_is(&df, "0 added, 0 removed, 0 changed, 1 column added, "
 	    "1 column removed");
-	assert_string_equal(df.columns_added.v[0].column->key, "owner");
-	assert_string_equal(df.columns_removed.v[0].column->key,
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_ADDED, 0)->after_column->key, "owner");
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_REMOVED, 0)->before_column->key,
 	    "last_update");
 	tl_diff_free(&df);
 	tl_page_free(a);
@@ -269,7 +302,8 @@ key_option(void **s)
 	assert_int_equal(tl_keyspec_parse(&k, "api,permission", NULL), 0);
 	tl_diff_pages(&df, a, b, &o);
 	summary_is(&df, "0 added, 0 removed, 1 changed");
-	assert_string_equal(df.changed.v[0].fields[0].name, "type");
+	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].name,
+	    "type");
 	tl_diff_free(&df);
 	tl_keyspec_free(&k);
 	tl_page_free(a);
@@ -295,15 +329,169 @@ html_is_escaped(void **s)
 	size_t len = 0;
 	FILE *fp = open_memstream(&text, &len);
 	struct tl_diff df;
+	struct tl_diags d = {0};
 
 	(void)s;
 	row(b, 3, (const char *[]){ "G", "<script>", "Application", "x", "" });
 	run(&df, a, b, NULL);
-	assert_int_equal(tl_diff_write(&df, TL_DIFF_HTML, fp), 0);
+	assert_int_equal(tl_diff_write(&df, TL_DIFF_HTML, NULL, fp, &d), 0);
+	assert_int_equal(d.n, 0);
 	fclose(fp);
 	assert_null(strstr(text, "<script>"));
 	assert_non_null(strstr(text, "<code>&lt;script&gt;</code>"));
 	free(text);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+/* A change's object as compact JSON, without its `row` (a page's row
+ * object, tested in test_context.c); *row_label gets the row's label. */
+static char *
+change_json(const struct tl_change *c, char **row_label)
+{
+	struct tl_value v = tl_change_value(c);
+	json_t *j = tl_value_to_json(&v), *row = json_object_get(j, "row");
+	char *text;
+
+	*row_label = NULL;
+	if (row != NULL) {
+		*row_label = strdup(json_string_value(json_object_get(row,
+		    "label")));
+		assert_int_equal(json_integer_value(json_object_get(row,
+		    "line")), c->after ? c->after->line : c->before->line);
+		json_object_del(j, "row");
+	}
+	text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	return text;
+}
+
+static void
+change_is(const struct tl_change *c, const char *want, const char *label)
+{
+	char *row_label, *got = change_json(c, &row_label);
+
+	assert_string_equal(got, want);
+	if (label != NULL)
+		assert_string_equal(row_label, label);
+	else
+		assert_null(row_label);
+	free(got);
+	free(row_label);
+}
+
+static void
+change_objects(void **s)
+{
+	static const char *const newcols[] = { "api", "permission", "type",
+	    "purpose", "last_update", "owner" };
+	struct tl_page *a = page(cols5, 5), *b = page(newcols, 6);
+	struct tl_value shown, row_v;
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "G", "Gone", "Application", "x",
+	    "2024-01" });
+	row(a, 4, (const char *[]){ "G", "Kept", "Application", "old",
+	    "2024-01" });
+	row(b, 5, (const char *[]){ "G", "Kept", "Application", "new",
+	    "2024-01", "IT" });
+	row(b, 6, (const char *[]){ "G", "New", "Delegated", "", "", "" });
+	run(&df, a, b, NULL);
+	tl_diff_set_origin(&df, "pages/p.md", "2026-11-26", "abc123");
+	/* Listed by kind: columns, then rows added, removed, changed. */
+	assert_int_equal(df.n, 4);
+	assert_int_equal(df.v[0].kind, TL_CHANGE_COLUMN_ADDED);
+	assert_int_equal(df.v[1].kind, TL_CHANGE_ADDED);
+	assert_int_equal(df.v[2].kind, TL_CHANGE_REMOVED);
+	assert_int_equal(df.v[3].kind, TL_CHANGE_CHANGED);
+	change_is(&df.v[0], "{\"kind\":\"column_added\","
+	    "\"date\":\"2026-11-26\",\"commit\":\"abc123\","
+	    "\"page\":\"pages/p.md\",\"table\":{\"index\":0,\"section\":null},"
+	    "\"column\":{\"field\":\"owner\",\"header\":\"owner\"},"
+	    "\"changed_without_date_update\":false}", NULL);
+	change_is(&df.v[1], "{\"kind\":\"added\","
+	    "\"date\":\"2026-11-26\",\"commit\":\"abc123\","
+	    "\"page\":\"pages/p.md\",\"table\":{\"index\":0,\"section\":null},"
+	    "\"key\":{\"api\":\"G\",\"permission\":\"New\","
+	    "\"type\":\"Delegated\"},\"lines\":{\"before\":null,\"after\":6},"
+	    "\"changed_without_date_update\":false}", "New");
+	change_is(&df.v[2], "{\"kind\":\"removed\","
+	    "\"date\":\"2026-11-26\",\"commit\":\"abc123\","
+	    "\"page\":\"pages/p.md\",\"table\":{\"index\":0,\"section\":null},"
+	    "\"key\":{\"api\":\"G\",\"permission\":\"Gone\","
+	    "\"type\":\"Application\"},\"lines\":{\"before\":3,\"after\":null},"
+	    "\"changed_without_date_update\":false}", "Gone");
+	change_is(&df.v[3], "{\"kind\":\"changed\","
+	    "\"date\":\"2026-11-26\",\"commit\":\"abc123\","
+	    "\"page\":\"pages/p.md\",\"table\":{\"index\":0,\"section\":null},"
+	    "\"key\":{\"api\":\"G\",\"permission\":\"Kept\","
+	    "\"type\":\"Application\"},\"lines\":{\"before\":4,\"after\":5},"
+	    "\"before\":{\"purpose\":\"old\"},\"after\":{\"purpose\":\"new\"},"
+	    "\"changed_without_date_update\":true}", NULL);
+	/* Templates see a changed row's new version as its row. */
+	shown = tl_change_shown(&df.v[3]);
+	row_v = tl_value_get(&shown, "row");
+	assert_int_equal(row_v.kind, TL_VALUE_OBJECT);
+	row_v = tl_value_get(&row_v, "line");
+	assert_int_equal(row_v.i, 5);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+/* A table with none of the key's fields is keyed by its label column,
+ * and the key object says so: {"label": the row's label}. */
+static void
+key_by_label(void **s)
+{
+	static const char *const cols[] = { "setting", "value" };
+	struct tl_page *a = page(cols, 2), *b = page(cols, 2);
+	struct tl_diff df;
+	char *label;
+	char *got;
+
+	(void)s;
+	a->tables[0].label_column = b->tables[0].label_column = 0;
+	row(a, 3, (const char *[]){ "Retention", "30 days" });
+	row(b, 3, (const char *[]){ "Retention", "90 days" });
+	run(&df, a, b, NULL);
+	assert_int_equal(df.count[TL_CHANGE_CHANGED], 1);
+	got = change_json(&df.v[0], &label);
+	assert_non_null(strstr(got, "\"key\":{\"label\":\"Retention\"}"));
+	assert_non_null(strstr(got, "\"before\":{\"value\":\"30 days\"},"
+	    "\"after\":{\"value\":\"90 days\"}"));
+	free(got);
+	free(label);
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
+/* The document -f json prints: names, summary, counts, changes. */
+static void
+diff_document(void **s)
+{
+	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
+	struct tl_value v;
+	struct tl_diff df;
+	json_t *j;
+	char *got;
+
+	(void)s;
+	row(b, 3, (const char *[]){ "G", "New", "Delegated", "", "" });
+	run(&df, a, b, NULL);
+	v = tl_diff_value(&df);
+	j = tl_value_to_json(&v);
+	json_object_del(j, "changes");
+	got = json_dumps(j, JSON_COMPACT);
+	assert_string_equal(got, "{\"old\":\"t.md\",\"new\":\"t.md\","
+	    "\"summary\":\"1 added, 0 removed, 0 changed\","
+	    "\"counts\":{\"added\":1,\"removed\":0,\"changed\":0,"
+	    "\"column_added\":0,\"column_removed\":0}}");
+	free(got);
+	json_decref(j);
 	tl_diff_free(&df);
 	tl_page_free(a);
 	tl_page_free(b);
@@ -323,6 +511,9 @@ main(void)
 		cmocka_unit_test(key_option),
 		cmocka_unit_test(formats_by_name),
 		cmocka_unit_test(html_is_escaped),
+		cmocka_unit_test(change_objects),
+		cmocka_unit_test(key_by_label),
+		cmocka_unit_test(diff_document),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
 /*
- * test_key.c - row keys: folding, API aliases, --key lists, and which
- * fields a key uses when the two tables differ.
+ * test_key.c - row keys: folding, API aliases, --key lists, which fields
+ * a key uses when the two tables differ, and fields looked up by name.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,6 +34,23 @@ fold_case_and_space(void **s)
 	expect_fold("users\xE2\x80\x99 profiles", "users' profiles");
 	expect_fold("", "");
 	expect_fold(NULL, "");
+}
+
+/* The one look-up of a field by name (model/table.h) that key.c, diff,
+ * since and the library all use. */
+static void
+field_by_name(void **s)
+{
+	int f;
+
+	(void)s;
+	for (f = 0; f < TL_NFIELDS; f++)
+		assert_int_equal(tl_field_by_name(tl_field_name(f)), f);
+	assert_int_equal(tl_field_by_name("type"), TL_TYPE);
+	assert_int_equal(tl_field_by_name("Type"), TL_EXTRA);
+	assert_int_equal(tl_field_by_name("last_update_label"), TL_EXTRA);
+	assert_int_equal(tl_field_by_name("is_newly_required"), TL_EXTRA);
+	assert_int_equal(tl_field_by_name(""), TL_EXTRA);
 }
 
 static void
@@ -205,13 +222,17 @@ key_uses_fields_both_have(void **s)
 	assert_int_equal(kc.by_label, 1);
 	assert_string_equal(kc.names[0], "label");
 	assert_int_equal(kc.a[0].column, 0);
+	/* Names outlive the spec: the model's and the table's strings. */
+	tl_keycols_resolve(&kc, &k, &p->tables[0], &p->tables[1]);
 	tl_keyspec_free(&k);
+	assert_ptr_equal(kc.names[0], tl_field_name(TL_PERMISSION));
 	/* --key may name an extra column by its key. */
 	assert_int_equal(tl_keyspec_parse(&k, "note", NULL), 0);
 	tl_keycols_resolve(&kc, &k, &p->tables[2], NULL);
 	assert_int_equal(kc.by_label, 0);
 	assert_int_equal(kc.a[0].column, 1);
 	tl_keyspec_free(&k);
+	assert_ptr_equal(kc.names[0], p->tables[2].columns[1].key);
 	tl_page_free(p);
 }
 
@@ -262,6 +283,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fold_case_and_space),
+		cmocka_unit_test(field_by_name),
 		cmocka_unit_test(builtin_aliases),
 		cmocka_unit_test(aliases_from_text),
 		cmocka_unit_test(keyspec_lists),

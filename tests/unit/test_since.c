@@ -1,7 +1,8 @@
 /*
  * test_since.c - a previous build's all.json read back (build --since):
  * a good one is rebuilt; anything else in it is one error naming the
- * file and what is wrong, and nothing is kept.
+ * file and what is wrong, and nothing is kept.  Then the changes since
+ * it: pages added and removed as change objects, dated and placed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include <jansson.h>
 
 #include "base/buf.h"
 #include "model/key.h"
@@ -353,6 +356,73 @@ the_file_itself(void **s)
 	tl_diags_free(&d);
 }
 
+/* The site's detected changes as JSON, compact. */
+static char *
+detected_json(const struct tl_since_changes *c)
+{
+	struct tl_value v = tl_since_value(c);
+	json_t *j = tl_value_to_json(&v);
+	char *text = json_dumps(j, JSON_COMPACT);
+
+	json_decref(j);
+	return text;
+}
+
+static void
+detected_pages(void **s)
+{
+	struct tl_since since;
+	struct tl_since_changes c;
+	struct tl_diags d = {0};
+	struct tl_page *beta = tl_page_new("in/b.md");
+	const struct tl_page *pages[3];
+	const char *paths[3] = { "a.md", "b.md", "c.md" };
+	struct tl_diff_opts o = { NULL, NULL };
+	char *got;
+
+	(void)s;
+	beta->title = tl_strdup(beta, "Beta");
+	beta->slug = tl_strdup(beta, "beta");
+	write_all_json(GOOD);
+	assert_int_equal(tl_since_load(&since, dir, 0, &d), 0);
+	/* The same page again: nothing changed. */
+	pages[0] = since.pages[0];
+	tl_since_detect(&c, &since, pages, paths, 1, &o, "2026-11-26");
+	assert_int_equal(c.n, 0);
+	got = detected_json(&c);
+	assert_string_equal(got, "{\"any\":false,\"changes\":[],\"pages\":[],"
+	    "\"new_pages\":[],\"vanished_pages\":[]}");
+	free(got);
+	tl_since_changes_free(&c);
+	/* Alpha gone, Beta new, and a page that failed (NULL) skipped. */
+	pages[0] = NULL;
+	pages[1] = beta;
+	tl_since_detect(&c, &since, pages, paths, 2, &o, "2026-11-26");
+	c.meta = json_pack("{s:s}", "date", "2026-11-26");
+	assert_int_equal(c.n, 2);
+	got = detected_json(&c);
+	assert_string_equal(got, "{\"date\":\"2026-11-26\",\"any\":true,"
+	    "\"changes\":["
+	    "{\"kind\":\"page_added\",\"date\":\"2026-11-26\",\"commit\":null,"
+	    "\"page\":\"b.md\",\"title\":\"Beta\",\"slug\":\"beta\","
+	    "\"changed_without_date_update\":false},"
+	    "{\"kind\":\"page_removed\",\"date\":\"2026-11-26\","
+	    "\"commit\":null,\"page\":\"a.md\",\"title\":\"Alpha\","
+	    "\"slug\":\"alpha\",\"changed_without_date_update\":false}],"
+	    "\"pages\":[],"
+	    "\"new_pages\":[{\"kind\":\"page_added\",\"date\":\"2026-11-26\","
+	    "\"commit\":null,\"page\":\"b.md\",\"title\":\"Beta\","
+	    "\"slug\":\"beta\",\"changed_without_date_update\":false}],"
+	    "\"vanished_pages\":[{\"kind\":\"page_removed\","
+	    "\"date\":\"2026-11-26\",\"commit\":null,\"page\":\"a.md\","
+	    "\"title\":\"Alpha\",\"slug\":\"alpha\","
+	    "\"changed_without_date_update\":false}]}");
+	free(got);
+	tl_since_changes_free(&c);
+	tl_since_free(&since);
+	tl_page_free(beta);
+}
+
 static int
 setup(void **s)
 {
@@ -385,6 +455,7 @@ main(void)
 		cmocka_unit_test(rows),
 		cmocka_unit_test(row_values),
 		cmocka_unit_test(the_file_itself),
+		cmocka_unit_test(detected_pages),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,158 @@
+/*
+ * diff_write.c - a diff written as Markdown, HTML, JSON or CSV (diff.h).
+ *
+ * Markdown and HTML are templates (templates/diff.md, diff.html, found
+ * through --templates DIR like every other template) over the diff's
+ * shown context; JSON is the document of diff_context.h.  CSV is a
+ * writer of its own: a table, one line per change, quoted and guarded
+ * against formulas as the page's CSV is (write/escape.h).
+ */
+#include "diff/diff.h"
+
+#include "base/buf.h"
+#include "diff/diff_context.h"
+#include "write/escape.h"
+#include "write/render.h"
+#include "write/write.h"
+
+/* ---- CSV ----------------------------------------------------------- */
+
+/* What the `action` column says of each kind (only a diff's kinds). */
+static const char *
+csv_action(enum tl_change_kind k)
+{
+	switch (k) {
+	case TL_CHANGE_COLUMN_ADDED:
+		return "column added";
+	case TL_CHANGE_COLUMN_REMOVED:
+		return "column removed";
+	case TL_CHANGE_RENAMED_COLUMN:
+		return "column renamed";
+	case TL_CHANGE_PAGE_ADDED:
+		return "page added";
+	case TL_CHANGE_PAGE_REMOVED:
+		return "page removed";
+	default:
+		return tl_change_kind_name(k);
+	}
+}
+
+/* One CSV line; fields NULL are empty. */
+static void
+csv_line(struct buf *b, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		if (v[i] != NULL)
+			esc_csv(b, v[i], 0);
+	}
+	buf_puts(b, "\r\n");
+}
+
+static const char *
+nonnull(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* A column change: its key as the field, its header as old or new. */
+static void
+csv_column(struct buf *b, const struct tl_change *c, const char *table)
+{
+	const struct tl_column *col = c->after_column != NULL ?
+	    c->after_column : c->before_column;
+	const char *v[] = { csv_action(c->kind), table, NULL, NULL, NULL,
+	    col->key,
+	    c->before_column ? c->before_column->header : NULL,
+	    c->after_column ? c->after_column->header : NULL, NULL };
+
+	csv_line(b, v, sizeof(v) / sizeof(v[0]));
+}
+
+/* A row change: one line, or for a changed row one line per field. */
+static void
+csv_row(struct buf *b, const struct tl_change *c, const char *table)
+{
+	char oldl[24], newl[24];
+	struct buf key = {0};
+	const char *note = c->changed_without_date_update ?
+	    "changed without a date update" : NULL;
+	size_t j;
+
+	snprintf(oldl, sizeof(oldl), "%u", c->before ? c->before->line : 0);
+	snprintf(newl, sizeof(newl), "%u", c->after ? c->after->line : 0);
+	tl_change_key_text(&key, c);
+	for (j = 0; j == 0 || j < c->nfields; j++) {
+		const char *v[] = { csv_action(c->kind), table, buf_str(&key),
+		    c->before ? oldl : NULL, c->after ? newl : NULL,
+		    c->nfields ? c->fields[j].name : NULL,
+		    c->nfields ? nonnull(c->fields[j].before) : NULL,
+		    c->nfields ? nonnull(c->fields[j].after) : NULL,
+		    note };
+
+		csv_line(b, v, sizeof(v) / sizeof(v[0]));
+	}
+	buf_free(&key);
+}
+
+static void
+write_csv(struct buf *b, const struct tl_diff *df)
+{
+	char table[24];
+	size_t i;
+
+	buf_puts(b, "action,table,key,old_line,new_line,field,old,new,note\r\n");
+	for (i = 0; i < df->n; i++) {
+		const struct tl_change *c = &df->v[i];
+
+		snprintf(table, sizeof(table), "%zu", c->table + 1);
+		if (c->before_column != NULL || c->after_column != NULL)
+			csv_column(b, c, table);
+		else if (c->before != NULL || c->after != NULL)
+			csv_row(b, c, table);
+	}
+}
+
+/* ---- all formats --------------------------------------------------- */
+
+static int
+write_template(const struct tl_diff *df, const char *name,
+    struct tl_renderer *r, FILE *fp, struct tl_diags *d)
+{
+	struct tl_renderer *own = r != NULL ? NULL : tl_renderer_new(NULL);
+	struct tl_value v = tl_diff_shown(df);
+	int rc;
+
+	rc = tl_render(r != NULL ? r : own, name, &v, fp, d);
+	tl_renderer_free(own);
+	return rc;
+}
+
+int
+tl_diff_write(const struct tl_diff *df, enum tl_diff_format f,
+    struct tl_renderer *r, FILE *fp, struct tl_diags *d)
+{
+	struct tl_value v;
+	struct buf b = {0};
+	int rc = 0;
+
+	switch (f) {
+	case TL_DIFF_JSON:
+		v = tl_diff_value(df);
+		return tl_write_value(&v, fp);
+	case TL_DIFF_MD:
+		return write_template(df, "diff.md", r, fp, d);
+	case TL_DIFF_HTML:
+		return write_template(df, "diff.html", r, fp, d);
+	case TL_DIFF_CSV:
+		write_csv(&b, df);
+		break;
+	}
+	if (b.len > 0 && fwrite(b.data, 1, b.len, fp) != b.len)
+		rc = -1;
+	buf_free(&b);
+	return rc;
+}
