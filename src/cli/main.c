@@ -238,7 +238,7 @@ parse_number(const char *s, int suffixes, unsigned long long min,
 static int __attribute__((format(printf, 1, 2)))
 usage_error(const char *fmt, ...)
 {
-	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL, TL_DK_USAGE };
 	struct buf msg = {0};
 	va_list ap;
 
@@ -302,7 +302,7 @@ static const struct option convert_options[] = {
 static int
 bad_option(char **argv, const char *cmd)
 {
-	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL };
+	struct tl_diag dg = { TL_ERROR, NULL, 0, NULL, TL_DK_USAGE };
 	struct buf msg = {0};
 
 	if (optopt > ' ' && optopt < 127)

@@ -123,7 +123,8 @@ template_error(const struct tl_renderer *r,
 		else
 			buf_reset(&path);
 	}
-	tl_diag(d, TL_ERROR, path.len ? path.data : name, err->line, "%s",
+	tl_diag_kind(d, TL_ERROR, TL_DK_TEMPLATE,
+	    path.len ? path.data : name, err->line, "%s",
 	    err->message);
 	buf_free(&path);
 }
