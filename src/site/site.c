@@ -442,12 +442,22 @@ check_outputs(const struct site *s, struct tl_diags *d)
 
 /* ---- the thread pool ----------------------------------------------- */
 
+/* A thread's templates: the build's, strict or not. */
+static struct tl_renderer *
+site_renderer(const struct tl_build_opts *o)
+{
+	struct tl_renderer *r = tl_renderer_new(o->templates_dir);
+
+	tl_renderer_set_strict(r, o->strict_templates);
+	return r;
+}
+
 static void *
 worker(void *arg)
 {
 	struct site *s = arg;
 	struct tl_loader *loader = tl_loader_new(&s->o->load);
-	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	struct tl_renderer *renderer = site_renderer(s->o);
 	size_t i;
 
 	for (;;) {
@@ -868,7 +878,7 @@ write_site(const struct site *s, struct tl_diags *d)
 		"index.html", "site-changelog.md", "site-changelog.html",
 		"site-feed.xml", NULL, NULL,
 	};
-	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	struct tl_renderer *renderer = site_renderer(s->o);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
 	    sizeof(*views));
 	struct tl_site_context ctx;
