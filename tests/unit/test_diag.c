@@ -3,7 +3,7 @@
  * command line and the library's tablog_diags_print() both print
  * through, quotes what a file name or message could smuggle in.  And
  * every diagnostic has a kind (base/diag_kind.h) that survives being
- * moved.
+ * moved and is what the public API reports.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -97,10 +97,12 @@ kind_names(void **st)
 			assert_true((*p >= 'a' && *p <= 'z') ||
 			    (*p >= '0' && *p <= '9') || (*p == '-' && p > a));
 		assert_int_equal(tl_diag_kind_named(a), i);
+		assert_string_equal(tablog_diag_kind_name(i), a);
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(a,
 			    tl_diag_kind_name((enum tl_diag_kind)j));
 	}
+	assert_null(tablog_diag_kind_name(TL_DK_COUNT));
 	assert_int_equal(tl_diag_kind_named("no-such-kind"), TL_DK_OTHER);
 	assert_int_equal(tl_diag_kind_named(NULL), TL_DK_OTHER);
 }
@@ -122,6 +124,43 @@ kinds_kept(void **st)
 	tl_diags_free(&b);
 }
 
+/* Where the library makes a diagnostic, it says what kind it is. */
+static void
+library_kinds(void **st)
+{
+	static const char page[] = "# T\n\n| API | Date |\n|---|---|\n"
+	    "| Graph | soon |\n";
+	tablog_diags *d = tablog_diags_new();
+	tablog_loader *l = tablog_loader_new();
+	tablog_page *p;
+
+	(void)st;
+	assert_null(tablog_load_file(l, "/nonexistent/x.md", d));
+	assert_string_equal(tablog_diag_kind(d, 0), "read");
+	tablog_diags_clear(d);
+	assert_null(tablog_load_buffer(l, "prose.md", "Just prose.\n", 12, d));
+	assert_string_equal(tablog_diag_kind(d, 0), "no-table");
+	tablog_diags_clear(d);
+	p = tablog_load_buffer(l, "p.md", page, strlen(page), d);
+	assert_non_null(p);
+	assert_int_equal(tablog_diags_size(d), 1);
+	assert_string_equal(tablog_diag_kind(d, 0), "unrecognised-date");
+	assert_null(tablog_diag_kind(d, 1));
+	assert_int_equal(tablog_diags_add(d, TABLOG_ERROR, "usage", NULL, 0,
+	    "mine"), 0);
+	assert_string_equal(tablog_diag_kind(d, 1), "usage");
+	assert_int_equal(tablog_diags_add(d, TABLOG_NOTE, "nonsense", NULL, 0,
+	    "mine"), 0);
+	assert_string_equal(tablog_diag_kind(d, 2), "other");
+	assert_int_equal(tablog_diags_add(d, (enum tablog_severity)9, NULL,
+	    NULL, 0, "x"), -1);
+	assert_int_equal(tablog_diags_add(d, TABLOG_NOTE, NULL, NULL, 0, NULL),
+	    -1);
+	tablog_page_free(p);
+	tablog_loader_free(l);
+	tablog_diags_free(d);
+}
+
 int
 main(void)
 {
@@ -131,6 +170,7 @@ main(void)
 		cmocka_unit_test(library_print),
 		cmocka_unit_test(kind_names),
 		cmocka_unit_test(kinds_kept),
+		cmocka_unit_test(library_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
