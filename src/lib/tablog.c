@@ -1175,8 +1175,8 @@ tablog_check(tablog_loader *loader, const char *const *paths, size_t n,
 		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no loader or "
 		    "no pages");
 	else if (tl_check_today(&o.today, today) != 0)
-		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "today is not a "
-		    "date YYYY-MM-DD: '%s'", today ? today : "");
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "today is not "
+		    "a date YYYY-MM-DD: '%s'", today ? today : "");
 	else {
 		if (match != NULL) {
 			o.key = match->key.n > 0 ? &match->key : NULL;
