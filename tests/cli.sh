@@ -251,6 +251,11 @@ check "big page: the bad byte is repaired" \
 
 # ---- each subcommand its own options and help ------------------------
 
+# The command line is a client of the public API: src/cli/ includes
+# <tablog.h>, system headers and its own cli/ headers, nothing of src/.
+check "src/cli/ includes no header of src/" sh -c \
+    '! grep -h "^#include \"" src/cli/*.[ch] | grep -v "^#include \"cli/"'
+
 # An option of another subcommand is an error naming where it belongs and
 # pointing at this subcommand's --help; it is never silently taken.
 run --since /x --title X "$SEED"

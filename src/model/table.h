@@ -12,7 +12,7 @@
  * the builder functions below is kept: they copy.
  *
  * Diagnostics are not printed here: functions append them to a
- * `struct tl_diags` and return -1 on error; main.c prints them.
+ * `struct tl_diags` and return -1 on error; cli/ prints them.
  */
 #ifndef TABLOG_TABLE_H
 #define TABLOG_TABLE_H
