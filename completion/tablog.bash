@@ -2,9 +2,12 @@
 #
 # Installed as share/bash-completion/completions/tablog, where
 # bash-completion loads it on first use; or source it by hand.  Completes
-# subcommands, options (per subcommand), the values of -f/--format,
-# --from and check's --format, folders where a folder is wanted, and
-# pages (.md, .markdown, .html, .htm) elsewhere.
+# subcommands, the options each subcommand takes (the groups of
+# src/cli/options.c, as `tablog COMMAND --help` lists them), the values of
+# -f/--format, --from, --color and check's --format, the built-in
+# template names after `templates` (asked of tablog itself), folders
+# where a folder is wanted, and pages (.md, .markdown, .html, .htm)
+# elsewhere.
 
 # Append each line of a command's output to COMPREPLY (names with spaces
 # stay whole).
@@ -27,23 +30,46 @@ _tablog()
 	cmd=convert
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		convert|build|diff|check) cmd=${COMP_WORDS[i]}; break ;;
+		convert|build|diff|check|templates) cmd=${COMP_WORDS[i]}; break ;;
 		-*) ;;
 		*) break ;;
 		esac
 	done
 
-	local common="--date-column --quiet -q --help -h"
-	local shared="--output -o --from --date-column --oldest-first
-		--csv-bom --csv-raw --max-input-size --strict --templates
-		--base-url --quiet -q --help -h --version"
+	# Each subcommand takes its own options only (tablog(1), OPTIONS).
+	local common="--color --help -h"
+	local quiet="--quiet -q"
+	local verbose="--verbose -v"
+	local load="--from --date-column --max-input-size"
+	local write="--templates --base-url --oldest-first --csv-bom --csv-raw
+		--strict"
+	local match="--key --aliases"
 	local opts
 	case $cmd in
-	convert) opts="$shared --format -f --table --fragment --jobs -j" ;;
-	build) opts="$shared --jobs -j --title --date --follow-links --since" ;;
-	diff) opts="$common --format -f --key --aliases" ;;
-	check) opts="$common --format -f --key --aliases --today" ;;
+	convert) opts="--format -f --output -o --table --fragment --jobs -j
+		$load $write $quiet $common" ;;
+	build) opts="--output -o --jobs -j --title --date --follow-links
+		--since $load $write $quiet $verbose $common" ;;
+	diff) opts="--format -f $match $load $quiet $common" ;;
+	check) opts="--format -f --today $match $load $quiet $verbose
+		$common" ;;
+	templates) opts="$common" ;;
 	esac
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		opts="$opts --version"
+	fi
+
+	# --color=WHEN, whether or not '=' splits words.
+	if [[ $cur == --color=* ]]; then
+		_tablog_add compgen -P "--color=" -W "auto always never" \
+		    -- "${cur#--color=}"
+		return 0
+	fi
+	if [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ] &&
+	    [ "${COMP_WORDS[COMP_CWORD-2]}" = "--color" ]; then
+		_tablog_add compgen -W "auto always never" -- "$cur"
+		return 0
+	fi
 
 	# The value of the option before the cursor.
 	case $prev in
@@ -83,7 +109,13 @@ _tablog()
 
 	# The first word may be a subcommand (or a page: convert is implied).
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		_tablog_add compgen -W "convert build diff check" -- "$cur"
+		_tablog_add compgen -W "convert build diff check templates" \
+		    -- "$cur"
+	fi
+	if [ "$cmd" = templates ]; then
+		_tablog_add compgen -W \
+		    "$("${COMP_WORDS[0]}" templates 2>/dev/null)" -- "$cur"
+		return 0
 	fi
 	if [ "$cmd" = build ]; then
 		_tablog_add compgen -d -- "$cur"

@@ -6,13 +6,21 @@
  * model as Markdown, HTML, CSV, JSON, a changelog or an Atom feed.  The
  * tablog(1) command is a client of this library.
  *
- * A program uses four kinds of object, each opaque and each created and
+ * A program uses these kinds of object, each opaque and each created and
  * destroyed by the caller:
  *
  *	tablog_diags	a list of diagnostics (errors, warnings, notes)
  *	tablog_loader	reads and normalises pages (holds compiled patterns)
  *	tablog_page	one normalised page: its title, text and tables
  *	tablog_writer	output options and the templates used to write
+ *	tablog_temps	the temporary files being written, for a signal
+ *			handler to remove
+ *	tablog_site	the options of a site build (tablog build)
+ *	tablog_match	how rows of two pages are matched: key and aliases
+ *	tablog_diff	what changed between two versions of a page
+ *
+ * The tablog(1) command uses nothing else: everything it does, a
+ * program can do through this header.
  *
  * A minimal program:
  *
@@ -52,7 +60,9 @@
  * loader, writer and diagnostics list from one thread at a time (one of
  * each per thread is the intended pattern).  A page is only read by the
  * writers, so one page may be written from several threads at once, each
- * with its own writer and diagnostics list.
+ * with its own writer and diagnostics list.  tablog_write_folder() and
+ * tablog_site_build() start threads of their own (see their jobs
+ * setters) and join them before they return.
  *
  * STABILITY.  This header is the whole API of libtablog.so.0; the model
  * is reached through accessor functions, never through structures, so
@@ -119,6 +129,29 @@ TABLOG_API const char *tablog_diag_message(const tablog_diags *diags,
     size_t i);
 
 /*
+ * What diagnostic i is about: a short name that never changes once
+ * released, such as "unrecognised-date", "cut-row" or "no-table", so that
+ * a program can count or sort diagnostics without reading messages;
+ * "other" for one that fits no kind.  tablog_diag_kind_name() lists them
+ * (tablog(1), DIAGNOSTICS, says what each means).  Out of range: NULL.
+ */
+TABLOG_API const char *tablog_diag_kind(const tablog_diags *diags, size_t i);
+/* The kind names, then NULL: call with i = 0, 1, ...  New kinds are
+ * added at the end. */
+TABLOG_API const char *tablog_diag_kind_name(size_t i);
+
+/*
+ * Append a diagnostic of the program's own (a usage error, say), to be
+ * printed and counted with the library's.  `kind` is one of the names
+ * above (NULL or an unknown name: "other"); file may be NULL, line 0;
+ * the strings are copied.  -1 for a NULL list or message or a severity
+ * out of range.
+ */
+TABLOG_API int tablog_diags_add(tablog_diags *diags,
+    enum tablog_severity severity, const char *kind, const char *file,
+    unsigned line, const char *message);
+
+/*
  * Print every diagnostic of at least severity `min` to fp, one line each,
  * in the shape tablog(1) uses:
  *	tablog: FILE:LINE: error: MESSAGE
@@ -130,6 +163,25 @@ TABLOG_API const char *tablog_diag_message(const tablog_diags *diags,
  */
 TABLOG_API int tablog_diags_print(const tablog_diags *diags, FILE *fp,
     enum tablog_severity min);
+
+/* Options for tablog_diag_print(). */
+#define TABLOG_COLOUR		0x01u	/* colour the severity (ANSI) */
+
+/*
+ * Print diagnostic i alone, the same way, in colour with TABLOG_COLOUR
+ * (the caller decides whether fp is a terminal that wants it).  Does not
+ * flush fp.  Returns 0, or -1 for i out of range or a write error.
+ */
+TABLOG_API int tablog_diag_print(const tablog_diags *diags, size_t i,
+    FILE *fp, unsigned flags);
+
+/*
+ * Print the list as a JSON array of {"file", "line", "severity", "kind",
+ * "message"} objects (file and line null when unknown), as
+ * `tablog check --format json` does, and flush fp.  Returns 0, or -1 if
+ * writing to fp failed.
+ */
+TABLOG_API int tablog_diags_print_json(const tablog_diags *diags, FILE *fp);
 
 /* ---- loading pages ------------------------------------------------- */
 
@@ -253,6 +305,14 @@ TABLOG_API const char *tablog_row_field(const tablog_page *page,
  * "display_name", ...), then NULL: call with i = 0, 1, ... */
 TABLOG_API const char *tablog_field_name(size_t i);
 
+/*
+ * A calendar date written YYYY-MM-DD (digits only, a day that exists,
+ * years 0001 to 9999), as every date option of tablog(1) takes it.
+ * Returns 0 and the parts (each pointer may be NULL), or -1.
+ */
+TABLOG_API int tablog_parse_date(const char *s, int *year, int *month,
+    int *day);
+
 /* ---- writing ------------------------------------------------------- */
 
 typedef struct tablog_writer tablog_writer;
@@ -262,21 +322,43 @@ typedef struct tablog_writer tablog_writer;
 #define TABLOG_CSV_RAW		0x02u	/* no guard for = + - @ cells */
 #define TABLOG_OLDEST_FIRST	0x04u	/* changelog months oldest first */
 #define TABLOG_FRAGMENT		0x08u	/* html: the table, not a page */
+#define TABLOG_STRICT		0x10u	/* warn of names missing in a
+					 * template's context (below) */
 
 /*
  * A writer holds the output options and the templates behind the html,
  * changelog, changelog-html and atom formats.  Templates are looked up in
  * `templates_dir` first (NULL: none) and fall back to the ones built into
- * the library; a writer caches templates once read.
+ * the library; a writer caches templates once read.  A templates_dir
+ * that is missing is not an error here (every template is then built
+ * in): tablog_writer_set_templates() checks.
  */
 TABLOG_API tablog_writer *tablog_writer_new(const char *templates_dir);
 TABLOG_API void tablog_writer_free(tablog_writer *writer);
-/* Replace the flags (0 by default).  -1 for an unknown flag. */
+/*
+ * Replace the flags (0 by default).  -1 for an unknown flag.  With
+ * TABLOG_STRICT, a name that a template interpolates ({{page.titel}})
+ * and the context does not have is a warning naming the template's file
+ * and line, once per template, line and name in each file written;
+ * without it such a name renders as nothing, as Mustache says, and costs
+ * nothing to look for.  Sections ({{#name}}) over a missing name are how
+ * a template asks whether a value is there, and never warn.
+ */
 TABLOG_API int tablog_writer_set_flags(tablog_writer *writer, unsigned flags);
 /* Where the output will be published: makes feed ids and links absolute.
  * NULL (the default) gives tag: ids and relative links. */
 TABLOG_API int tablog_writer_set_base_url(tablog_writer *writer,
     const char *base_url);
+/*
+ * Look up templates in folder `dir` first (NULL: built-in ones only),
+ * dropping those read so far.  -1, with an error in diags and the writer
+ * unchanged, when dir is not a folder that can be read.
+ */
+TABLOG_API int tablog_writer_set_templates(tablog_writer *writer,
+    const char *dir, tablog_diags *diags);
+/* Threads tablog_write_folder() writes formats on, 1 to 256; 0 (the
+ * default) for one per processor.  -1 out of range. */
+TABLOG_API int tablog_writer_set_jobs(tablog_writer *writer, unsigned jobs);
 
 /*
  * Write `page` to fp in `format`: "md", "html", "csv", "json",
@@ -288,11 +370,192 @@ TABLOG_API int tablog_writer_set_base_url(tablog_writer *writer,
 TABLOG_API int tablog_write(const tablog_page *page, const char *format,
     FILE *fp, tablog_writer *writer, tablog_diags *diags);
 
+/*
+ * Write `page` in one format to the file `path`, whole or not at all: the
+ * text goes to a temporary file beside it, renamed over `path` once
+ * complete, so a failure leaves what was there untouched.  A symbolic
+ * link at path is followed (the file it names is replaced); a character
+ * device or FIFO (/dev/null) is written in place.  Returns 0, or -1 with
+ * an error in diags.
+ */
+TABLOG_API int tablog_write_file(const tablog_page *page, const char *format,
+    const char *path, tablog_writer *writer, tablog_diags *diags);
+
+/*
+ * Write `page` into folder `dir` (created, with its parents, when
+ * missing), one file per format (tablog_format_file() names it): the n
+ * formats given, or every format when n is 0.  Each file is written as
+ * by tablog_write_file(), but nothing in dir is followed: a link, folder,
+ * device or FIFO where a file would go is an error, left as it is.  The
+ * formats are rendered on the writer's jobs at once; the result does not
+ * depend on how many.  Those before the first that fails are written,
+ * the rest left as they were.  Returns 0, or -1 with an error in diags.
+ */
+TABLOG_API int tablog_write_folder(const tablog_page *page,
+    const char *const *formats, size_t n, const char *dir,
+    tablog_writer *writer, tablog_diags *diags);
+
 /* The output format names, then NULL: call with i = 0, 1, ... */
 TABLOG_API const char *tablog_format_name(size_t i);
 /* The file a format gets in an output folder ("csv": "table.csv"), or
  * NULL for an unknown format. */
 TABLOG_API const char *tablog_format_file(const char *format);
+
+/* The names of the templates built into the library ("page.html", ...),
+ * in byte order, then NULL: call with i = 0, 1, ... */
+TABLOG_API const char *tablog_template_name(size_t i);
+/* The text of built-in template `name` and its length in *len (len may
+ * be NULL), or NULL when there is no such template. */
+TABLOG_API const char *tablog_template_text(const char *name, size_t *len);
+
+/* ---- temporary files and signals ----------------------------------- */
+
+typedef struct tablog_temps tablog_temps;
+
+/*
+ * Every file is written to a temporary first (see tablog_write_file()).
+ * A program that may be ended by a signal while writing keeps a list of
+ * the temporaries alive, given to its writers with
+ * tablog_writer_set_temps(), and removes them from its signal handler
+ * with tablog_temps_remove() before it ends.  The list holds `slots`
+ * temporaries at once (one per file written at the same time: per
+ * thread, or per format of tablog_write_folder(); a temporary made when
+ * all are taken is not listed).  NULL for 0 slots.
+ */
+TABLOG_API tablog_temps *tablog_temps_new(size_t slots);
+TABLOG_API void tablog_temps_free(tablog_temps *temps);
+/*
+ * Remove every listed temporary.  For a signal handler that is about to
+ * end the process: async-signal-safe; from then on the writers make no
+ * temporary (they fail instead).  NULL is allowed.
+ */
+TABLOG_API void tablog_temps_remove(tablog_temps *temps);
+/* List this writer's temporaries in `temps` (NULL: none, the default);
+ * temps must outlive the writer's use. */
+TABLOG_API int tablog_writer_set_temps(tablog_writer *writer,
+    tablog_temps *temps);
+
+/* ---- building a site ----------------------------------------------- */
+
+typedef struct tablog_site tablog_site;
+
+/*
+ * A site build (tablog build): every .md, .markdown, .html and .htm file
+ * under a folder becomes a page of a static site in another folder.  A
+ * tablog_site holds the options of the build; each setter returns 0, or
+ * -1 (changing nothing) for a value out of range.
+ */
+TABLOG_API tablog_site *tablog_site_new(void);
+TABLOG_API void tablog_site_free(tablog_site *site);
+/* Threads reading and writing pages, 1 to 256; 0 (the default) for one
+ * per processor.  The site does not depend on it. */
+TABLOG_API int tablog_site_set_jobs(tablog_site *site, unsigned jobs);
+/* Follow symbolic links under the input folder (0, the default: skip
+ * them). */
+TABLOG_API int tablog_site_set_follow_links(tablog_site *site, int follow);
+/* The site's title (NULL: "Permissions"). */
+TABLOG_API int tablog_site_set_title(tablog_site *site, const char *title);
+/* The build's date, YYYY-MM-DD (see tablog_parse_date()), shown on the
+ * index and dating the detected changes; NULL (the default): none shown,
+ * changes dated today. */
+TABLOG_API int tablog_site_set_date(tablog_site *site, const char *date);
+/* Open the site's changelog with the changes detected against the build
+ * in folder `prev` (its all.json); NULL (the default): none. */
+TABLOG_API int tablog_site_set_since(tablog_site *site, const char *prev);
+
+/* Told as pages are done: `done` of `total`. */
+typedef void (*tablog_progress)(void *ctx, size_t done, size_t total);
+/* Call `fn` (NULL: nothing) as pages are done, from any of the build's
+ * threads, one call at a time. */
+TABLOG_API int tablog_site_set_progress(tablog_site *site, tablog_progress fn,
+    void *ctx);
+
+/*
+ * Build the site of the pages under `indir` into `outdir`, reading pages
+ * with the options of `loader` and writing them with those of `writer`
+ * (its flags but TABLOG_FRAGMENT, base URL, templates and temporaries;
+ * either may be NULL for the defaults).  A page that cannot be read is an
+ * error in diags and is left out; the rest is built.  Returns 0 when
+ * every page was built and the site written, else -1.  Nothing is written
+ * outside outdir, and nothing into what is read.
+ */
+TABLOG_API int tablog_site_build(tablog_site *site, const char *indir,
+    const char *outdir, const tablog_loader *loader,
+    const tablog_writer *writer, tablog_diags *diags);
+/* What the last build did: pages found under indir, pages built, and the
+ * rows of the pages built. */
+TABLOG_API size_t tablog_site_pages_found(const tablog_site *site);
+TABLOG_API size_t tablog_site_pages_built(const tablog_site *site);
+TABLOG_API size_t tablog_site_rows(const tablog_site *site);
+
+/* ---- matching rows, diff and check --------------------------------- */
+
+typedef struct tablog_match tablog_match;
+
+/*
+ * What makes two rows "the same row": a key, by default the fields api,
+ * permission and type compared with case and white space folded, the api
+ * first mapped through the API aliases (built in: "MSFT Graph" is
+ * "Microsoft Graph", and a few more).
+ */
+TABLOG_API tablog_match *tablog_match_new(void);
+TABLOG_API void tablog_match_free(tablog_match *match);
+/* The key: a comma-separated list of up to 16 field names or column keys
+ * ("permission,type"); NULL restores the default.  -1 with an error in
+ * diags (the key unchanged) for an empty list or name, or too many. */
+TABLOG_API int tablog_match_set_key(tablog_match *match, const char *cols,
+    tablog_diags *diags);
+/* Add the aliases of file `path` ("-": standard input): one
+ * `alias = canonical` a line, blank lines and lines starting with '#'
+ * skipped, at most 64 KiB.  -1 with an error in diags for an unreadable
+ * file or a line that is not an alias (the others are still added). */
+TABLOG_API int tablog_match_read_aliases(tablog_match *match,
+    const char *path, tablog_diags *diags);
+/* Add one alias (or override one). */
+TABLOG_API int tablog_match_add_alias(tablog_match *match, const char *alias,
+    const char *canonical);
+
+typedef struct tablog_diff tablog_diff;
+
+/*
+ * Compare two versions of a page, table by table: rows added, removed and
+ * changed (matched by `match`'s key; NULL for the default), columns added
+ * and removed.  A row that only moved is no change.  The diff points into
+ * both pages and the match: keep them until tablog_diff_free().  NULL
+ * when either page is NULL.
+ */
+TABLOG_API tablog_diff *tablog_diff_new(const tablog_page *old_page,
+    const tablog_page *new_page, const tablog_match *match);
+TABLOG_API void tablog_diff_free(tablog_diff *diff);
+/* 1 when anything differs, else 0. */
+TABLOG_API int tablog_diff_changed(const tablog_diff *diff);
+/*
+ * Write the diff to fp in `format` (tablog_diff_format_name()) and flush
+ * fp.  `writer` may be NULL; formats written through templates use its
+ * templates.  Returns 0, or -1 with an error in diags: an unknown format
+ * or a write error.
+ */
+TABLOG_API int tablog_diff_write(const tablog_diff *diff, const char *format,
+    FILE *fp, tablog_writer *writer, tablog_diags *diags);
+/* The diff format names ("md", "json", ...), then NULL. */
+TABLOG_API const char *tablog_diff_format_name(size_t i);
+
+/*
+ * Check the n pages at paths (tablog check): each page's loader warnings,
+ * then rows duplicating another in key and purpose, rows with missing or
+ * extra cells, dates after `today` (YYYY-MM-DD; NULL: the local date),
+ * permission cells that do not split, one permission shown with two
+ * display names or one API written two ways across the pages, headers
+ * that map to no field; notes for rows that share a key (matched by
+ * `match`, NULL for the default) but not a purpose.  All go to diags,
+ * each page's in line order.  *findings (may be NULL) is set to the
+ * number of warnings found (notes do not count).  Returns 0, or -1 when
+ * `today` is not a date or a page could not be read (an error in diags;
+ * the other pages are still checked).
+ */
+TABLOG_API int tablog_check(tablog_loader *loader, const char *const *paths,
+    size_t n, const tablog_match *match, const char *today,
+    tablog_diags *diags, size_t *findings);
 
 #ifdef __cplusplus
 }

@@ -268,5 +268,204 @@ check "big page: the bad byte is reported" grep -q "warning: " "$tmp/big1.file.e
 check "big page: the bad byte is repaired" \
     grep -q "$(printf 'caf\303\251 3990 \357\277\275')" "$tmp/big1.file.csv"
 
+# ---- each subcommand its own options and help ------------------------
+
+# The command line is a client of the public API: src/cli/ includes
+# <tablog.h>, system headers and its own cli/ headers, nothing of src/.
+check "src/cli/ includes no header of src/" sh -c \
+    '! grep -h "^#include \"" src/cli/*.[ch] | grep -v "^#include \"cli/"'
+
+# An option of another subcommand is an error naming where it belongs and
+# pointing at this subcommand's --help; it is never silently taken.
+run --since /x --title X "$SEED"
+check "convert refuses build's --since: exit 2" [ "$st" -eq 2 ]
+check "convert refuses build's --since: says whose it is" grep -q "^tablog: error: 'tablog convert' has no option '--since' (build has)$" "$tmp/err"
+check "convert refuses build's --since: points at convert --help" grep -q "^tablog: see 'tablog convert --help'$" "$tmp/err"
+check "convert refuses build's --since: two lines, nothing written" [ "$(wc -l <"$tmp/err")" -eq 2 -a ! -s "$tmp/out" ]
+run build --fragment -q -o "$tmp/frag-site" tests/site/old
+check "build refuses convert's --fragment" [ "$st" -eq 2 -a ! -e "$tmp/frag-site" ]
+check "build refuses convert's --fragment: points at build --help" grep -q "^tablog: see 'tablog build --help'$" "$tmp/err"
+run diff --csv-bom "$SEED" "$SEED"
+check "diff refuses --csv-bom" [ "$st" -eq 2 ]
+check "diff: an unknown option points at diff --help" grep -q "^tablog: see 'tablog diff --help'$" "$tmp/err"
+run check --bogus "$SEED"
+check "check: an unknown option is named" grep -q "^tablog: error: unknown option '--bogus'$" "$tmp/err"
+check "check: an unknown option points at check --help" grep -q "^tablog: see 'tablog check --help'$" "$tmp/err"
+
+# Each --help shows its own usage and options, and only those.
+has() { grep -q -- "$1" "$tmp/out"; }
+run build --help
+check "build --help: its usage" grep -q "^usage: tablog build " "$tmp/out"
+check "build --help: its options" sh -c 'grep -q -- "--since PREV" "$1" && grep -q -- "--follow-links" "$1" && grep -q -- "--templates DIR" "$1"' sh "$tmp/out"
+check "build --help: not convert's" sh -c '! grep -q -- "--table\|--format\|--fragment\|--key\|--today" "$1"' sh "$tmp/out"
+run convert --help
+check "convert --help: its options" sh -c 'grep -q "^usage: tablog \[convert\]" "$1" && grep -q -- "--table N" "$1" && grep -q -- "--fragment" "$1"' sh "$tmp/out"
+check "convert --help: not build's" sh -c '! grep -q -- "--since\|--title\|--follow-links\|--key\|--today" "$1"' sh "$tmp/out"
+run diff --help
+check "diff --help: its options only" sh -c 'grep -q "^usage: tablog diff " "$1" && grep -q -- "--key COLS" "$1" && ! grep -q -- "--csv-bom\|--since\|--today\|--strict" "$1"' sh "$tmp/out"
+run check --help
+check "check --help: its options only" sh -c 'grep -q "^usage: tablog check " "$1" && grep -q -- "--today" "$1" && ! grep -q -- "--csv-bom\|--since\|--table" "$1"' sh "$tmp/out"
+run --help
+check "--help: the overview lists every subcommand" sh -c 'for c in convert build diff check templates; do grep -q "^  $c  " "$1" || exit 1; done' sh "$tmp/out"
+check "--help: the overview, not convert's options" sh -c '! grep -q -- "--csv-bom\|--table" "$1"' sh "$tmp/out"
+for c in convert build diff check templates; do
+	run "$c" --help
+	check "$c --help: exit 0, --color listed" [ "$st" -eq 0 -a -n "$(grep -- '--color\[=WHEN\]' "$tmp/out")" ]
+done
+
+# ---- tablog templates [NAME] ----------------------------------------
+
+run templates
+check "templates: exit 0" [ "$st" -eq 0 ]
+ls templates | grep -v '^embed\.sh$' >"$tmp/template-names"
+check "templates: the built-in names, one a line" cmp -s "$tmp/template-names" "$tmp/out"
+run templates page.html
+check "templates page.html: the template as built in" cmp -s templates/page.html "$tmp/out"
+run templates style.css
+check "templates style.css: the template as built in" cmp -s templates/style.css "$tmp/out"
+run templates page.htm
+check "templates NAME unknown: exit 2" [ "$st" -eq 2 -a ! -s "$tmp/out" ]
+check "templates NAME unknown: lists the names" grep -q "^tablog: error: no built-in template 'page.htm'; they are changelog-entry.html, .*page.html, .*table.html$" "$tmp/err"
+
+# --templates DIR must be a folder, checked before anything is written.
+run -o "$tmp/tpl-missing" --templates "$tmp/no-such-folder" "$SEED"
+check "--templates missing: exit 2" [ "$st" -eq 2 ]
+check "--templates missing: said once" one_error_line "^tablog: $tmp/no-such-folder: error: cannot read the templates folder: No such file"
+check "--templates missing: nothing written" [ ! -e "$tmp/tpl-missing" ]
+run -o "$tmp/tpl-file" --templates "$SEED" "$SEED"
+check "--templates a file: exit 2, nothing written" [ "$st" -eq 2 -a ! -e "$tmp/tpl-file" ]
+check "--templates a file: not a folder" one_error_line "error: not a folder"
+run build -q --templates "$tmp/no-such-folder" -o "$tmp/tpl-site" tests/site/old
+check "build --templates missing: exit 2, no site" [ "$st" -eq 2 -a ! -e "$tmp/tpl-site" ]
+
+# --strict: a name a template uses that is not in the context warns,
+# naming the template's file and line; without --strict it is silent.
+mkdir "$tmp/tpl"
+printf '# {{page.title}}\n\n{{page.titel}} {{page.titel}}\n{{#page}}{{nope}}{{/page}}{{#maybe}}{{/maybe}}\n' >"$tmp/tpl/changelog.md"
+run -f changelog --templates "$tmp/tpl" "$SEED"
+check "missing name, not strict: exit 0, silent" [ "$st" -eq 0 -a ! -s "$tmp/err" ]
+run --strict -f changelog --templates "$tmp/tpl" "$SEED"
+check "missing name, --strict: exit 1" [ "$st" -eq 1 ]
+check "missing name, --strict: file and line" grep -q "^tablog: $tmp/tpl/changelog.md:3: warning: .*'page.titel'" "$tmp/err"
+check "missing name, --strict: in a section too" grep -q "^tablog: $tmp/tpl/changelog.md:4: warning: .*'nope'" "$tmp/err"
+check "missing name, --strict: once each, a section's name is no warning" [ "$(wc -l <"$tmp/err")" -eq 2 ]
+run build --strict -o "$tmp/strict-site" tests/site/old
+check "--strict: the built-in templates name nothing missing" [ "$st" -eq 0 -a "$(grep -c warning: "$tmp/err")" -eq 0 ]
+
+# ---- guidance: typos, missing operands, counts, colour ----------------
+
+run buidl
+check "typo of a subcommand: exit 2" [ "$st" -eq 2 ]
+check "typo of a subcommand: did you mean" grep -q "^tablog: error: 'buidl' is not a tablog command; did you mean 'build'?$" "$tmp/err"
+run chekc "$SEED"
+check "typo of check: did you mean" grep -q "did you mean 'check'?" "$tmp/err"
+run tempaltes
+check "typo of templates: did you mean" grep -q "did you mean 'templates'?" "$tmp/err"
+run xylophone
+check "far from every subcommand: read as a file" one_error_line "^tablog: xylophone: error: cannot open: No such file"
+cp "$SEED" "$tmp/buidl"
+case $TABLOG in /*) abs_tablog=$TABLOG ;; *) abs_tablog=$PWD/$TABLOG ;; esac
+(cd "$tmp" && "$abs_tablog" -f csv buidl >/dev/null 2>&1)
+check "a file named like a typo is read" [ $? -eq 0 ]
+run diff "$SEED"
+check "diff with one page: exit 2" [ "$st" -eq 2 ]
+check "diff with one page: says NEW is missing" grep -q "^tablog: error: diff takes two pages, OLD and NEW; NEW is missing$" "$tmp/err"
+check "diff with one page: points at diff --help" grep -q "^tablog: see 'tablog diff --help'$" "$tmp/err"
+run check
+check "check with no page: says so" grep -q "^tablog: error: check takes one page or more; none given$" "$tmp/err"
+
+# Counts agree in number.
+mkdir "$tmp/one-page"
+cp "$SEED" "$tmp/one-page/"
+run build -o "$tmp/one-site" "$tmp/one-page"
+check "build of one page: 1 page, no '1 pages'" grep -q "^tablog: 1 page, 23 rows, 0 warnings, 0 errors in " "$tmp/err"
+printf '| API | Permission | Type |\n|---|---|---|\n| Graph |\n' >"$tmp/one-cell.md"
+run -f csv "$tmp/one-cell.md"
+check "row of one cell: '1 cell'" grep -q "warning: row has 1 cell, header has 3$" "$tmp/err"
+
+# Colour: only on a terminal whose TERM is not dumb, never with NO_COLOR,
+# and --color=auto|always|never on every subcommand.
+on_tty() {	# on_tty TERM NO_COLOR ARGS...: stderr of tablog on a pty
+	python3 - "$TABLOG" "$@" <<'PY'
+import os, pty, subprocess, sys
+tablog, term, nocolor = sys.argv[1:4]
+env = dict(os.environ)
+env.pop("NO_COLOR", None)
+env.pop("TERM", None)
+if term:
+    env["TERM"] = term
+if nocolor:
+    env["NO_COLOR"] = nocolor
+m, s = pty.openpty()
+subprocess.run([tablog] + sys.argv[4:], stdin=subprocess.DEVNULL,
+    stdout=subprocess.DEVNULL, stderr=s, env=env)
+os.close(s)
+out = b""
+while True:
+    try:
+        d = os.read(m, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+}
+esc=$(printf '\033')
+on_tty xterm "" -f csv "$tmp/missing.md" >"$tmp/tty"
+check "colour on a terminal" grep -q "${esc}\[31merror:${esc}\[0m" "$tmp/tty"
+on_tty dumb "" -f csv "$tmp/missing.md" >"$tmp/tty"
+check "no colour on TERM=dumb" sh -c '! grep -q "$(printf "\033")" "$1" && grep -q "error: cannot open" "$1"' sh "$tmp/tty"
+on_tty "" "" -f csv "$tmp/missing.md" >"$tmp/tty"
+check "no colour without TERM" sh -c '! grep -q "$(printf "\033")" "$1" && grep -q "error: cannot open" "$1"' sh "$tmp/tty"
+on_tty xterm 1 -f csv "$tmp/missing.md" >"$tmp/tty"
+check "no colour with NO_COLOR" sh -c '! grep -q "$(printf "\033")" "$1" && grep -q "error: cannot open" "$1"' sh "$tmp/tty"
+on_tty xterm "" --color=never -f csv "$tmp/missing.md" >"$tmp/tty"
+check "no colour with --color=never" sh -c '! grep -q "$(printf "\033")" "$1" && grep -q "error: cannot open" "$1"' sh "$tmp/tty"
+for c in "convert" "build -o $tmp/colour-site" "diff $SEED" "check"; do
+	# shellcheck disable=SC2086
+	NO_COLOR=1 "$TABLOG" $c --color=always "$tmp/missing.md" >/dev/null 2>"$tmp/err"
+	check "$c --color=always: colour even into a file" grep -q "${esc}\[31merror:" "$tmp/err"
+	# shellcheck disable=SC2086
+	"$TABLOG" $c --color=auto "$tmp/missing.md" >/dev/null 2>"$tmp/err"
+	check "$c --color=auto: none into a file" sh -c '! grep -q "$(printf "\033")" "$1"' sh "$tmp/err"
+done
+run --color=sometimes "$SEED"
+check "--color=sometimes refused" [ "$st" -eq 2 ]
+
+# ---- many warnings: the first 20, then counts by kind -----------------
+
+mkdir "$tmp/many"
+i=1
+while [ $i -le 24 ]; do
+	printf '# Dated %d\n\n| API | Permission | Type | Last update |\n|---|---|---|---|\n| Graph | P%d.Read | Application | soon |\n' $i $i >"$tmp/many/d$i.md"
+	i=$((i + 1))
+done
+for i in 1 2 3; do
+	printf '# Ragged %d\n\n| API | Permission | Type |\n|---|---|---|\n| Graph | R%d.Read |\n' $i $i >"$tmp/many/r$i.md"
+done
+run build -o "$tmp/many-site" "$tmp/many"
+check "many warnings: build exit 0" [ "$st" -eq 0 ]
+check "many warnings: the first 20 in full" [ "$(grep -c ': warning: ' "$tmp/err")" -eq 20 ]
+check "many warnings: counted by kind" grep -q "^tablog: 27 warnings: 24 unrecognised-date, 3 ragged-row$" "$tmp/err"
+check "many warnings: says how many are not shown" grep -q "^tablog: 7 more not shown (-v shows every one)$" "$tmp/err"
+check "many warnings: the build's summary last" sh -c 'tail -n 1 "$1" | grep -q "^tablog: 27 pages, 27 rows, 27 warnings, 0 errors in "' sh "$tmp/err"
+run build -v -o "$tmp/many-site" "$tmp/many"
+check "many warnings, -v: every one" [ "$(grep -c ': warning: ' "$tmp/err")" -eq 27 -a -z "$(grep 'not shown' "$tmp/err")" ]
+run check "$tmp"/many/*.md
+check "check over many pages: exit 1" [ "$st" -eq 1 ]
+check "check over many pages: 20, then by kind" sh -c '[ "$(grep -c ": warning: " "$1")" -eq 20 ] && grep -q "^tablog: 27 warnings: 24 unrecognised-date, 3 ragged-row$" "$1"' sh "$tmp/err"
+run check --verbose "$tmp"/many/*.md
+check "check --verbose: every one" [ "$(grep -c ': warning: ' "$tmp/err")" -eq 27 ]
+run check --format json "$tmp"/many/*.md
+check "check --format json: every finding, with its kind" python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert len(v) == 27, len(v)
+kinds = sorted(set(d["kind"] for d in v))
+assert kinds == ["ragged-row", "unrecognised-date"], kinds
+' "$tmp/out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

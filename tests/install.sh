@@ -158,7 +158,7 @@ if command -v bash >/dev/null 2>&1; then
 	}
 	check "completion: subcommands" test \
 	    "$(cd "$work" && complete_words tablog '')" = \
-	    "convert build diff check"
+	    "convert build diff check templates"
 	check "completion: convert formats" test \
 	    "$(complete_words tablog -f '')" = \
 	    "md html csv json changelog changelog-html atom"
@@ -166,6 +166,14 @@ if command -v bash >/dev/null 2>&1; then
 	    "$(complete_words tablog diff --format '')" = "md json csv html"
 	check "completion: build options" test \
 	    "$(complete_words tablog build --j)" = "--jobs"
+	check "completion: diff has no CSV options" test \
+	    -z "$(complete_words tablog diff --csv)"
+	check "completion: convert has no build options" test \
+	    -z "$(complete_words tablog --sin)"
+	check "completion: --color values" test \
+	    "$(complete_words tablog check --color=n)" = "--color=never"
+	check "completion: built-in template names" test \
+	    "$(complete_words "$root/bin/tablog" templates fe)" = "feed.xml"
 else
 	echo "SKIP: bash not installed (completion not tested)"
 fi

@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/man.sh - the manual page: mandoc -Tlint finds nothing, it renders,
-# and it names every subcommand and every long option tablog accepts
-# (read from src/cli/main.c, so a new option without documentation fails).
+# and it names every subcommand, every long option tablog accepts (read
+# from the option tables of src/cli/*.c, one file per subcommand plus the
+# shared groups, so a new option without documentation fails) and every
+# diagnostic kind (src/base/diag_kind.c).
 # Ends with "N passed, N failed".  Run from the repository root.
 page=man/tablog.1
 passed=0
@@ -28,17 +30,38 @@ else
 	echo "SKIP: mandoc not installed (mandoc -Tlint $page not run)"
 fi
 
-# Every long option of src/cli/main.c's option tables, as `.Fl -NAME`.
-for opt in $(sed -n 's/^	{ "\([a-z-]*\)",.*/\1/p' src/cli/main.c | sort -u); do
+# Every long option of the option tables in src/cli/, as `.Fl -NAME`.
+opts=$(sed -n 's/^	{ "\([a-z-]*\)",.*/\1/p' src/cli/*.c | sort -u)
+if [ "$(echo "$opts" | wc -w)" -lt 20 ]; then
+	fail "found only $(echo "$opts" | wc -w) options in src/cli/*.c"
+fi
+for opt in $opts; do
 	if grep -q "^\.It Fl.* Fl -$opt\( \|$\)\|^\.It Fl -$opt\( \|$\)" "$page"; then
 		ok
 	else
-		fail "--$opt (src/cli/main.c) is not described in $page"
+		fail "--$opt (src/cli/) is not described in $page"
 	fi
 done
-for cmd in convert build diff check; do
+# Every subcommand main.c lists.
+cmds=$(sed -n '/^const struct cli_command \*const cli_commands/,/};/p' \
+    src/cli/main.c | grep -o '&cli_[a-z]*' | sed 's/&cli_//')
+if [ "$(echo "$cmds" | wc -w)" -lt 5 ]; then
+	fail "found only $(echo "$cmds" | wc -w) subcommands in src/cli/main.c"
+fi
+for cmd in $cmds; do
 	if grep -q "^\.It Cm $cmd$" "$page"; then ok; else
 		fail "subcommand $cmd is not described in $page"; fi
+done
+# Every diagnostic kind, in DIAGNOSTICS.
+kinds=$(sed -n '/^static const char \*const names\[\]/,/};/p' \
+    src/base/diag_kind.c | grep -o '"[a-z0-9-]*"' | tr -d '"')
+if [ "$(echo "$kinds" | wc -w)" -lt 20 ]; then
+	fail "found only $(echo "$kinds" | wc -w) kinds in src/base/diag_kind.c"
+fi
+for kind in $kinds; do
+	if sed -n '/^\.Sh DIAGNOSTICS/,/^\.Sh /p' "$page" | grep -q "^\.It Cm $kind$"
+	then ok; else
+		fail "diagnostic kind $kind is not described in $page"; fi
 done
 for word in NO_COLOR "EXIT STATUS" LIMITS "Template context" EXAMPLES; do
 	if grep -q "$word" "$page"; then ok; else

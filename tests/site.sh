@@ -139,7 +139,7 @@ check "model page HTML structure" python3 tests/html_structure.py "$tmp/seed.htm
 check "bad page exit 2" [ $? -eq 2 ]
 check "bad page reported" grep -q '^tablog: tests/site/bad/empty.md: error: no table found$' "$tmp/err"
 check "good page built" [ -s "$tmp/bad/alpha-app/index.html" ]
-check "bad page counted" grep -q '1 pages, 3 rows, 0 warnings, 1 errors' "$tmp/err"
+check "bad page counted, in the singular" grep -q '^tablog: 1 page, 3 rows, 0 warnings, 1 error in ' "$tmp/err"
 
 # --templates: a file there replaces the built-in one; partial names
 # cannot leave the folder; a broken template is FILE:LINE: error.

@@ -163,13 +163,15 @@ check_destination(int dirfd, const char *name, const char *shown,
 	if (fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
 		if (errno == ENOENT)
 			return 0;
-		tl_diag(d, TL_ERROR, shown, 0, "cannot write file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "cannot write file: %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (S_ISREG(st->st_mode))
 		return 1;
-	tl_diag(d, TL_ERROR, shown, 0, "%s", in_the_way(st->st_mode));
+	tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+	    shown, 0, "%s", in_the_way(st->st_mode));
 	return -1;
 }
 
@@ -295,7 +297,8 @@ tl_outfile_openat(struct tl_outfile *o, int dirfd, const char *name,
 	o->path = xstrdup(shown);
 	o->temps = temps;
 	if ((fd = open_temporary(o, &tmp)) < 0) {
-		tl_diag(d, TL_ERROR, shown, 0, "cannot create file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "cannot create file: %s",
 		    strerror(errno));
 		buf_free(&tmp);
 		outfile_release(o);
@@ -305,7 +308,8 @@ tl_outfile_openat(struct tl_outfile *o, int dirfd, const char *name,
 	if (have)
 		keep_mode(fd, &old);
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		tl_diag(d, TL_ERROR, shown, 0, "cannot create file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "cannot create file: %s",
 		    strerror(errno));
 		close(fd);
 		unlinkat(dirfd, o->tmp, 0);
@@ -326,20 +330,23 @@ open_in_place(struct tl_outfile *o, const char *path, struct tl_diags *d)
 	 * no O_TRUNC: it means nothing to a device or a pipe. */
 	fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    path, 0, "cannot write file: %s",
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot write file: it changed "
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    path, 0, "cannot write file: it changed "
 		    "while being opened");
 		close(fd);
 		return -1;
 	}
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    path, 0, "cannot write file: %s",
 		    strerror(errno));
 		close(fd);
 		return -1;
@@ -407,7 +414,8 @@ tl_outfile_open(struct tl_outfile *o, const char *path,
 	/* The user's own link: the file it leads to is replaced. */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		if ((target = link_target(path)) == NULL) {
-			tl_diag(d, TL_ERROR, path, 0, "cannot write file: %s",
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    path, 0, "cannot write file: %s",
 			    strerror(errno));
 			return -1;
 		}
@@ -419,7 +427,8 @@ tl_outfile_open(struct tl_outfile *o, const char *path,
 		dir = slash == file ? xstrdup("/") :
 		    xstrndup(file, (size_t)(slash - file));
 		if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-			tl_diag(d, TL_ERROR, path, 0, "cannot create file: %s",
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    path, 0, "cannot create file: %s",
 			    strerror(errno));
 			free(dir);
 			free(target);
@@ -453,7 +462,8 @@ tl_outfile_commit(struct tl_outfile *o, struct tl_diags *d)
 		err = errno;
 	}
 	if (failed) {
-		tl_diag(d, TL_ERROR, o->path, 0, "cannot write file: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    o->path, 0, "cannot write file: %s",
 		    strerror(err ? err : EIO));
 		if (o->tmp != NULL)
 			unlinkat(o->dirfd, o->tmp, 0);
@@ -476,7 +486,8 @@ int
 tl_stream_finish(FILE *fp, const char *what, struct tl_diags *d)
 {
 	if (fflush(fp) != 0 || ferror(fp)) {
-		tl_diag(d, TL_ERROR, NULL, 0, "writing %s: %s", what,
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    NULL, 0, "writing %s: %s", what,
 		    strerror(errno ? errno : EIO));
 		return -1;
 	}
@@ -516,7 +527,8 @@ tl_mkdirs(const char *path, struct tl_diags *d)
 		c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			tl_diag(d, TL_ERROR, p, 0, "cannot create folder: %s",
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    p, 0, "cannot create folder: %s",
 			    strerror(errno));
 			rc = -1;
 			break;
@@ -526,7 +538,7 @@ tl_mkdirs(const char *path, struct tl_diags *d)
 			break;
 	}
 	if (rc == 0 && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		tl_diag(d, TL_ERROR, path, 0, "not a folder");
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, path, 0, "not a folder");
 		rc = -1;
 	}
 	free(p);
@@ -539,7 +551,8 @@ tl_dir_open(const char *path, struct tl_diags *d)
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0)
-		tl_diag(d, TL_ERROR, path, 0, "cannot open folder: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    path, 0, "cannot open folder: %s",
 		    strerror(errno));
 	return fd;
 }
@@ -552,7 +565,8 @@ tl_subdir_open(int dirfd, const char *name, const char *shown,
 	int fd, err;
 
 	if (mkdirat(dirfd, name, 0777) != 0 && errno != EEXIST) {
-		tl_diag(d, TL_ERROR, shown, 0, "cannot create folder: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "cannot create folder: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -563,10 +577,12 @@ tl_subdir_open(int dirfd, const char *name, const char *shown,
 	err = errno;
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    !S_ISDIR(st.st_mode))
-		tl_diag(d, TL_ERROR, shown, 0, "%s", S_ISLNK(st.st_mode) ?
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "%s", S_ISLNK(st.st_mode) ?
 		    in_the_way(st.st_mode) : "not a folder");
 	else
-		tl_diag(d, TL_ERROR, shown, 0, "cannot open folder: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+		    shown, 0, "cannot open folder: %s",
 		    strerror(err));
 	return -1;
 }

@@ -133,14 +133,14 @@ struct checker {
 	struct buf			 tmp, tmp2;
 };
 
-static void __attribute__((format(printf, 4, 5)))
-finding(struct checker *c, enum tl_severity sev, unsigned line,
-    const char *fmt, ...)
+static void __attribute__((format(printf, 5, 6)))
+finding(struct checker *c, enum tl_severity sev, enum tl_diag_kind kind,
+    unsigned line, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	tl_vdiag(&c->found, sev, c->file, line, fmt, ap);
+	tl_vdiag_kind(&c->found, sev, kind, c->file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -179,7 +179,8 @@ check_headers(struct checker *c, const struct tl_table *t)
 		if (t->columns[i].field != TL_EXTRA ||
 		    (int)i == t->date_column)
 			continue;
-		finding(c, TL_WARNING, t->line, "header '%s' maps to no known "
+		finding(c, TL_WARNING, TL_DK_UNKNOWN_HEADER,
+		    t->line, "header '%s' maps to no known "
 		    "field (kept as '%s')", excerpt(&c->tmp, t->columns[i].header),
 		    t->columns[i].key);
 	}
@@ -218,15 +219,18 @@ check_row(struct checker *c, const struct tl_table *t, const struct tl_row *r,
 	const struct tl_date *today = &c->o->today;
 
 	if (r->nread != t->ncolumns)
-		finding(c, TL_WARNING, r->line, "row has %zu cells, header "
-		    "has %zu", r->nread, t->ncolumns);
+		finding(c, TL_WARNING, TL_DK_RAGGED_ROW,
+		    r->line, "row has %zu cell%s, header has %zu", r->nread,
+		    r->nread == 1 ? "" : "s", t->ncolumns);
 	if (r->date.year != 0 && in_future(&r->date, today))
-		finding(c, TL_WARNING, r->line, "date in the future: %s "
+		finding(c, TL_WARNING, TL_DK_FUTURE_DATE,
+		    r->line, "date in the future: %s "
 		    "(today is %04d-%02d-%02d)", r->f[TL_LAST_UPDATE],
 		    today->year, today->month, today->day);
 	if (splits && r->f[TL_PERMISSION] != NULL &&
 	    r->f[TL_DISPLAY_NAME] == NULL)
-		finding(c, TL_WARNING, r->line, "permission cell does not "
+		finding(c, TL_WARNING, TL_DK_UNSPLIT_PERMISSION,
+		    r->line, "permission cell does not "
 		    "split into name and display name: '%s'",
 		    excerpt(&c->tmp, r->f[TL_PERMISSION]));
 }
@@ -257,7 +261,8 @@ check_names(struct checker *c, const struct tl_row *r)
 		first = registry_add(&c->apis, buf_str(&key), r->f[TL_API],
 		    r->f[TL_API], c->file, r->line);
 		if (first != NULL)
-			finding(c, TL_WARNING, r->line, "API name '%s' is also "
+			finding(c, TL_WARNING, TL_DK_API_SPELLING,
+			    r->line, "API name '%s' is also "
 			    "written '%s' (%s:%u)", r->f[TL_API], first->text,
 			    first->file, first->line);
 	}
@@ -275,7 +280,8 @@ check_names(struct checker *c, const struct tl_row *r)
 		first = registry_add(&c->display, buf_str(&key),
 		    buf_str(&value), r->f[TL_DISPLAY_NAME], c->file, r->line);
 		if (first != NULL)
-			finding(c, TL_WARNING, r->line, "%s is shown as '%s' "
+			finding(c, TL_WARNING, TL_DK_DISPLAY_NAME,
+			    r->line, "%s is shown as '%s' "
 			    "here but as '%s' at %s:%u",
 			    permission_words(&c->tmp2, r, r->f[TL_API] ? api :
 			    NULL), excerpt(&c->tmp, r->f[TL_DISPLAY_NAME]),
@@ -345,14 +351,17 @@ report_group(struct checker *c, const struct tl_table *t,
 			for (j = i; j > 0 &&
 			    strcmp(v[j - 1].cells, v[i].cells) == 0; j--)
 				;
-			finding(c, TL_WARNING, r->line, "duplicate row: same "
+			finding(c, TL_WARNING, TL_DK_DUPLICATE_ROW,
+			    r->line, "duplicate row: same "
 			    "as line %u but for case and spacing",
 			    t->rows[v[j].index].line);
 		} else if (i != f && !same_purpose(r, first)) {
-			finding(c, TL_NOTE, r->line, "shares its key with "
+			finding(c, TL_NOTE, TL_DK_SHARED_KEY,
+			    r->line, "shares its key with "
 			    "line %u but has a different purpose", first->line);
 		} else if (i != f) {
-			finding(c, TL_NOTE, r->line, "shares its key with "
+			finding(c, TL_NOTE, TL_DK_SHARED_KEY,
+			    r->line, "shares its key with "
 			    "line %u", first->line);
 		}
 	}
@@ -484,8 +493,8 @@ merge_findings(struct checker *c, struct tl_diags *d, size_t from)
 			mine[n++] = mine[i];
 	free(loader);
 	for (i = 0; i < n; i++)
-		tl_diag(d, mine[i]->severity, mine[i]->file, mine[i]->line,
-		    "%s", mine[i]->message);
+		tl_diag_kind(d, mine[i]->severity, mine[i]->kind, mine[i]->file,
+		    mine[i]->line, "%s", mine[i]->message);
 	free(mine);
 	tl_diags_free(&c->found);
 }
@@ -560,10 +569,11 @@ tl_check_write_json(const struct tl_diags *d, FILE *fp)
 	for (i = 0; i < d->n; i++) {
 		const struct tl_diag *dg = &d->v[i];
 
-		json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:s}",
+		json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:s, s:s}",
 		    "file", tl_json_text(dg->file),
 		    "line", dg->line ? json_integer(dg->line) : json_null(),
 		    "severity", names[dg->severity],
+		    "kind", tl_diag_kind_name(dg->kind),
 		    "message", dg->message));
 	}
 	rc = tl_write_json_value(a, fp);

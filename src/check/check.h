@@ -44,8 +44,9 @@ int	tl_check_today(struct tl_date *today, const char *s);
 size_t	tl_check_files(struct tl_loader *l, const char *const *paths,
 	    size_t n, const struct tl_check_opts *o, struct tl_diags *d);
 
-/* The diagnostics as a JSON array of {file, line, severity, message}
- * (line null when unknown).  0, or -1 when the stream failed. */
+/* The diagnostics as a JSON array of {file, line, severity, kind,
+ * message} (line null when unknown; kind as base/diag_kind.h names it).
+ * 0, or -1 when the stream failed. */
 int	tl_check_write_json(const struct tl_diags *d, FILE *fp);
 
 #endif

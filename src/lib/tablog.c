@@ -8,12 +8,24 @@
  */
 #include "tablog.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "base/buf.h"
+#include "base/date.h"
+#include "base/diag_kind.h"
+#include "base/output.h"
+#include "check/check.h"
+#include "diff/diff.h"
+#include "model/key.h"
+#include "site/site.h"
 #include "write/context.h"
 #include "write/convert.h"
 #include "write/render.h"
+#include "write/templates.h"
 #include "load/source.h"
 #include "model/table.h"
 #include "write/write.h"
@@ -36,10 +48,43 @@ struct tablog_page {
 struct tablog_writer {
 	struct tl_write_opts	 opts;
 	char			*base_url;	/* owned; opts.base_url */
+	char			*templates_dir;	/* owned; for a site build */
+	int			 strict;	/* TABLOG_STRICT */
+	int			 jobs;		/* tablog_write_folder() */
+};
+
+struct tablog_temps {
+	struct tl_temps	*temps;
+};
+
+struct tablog_site {
+	int		 jobs;
+	int		 follow_links;
+	char		*title, *date, *since;	/* owned, or NULL */
+	tablog_progress	 progress;
+	void		*progress_ctx;
+	struct tl_build_stats stats;		/* of the last build */
+};
+
+struct tablog_match {
+	struct tl_keyspec	 key;		/* n == 0: the default */
+	struct tl_aliases	*aliases;
+};
+
+struct tablog_diff {
+	struct tl_diff	 diff;
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
-	TABLOG_FRAGMENT)
+	TABLOG_FRAGMENT | TABLOG_STRICT)
+#define MAX_JOBS 256
+
+/* How a stream is named in diagnostics. */
+static const char *
+S_stream_name(FILE *fp)
+{
+	return fp == stdout ? "standard output" : "output";
+}
 
 const char *
 tablog_version(void)
@@ -144,6 +189,74 @@ tablog_diag_message(const tablog_diags *diags, size_t i)
 	const struct tl_diag *dg = S_diag(diags, i);
 
 	return dg != NULL ? dg->message : NULL;
+}
+
+const char *
+tablog_diag_kind(const tablog_diags *diags, size_t i)
+{
+	const struct tl_diag *dg = S_diag(diags, i);
+
+	return dg != NULL ? tl_diag_kind_name(dg->kind) : NULL;
+}
+
+const char *
+tablog_diag_kind_name(size_t i)
+{
+	return i < TL_DK_COUNT ? tl_diag_kind_name((enum tl_diag_kind)i) :
+	    NULL;
+}
+
+int
+tablog_diags_add(tablog_diags *diags, enum tablog_severity severity,
+    const char *kind, const char *file, unsigned line, const char *message)
+{
+	enum tl_severity sev;
+
+	switch (severity) {
+	case TABLOG_NOTE:
+		sev = TL_NOTE;
+		break;
+	case TABLOG_WARNING:
+		sev = TL_WARNING;
+		break;
+	case TABLOG_ERROR:
+		sev = TL_ERROR;
+		break;
+	default:
+		return -1;
+	}
+	if (diags == NULL || message == NULL)
+		return -1;
+	tl_diag_kind(&diags->d, sev, tl_diag_kind_named(kind), file, line,
+	    "%s", message);
+	return 0;
+}
+
+int
+tablog_diag_print(const tablog_diags *diags, size_t i, FILE *fp,
+    unsigned flags)
+{
+	const struct tl_diag *dg = S_diag(diags, i);
+	struct buf line = {0};
+	int rc;
+
+	if (dg == NULL || fp == NULL)
+		return -1;
+	tl_diag_format(&line, dg, (flags & TABLOG_COLOUR) != 0);
+	rc = fwrite(line.data, 1, line.len, fp) == line.len ? 0 : -1;
+	buf_free(&line);
+	return rc;
+}
+
+int
+tablog_diags_print_json(const tablog_diags *diags, FILE *fp)
+{
+	struct tl_diags none = {0};
+
+	if (fp == NULL || tl_check_write_json(diags ? &diags->d : &none,
+	    fp) != 0)
+		return -1;
+	return fflush(fp) != 0 || ferror(fp) ? -1 : 0;
 }
 
 int
@@ -462,6 +575,22 @@ tablog_field_name(size_t i)
 	return i < TL_NFIELDS ? tl_field_name((enum tl_field)i) : NULL;
 }
 
+int
+tablog_parse_date(const char *s, int *year, int *month, int *day)
+{
+	int y, m, d;
+
+	if (s == NULL || tl_parse_ymd(s, &y, &m, &d) != 0)
+		return -1;
+	if (year != NULL)
+		*year = y;
+	if (month != NULL)
+		*month = m;
+	if (day != NULL)
+		*day = d;
+	return 0;
+}
+
 /* ---- writing ------------------------------------------------------- */
 
 tablog_writer *
@@ -470,6 +599,7 @@ tablog_writer_new(const char *templates_dir)
 	tablog_writer *w = xcalloc(1, sizeof(*w));
 
 	w->opts.renderer = tl_renderer_new(templates_dir);
+	w->templates_dir = templates_dir ? xstrdup(templates_dir) : NULL;
 	return w;
 }
 
@@ -480,6 +610,7 @@ tablog_writer_free(tablog_writer *writer)
 		return;
 	tl_renderer_free(writer->opts.renderer);
 	free(writer->base_url);
+	free(writer->templates_dir);
 	free(writer);
 }
 
@@ -492,6 +623,46 @@ tablog_writer_set_flags(tablog_writer *writer, unsigned flags)
 	writer->opts.csv_raw = (flags & TABLOG_CSV_RAW) != 0;
 	writer->opts.oldest_first = (flags & TABLOG_OLDEST_FIRST) != 0;
 	writer->opts.fragment = (flags & TABLOG_FRAGMENT) != 0;
+	writer->strict = (flags & TABLOG_STRICT) != 0;
+	tl_renderer_set_strict(writer->opts.renderer, writer->strict);
+	return 0;
+}
+
+int
+tablog_writer_set_templates(tablog_writer *writer, const char *dir,
+    tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct stat st;
+	int rc = -1;
+
+	if (writer == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no writer");
+	else if (dir != NULL && stat(dir, &st) != 0)
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ, dir, 0, "cannot read "
+		    "the templates folder: %s", strerror(errno));
+	else if (dir != NULL && !S_ISDIR(st.st_mode))
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ, dir, 0, "not a folder "
+		    "(of templates)");
+	else {
+		tl_renderer_free(writer->opts.renderer);
+		writer->opts.renderer = tl_renderer_new(dir);
+		tl_renderer_set_strict(writer->opts.renderer, writer->strict);
+		free(writer->templates_dir);
+		writer->templates_dir = dir ? xstrdup(dir) : NULL;
+		rc = 0;
+	}
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_writer_set_jobs(tablog_writer *writer, unsigned jobs)
+{
+	if (writer == NULL || jobs > MAX_JOBS)
+		return -1;
+	writer->jobs = (int)jobs;
 	return 0;
 }
 
@@ -526,7 +697,7 @@ tablog_write(const tablog_page *page, const char *format, FILE *fp,
 		struct tl_view v;
 
 		tl_view_init(&v, page->page, &w->opts);
-		rc = tl_convert_stream(&v, f, fp, "output", d);
+		rc = tl_convert_stream(&v, f, fp, S_stream_name(fp), d);
 		tl_view_free(&v);
 		if (w != writer)
 			tablog_writer_free(w);
@@ -553,4 +724,471 @@ tablog_format_file(const char *format)
 	    tl_output_format(format) : NULL;
 
 	return f ? f->file : NULL;
+}
+
+int
+tablog_write_file(const tablog_page *page, const char *format,
+    const char *path, tablog_writer *writer, tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	const struct tl_output_format *f;
+	tablog_writer *w = writer ? writer : tablog_writer_new(NULL);
+	struct tl_view v;
+	int rc = -1;
+
+	if (page == NULL || path == NULL || format == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no page, "
+		    "format or file name");
+	else if ((f = tl_output_format(format)) == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "unknown "
+		    "format '%s'", format);
+	else {
+		tl_view_init(&v, page->page, &w->opts);
+		rc = tl_convert_file(&v, f, path, d) == 0 ? 0 : -1;
+		tl_view_free(&v);
+	}
+	if (w != writer)
+		tablog_writer_free(w);
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_write_folder(const tablog_page *page, const char *const *formats,
+    size_t n, const char *dir, tablog_writer *writer, tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	const struct tl_output_format **fmts;
+	tablog_writer *w = writer ? writer : tablog_writer_new(NULL);
+	struct tl_view v;
+	size_t i;
+	int rc = -1;
+
+	fmts = xcalloc(n ? n : 1, sizeof(*fmts));
+	for (i = 0; i < n && formats != NULL; i++)
+		if ((fmts[i] = formats[i] ? tl_output_format(formats[i]) :
+		    NULL) == NULL)
+			break;
+	if (page == NULL || dir == NULL || (n > 0 && formats == NULL))
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no page, "
+		    "formats or folder");
+	else if (i < n)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "unknown "
+		    "format '%s'", formats[i] ? formats[i] : "(null)");
+	else {
+		tl_view_init(&v, page->page, &w->opts);
+		rc = tl_convert_dir(&v, fmts, n, dir, w->jobs, d) == 0 ? 0 : -1;
+		tl_view_free(&v);
+	}
+	free(fmts);
+	if (w != writer)
+		tablog_writer_free(w);
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+const char *
+tablog_template_name(size_t i)
+{
+	const struct tl_builtin_template *t = tl_builtin_templates;
+	size_t k;
+
+	for (k = 0; k < i && t[k].name != NULL; k++)
+		;
+	return t[k].name;
+}
+
+const char *
+tablog_template_text(const char *name, size_t *len)
+{
+	const struct tl_builtin_template *t;
+
+	for (t = tl_builtin_templates; name != NULL && t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0) {
+			if (len != NULL)
+				*len = t->len;
+			return t->text;
+		}
+	return NULL;
+}
+
+/* ---- temporaries --------------------------------------------------- */
+
+tablog_temps *
+tablog_temps_new(size_t slots)
+{
+	tablog_temps *t;
+
+	if (slots == 0)
+		return NULL;
+	t = xmalloc(sizeof(*t));
+	t->temps = tl_temps_new(slots);
+	return t;
+}
+
+void
+tablog_temps_free(tablog_temps *temps)
+{
+	if (temps == NULL)
+		return;
+	tl_temps_free(temps->temps);
+	free(temps);
+}
+
+void
+tablog_temps_remove(tablog_temps *temps)
+{
+	if (temps != NULL)
+		tl_temps_remove(temps->temps);
+}
+
+int
+tablog_writer_set_temps(tablog_writer *writer, tablog_temps *temps)
+{
+	if (writer == NULL)
+		return -1;
+	writer->opts.temps = temps ? temps->temps : NULL;
+	return 0;
+}
+
+/* ---- sites --------------------------------------------------------- */
+
+tablog_site *
+tablog_site_new(void)
+{
+	return xcalloc(1, sizeof(struct tablog_site));
+}
+
+void
+tablog_site_free(tablog_site *site)
+{
+	if (site == NULL)
+		return;
+	free(site->title);
+	free(site->date);
+	free(site->since);
+	free(site);
+}
+
+int
+tablog_site_set_jobs(tablog_site *site, unsigned jobs)
+{
+	if (site == NULL || jobs > MAX_JOBS)
+		return -1;
+	site->jobs = (int)jobs;
+	return 0;
+}
+
+int
+tablog_site_set_follow_links(tablog_site *site, int follow)
+{
+	if (site == NULL)
+		return -1;
+	site->follow_links = follow != 0;
+	return 0;
+}
+
+/* Replace an owned string with a copy of s (NULL: none). */
+static void
+S_set_string(char **to, const char *s)
+{
+	free(*to);
+	*to = s ? xstrdup(s) : NULL;
+}
+
+int
+tablog_site_set_title(tablog_site *site, const char *title)
+{
+	if (site == NULL)
+		return -1;
+	S_set_string(&site->title, title);
+	return 0;
+}
+
+int
+tablog_site_set_date(tablog_site *site, const char *date)
+{
+	if (site == NULL || (date != NULL &&
+	    tablog_parse_date(date, NULL, NULL, NULL) != 0))
+		return -1;
+	S_set_string(&site->date, date);
+	return 0;
+}
+
+int
+tablog_site_set_since(tablog_site *site, const char *prev)
+{
+	if (site == NULL)
+		return -1;
+	S_set_string(&site->since, prev);
+	return 0;
+}
+
+int
+tablog_site_set_progress(tablog_site *site, tablog_progress fn, void *ctx)
+{
+	if (site == NULL)
+		return -1;
+	site->progress = fn;
+	site->progress_ctx = ctx;
+	return 0;
+}
+
+/* Today's date, YYYY-MM-DD, local time. */
+static const char *
+S_today(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, size, "1970-01-01");
+	return buf;
+}
+
+int
+tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
+    const tablog_loader *loader, const tablog_writer *writer,
+    tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct tl_build_opts o;
+	char today[16];
+	int rc = -1;
+
+	if (site == NULL || indir == NULL || outdir == NULL) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no site, "
+		    "input or output folder");
+		tl_diags_free(&scratch);
+		return -1;
+	}
+	memset(&site->stats, 0, sizeof(site->stats));
+	memset(&o, 0, sizeof(o));
+	o.indir = indir;
+	o.outdir = outdir;
+	o.jobs = site->jobs;
+	o.follow_links = site->follow_links;
+	o.title = site->title;
+	o.date = site->date;
+	o.since = site->since;
+	o.detected_date = site->date ? site->date : S_today(today,
+	    sizeof(today));
+	o.progress = site->progress;
+	o.progress_ctx = site->progress_ctx;
+	if (loader != NULL)
+		o.load = loader->opts;
+	if (writer != NULL) {
+		o.write = writer->opts;
+		o.templates_dir = writer->templates_dir;
+		o.strict_templates = writer->strict;
+	}
+	o.write.renderer = NULL;	/* the build makes one per thread */
+	o.write.fragment = 0;		/* a site's pages are whole pages */
+	rc = tl_build(&o, d, &site->stats) == 0 ? 0 : -1;
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+size_t
+tablog_site_pages_found(const tablog_site *site)
+{
+	return site ? site->stats.pages : 0;
+}
+
+size_t
+tablog_site_pages_built(const tablog_site *site)
+{
+	return site ? site->stats.built : 0;
+}
+
+size_t
+tablog_site_rows(const tablog_site *site)
+{
+	return site ? site->stats.rows : 0;
+}
+
+/* ---- matching, diff, check ----------------------------------------- */
+
+tablog_match *
+tablog_match_new(void)
+{
+	tablog_match *m = xcalloc(1, sizeof(*m));
+
+	m->aliases = tl_aliases_new();
+	return m;
+}
+
+void
+tablog_match_free(tablog_match *match)
+{
+	if (match == NULL)
+		return;
+	tl_keyspec_free(&match->key);
+	tl_aliases_free(match->aliases);
+	free(match);
+}
+
+int
+tablog_match_set_key(tablog_match *match, const char *cols,
+    tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct tl_keyspec k;
+	int rc = -1;
+
+	memset(&k, 0, sizeof(k));
+	if (match == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no match");
+	else if (cols == NULL || tl_keyspec_parse(&k, cols, d) == 0) {
+		tl_keyspec_free(&match->key);
+		match->key = k;		/* n == 0 for NULL: the default */
+		rc = 0;
+	} else
+		tl_keyspec_free(&k);
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_match_read_aliases(tablog_match *match, const char *path,
+    tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct buf text = {0};
+	int rc = -1;
+
+	if (match == NULL || path == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no match or "
+		    "no file name");
+	else if (tl_read_file(path, TL_ALIASES_MAX_FILE, &text, d) == 0)
+		rc = tl_aliases_parse(match->aliases, path, buf_str(&text),
+		    text.len, d) == 0 ? 0 : -1;
+	buf_free(&text);
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_match_add_alias(tablog_match *match, const char *alias,
+    const char *canonical)
+{
+	if (match == NULL || alias == NULL || canonical == NULL)
+		return -1;
+	tl_aliases_add(match->aliases, alias, canonical);
+	return 0;
+}
+
+tablog_diff *
+tablog_diff_new(const tablog_page *old_page, const tablog_page *new_page,
+    const tablog_match *match)
+{
+	struct tl_diff_opts o;
+	tablog_diff *df;
+
+	if (old_page == NULL || new_page == NULL)
+		return NULL;
+	memset(&o, 0, sizeof(o));
+	if (match != NULL) {
+		o.key = match->key.n > 0 ? &match->key : NULL;
+		o.aliases = match->aliases;
+	}
+	df = xcalloc(1, sizeof(*df));
+	tl_diff_pages(&df->diff, old_page->page, new_page->page, &o);
+	/* The changes are of the new page, undated: a diff of two files
+	 * knows no date or commit. */
+	tl_diff_set_origin(&df->diff, new_page->page->source, NULL, NULL);
+	return df;
+}
+
+void
+tablog_diff_free(tablog_diff *diff)
+{
+	if (diff == NULL)
+		return;
+	tl_diff_free(&diff->diff);
+	free(diff);
+}
+
+int
+tablog_diff_changed(const tablog_diff *diff)
+{
+	return diff != NULL && tl_diff_any(&diff->diff) ? 1 : 0;
+}
+
+/* The formats tl_diff_format() knows, in the order help lists them. */
+static const char *const diff_formats[] = { "md", "json", "csv", "html",
+    NULL };
+
+const char *
+tablog_diff_format_name(size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i && diff_formats[k] != NULL; k++)
+		;
+	return diff_formats[k];
+}
+
+int
+tablog_diff_write(const tablog_diff *diff, const char *format, FILE *fp,
+    tablog_writer *writer, tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	size_t errors = tl_diags_count(d, TL_ERROR);
+	int f, rc = -1;
+
+	if (diff == NULL || fp == NULL || format == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no diff, "
+		    "format or stream");
+	else if ((f = tl_diff_format(format)) < 0)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "unknown diff "
+		    "format '%s'", format);
+	else if (tl_diff_write(&diff->diff, (enum tl_diff_format)f,
+	    writer != NULL ? writer->opts.renderer : NULL, fp, d) == 0 &&
+	    tl_stream_finish(fp, S_stream_name(fp), d) == 0)
+		rc = 0;
+	else if (tl_diags_count(d, TL_ERROR) == errors)
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, NULL, 0, "cannot write "
+		    "to %s", S_stream_name(fp));
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_check(tablog_loader *loader, const char *const *paths, size_t n,
+    const tablog_match *match, const char *today, tablog_diags *diags,
+    size_t *findings)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	size_t errors = tl_diags_count(d, TL_ERROR), found = 0;
+	struct tl_check_opts o;
+	int rc = -1;
+
+	memset(&o, 0, sizeof(o));
+	if (loader == NULL || (n > 0 && paths == NULL))
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no loader or "
+		    "no pages");
+	else if (tl_check_today(&o.today, today) != 0)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "today is not "
+		    "a date YYYY-MM-DD: '%s'", today ? today : "");
+	else {
+		if (match != NULL) {
+			o.key = match->key.n > 0 ? &match->key : NULL;
+			o.aliases = match->aliases;
+		}
+		found = tl_check_files(S_loader(loader), paths, n, &o, d);
+		rc = tl_diags_count(d, TL_ERROR) == errors ? 0 : -1;
+	}
+	if (findings != NULL)
+		*findings = found;
+	tl_diags_free(&scratch);
+	return rc;
 }

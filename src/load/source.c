@@ -68,14 +68,15 @@ read_all(int fd, const char *name, size_t max, struct buf *out,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			tl_diag(d, TL_ERROR, name, 0, "cannot read: %s",
+			tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+			    name, 0, "cannot read: %s",
 			    strerror(errno));
 			return -1;
 		}
 		if (n == 0)
 			return 0;
 		if (out->len + (size_t)n > max) {
-			tl_diag(d, TL_ERROR, name, 0,
+			tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, name, 0,
 			    "input larger than the limit of %zu bytes "
 			    "(see --max-input-size)", max);
 			return -1;
@@ -94,23 +95,26 @@ tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
 		return read_all(STDIN_FILENO, "-", max, out, d);
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "cannot open: %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "cannot read: %s",
 		    strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		tl_diag(d, TL_ERROR, path, 0, "is a folder, not a page");
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "is a folder, not a page");
 		close(fd);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
-		tl_diag(d, TL_ERROR, path, 0,
+		tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, path, 0,
 		    "input larger than the limit of %zu bytes "
 		    "(see --max-input-size)", max);
 		close(fd);
@@ -133,25 +137,28 @@ tl_read_regular_file(const char *path, int follow_links, size_t max,
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
 	    (follow_links ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s", errno == ELOOP
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "cannot open: %s", errno == ELOOP
 		    && !follow_links ? "a symbolic link (not followed)" :
 		    strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "cannot read: %s",
 		    strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		tl_diag(d, TL_ERROR, path, 0, "%s", S_ISDIR(st.st_mode) ?
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    path, 0, "%s", S_ISDIR(st.st_mode) ?
 		    "is a folder, not a page" : "not a regular file; not read");
 		close(fd);
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > max) {
-		tl_diag(d, TL_ERROR, path, 0,
+		tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, path, 0,
 		    "input larger than the limit of %zu bytes "
 		    "(see --max-input-size)", max);
 		close(fd);
@@ -181,7 +188,8 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	int rc = 0;
 
 	if (cd == (iconv_t)-1) {
-		tl_diag(d, TL_ERROR, name, 0, "cannot convert %s: %s", enc,
+		tl_diag_kind(d, TL_ERROR, TL_DK_ENCODING,
+		    name, 0, "cannot convert %s: %s", enc,
 		    strerror(errno));
 		return -1;
 	}
@@ -192,7 +200,7 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	room = cap - 4;
 	if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1) {
 		/* Keep what converted; say where it stopped. */
-		tl_diag(d, TL_WARNING, name, 0,
+		tl_diag_kind(d, TL_WARNING, TL_DK_ENCODING, name, 0,
 		    "invalid %s at byte %zu; the rest is ignored", enc,
 		    (size_t)(src - in));
 		rc = 0;
@@ -300,7 +308,8 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		len = utf8.len;
 	}
 	if (is_binary(bytes, len)) {
-		tl_diag(d, TL_ERROR, name, 0, "not a text page");
+		tl_diag_kind(d, TL_ERROR, TL_DK_NOT_TEXT,
+		    name, 0, "not a text page");
 		buf_free(&utf8);
 		return NULL;
 	}
@@ -321,7 +330,8 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 	if (rc == 0)
 		tl_page_drop_empty_tables(page);
 	if (rc == 0 && !has_columns(page)) {
-		tl_diag(d, TL_ERROR, name, 0, "no table found");
+		tl_diag_kind(d, TL_ERROR, TL_DK_NO_TABLE,
+		    name, 0, "no table found");
 		rc = -1;
 	}
 	if (rc == 0)

@@ -186,7 +186,7 @@ tl_aliases_parse(struct tl_aliases *a, const char *name, const char *text,
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (alias_line(a, s) != 0) {
-			tl_diag(d, TL_ERROR, name, lineno,
+			tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, name, lineno,
 			    "expected 'alias = canonical name'");
 			rc = -1;
 		}
@@ -232,7 +232,8 @@ tl_keyspec_parse(struct tl_keyspec *k, const char *cols, struct tl_diags *d)
 			*comma = '\0';
 		name = trim(p);
 		if (*name == '\0' || k->n == TL_KEY_MAX) {
-			tl_diag(d, TL_ERROR, NULL, 0, *name == '\0' ?
+			tl_diag_kind(d, TL_ERROR, TL_DK_USAGE,
+			    NULL, 0, *name == '\0' ?
 			    "--key: empty field name in '%s'" :
 			    "--key: more than 16 fields in '%s'", cols);
 			tl_keyspec_free(k);

@@ -20,8 +20,8 @@
 /* ---- diagnostics --------------------------------------------------- */
 
 void
-tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
-    unsigned line, const char *fmt, va_list ap)
+tl_vdiag_kind(struct tl_diags *d, enum tl_severity sev, enum tl_diag_kind kind,
+    const char *file, unsigned line, const char *fmt, va_list ap)
 {
 	struct buf msg = {0};
 	struct tl_diag *dg;
@@ -30,9 +30,17 @@ tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
 	dg = &d->v[d->n++];
 	dg->severity = sev;
+	dg->kind = kind;
 	dg->file = file ? xstrdup(file) : NULL;
 	dg->line = line;
 	dg->message = msg.data ? msg.data : xstrdup("");
+}
+
+void
+tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
+    unsigned line, const char *fmt, va_list ap)
+{
+	tl_vdiag_kind(d, sev, TL_DK_OTHER, file, line, fmt, ap);
 }
 
 void
@@ -42,7 +50,18 @@ tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	va_list ap;
 
 	va_start(ap, fmt);
-	tl_vdiag(d, sev, file, line, fmt, ap);
+	tl_vdiag_kind(d, sev, TL_DK_OTHER, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+tl_diag_kind(struct tl_diags *d, enum tl_severity sev, enum tl_diag_kind kind,
+    const char *file, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tl_vdiag_kind(d, sev, kind, file, line, fmt, ap);
 	va_end(ap);
 }
 

@@ -12,13 +12,15 @@
  * the builder functions below is kept: they copy.
  *
  * Diagnostics are not printed here: functions append them to a
- * `struct tl_diags` and return -1 on error; main.c prints them.
+ * `struct tl_diags` and return -1 on error; cli/ prints them.
  */
 #ifndef TABLOG_TABLE_H
 #define TABLOG_TABLE_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+#include "base/diag_kind.h"
 
 /* ---- diagnostics --------------------------------------------------- */
 
@@ -29,6 +31,7 @@ struct tl_diag {
 	char		*file;	/* may be NULL */
 	unsigned	 line;	/* 0 when unknown */
 	char		*message;
+	enum tl_diag_kind kind;	/* base/diag_kind.h; TL_DK_OTHER by tl_diag() */
 };
 
 struct tl_diags {
@@ -41,6 +44,13 @@ void	tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	    __attribute__((format(printf, 5, 6)));
 void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
 	    unsigned line, const char *fmt, va_list ap);
+/* The same, saying what the diagnostic is about (base/diag_kind.h). */
+void	tl_diag_kind(struct tl_diags *d, enum tl_severity sev,
+	    enum tl_diag_kind kind, const char *file, unsigned line,
+	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void	tl_vdiag_kind(struct tl_diags *d, enum tl_severity sev,
+	    enum tl_diag_kind kind, const char *file, unsigned line,
+	    const char *fmt, va_list ap);
 size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
 /* Sort diagnostics from index `from` on by line, stably (one file's). */
 void	tl_diags_sort_lines(struct tl_diags *d, size_t from);

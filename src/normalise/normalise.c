@@ -965,7 +965,8 @@ fold(struct ctx *c, const char *s, unsigned line)
 	buf_reset(&c->tmp);
 	tl_fold_text(&c->tmp, s, len, &repaired);
 	if (repaired)
-		tl_diag(c->d, TL_WARNING, c->page->source, line,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    c->page->source, line,
 		    "invalid UTF-8 replaced by U+FFFD");
 	if (c->tmp.len == len && memcmp(c->tmp.data, s, len) == 0)
 		return s;
@@ -1056,7 +1057,8 @@ drop_duplicates(struct ctx *c, struct tl_table *t)
 
 			if (slots[j].hash == h &&
 			    row_equal(t, prev, &t->rows[i])) {
-				tl_diag(c->d, TL_WARNING, c->page->source,
+				tl_diag_kind(c->d, TL_WARNING, TL_DK_DUPLICATE_ROW,
+				    c->page->source,
 				    t->rows[i].line,
 				    "duplicate row (same as line %u)",
 				    prev->line);
@@ -1154,7 +1156,8 @@ warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 	for (i = 0; i < c->tmp.len; i++)
 		if (c->tmp.data[i] == '\n')
 			c->tmp.data[i] = ' ';
-	tl_diag(c->d, TL_WARNING, c->page->source, r->line,
+	tl_diag_kind(c->d, TL_WARNING, TL_DK_UNRECOGNISED_DATE,
+	    c->page->source, r->line,
 	    "unrecognised date '%s'", buf_str(&c->tmp));
 }
 
@@ -1285,7 +1288,7 @@ tl_normalise(struct tl_normaliser *n, struct tl_page *page,
 	if (page == NULL)
 		return -1;
 	if (n == NULL) {
-		tl_diag(d, TL_ERROR, page->source, 0,
+		tl_diag_kind(d, TL_ERROR, TL_DK_INTERNAL, page->source, 0,
 		    "no normaliser (a PCRE2 pattern failed to compile)");
 		return -1;
 	}
@@ -1307,7 +1310,7 @@ tl_normalise(struct tl_normaliser *n, struct tl_page *page,
 			date_option_used = 1;
 	}
 	if (n->date_column != NULL && page->ntables > 0 && !date_option_used)
-		tl_diag(d, TL_WARNING, page->source, 0,
+		tl_diag_kind(d, TL_WARNING, TL_DK_DATE_COLUMN, page->source, 0,
 		    "no column '%s' for --date-column", n->date_column);
 	set_slug(&c);
 	buf_free(&c.tmp);

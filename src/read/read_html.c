@@ -390,7 +390,8 @@ warn_wide(struct reader *r, struct tstate *ts)
 	if (ts->warned_wide)
 		return;
 	ts->warned_wide = 1;
-	tl_diag(r->d, TL_WARNING, r->page->source, ts->row_line,
+	tl_diag_kind(r->d, TL_WARNING, TL_DK_WIDE_ROW,
+	    r->page->source, ts->row_line,
 	    "table row wider than %d columns: extra cells dropped",
 	    MAX_COLUMNS);
 }
@@ -1273,25 +1274,28 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 	if (from != NULL) {
 		if ((nbad = iconv_to_utf8(conv, from, *bytes, *len)) >= 0) {
 			if (nbad > 0)
-				tl_diag(r->d, TL_WARNING, r->page->source, 0,
+				tl_diag_kind(r->d, TL_WARNING, TL_DK_ENCODING,
+				    r->page->source, 0,
 				    "bytes not valid in %s replaced by "
 				    "U+FFFD (%ld)", from, nbad);
 			goto converted;
 		}
-		tl_diag(r->d, TL_WARNING, r->page->source, 0,
+		tl_diag_kind(r->d, TL_WARNING, TL_DK_ENCODING,
+		    r->page->source, 0,
 		    "unknown charset \"%s\": reading as UTF-8", from);
 		buf_reset(conv);
 	}
 	if ((bad = utf8_check(*bytes, *len)) == *len)
 		return;
 	if (!declared) {
-		tl_diag(r->d, TL_WARNING, r->page->source,
+		tl_diag_kind(r->d, TL_WARNING, TL_DK_ENCODING, r->page->source,
 		    line_at(*bytes, bad),
 		    "not UTF-8 and no charset declared: reading as "
 		    "windows-1252");
 		cp1252_to_utf8(conv, *bytes, *len);
 	} else {
-		tl_diag(r->d, TL_WARNING, r->page->source,
+		tl_diag_kind(r->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    r->page->source,
 		    line_at(*bytes, bad), "invalid UTF-8 replaced by U+FFFD");
 		utf8_repair(conv, *bytes, *len);
 	}
@@ -1343,7 +1347,7 @@ parse(struct reader *r, const char *bytes, size_t len)
 	r->ctxt = htmlCreatePushParserCtxt(&sax, r, NULL, 0,
 	    r->page->source, XML_CHAR_ENCODING_UTF8);
 	if (r->ctxt == NULL) {
-		tl_diag(r->d, TL_ERROR, r->page->source, 0,
+		tl_diag_kind(r->d, TL_ERROR, TL_DK_INTERNAL, r->page->source, 0,
 		    "cannot create the HTML parser");
 		return -1;
 	}

@@ -398,10 +398,12 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
 		warned = line;
 	}
 	if (nlines == 1)
-		tl_diag(c->d, TL_WARNING, c->page->source, first,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    c->page->source, first,
 		    "invalid UTF-8 replaced by U+FFFD");
 	else if (nlines > 1)
-		tl_diag(c->d, TL_WARNING, c->page->source, first,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    c->page->source, first,
 		    "%zu lines with invalid UTF-8 (first at line %u), "
 		    "replaced by U+FFFD", nlines, first);
 	if (start == 0) {
@@ -569,7 +571,8 @@ S_prepare(struct ctx *c, cmark_parser *parser)
 		}
 		S_strip_chrome(c, &p, &len, &line, &tmp);
 		if (S_too_many_pipes(p, len)) {
-			tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)i,
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_WIDE_ROW,
+			    c->page->source, (unsigned)i,
 			    "line has more than %d '|'; not read as a table "
 			    "row", MAX_ROW_PIPES);
 			p = "";
@@ -884,7 +887,8 @@ S_recover_broken(struct ctx *c, const struct cells *hdr, size_t first,
 		size_t start = perm[k] - pre, end = perm[k] + post;
 
 		if (k + 1 == nperm && end >= tok.n) {
-			tl_diag(c->d, TL_WARNING, c->page->source,
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
+			    c->page->source,
 			    tok.line[start], "table cut mid-row; row dropped");
 			break;
 		}
@@ -1007,7 +1011,8 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	t = tl_page_add_table(c->page, (unsigned)hline);
 	tl_table_set_header(c->page, t, hdr.v, hdr.n);
 	if (broken != 0)
-		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)broken,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_TABLE_SKIPPED,
+		    c->page->source, (unsigned)broken,
 		    "table rows broken across lines; rest of table skipped");
 	for (row = cmark_node_next(hrow); row != NULL; row = next) {
 		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
@@ -1021,7 +1026,8 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 		if (row == last && S_is_cut_line(c, ln) &&
 		    (nraw < hdr.n ||
 		    !S_is_framed(c->lines[ln].p, c->lines[ln].len))) {
-			tl_diag(c->d, TL_WARNING, c->page->source,
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
+			    c->page->source,
 			    (unsigned)ln, "table cut mid-row; row dropped");
 			break;
 		}
@@ -1030,9 +1036,10 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 		    cells.n);
 		r->nread = nraw;
 		if (nraw != hdr.n)
-			tl_diag(c->d, TL_WARNING, c->page->source,
-			    (unsigned)ln, "row has %zu cells, header has %zu",
-			    nraw, hdr.n);
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_RAGGED_ROW,
+			    c->page->source,
+			    (unsigned)ln, "row has %zu cell%s, header has %zu",
+			    nraw, nraw == 1 ? "" : "s", hdr.n);
 		/* Nothing reads the row again: free it while it is still in
 		 * the cache rather than in one more walk over the tree. */
 		cmark_node_free(row);
@@ -1042,7 +1049,7 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	    S_is_cut_line(c, lastln + 1) &&
 	    S_is_framed_start(c->lines[lastln + 1].p,
 	    c->lines[lastln + 1].len))
-		tl_diag(c->d, TL_WARNING, c->page->source,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW, c->page->source,
 		    (unsigned)(lastln + 1), "table cut mid-row; row dropped");
 out:
 	S_cells_free(&hdr);
@@ -1151,7 +1158,8 @@ S_read_cell_table(struct ctx *c, size_t h, size_t ncol)
 			tl_table_add_row(c->page, t, row.line[0], v, ncol);
 			row.n = 0;
 		} else if (marker || row.n >= ncol) {
-			tl_diag(c->d, TL_WARNING, c->page->source,
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_TABLE_SKIPPED,
+			    c->page->source,
 			    row.line[0], "table layout not recognised; "
 			    "rest of table skipped");
 			row.n = 0;
@@ -1165,11 +1173,13 @@ S_read_cell_table(struct ctx *c, size_t h, size_t ncol)
 			v[i + 1] = row.v[i];
 		tl_table_add_row(c->page, t, row.line[0], v, ncol);
 	} else if (row.n > 0)
-		tl_diag(c->d, TL_WARNING, c->page->source, row.line[0],
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
+		    c->page->source, row.line[0],
 		    "table cut mid-row; row dropped");
 	else if (ln <= c->nlines && S_is_cut_line(c, ln) &&
 	    !S_is_blank(c->lines[ln].p, c->lines[ln].len))
-		tl_diag(c->d, TL_WARNING, c->page->source, (unsigned)ln,
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
+		    c->page->source, (unsigned)ln,
 		    "table cut mid-row; row dropped");
 out:
 	free(v);
@@ -1338,7 +1348,7 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 	S_prepare(&c, parser);
 	doc = cmark_parser_finish(parser);
 	if (doc == NULL) {
-		tl_diag(d, TL_ERROR, page->source, 0,
+		tl_diag_kind(d, TL_ERROR, TL_DK_INTERNAL, page->source, 0,
 		    "cannot parse Markdown");
 		cmark_parser_free(parser);
 		buf_free(&fixed);

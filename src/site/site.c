@@ -202,7 +202,8 @@ folder_names(struct walk *w, const char *dir, size_t *n)
 
 	*n = 0;
 	if ((dp = opendir(dir)) == NULL) {
-		tl_diag(w->d, TL_ERROR, dir, 0, "cannot read folder: %s",
+		tl_diag_kind(w->d, TL_ERROR, TL_DK_READ,
+		    dir, 0, "cannot read folder: %s",
 		    strerror(errno));
 		return NULL;
 	}
@@ -249,7 +250,8 @@ walk_folder(struct walk *w, const char *dir, const struct stat *dst)
 	if (!inode_set_add(&s->folders, dst))
 		return;		/* read already, by another path */
 	if (w->depth == 64) {
-		tl_diag(w->d, TL_WARNING, dir, 0, "folders nested too deep; "
+		tl_diag_kind(w->d, TL_WARNING, TL_DK_SKIPPED_PATH,
+		    dir, 0, "folders nested too deep; "
 		    "not read");
 		return;
 	}
@@ -262,7 +264,8 @@ walk_folder(struct walk *w, const char *dir, const struct stat *dst)
 		buf_reset(&path);
 		tl_path_join(&path, dir, names[i]);
 		if (len > NAME_MAX || dirlen + 1 + len >= PATH_MAX) {
-			tl_diag(w->d, TL_WARNING, path.data, 0, "%s longer than "
+			tl_diag_kind(w->d, TL_WARNING, TL_DK_SKIPPED_PATH,
+			    path.data, 0, "%s longer than "
 			    "%s (%d bytes); not read", len > NAME_MAX ? "name" :
 			    "path", len > NAME_MAX ? "NAME_MAX" : "PATH_MAX",
 			    len > NAME_MAX ? NAME_MAX : PATH_MAX);
@@ -270,7 +273,8 @@ walk_folder(struct walk *w, const char *dir, const struct stat *dst)
 		}
 		if (lstat(path.data, &st) != 0) {
 			if (errno != ENOENT)	/* gone since: nothing to say */
-				tl_diag(w->d, TL_WARNING, path.data, 0,
+				tl_diag_kind(w->d, TL_WARNING, TL_DK_SKIPPED_PATH,
+				    path.data, 0,
 				    "cannot read: %s; not read",
 				    strerror(errno));
 			continue;
@@ -308,16 +312,19 @@ find_pages(struct site *s, struct tl_diags *d)
 		indir[--len] = '\0';
 	s->rel_at = len + (len > 0 && indir[len - 1] != '/');
 	if (stat(indir, &st) != 0) {
-		tl_diag(d, TL_ERROR, s->o->indir, 0, "cannot read folder: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    s->o->indir, 0, "cannot read folder: %s",
 		    strerror(errno));
 		rc = -1;
 	} else if (!S_ISDIR(st.st_mode)) {
-		tl_diag(d, TL_ERROR, s->o->indir, 0, "not a folder");
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
+		    s->o->indir, 0, "not a folder");
 		rc = -1;
 	} else if (stat(s->o->outdir, &out) == 0) {
 		/* Skipped below INDIR; INDIR itself would be overwritten. */
 		if (out.st_dev == st.st_dev && out.st_ino == st.st_ino) {
-			tl_diag(d, TL_ERROR, s->o->outdir, 0, "the output "
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    s->o->outdir, 0, "the output "
 			    "folder is the input folder; give build another "
 			    "(-o OUTDIR)");
 			rc = -1;
@@ -374,7 +381,7 @@ check_files(const struct site *s, int dirfd, const char *dir,
 			continue;
 		buf_reset(&path);
 		tl_path_join(&path, dir, files[i]);
-		tl_diag(d, TL_ERROR, path.data, 0, "%s", why);
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, path.data, 0, "%s", why);
 		rc = -1;
 	}
 	buf_free(&path);
@@ -405,15 +412,18 @@ check_outputs(const struct site *s, struct tl_diags *d)
 		buf_reset(&dir);
 		tl_path_join(&dir, s->o->outdir, slug);
 		if (S_ISLNK(st.st_mode)) {
-			tl_diag(d, TL_ERROR, dir.data, 0, "is a symbolic link; "
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    dir.data, 0, "is a symbolic link; "
 			    "tablog writes no file through a link in a folder "
 			    "it writes to");
 			rc = -1;
 		} else if (!S_ISDIR(st.st_mode)) {
-			tl_diag(d, TL_ERROR, dir.data, 0, "not a folder");
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    dir.data, 0, "not a folder");
 			rc = -1;
 		} else if (inode_set_has(&s->folders, &st)) {
-			tl_diag(d, TL_ERROR, dir.data, 0, "is a folder of the "
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    dir.data, 0, "is a folder of the "
 			    "input; the build would write its pages into it");
 			rc = -1;
 		} else if ((fd = openat(outfd, slug, O_RDONLY | O_DIRECTORY |
@@ -431,12 +441,22 @@ check_outputs(const struct site *s, struct tl_diags *d)
 
 /* ---- the thread pool ----------------------------------------------- */
 
+/* A thread's templates: the build's, strict or not. */
+static struct tl_renderer *
+site_renderer(const struct tl_build_opts *o)
+{
+	struct tl_renderer *r = tl_renderer_new(o->templates_dir);
+
+	tl_renderer_set_strict(r, o->strict_templates);
+	return r;
+}
+
 static void *
 worker(void *arg)
 {
 	struct site *s = arg;
 	struct tl_loader *loader = tl_loader_new(&s->o->load);
-	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	struct tl_renderer *renderer = site_renderer(s->o);
 	size_t i;
 
 	for (;;) {
@@ -788,7 +808,8 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	}
 	if (rc != 0) {
 		if (ferror(out.fp))
-			tl_diag(d, TL_ERROR, out.path, 0, "cannot write file: %s",
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
+			    out.path, 0, "cannot write file: %s",
 			    strerror(errno ? errno : EIO));
 		tl_outfile_abort(&out);
 		return -1;
@@ -827,7 +848,7 @@ write_site(const struct site *s, struct tl_diags *d)
 		"index.html", "site-changelog.md", "site-changelog.html",
 		"site-feed.xml", NULL, NULL,
 	};
-	struct tl_renderer *renderer = tl_renderer_new(s->o->templates_dir);
+	struct tl_renderer *renderer = site_renderer(s->o);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
 	    sizeof(*views));
 	struct tl_site_context ctx;
@@ -874,7 +895,8 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		goto out;
 	}
 	if (s.n == 0)
-		tl_diag(d, TL_WARNING, o->indir, 0, "no pages (.md, .markdown, "
+		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES,
+		    o->indir, 0, "no pages (.md, .markdown, "
 		    ".html, .htm) found");
 
 	/* The readers' libraries set up process-wide state on first use,

@@ -26,6 +26,7 @@ struct tl_build_opts {
 	int		 jobs;		/* threads; 0 for one per core */
 	int		 follow_links;	/* follow symbolic links in indir */
 	const char	*templates_dir;	/* --templates, or NULL */
+	int		 strict_templates; /* --strict: missing names warn */
 	const char	*title;		/* site title, or NULL */
 	const char	*date;		/* --date YYYY-MM-DD, or NULL */
 	const char	*since;		/* --since PREV: a previous OUTDIR */

@@ -821,6 +821,8 @@ struct render {
 	bool			 pending;	/* output is at a line start */
 	tl_template_escaper	 escape;	/* for {{name}} */
 	tl_template_escaper	 escape_code;	/* for {{`name}} */
+	tl_template_missing	 missing;	/* NULL: missing names are "" */
+	void			*missing_ctx;
 	struct buf		 scratch;	/* strings made on demand */
 };
 
@@ -828,6 +830,7 @@ static int	S_render_nodes(struct render *, const struct tl_template *,
 		    size_t, size_t, const struct indent *);
 static tl_template_escaper S_set_escaper(const struct tl_template_set *);
 static tl_template_escaper S_set_code_escaper(const struct tl_template_set *);
+static void	S_set_missing(const struct tl_template_set *, struct render *);
 
 static void
 S_push_context(struct render *r, const struct tl_value *v)
@@ -859,6 +862,26 @@ S_lookup(const struct render *r, const char *name, size_t nparts)
 		v = tl_value_get(&v, name);
 	}
 	return v;
+}
+
+/* Tell the set's hook that node n of t names nothing (see template.h). */
+static void
+S_report_missing(const struct render *r, const struct tl_template *t,
+    const struct node *n)
+{
+	struct buf name = {0};
+	const char *part = n->name;
+	size_t i;
+
+	for (i = 0; i < n->nparts; i++) {
+		if (i > 0)
+			buf_putc(&name, '.');
+		buf_puts(&name, part);
+		part += strlen(part) + 1;
+	}
+	r->missing(r->missing_ctx, t->name ? t->name : "", n->line,
+	    n->nparts ? buf_str(&name) : ".");
+	buf_free(&name);
 }
 
 /* Before writing s[0..len): indent it if it starts a line of output. */
@@ -1204,6 +1227,8 @@ S_render_nodes(struct render *r, const struct tl_template *t, size_t from,
 		case K_RAW:
 		case K_CODE:
 			v = S_lookup(r, n->name, n->nparts);
+			if (v.kind == TL_VALUE_MISSING && r->missing != NULL)
+				S_report_missing(r, t, n);
 			S_emit_value(r, &v, n->kind == K_VAR ? r->escape :
 			    n->kind == K_CODE ? r->escape_code : NULL, ind);
 			break;
@@ -1243,6 +1268,7 @@ tl_template_render(const struct tl_template *t, const struct tl_value *context,
 	r.set = partials;
 	r.escape = S_set_escaper(partials);
 	r.escape_code = S_set_code_escaper(partials);
+	S_set_missing(partials, &r);
 	r.out = out;
 	r.err = err;
 	r.pending = true;
@@ -1269,6 +1295,8 @@ struct tl_template_set {
 	struct tl_template_loader loader;
 	tl_template_escaper	 escape;	/* NULL: HTML */
 	tl_template_escaper	 escape_code;	/* NULL: as escape */
+	tl_template_missing	 missing;	/* NULL: not reported */
+	void			*missing_ctx;
 	struct entry	*v;
 	size_t		 n, cap;	/* cap is a power of two */
 };
@@ -1387,6 +1415,24 @@ tl_template_set_escape_code(struct tl_template_set *set,
     tl_template_escaper escape)
 {
 	set->escape_code = escape;
+}
+
+void
+tl_template_set_on_missing(struct tl_template_set *set, tl_template_missing fn,
+    void *ctx)
+{
+	set->missing = fn;
+	set->missing_ctx = ctx;
+}
+
+/* The set's hook for missing names, into r. */
+static void
+S_set_missing(const struct tl_template_set *set, struct render *r)
+{
+	if (set != NULL) {
+		r->missing = set->missing;
+		r->missing_ctx = set->missing_ctx;
+	}
 }
 
 static tl_template_escaper

@@ -136,6 +136,22 @@ void		 tl_template_set_escape_code(struct tl_template_set *set,
 	    tl_template_escaper escape);
 
 /*
+ * Told, while rendering, of each interpolation (`{{name}}`, `{{{name}}}`,
+ * `{{&name}}`, `` {{`name}} ``) of a name the context does not have:
+ * the template it is written in (a partial's own name inside a partial),
+ * its line, and the name as written (`page.titel`).  Sections are not
+ * reported: a section over a missing name is how a template asks whether
+ * a value is there.  This is what `--strict` warns about.
+ */
+typedef void (*tl_template_missing)(void *ctx, const char *template_name,
+	    unsigned line, const char *name);
+
+/* Report missing names to `fn` in every render through this set from
+ * now on (NULL: do not; the default, which costs nothing). */
+void		 tl_template_set_on_missing(struct tl_template_set *set,
+	    tl_template_missing fn, void *ctx);
+
+/*
  * Compile `src` as template `name` and keep it in the set, replacing any
  * template of that name (do not do that while one of the set's templates
  * is being rendered).  Returns 0, or -1 after filling `err`.

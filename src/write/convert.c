@@ -61,7 +61,7 @@ write_temp(struct tl_view *v, const struct tl_output_format *f,
 {
 	if (f->write(v, out->fp, d) != 0) {
 		if (ferror(out->fp))
-			tl_diag(d, TL_ERROR, out->path, 0,
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, out->path, 0,
 			    "cannot write file: %s",
 			    strerror(errno ? errno : EIO));
 		tl_outfile_abort(out);

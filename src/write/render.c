@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/strmap.h"
 #include "write/escape.h"
 #include "load/source.h"
 #include "write/templates.h"
@@ -16,6 +17,13 @@
 struct tl_renderer {
 	char			*dir;
 	struct tl_template_set	*set;
+	int			 strict;	/* warn of missing names */
+	/* While tl_render() runs, strict: where warnings go, and which
+	 * (template, line, name) were already reported, once each. */
+	struct tl_diags		*d;
+	struct tl_strmap	 seen;
+	char			**seen_keys;	/* owned; seen borrows */
+	size_t			 nseen, seen_cap;
 };
 
 int
@@ -90,7 +98,10 @@ tl_renderer_new(const char *dir)
 struct tl_renderer *
 tl_renderer_clone(const struct tl_renderer *r)
 {
-	return tl_renderer_new(r->dir);
+	struct tl_renderer *c = tl_renderer_new(r->dir);
+
+	tl_renderer_set_strict(c, r->strict);
+	return c;
 }
 
 void
@@ -104,28 +115,83 @@ tl_renderer_free(struct tl_renderer *r)
 }
 
 /*
- * Name the template an error is in as the user knows it: DIR/NAME when
- * it came from --templates DIR, else the built-in template's name.
+ * Name a template as the user knows it, in path: DIR/NAME when it came
+ * from --templates DIR, else the built-in template's name.
  */
+static const char *
+template_path(const struct tl_renderer *r, const char *name, struct buf *path)
+{
+	FILE *fp;
+
+	if (r->dir != NULL && tl_template_name_ok(name)) {
+		buf_printf(path, "%s/%s", r->dir, name);
+		if ((fp = fopen(path->data, "r")) != NULL) {
+			fclose(fp);
+			return path->data;
+		}
+		buf_reset(path);
+	}
+	return name;
+}
+
 static void
 template_error(const struct tl_renderer *r,
     const struct tl_template_error *err, const char *rendered,
     struct tl_diags *d)
 {
-	const char *name = err->name[0] ? err->name : rendered;
 	struct buf path = {0};
-	FILE *fp;
 
-	if (r->dir != NULL && tl_template_name_ok(name)) {
-		buf_printf(&path, "%s/%s", r->dir, name);
-		if ((fp = fopen(path.data, "r")) != NULL)
-			fclose(fp);
-		else
-			buf_reset(&path);
-	}
-	tl_diag(d, TL_ERROR, path.len ? path.data : name, err->line, "%s",
+	tl_diag_kind(d, TL_ERROR, TL_DK_TEMPLATE, template_path(r,
+	    err->name[0] ? err->name : rendered, &path), err->line, "%s",
 	    err->message);
 	buf_free(&path);
+}
+
+/* The engine's hook (template.h): a name not in the context, under
+ * --strict a warning, once per template, line and name in a render. */
+static void
+missing_name(void *ctx, const char *template_name, unsigned line,
+    const char *name)
+{
+	struct tl_renderer *r = ctx;
+	struct buf key = {0}, path = {0};
+
+	if (r->d == NULL)
+		return;
+	buf_printf(&key, "%s\n%u\n%s", template_name, line, name);
+	if (tl_strmap_get(&r->seen, buf_str(&key), NULL)) {
+		buf_free(&key);
+		return;
+	}
+	r->seen_keys = xgrow(r->seen_keys, &r->seen_cap, r->nseen + 1,
+	    sizeof(*r->seen_keys));
+	r->seen_keys[r->nseen] = key.data;	/* the map borrows it */
+	tl_strmap_put(&r->seen, key.data, r->nseen++);
+	tl_diag_kind(r->d, TL_WARNING, TL_DK_TEMPLATE_VARIABLE,
+	    template_path(r, template_name, &path), line, "no value named "
+	    "'%s' here; it renders as nothing", name);
+	buf_free(&path);
+}
+
+void
+tl_renderer_set_strict(struct tl_renderer *r, int strict)
+{
+	r->strict = strict != 0;
+	tl_template_set_on_missing(r->set, r->strict ? missing_name : NULL, r);
+}
+
+/* Forget what this render reported. */
+static void
+seen_clear(struct tl_renderer *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nseen; i++)
+		free(r->seen_keys[i]);
+	free(r->seen_keys);
+	r->seen_keys = NULL;
+	r->nseen = r->seen_cap = 0;
+	tl_strmap_free(&r->seen);
 }
 
 /*
@@ -174,7 +240,11 @@ tl_render(struct tl_renderer *r, const char *name,
 		tl_template_set_escape(r->set, NULL);
 	}
 	memset(&err, 0, sizeof(err));
+	r->d = d;
 	rc = tl_template_set_render(r->set, name, context, &out, &err);
+	r->d = NULL;
+	if (r->nseen > 0)
+		seen_clear(r);
 	if (rc != 0)
 		template_error(r, &err, name, d);
 	else if (out.len > 0 && fwrite(out.data, 1, out.len, fp) != out.len)

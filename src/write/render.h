@@ -24,6 +24,13 @@ struct tl_renderer *tl_renderer_new(const char *dir);
 /* Another renderer with the same templates, for another thread. */
 struct tl_renderer *tl_renderer_clone(const struct tl_renderer *r);
 void	tl_renderer_free(struct tl_renderer *r);
+/*
+ * Strict (--strict): a name that a template interpolates and the context
+ * does not have is a warning naming the template's file and line, once
+ * per render; otherwise it renders as nothing, unremarked.  Clones keep
+ * it.
+ */
+void	tl_renderer_set_strict(struct tl_renderer *r, int strict);
 
 /* Is `name` a template name we accept ([A-Za-z0-9_.-], no leading dot)? */
 int	tl_template_name_ok(const char *name);

@@ -615,11 +615,69 @@ test_code_tag(void **state)
 	json_decref(ctx);
 }
 
+/* The missing-name hook: what it hears, as "TEMPLATE:LINE:NAME;". */
+static void
+note_missing(void *ctx, const char *template_name, unsigned line,
+    const char *name)
+{
+	buf_printf(ctx, "%s:%u:%s;", template_name, line, name);
+}
+
+/*
+ * Interpolations of names the context lacks are reported with the
+ * template (a partial's own name) and line; present names, null values,
+ * sections and inverted sections over missing names are not.
+ */
+static void
+test_missing_names(void **state)
+{
+	static const char src[] = "{{a}} {{page.titel}}\n"
+	    "{{#nope}}{{x}}{{/nope}}{{^nope}}{{{raw}}}{{/nope}}\n"
+	    "{{#l}}{{n}}{{m}}{{/l}}{{> part}}{{&page.title}}{{null}}";
+	struct fake_loader f = { NULL, 0 };
+	struct tl_template_loader loader = { fake_load, &f };
+	struct tl_template_set *set = tl_template_set_new(&loader);
+	struct tl_template *t;
+	struct buf out = { 0 }, heard = { 0 };
+	json_t *ctx = json_loads("{\"a\": 1, \"page\": {\"title\": \"T\"}, "
+	    "\"null\": null, \"l\": [{\"n\": 1}, {\"n\": 2}]}", 0, NULL);
+
+	(void)state;
+	f.sources = json_loads("{\"part\": \"\\n{{`gone.too}}\"}", 0, NULL);
+	assert_non_null(f.sources);
+	t = tl_template_compile("t.html", src, strlen(src), NULL);
+	assert_non_null(t);
+	/* Without a hook nothing is heard. */
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&out), "1 \n\n12\nT");
+	tl_template_set_on_missing(set, note_missing, &heard);
+	buf_reset(&out);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&out), "1 \n\n12\nT");
+	assert_string_equal(buf_str(&heard), "t.html:1:page.titel;"
+	    "t.html:2:raw;t.html:3:m;t.html:3:m;part:2:gone.too;");
+	/* Taken off again. */
+	tl_template_set_on_missing(set, NULL, NULL);
+	buf_reset(&heard);
+	assert_int_equal(tl_template_render(t, TL_JSON_VALUE(ctx), set, &out,
+	    NULL), 0);
+	assert_string_equal(buf_str(&heard), "");
+	tl_template_free(t);
+	tl_template_set_free(set);
+	buf_free(&out);
+	buf_free(&heard);
+	json_decref(ctx);
+	json_decref(f.sources);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_tag),
+		cmocka_unit_test(test_missing_names),
 		cmocka_unit_test(test_error_unclosed_section),
 		cmocka_unit_test(test_error_mismatched_close),
 		cmocka_unit_test(test_error_unclosed_tag),

@@ -1,0 +1,167 @@
+/*
+ * build.c - `tablog build`: a folder of pages into a static site, with a
+ * progress line on a terminal and a summary at the end.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+struct build {
+	tablog_site	*site;
+	const char	*outdir;
+};
+
+static const struct cli_option build_options[] = {
+	{ "output",		required_argument, 'o', "OUTDIR",
+	    "the site's folder (default: output)" },
+	{ "jobs",		required_argument, 'j', "N",
+	    "pages read and written at once (1 to 256;\n"
+	    "default: one per processor)" },
+	{ "title",		required_argument, OPT_TITLE, "TEXT",
+	    "the site's title" },
+	{ "date",		required_argument, OPT_DATE, "YYYY-MM-DD",
+	    "the build's date, shown on the index" },
+	{ "follow-links",	no_argument,	   OPT_FOLLOW_LINKS, NULL,
+	    "follow symbolic links under INDIR" },
+	{ "since",		required_argument, OPT_SINCE, "PREV",
+	    "add \"Detected changes\" against the build in\n"
+	    "PREV (its all.json), dated --date or today" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static const struct cli_option *const build_groups[] = {
+	build_options, cli_load_options, cli_write_options, cli_quiet_options,
+	cli_verbose_options, cli_common_options, NULL,
+};
+
+static enum cli_next
+build_option(struct cli *c, int id, const char *v, void *ctx)
+{
+	struct build *b = ctx;
+	unsigned long long n;
+
+	switch (id) {
+	case 'o':
+		b->outdir = v;
+		break;
+	case 'j':
+		if (cli_parse_number(v, 0, 1, 256, &n) != 0)
+			return cli_usage_error(c, "--jobs takes a number from "
+			    "1 to 256, not '%s'", v);
+		tablog_site_set_jobs(b->site, (unsigned)n);
+		break;
+	case OPT_TITLE:
+		tablog_site_set_title(b->site, v);
+		break;
+	case OPT_DATE:
+		if (tablog_site_set_date(b->site, v) != 0)
+			return cli_usage_error(c, "--date takes YYYY-MM-DD, "
+			    "not '%s'", v);
+		break;
+	case OPT_FOLLOW_LINKS:
+		tablog_site_set_follow_links(b->site, 1);
+		break;
+	case OPT_SINCE:
+		tablog_site_set_since(b->site, v);
+		break;
+	}
+	return CLI_CONTINUE;
+}
+
+/* The progress line, redrawn in place on a terminal. */
+static void
+show_progress(void *ctx, size_t done, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\rtablog: %zu/%zu %s", done, total,
+	    cli_plural(total, "page", "pages"));
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* A terminal that redraws a line: not a file, not TERM=dumb. */
+static int
+progress_wanted(const struct cli *c)
+{
+	const char *term = getenv("TERM");
+
+	return !c->quiet && isatty(STDERR_FILENO) && term != NULL &&
+	    *term != '\0' && strcmp(term, "dumb") != 0;
+}
+
+static double
+seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* "tablog: 2 pages, 4 rows, 1 warning, 0 errors in 0.05 s" */
+static void
+print_summary(const struct cli *c, const tablog_site *site, double seconds)
+{
+	size_t pages = tablog_site_pages_built(site);
+	size_t rows = tablog_site_rows(site);
+	size_t warnings = tablog_diags_count(c->diags, TABLOG_WARNING);
+	size_t errors = tablog_diags_count(c->diags, TABLOG_ERROR);
+
+	fprintf(stderr, "tablog: %zu %s, %zu %s, %zu %s, %zu %s in %.2f s\n",
+	    pages, cli_plural(pages, "page", "pages"),
+	    rows, cli_plural(rows, "row", "rows"),
+	    warnings, cli_plural(warnings, "warning", "warnings"),
+	    errors, cli_plural(errors, "error", "errors"), seconds);
+}
+
+static int
+run_build(struct cli *c, int argc, char **argv)
+{
+	struct build b;
+	struct timespec start;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(&b, 0, sizeof(b));
+	b.site = tablog_site_new();
+	b.outdir = "output";
+	if (cli_parse(c, argc, argv, build_option, &b) != CLI_CONTINUE) {
+		tablog_site_free(b.site);
+		return c->status;
+	}
+	if (argc - optind > 1) {
+		cli_usage_error(c, "build takes one input folder, not '%s' "
+		    "too", argv[optind + 1]);
+		tablog_site_free(b.site);
+		return c->status;
+	}
+	tablog_writer_set_temps(c->writer, cli_catch_signals());
+	if (progress_wanted(c))
+		tablog_site_set_progress(b.site, show_progress, NULL);
+	tablog_site_build(b.site, optind < argc ? argv[optind] : "input",
+	    b.outdir, c->loader, c->writer, c->diags);
+	cli_print_diags(c, 1);
+	if (!c->quiet)
+		print_summary(c, b.site, seconds_since(&start));
+	rc = cli_exit_status(c);
+	tablog_site_free(b.site);
+	return rc;
+}
+
+const struct cli_command cli_build = {
+	"build",
+	"a folder of pages into a static site",
+	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]",
+	"Every .md, .markdown, .html and .htm file under INDIR (default\n"
+	"input) becomes a page of a static site in OUTDIR (default output).",
+	build_groups,
+	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
+	run_build,
+};
