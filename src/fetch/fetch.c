@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -802,12 +803,47 @@ sleep_for(double s)
 	nanosleep(&ts, NULL);
 }
 
+/*
+ * Writing to a connection the server has closed can raise SIGPIPE, which
+ * with CURLOPT_NOSIGNAL libcurl leaves to us (its documentation says the
+ * OpenSSL backend can trigger it), and which would end tablog.  It is
+ * blocked in this thread while fetching, and any that came is discarded
+ * before it is unblocked.
+ */
+static int
+block_sigpipe(sigset_t *old)
+{
+	sigset_t pipe;
+
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe, old);
+	return !sigismember(old, SIGPIPE);
+}
+
+static void
+restore_sigpipe(const sigset_t *old, int blocked)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t pipe;
+
+	if (!blocked)
+		return;
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	while (sigtimedwait(&pipe, NULL, &zero) == SIGPIPE)
+		;
+	pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
 size_t
 tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
     struct tl_fetch_result *res, struct tl_diags *d)
 {
 	struct run r;
+	sigset_t mask;
 	size_t i, failed = 0;
+	int blocked = block_sigpipe(&mask);
 
 	memset(&r, 0, sizeof(r));
 	r.f = f;
@@ -888,6 +924,7 @@ tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
 	free(r.hosts);
 	tl_strmap_free(&r.byname);
 	free(r.jobs);
+	restore_sigpipe(&mask, blocked);
 	return failed;
 }
 
