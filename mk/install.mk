@@ -25,14 +25,21 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PIC_OBJ	  = $(LIB_OBJ:$(B)/obj/%.o=$(B)/pic/%.o)
 PIC_FLAGS = -fPIC -fvisibility=hidden
 
+# libcurl's and libgit2's own .pc files name, for a static link, every
+# library they were built with, and Debian ships most of those as shared
+# objects only: through Requires.private, `pkg-config --static --libs
+# tablog` would name libraries that are not there.  They go in
+# Libs.private instead, as the shared libraries they are.
+PC_SHARED_ONLY = libcurl libgit2
+
 # In tablog.pc, directories under PREFIX are written as ${prefix}/..., so
 # that pkg-config --define-variable=prefix=... can move them.
 PC_SED	  = -e 's|@PREFIX@|$(PREFIX)|' \
 	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
 	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
 	    -e 's|@VERSION@|$(VERSION)|' \
-	    -e 's|@REQUIRES_PRIVATE@|$(PKGS)|' \
-	    -e 's|@LIBS_PRIVATE@|-lcmark-gfm-extensions -lpthread|'
+	    -e 's|@REQUIRES_PRIVATE@|$(filter-out $(PC_SHARED_ONLY),$(PKGS))|' \
+	    -e 's|@LIBS_PRIVATE@|-lcmark-gfm-extensions $(shell $(PKG_CONFIG) --libs $(PC_SHARED_ONLY) 2>/dev/null) -lpthread|'
 
 .PHONY: lib install uninstall
 

@@ -1,0 +1,31 @@
+# mk/fetch.mk - what tests/fetch.sh needs beyond the build: Python 3 for
+# its web server (tests/tools/httpd.py), openssl to make the TLS
+# endpoint's certificate, git to check the archive.  libcurl and libgit2
+# themselves are build dependencies (DEBS in the Makefile).
+#
+#   make deps-fetch   install what is missing (as root, via apt-get)
+#   make test-fetch   run tests/fetch.sh against $(B)
+
+FETCH_TEST_DEBS = python3 openssl git
+
+.PHONY: deps-fetch test-fetch
+
+deps-test: deps-fetch
+
+deps-fetch:
+	@missing=; \
+	for c in $(FETCH_TEST_DEBS); do \
+	    command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	    echo "tablog: the fetch tests lack:$$missing; as root run:"; \
+	    echo "  apt-get update && apt-get install -y$$missing"; \
+	    exit 1; \
+	fi; \
+	echo "Installing:$$missing"; \
+	apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+
+test-fetch: $(B)/tests/fetch_tool
+	B=$(B) sh tests/fetch.sh
