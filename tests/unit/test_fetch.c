@@ -64,36 +64,6 @@ test_sha256_vectors(void **state)
 	    "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb");
 }
 
-/* Fed in pieces of every size from 1 to 70, the digest is the same. */
-static void
-test_sha256_pieces(void **state)
-{
-	static const char *want =
-	    "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb";
-	static const char hex[] = "0123456789abcdef";
-	char a[119], got[TL_SHA256_HEX];
-	unsigned char md[TL_SHA256_LEN];
-	size_t step, at, i;
-	(void)state;
-
-	memset(a, 'a', sizeof(a));
-	for (step = 1; step <= 70; step++) {
-		struct tl_sha256 s;
-
-		tl_sha256_init(&s);
-		for (at = 0; at < sizeof(a); at += step)
-			tl_sha256_update(&s, a + at, sizeof(a) - at < step ?
-			    sizeof(a) - at : step);
-		tl_sha256_final(&s, md);
-		for (i = 0; i < TL_SHA256_LEN; i++) {
-			got[2 * i] = hex[md[i] >> 4];
-			got[2 * i + 1] = hex[md[i] & 15];
-		}
-		got[TL_SHA256_HEX - 1] = '\0';
-		assert_string_equal(got, want);
-	}
-}
-
 static void
 test_cache_key(void **state)
 {
@@ -511,7 +481,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256_vectors),
-		cmocka_unit_test(test_sha256_pieces),
 		cmocka_unit_test(test_cache_key),
 		cmocka_unit_test(test_http_date),
 		cmocka_unit_test(test_retry_after),
