@@ -23,6 +23,7 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/version.h"
 #include "check/check.h"
 #include "write/context.h"
 #include "write/convert.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/version.h"
 #include "write/context.h"
 #include "write/convert.h"
 #include "write/render.h"

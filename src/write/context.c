@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/version.h"
 #include "write/escape.h"
 #include "normalise/normalise.h"
 #include "base/utf8.h"

@@ -20,8 +20,6 @@
 #include "template/value.h"
 #include "write/write.h"
 
-#define TL_VERSION "0.1.0"
-
 /* A JSON string of s (null for NULL), invalid UTF-8 repaired: for text
  * from outside the model, such as file names. */
 json_t	*tl_json_text(const char *s);
