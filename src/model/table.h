@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "base/date.h"
 #include "base/diag.h"
 
 /* ---- fields -------------------------------------------------------- */
@@ -39,13 +40,6 @@ enum tl_field {
 
 /* "api", "permission", ... (index by enum tl_field). */
 const char *tl_field_name(enum tl_field f);
-
-/* A date at month (day == 0) or day precision; year == 0 means none. */
-struct tl_date {
-	int	year;
-	int	month;	/* 1-12 */
-	int	day;	/* 1-31, or 0 */
-};
 
 /* ---- the model ----------------------------------------------------- */
 

@@ -24,10 +24,10 @@
 #include <jansson.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "model/changelog.h"
 #include "write/context.h"
 #include "write/convert.h"
-#include "normalise/normalise.h"
 #include "base/output.h"
 #include "write/render.h"
 #include "site/since.h"

@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/version.h"
 #include "write/escape.h"
-#include "normalise/normalise.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 

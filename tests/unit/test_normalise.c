@@ -478,40 +478,6 @@ static void date_bad_and_good(void **s) {
 	expect_date(s, "13/2023 or 11/2023", 1, 2023, 11, 0); }
 static void date_mixed_forms(void **s) {
 	expect_date(s, "2024-01-15; 2023 年 12 月; Feb 2024", 3, 2024, 2, 0); }
-static void date_cmp_precision(void **s) { (void)s;
-	struct tl_date m = {2023, 12, 0}, d1 = {2023, 12, 1}, n = {2023, 11, 30};
-	assert_true(tl_date_cmp(&m, &d1) < 0);
-	assert_true(tl_date_cmp(&d1, &m) > 0);
-	assert_true(tl_date_cmp(&n, &m) < 0);
-	assert_int_equal(tl_date_cmp(&m, &m), 0); }
-static void date_cmp_year(void **s) { (void)s;
-	struct tl_date a = {2022, 12, 31}, b = {2023, 1, 0};
-	assert_true(tl_date_cmp(&a, &b) < 0); }
-
-static void
-expect_iso_label(const struct tl_date *date, const char *iso,
-    const char *label)
-{
-	struct buf b = {0};
-
-	tl_date_iso(&b, date);
-	assert_string_equal(buf_str(&b), iso);
-	buf_reset(&b);
-	tl_date_label(&b, date);
-	assert_string_equal(buf_str(&b), label);
-	buf_free(&b);
-}
-
-static void date_format_month(void **s) { (void)s;
-	struct tl_date d = {2023, 12, 0};
-	expect_iso_label(&d, "2023-12", "December 2023"); }
-static void date_format_day(void **s) { (void)s;
-	struct tl_date d = {2023, 3, 5};
-	expect_iso_label(&d, "2023-03-05", "5 March 2023"); }
-static void date_format_none(void **s) { (void)s;
-	struct tl_date d = {0, 0, 0};
-	expect_iso_label(&d, "", ""); }
-
 /* ---- slugs --------------------------------------------------------- */
 
 static void slug_title(void **s) { (void)s;
@@ -1141,8 +1107,6 @@ main(void)
 		T(date_insider_production), T(date_latest_not_last),
 		T(date_day_beats_month), T(date_day_form_counts_once),
 		T(date_bad_and_good), T(date_mixed_forms),
-		T(date_cmp_precision), T(date_cmp_year),
-		T(date_format_month), T(date_format_day), T(date_format_none),
 		T(slug_title), T(slug_punctuation), T(slug_japanese),
 		T(slug_cut_drops_word), T(slug_cut_long_word),
 		T(slug_cut_between_words), T(slug_cut_no_separator), T(page_slug_title), T(page_slug_from_file),
