@@ -5,13 +5,10 @@
 #include "load/source.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/parser.h>
@@ -53,113 +50,6 @@ tl_loader_free(struct tl_loader *l)
 	tl_md_reader_free(l->md);
 	tl_normaliser_free(l->norm);
 	free(l);
-}
-
-/* Read all of fd into out, refusing more than max bytes. */
-static int
-read_all(int fd, const char *name, size_t max, struct buf *out,
-    struct tl_diags *d)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			tl_diag(d, TL_ERROR, name, 0, "cannot read: %s",
-			    strerror(errno));
-			return -1;
-		}
-		if (n == 0)
-			return 0;
-		if (out->len + (size_t)n > max) {
-			tl_diag(d, TL_ERROR, name, 0,
-			    "input larger than the limit of %zu bytes "
-			    "(see --max-input-size)", max);
-			return -1;
-		}
-		buf_put(out, chunk, (size_t)n);
-	}
-}
-
-int
-tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
-{
-	struct stat st;
-	int fd, rc;
-
-	if (strcmp(path, "-") == 0)
-		return read_all(STDIN_FILENO, "-", max, out, d);
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		tl_diag(d, TL_ERROR, path, 0, "is a folder, not a page");
-		close(fd);
-		return -1;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
-		tl_diag(d, TL_ERROR, path, 0,
-		    "input larger than the limit of %zu bytes "
-		    "(see --max-input-size)", max);
-		close(fd);
-		return -1;
-	}
-	rc = read_all(fd, path, max, out, d);
-	close(fd);
-	return rc;
-}
-
-int
-tl_read_regular_file(const char *path, int follow_links, size_t max,
-    struct buf *out, struct tl_diags *d)
-{
-	struct stat st;
-	int fd, rc;
-
-	/* O_NONBLOCK: a FIFO put in the page's place must not hang the
-	 * open; it is refused below. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
-	    (follow_links ? 0 : O_NOFOLLOW));
-	if (fd < 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot open: %s", errno == ELOOP
-		    && !follow_links ? "a symbolic link (not followed)" :
-		    strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		tl_diag(d, TL_ERROR, path, 0, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		tl_diag(d, TL_ERROR, path, 0, "%s", S_ISDIR(st.st_mode) ?
-		    "is a folder, not a page" : "not a regular file; not read");
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		tl_diag(d, TL_ERROR, path, 0,
-		    "input larger than the limit of %zu bytes "
-		    "(see --max-input-size)", max);
-		close(fd);
-		return -1;
-	}
-	rc = read_all(fd, path, max, out, d);
-	close(fd);
-	return rc;
 }
 
 /*
@@ -340,8 +230,9 @@ tl_load_found_page(struct tl_loader *l, const char *path, int follow_links,
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
-	if (tl_read_regular_file(path, follow_links, l->opts.max_input,
-	    &bytes, d) == 0)
+	if (tl_file_read(path, TL_FILE_REGULAR |
+	    (follow_links ? 0 : TL_FILE_NOFOLLOW), l->opts.max_input, &bytes,
+	    d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
 	buf_free(&bytes);
 	return page;
@@ -353,7 +244,8 @@ tl_load_page(struct tl_loader *l, const char *path, struct tl_diags *d)
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
-	if (tl_read_file(path, l->opts.max_input, &bytes, d) == 0)
+	if (tl_file_read(path, TL_FILE_STDIN, l->opts.max_input, &bytes,
+	    d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
 	buf_free(&bytes);
 	return page;

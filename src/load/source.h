@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
+#include "base/file.h"
 #include "normalise/normalise.h"
 #include "read/read.h"
 #include "model/table.h"
@@ -46,17 +48,23 @@ struct tl_page *tl_load_page(struct tl_loader *l, const char *path,
 struct tl_page *tl_load_found_page(struct tl_loader *l, const char *path,
 	    int follow_links, struct tl_diags *d);
 /*
- * Read all of the file at `path` ("-": standard input) into out, refusing
- * folders and anything over `max` bytes (checked before reading when the
- * file's size is known).  0, or -1 with an error in d.
+ * The bytes of a page as tl_load_page() and tl_load_found_page() read
+ * them (base/file.h), for callers that read a page themselves.
  */
-int	tl_read_file(const char *path, size_t max, struct buf *out,
-	    struct tl_diags *d);
+static inline int
+tl_read_file(const char *path, size_t max, struct buf *out,
+    struct tl_diags *d)
+{
+	return tl_file_read(path, TL_FILE_STDIN, max, out, d);
+}
 
-/* The same for a file that must be a regular file (opened as
- * tl_load_found_page() says): no standard input, FIFO or device. */
-int	tl_read_regular_file(const char *path, int follow_links, size_t max,
-	    struct buf *out, struct tl_diags *d);
+static inline int
+tl_read_regular_file(const char *path, int follow_links, size_t max,
+    struct buf *out, struct tl_diags *d)
+{
+	return tl_file_read(path, TL_FILE_REGULAR |
+	    (follow_links ? 0 : TL_FILE_NOFOLLOW), max, out, d);
+}
 
 /* The same for bytes already in memory; `name` is used in diagnostics. */
 struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "write/escape.h"
-#include "load/source.h"
 #include "write/templates.h"
 #include "base/xalloc.h"
 
@@ -41,7 +41,7 @@ read_template_file(const char *path)
 	struct buf b = {0};
 	char *text = NULL;
 
-	if (tl_read_file(path, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
+	if (tl_file_read(path, 0, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
 		text = b.data ? b.data : xstrdup("");
 	else
 		buf_free(&b);
