@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "base/buf.h"
+#include "base/space.h"
 #include "base/xalloc.h"
 
 struct tl_loader {
@@ -108,8 +109,7 @@ tl_detect_format(const char *bytes, size_t len)
 
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' ||
-	    bytes[i] == '\r' || bytes[i] == '\n'))
+	while (i < len && tl_is_html_space((unsigned char)bytes[i]))
 		i++;
 	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
 	    starts_with_ci(bytes + i, len - i, "<html") ||

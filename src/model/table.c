@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/space.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 /* ---- fields -------------------------------------------------------- */
@@ -240,18 +242,25 @@ tl_table_field_column(const struct tl_table *t, int field)
 	return -1;
 }
 
+/* Nothing but white space, as the normaliser folds it (space.h). */
 static int
 is_blank_text(const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f' || *s == '\v')
-			continue;
-		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
-			s++;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, n;
+	long cp;
+
+	while (i < len) {
+		if (u[i] < 0x80) {
+			if (!tl_is_space(u[i]))
+				return 0;
+			i++;
 			continue;
 		}
-		return 0;
+		if ((n = tl_utf8_decode(u + i, len - i, &cp)) == 0 ||
+		    !tl_is_unicode_space(cp))
+			return 0;
+		i += n;
 	}
 	return 1;
 }

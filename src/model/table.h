@@ -127,7 +127,7 @@ struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 /*
  * Drop the tables with no text in any cell, header or body
  * (`<table></table>`, rows of empty cells): they are layout, not tables.
- * A cell of white space (U+00A0 included) is empty.
+ * A cell of white space (base/space.h: tl_is_unicode_space()) is empty.
  */
 void		 tl_page_drop_empty_tables(struct tl_page *page);
 

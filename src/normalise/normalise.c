@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "base/date.h"
+#include "base/space.h"
 #include "base/swar.h"
 #include "base/utf8.h"
 #include "base/strmap.h"
@@ -187,15 +188,8 @@ classify(long cp)
 {
 	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
 		return CH_NEWLINE;
-	/*
-	 * \v and \f are white space to every C library, so they separate
-	 * words rather than vanish.  U+3000 (ideographic space) is folded
-	 * too: Japanese pages use it as padding around cell text.
-	 */
-	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' ||
-	    cp == '\f' || cp == 0xA0 || cp == 0x1680 ||
-	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-	    cp == 0x205F || cp == 0x3000)
+	/* \v and \f separate words rather than vanish; see space.h. */
+	if (tl_is_unicode_space(cp))
 		return CH_SPACE;
 	/*
 	 * C0, DEL, C1 and the byte-order mark carry no text, nor do the
@@ -604,18 +598,12 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 
 /* ---- permission cells ---------------------------------------------- */
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static void
 trim(const char *s, size_t *b, size_t *e)
 {
-	while (*b < *e && is_space(s[*b]))
+	while (*b < *e && tl_is_space(s[*b]))
 		(*b)++;
-	while (*e > *b && is_space(s[*e - 1]))
+	while (*e > *b && tl_is_space(s[*e - 1]))
 		(*e)--;
 }
 

@@ -22,6 +22,7 @@
 #include "base/buf.h"
 #include "read/read.h"
 #include "model/table.h"
+#include "base/space.h"
 #include "base/swar.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -124,12 +125,6 @@ struct reader {
 /* ---- small helpers ------------------------------------------------- */
 
 static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int
 lower(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
@@ -185,7 +180,7 @@ span_value(const char *s, unsigned max)
 
 	if (s == NULL)
 		return 1;
-	while (is_space((unsigned char)*s))
+	while (tl_is_html_space((unsigned char)*s))
 		s++;
 	if (*s == '+')
 		s++;
@@ -204,7 +199,7 @@ fold_ws(struct buf *out, const char *s, size_t len)
 
 	buf_reset(out);
 	for (i = 0; i < len; i++) {
-		if (is_space((unsigned char)s[i])) {
+		if (tl_is_html_space((unsigned char)s[i])) {
 			space = 1;
 			continue;
 		}
@@ -631,7 +626,7 @@ cell_text(struct tstate *ts, const char *s, size_t len)
 	size_t i = 0, start;
 
 	if (!ts->cell_has_text || ts->cell_breaks > 0) {
-		while (i < len && is_space((unsigned char)s[i]))
+		while (i < len && tl_is_html_space((unsigned char)s[i]))
 			i++;
 		if (i == len)
 			return;
@@ -786,14 +781,14 @@ crumb_add(struct reader *r, const char *s, size_t len)
 	size_t n;
 
 	for (;;) {
-		if (len > 0 && is_space((unsigned char)*s))
+		if (len > 0 && tl_is_html_space((unsigned char)*s))
 			n = 1;
 		else if (len == 0 || (n = crumb_separator(s, len)) == 0)
 			break;
 		s += n;
 		len -= n;
 	}
-	while (len > 0 && (is_space((unsigned char)s[len - 1]) ||
+	while (len > 0 && (tl_is_html_space((unsigned char)s[len - 1]) ||
 	    s[len - 1] == '>' || s[len - 1] == '/'))
 		len--;
 	if (len == 0)
@@ -1037,12 +1032,12 @@ sniff_meta_charset(const char *b, size_t len, char *name, size_t namesz)
 			if (!prefix_ci(b + j, "charset"))
 				continue;
 			k = j + 7;
-			while (k < len && is_space((unsigned char)b[k]))
+			while (k < len && tl_is_html_space((unsigned char)b[k]))
 				k++;
 			if (k >= len || b[k] != '=')
 				continue;
 			k++;
-			while (k < len && (is_space((unsigned char)b[k]) ||
+			while (k < len && (tl_is_html_space((unsigned char)b[k]) ||
 			    b[k] == '"' || b[k] == '\''))
 				k++;
 			for (j = 0; k < len && j + 1 < namesz; k++, j++) {

@@ -30,6 +30,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "base/buf.h"
+#include "base/space.h"
 #include "base/swar.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -192,21 +193,14 @@ struct ctx {
 	size_t		 consumed;	/* last line read by a recovery */
 };
 
-static int
-S_isspace(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-	    c == '\f' || c == '\v';
-}
-
 static void
 S_trim(const char **p, size_t *len)
 {
-	while (*len > 0 && S_isspace(**p)) {
+	while (*len > 0 && tl_is_space(**p)) {
 		(*p)++;
 		(*len)--;
 	}
-	while (*len > 0 && S_isspace((*p)[*len - 1]))
+	while (*len > 0 && tl_is_space((*p)[*len - 1]))
 		(*len)--;
 }
 
@@ -606,7 +600,7 @@ S_is_br(const char *s)
 	    (s[2] != 'r' && s[2] != 'R'))
 		return 0;
 	s += 3;
-	while (S_isspace(*s))
+	while (tl_is_space(*s))
 		s++;
 	if (*s == '/')
 		s++;
@@ -697,9 +691,9 @@ S_put_text(cmark_node *node, struct buf *out)
 
 	S_flatten(node, out, ' ');
 	end = out->len;
-	while (start < end && S_isspace(out->data[start]))
+	while (start < end && tl_is_space(out->data[start]))
 		start++;
-	while (end > start && S_isspace(out->data[end - 1]))
+	while (end > start && tl_is_space(out->data[end - 1]))
 		end--;
 	out->len = end;
 	buf_putc(out, '\0');

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/space.h"
 #include "base/strmap.h"
 #include "base/xalloc.h"
 
@@ -159,19 +160,6 @@ S_kind_word(enum kind k)
 
 /* ---- lexer --------------------------------------------------------- */
 
-static bool
-S_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-S_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
 /* First occurrence of `pat` in s[from..len), or NONE. */
 static size_t
 S_find(const char *s, size_t from, size_t len, const char *pat,
@@ -226,9 +214,9 @@ S_push_token(struct compiler *c, enum kind kind, size_t start, size_t end,
 static void
 S_trim(const char *s, size_t *from, size_t *to)
 {
-	while (*from < *to && S_is_space(s[*from]))
+	while (*from < *to && tl_is_space(s[*from]))
 		(*from)++;
-	while (*to > *from && S_is_space(s[*to - 1]))
+	while (*to > *from && tl_is_space(s[*to - 1]))
 		(*to)--;
 }
 
@@ -242,11 +230,11 @@ S_parse_delims(struct compiler *c, const struct token *t, size_t from,
 
 	S_trim(s, &from, &to);
 	a = from;
-	for (a_end = a; a_end < to && !S_is_space(s[a_end]); a_end++)
+	for (a_end = a; a_end < to && !tl_is_space(s[a_end]); a_end++)
 		continue;
-	for (b = a_end; b < to && S_is_space(s[b]); b++)
+	for (b = a_end; b < to && tl_is_space(s[b]); b++)
 		continue;
-	for (b_end = b; b_end < to && !S_is_space(s[b_end]); b_end++)
+	for (b_end = b; b_end < to && !tl_is_space(s[b_end]); b_end++)
 		continue;
 	if (a_end == a || b_end == b || b_end != to) {
 		S_error(c->err, c->name, t->line, "bad set-delimiter tag: "
@@ -289,7 +277,7 @@ S_parse_name(struct compiler *c, struct token *t, size_t from, size_t to)
 		return -1;
 	}
 	for (i = from; i < to; i++) {
-		if (S_is_space(s[i]) && t->kind != K_CLOSE) {
+		if (tl_is_space(s[i]) && t->kind != K_CLOSE) {
 			S_error(c->err, c->name, t->line,
 			    "bad tag name '%.*s': white space in a name",
 			    S_qlen(t->raw_len), s + t->raw);
@@ -476,7 +464,7 @@ S_blank_run(const char *s, size_t n, bool before_newline)
 	if (before_newline && n > 0 && s[n - 1] == '\r')
 		n--;
 	for (i = 0; i < n; i++)
-		if (!S_is_blank(s[i]))
+		if (!tl_is_blank(s[i]))
 			return false;
 	return true;
 }
@@ -624,7 +612,7 @@ S_block_indent(const struct compiler *c, const struct token *t,
 	if (t->standalone) {
 		end = c->tok[t->match].start;
 		for (p = t->next_line; p < end; p = q + 1) {
-			for (q = p; q < end && S_is_blank(s[q]); q++)
+			for (q = p; q < end && tl_is_blank(s[q]); q++)
 				continue;
 			if (q < end && s[q] == '\r' && q + 1 < c->len &&
 			    s[q + 1] == '\n')
@@ -639,7 +627,7 @@ S_block_indent(const struct compiler *c, const struct token *t,
 		*len = t->indent_len;
 		return;
 	}
-	for (p = t->start; p > 0 && S_is_blank(s[p - 1]); p--)
+	for (p = t->start; p > 0 && tl_is_blank(s[p - 1]); p--)
 		continue;
 	if (p == 0 || s[p - 1] == '\n') {
 		*off = p;
