@@ -152,9 +152,9 @@ match(struct tl_normaliser *n, pcre2_code *re, const char *s, size_t len,
 #define BAD_UTF8 (-1L)
 
 /*
- * Decode the sequence at s.  An invalid sequence (utf8.h: a lead byte and
- * the continuation bytes it announces) gives *cp = BAD_UTF8 and is
- * consumed whole, so that it becomes one U+FFFD.
+ * Decode the sequence at s.  An ill-formed one gives *cp = BAD_UTF8 and
+ * is consumed a maximal subpart at a time (utf8.h), each to become one
+ * U+FFFD.
  */
 static size_t
 utf8_next(const unsigned char *s, size_t len, long *cp)
@@ -164,21 +164,15 @@ utf8_next(const unsigned char *s, size_t len, long *cp)
 	if (n > 0)
 		return n;
 	*cp = BAD_UTF8;
-	return tl_utf8_bad_len(s, len);
+	return tl_utf8_ill_len(s, len);
 }
 
 static int
 utf8_valid(const char *s, size_t len)
 {
-	size_t i = 0;
-	long cp;
+	size_t n;
 
-	while (i < len) {
-		i += utf8_next((const unsigned char *)s + i, len - i, &cp);
-		if (cp == BAD_UTF8)
-			return 0;
-	}
-	return 1;
+	return tl_utf8_find_bad(s, len, 0, 0, &n) == len;
 }
 
 enum char_class { CH_TEXT, CH_SPACE, CH_NEWLINE, CH_DROP };

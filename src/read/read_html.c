@@ -23,7 +23,6 @@
 #include "read/read.h"
 #include "model/table.h"
 #include "base/space.h"
-#include "base/swar.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -1086,53 +1085,6 @@ is_utf8_label(const char *name)
 	    strncmp(name, "utf-16", 6) == 0;
 }
 
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t
-utf8_check(const char *b, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)b;
-	size_t i = 0, n;
-
-	while (i < len) {
-		/* ASCII, most of a page, eight bytes at a time. */
-		if (len - i >= 8 && !tl_word_has_high(tl_word(s + i))) {
-			i += 8;
-			continue;
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((n = tl_utf8_decode(s + i, len - i, NULL)) == 0)
-			return i;
-		i += n;
-	}
-	return len;
-}
-
-/* A copy of b with every invalid byte replaced by U+FFFD. */
-static void
-utf8_repair(struct buf *out, const char *b, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)b;
-	size_t i = 0, start = 0, n;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((n = tl_utf8_decode(s + i, len - i, NULL)) > 0) {
-			i += n;
-			continue;
-		}
-		buf_put(out, b + start, i - start);
-		buf_put(out, "\xef\xbf\xbd", 3);
-		start = ++i;
-	}
-	buf_put(out, b + start, len - start);
-}
-
 static unsigned
 line_at(const char *b, size_t off)
 {
@@ -1241,7 +1193,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 	const char *from = NULL;
 	char name[64];
 	int declared = 0;
-	size_t bad;
+	size_t bad, n;
 	long nbad;
 
 	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -1277,7 +1229,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 		    "unknown charset \"%s\": reading as UTF-8", from);
 		buf_reset(conv);
 	}
-	if ((bad = utf8_check(*bytes, *len)) == *len)
+	if ((bad = tl_utf8_find_bad(*bytes, *len, 0, 0, &n)) == *len)
 		return;
 	if (!declared) {
 		tl_diag(r->d, TL_WARNING, r->page->source,
@@ -1288,7 +1240,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 	} else {
 		tl_diag(r->d, TL_WARNING, r->page->source,
 		    line_at(*bytes, bad), "invalid UTF-8 replaced by U+FFFD");
-		utf8_repair(conv, *bytes, *len);
+		tl_utf8_repair(conv, *bytes, *len);
 	}
 converted:
 	*bytes = buf_str(conv);

@@ -31,7 +31,6 @@
 
 #include "base/buf.h"
 #include "base/space.h"
-#include "base/swar.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -318,26 +317,6 @@ S_count_cells(const char *p, size_t len)
 	return n;
 }
 
-/*
- * Length of the run of ASCII bytes other than NUL at p: the bytes the
- * repair lets through without decoding, eight at a time.
- */
-static size_t
-S_ascii_run(const unsigned char *p, size_t len)
-{
-	size_t i = 0;
-	uint64_t w;
-
-	for (; i + 8 <= len; i += 8) {
-		w = tl_word(p + i);
-		if (tl_word_has_high(w) || tl_word_has(w, 0))
-			break;
-	}
-	while (i < len && p[i] != 0 && p[i] < 0x80)
-		i++;
-	return i;
-}
-
 static size_t
 S_count_byte(const char *p, size_t len, char ch)
 {
@@ -352,9 +331,9 @@ S_count_byte(const char *p, size_t len, char ch)
 }
 
 /*
- * The text with each NUL byte and each byte of invalid UTF-8 made U+FFFD,
- * with one warning for the page however many lines hold them (a binary
- * file has hundreds); *outlen is its length.  cmark-gfm
+ * The text with each NUL byte and each ill-formed part of its UTF-8 made
+ * U+FFFD (utf8.h), with one warning for the page however many lines hold
+ * them (a binary file has hundreds); *outlen is its length.  cmark-gfm
  * silently ends a table at a row holding invalid UTF-8, and PCRE2 cannot
  * match across it, so this has to happen before anything else reads the
  * text.  Valid text (the usual case) is returned as is, not copied; the
@@ -364,26 +343,19 @@ static const char *
 S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
     size_t *outlen)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0, start = 0, counted = 0, n, nlines = 0;
+	size_t at, n, counted = 0, nlines = 0;
 	unsigned line = 1, warned = 0, first = 0;
 
-	for (;;) {
-		i += S_ascii_run(p + i, len - i);
-		if (i >= len)
-			break;
-		if (p[i] != 0 &&
-		    (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
-			i += n;
-			continue;
-		}
-		/* Line numbers are only needed here, so count lazily. */
-		line += (unsigned)S_count_byte(text + counted, i - counted,
+	if ((at = tl_utf8_find_bad(text, len, 0, TL_UTF8_NUL, &n)) == len) {
+		*outlen = len;
+		return text;
+	}
+	/* The lines that hold them, counted only here and lazily. */
+	for (; at < len; at = tl_utf8_find_bad(text, len, at + n,
+	    TL_UTF8_NUL, &n)) {
+		line += (unsigned)S_count_byte(text + counted, at - counted,
 		    '\n');
-		counted = i;
-		buf_put(out, text + start, i - start);
-		buf_puts(out, "\xEF\xBF\xBD");
-		start = ++i;
+		counted = at;
 		if (warned != line) {
 			nlines++;
 			if (first == 0)
@@ -394,15 +366,11 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
 	if (nlines == 1)
 		tl_diag(c->d, TL_WARNING, c->page->source, first,
 		    "invalid UTF-8 replaced by U+FFFD");
-	else if (nlines > 1)
+	else
 		tl_diag(c->d, TL_WARNING, c->page->source, first,
 		    "%zu lines with invalid UTF-8 (first at line %u), "
 		    "replaced by U+FFFD", nlines, first);
-	if (start == 0) {
-		*outlen = len;
-		return text;
-	}
-	buf_put(out, text + start, len - start);
+	tl_utf8_repair_as(out, text, len, TL_UTF8_NUL);
 	*outlen = out->len;
 	return out->data;
 }
