@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/html.h"
 #include "base/space.h"
 #include "base/strmap.h"
 #include "base/xalloc.h"
@@ -908,38 +909,6 @@ S_emit_text(struct render *r, const struct node *n,
 	}
 }
 
-void
-tl_template_escape_html(struct buf *b, const char *s, size_t len)
-{
-	const char *run = s, *end = s + len, *rep;
-
-	for (; s < end; s++) {
-		switch (*s) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
-	}
-	buf_put(b, run, (size_t)(s - run));
-}
-
 /* The shortest decimal form that reads back as `d`. */
 static void
 S_format_real(double d, char *out, size_t size)
@@ -1381,7 +1350,7 @@ static tl_template_escaper
 S_set_escaper(const struct tl_template_set *set)
 {
 	return (set != NULL && set->escape != NULL) ? set->escape :
-	    tl_template_escape_html;
+	    tl_html_escape;
 }
 
 static tl_template_escaper

@@ -1,31 +1,17 @@
 /*
- * escape.c - quoting for HTML, Markdown, CSV (see escape.h).
+ * escape.c - quoting for HTML, Markdown, CSV (see escape.h); HTML's
+ * escaping itself is base/html.c's, shared with the template engine.
  */
 #include "write/escape.h"
 
 #include <string.h>
 
+#include "base/html.h"
+
 void
 esc_html(struct buf *out, const char *s)
 {
-	const char *run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		buf_put(out, run, (size_t)(s - run));
-		buf_puts(out, rep);
-		run = s + 1;
-	}
-	buf_put(out, run, (size_t)(s - run));
+	tl_html_escape(out, s, strlen(s));
 }
 
 void
@@ -34,15 +20,11 @@ esc_html_lines(struct buf *out, const char *s)
 	const char *nl;
 
 	while ((nl = strchr(s, '\n')) != NULL) {
-		struct buf line = {0};
-
-		buf_put(&line, s, (size_t)(nl - s));
-		esc_html(out, buf_str(&line));
+		tl_html_escape(out, s, (size_t)(nl - s));
 		buf_puts(out, "<br>");
-		buf_free(&line);
 		s = nl + 1;
 	}
-	esc_html(out, s);
+	tl_html_escape(out, s, strlen(s));
 }
 
 static int
