@@ -18,7 +18,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "write/context.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 /* ---- registries of variants across pages --------------------------- */
@@ -34,14 +34,14 @@ struct variant {
 };
 
 /*
- * A hash table from key to the chain of its variants; chains keep the
- * first variant first, so that it is the one others are reported against.
+ * Variants, and a map from each key to the first of its chain; chains
+ * keep the first variant first, so that it is the one others are
+ * reported against.
  */
 struct registry {
 	struct variant	*v;
 	size_t		 n, cap;
-	size_t		*slots;		/* index + 1 of a chain's head; 0 empty */
-	size_t		 nslots;
+	struct tl_map	 heads;		/* key -> index of its first variant */
 };
 
 static void
@@ -56,32 +56,7 @@ registry_free(struct registry *g)
 		free(g->v[i].file);
 	}
 	free(g->v);
-	free(g->slots);
-}
-
-/* The slot of key's chain: its head, or the empty slot it would take. */
-static size_t
-registry_slot(const struct registry *g, const char *key)
-{
-	size_t i = (size_t)tl_hash_str(key) & (g->nslots - 1);
-
-	while (g->slots[i] != 0 && strcmp(g->v[g->slots[i] - 1].key, key) != 0)
-		i = (i + 1) & (g->nslots - 1);
-	return i;
-}
-
-static void
-registry_grow(struct registry *g)
-{
-	size_t *old = g->slots, nold = g->nslots, i;
-
-	g->nslots = nold ? nold * 2 : 64;
-	g->slots = xcalloc(g->nslots, sizeof(*g->slots));
-	for (i = 0; i < nold; i++)
-		if (old[i] != 0)
-			g->slots[registry_slot(g, g->v[old[i] - 1].key)] =
-			    old[i];
-	free(old);
+	tl_map_free(&g->heads);
 }
 
 /*
@@ -94,13 +69,10 @@ registry_add(struct registry *g, const char *key, const char *value,
     const char *text, const char *file, unsigned line)
 {
 	struct variant *nv;
-	size_t slot, i, last = 0;
+	size_t head, i, last = 0;
+	int known = tl_map_get(&g->heads, key, &head);
 
-	/* Keep the table at most half full: chains stay short. */
-	if (2 * (g->n + 1) > g->nslots)
-		registry_grow(g);
-	slot = registry_slot(g, key);
-	for (i = g->slots[slot]; i != 0; i = g->v[i - 1].next) {
+	for (i = known ? head + 1 : 0; i != 0; i = g->v[i - 1].next) {
 		if (strcmp(g->v[i - 1].value, value) == 0)
 			return NULL;
 		last = i;
@@ -113,12 +85,13 @@ registry_add(struct registry *g, const char *key, const char *value,
 	nv->file = xstrdup(file);
 	nv->line = line;
 	nv->next = 0;
-	if (last == 0) {
-		g->slots[slot] = g->n;
+	if (!known) {
+		/* The variant's copy of the key stays put as g->v grows. */
+		tl_map_put(&g->heads, nv->key, g->n - 1);
 		return NULL;
 	}
 	g->v[last - 1].next = g->n;
-	return &g->v[g->slots[slot] - 1];
+	return &g->v[head];
 }
 
 /* ---- the checker --------------------------------------------------- */

@@ -25,7 +25,7 @@
 #include "base/space.h"
 #include "base/swar.h"
 #include "base/utf8.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 struct tl_normaliser {
@@ -465,76 +465,43 @@ tl_slugify(struct buf *out, const char *title)
  * canonical fields and the other members of a row object (context.h) and
  * the site-wide `page` column, so those names are never extra keys.
  */
-struct keyent {
-	const char	*key;
-	unsigned	 next;	/* next suffix to try after a clash */
-};
-
-struct keyset {
-	struct keyent	*v;
-	size_t		 cap;	/* power of two */
-};
-
+/*
+ * The keys taken in a table, each mapped to the next suffix to try after
+ * a clash with it (2 at first).
+ */
 static void
-keyset_init(struct keyset *ks, size_t n)
+key_take(struct tl_map *taken, const char *key)
 {
-	ks->cap = 16;
-	while (ks->cap < 2 * n)
-		ks->cap *= 2;
-	ks->v = xcalloc(ks->cap, sizeof(*ks->v));
-}
-
-/* The entry for key, or the empty slot where it belongs. */
-static struct keyent *
-keyset_find(struct keyset *ks, const char *key)
-{
-	size_t i = (size_t)tl_hash_bytes(TL_HASH_INIT, key, strlen(key)) &
-	    (ks->cap - 1);
-
-	while (ks->v[i].key != NULL && strcmp(ks->v[i].key, key) != 0)
-		i = (i + 1) & (ks->cap - 1);
-	return &ks->v[i];
-}
-
-static void
-keyset_add(struct keyset *ks, const char *key)
-{
-	struct keyent *e = keyset_find(ks, key);
-
-	if (e->key == NULL) {
-		e->key = key;
-		e->next = 2;
-	}
+	if (!tl_map_get(taken, key, NULL))
+		tl_map_put(taken, key, 2);
 }
 
 /* A key for an extra column: its slug, made unique with `_2`, `_3`... */
 static const char *
-extra_key(struct tl_page *page, struct keyset *ks, const char *header,
+extra_key(struct tl_page *page, struct tl_map *taken, const char *header,
     size_t col, struct buf *tmp)
 {
-	struct keyent *base;
 	const char *key;
-	size_t blen;
+	size_t blen, next;
 
 	buf_reset(tmp);
 	tl_header_slug(tmp, header);
 	if (tmp->len == 0)
 		buf_printf(tmp, "column_%zu", col + 1);
-	base = keyset_find(ks, buf_str(tmp));
-	if (base->key == NULL) {
-		key = tl_strdup(page, buf_str(tmp));
-		keyset_add(ks, key);
-		return key;
-	}
-	blen = tmp->len;
-	for (;;) {
-		tmp->len = blen;
-		buf_printf(tmp, "_%u", base->next++);
-		if (keyset_find(ks, buf_str(tmp))->key == NULL)
-			break;
+	if (tl_map_get(taken, buf_str(tmp), &next)) {
+		blen = tmp->len;
+		for (;; next++) {
+			tmp->len = blen;
+			tmp->data[blen] = '\0';
+			/* The base key's counter: only its value changes. */
+			tl_map_put(taken, buf_str(tmp), next + 1);
+			buf_printf(tmp, "_%zu", next);
+			if (!tl_map_get(taken, buf_str(tmp), NULL))
+				break;
+		}
 	}
 	key = tl_strdup(page, buf_str(tmp));
-	keyset_add(ks, key);
+	key_take(taken, key);
 	return key;
 }
 
@@ -552,7 +519,7 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 	int *field = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*field));
 	int taken[TL_NFIELDS] = {0};
 	int role_context = 0;
-	struct keyset ks;
+	struct tl_map keys = {0};
 	size_t i;
 
 	for (i = 0; i < t->ncolumns; i++) {
@@ -568,12 +535,12 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 			if (strcmp(buf_str(tmp), "role") == 0)
 				field[i] = TL_PERMISSION;
 		}
-	keyset_init(&ks, t->ncolumns + TL_NFIELDS +
+	tl_map_reserve(&keys, t->ncolumns + TL_NFIELDS +
 	    sizeof(reserved) / sizeof(reserved[0]));
 	for (i = 0; i < TL_NFIELDS; i++)
-		keyset_add(&ks, tl_field_name((enum tl_field)i));
+		key_take(&keys, tl_field_name((enum tl_field)i));
 	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
-		keyset_add(&ks, reserved[i]);
+		key_take(&keys, reserved[i]);
 	for (i = 0; i < t->ncolumns; i++) {
 		struct tl_column *c = &t->columns[i];
 
@@ -583,10 +550,10 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 			c->key = tl_field_name((enum tl_field)field[i]);
 		} else {
 			c->field = TL_EXTRA;
-			c->key = extra_key(page, &ks, c->header, i, tmp);
+			c->key = extra_key(page, &keys, c->header, i, tmp);
 		}
 	}
-	free(ks.v);
+	tl_map_free(&keys);
 	free(field);
 }
 
@@ -882,20 +849,7 @@ fold_list(struct ctx *c, struct tl_strlist *l)
 	l->n = kept;
 }
 
-/* A hash for finding equal rows: eight bytes a step (row_equal decides). */
-static uint64_t
-hash_words(uint64_t h, const char *s, size_t len)
-{
-	uint64_t w;
-
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	return tl_hash_bytes(h, s, len);
-}
-
+/* A hash for finding equal rows (row_equal decides). */
 static uint64_t
 row_hash(const struct tl_table *t, const struct tl_row *r)
 {
@@ -904,7 +858,7 @@ row_hash(const struct tl_table *t, const struct tl_row *r)
 
 	for (i = 0; i < t->ncolumns; i++) {
 		/* 0xFF never occurs in UTF-8: "a|bc" differs from "ab|c". */
-		h = hash_words(h, r->cells[i], strlen(r->cells[i]));
+		h = tl_hash_words(h, r->cells[i], strlen(r->cells[i]));
 		h = tl_hash_bytes(h, "\xFF", 1);
 	}
 	return h;
@@ -922,52 +876,51 @@ row_equal(const struct tl_table *t, const struct tl_row *a,
 	return 1;
 }
 
-struct rowslot {
-	uint64_t	hash;
-	size_t		index;	/* + 1; 0 is an empty slot */
+/* What tl_map_find_add() compares kept rows with: row i of t. */
+struct row_probe {
+	const struct tl_table	*t;
+	size_t			 i;
 };
+
+static int
+same_row(const void *ctx, size_t kept)
+{
+	const struct row_probe *p = ctx;
+
+	return row_equal(p->t, &p->t->rows[kept], &p->t->rows[p->i]);
+}
 
 /*
  * Drop rows equal in every cell to an earlier one, compacting the array
- * in the same pass.  Rows that only share a key stay: one permission can
- * be listed twice for two purposes.
+ * in the same pass (a kept row moves only to where no row is looked up
+ * any more).  Rows that only share a key stay: one permission can be
+ * listed twice for two purposes.
  */
 static void
 drop_duplicates(struct ctx *c, struct tl_table *t)
 {
-	struct rowslot *slots;
-	size_t cap = 16, i, kept = 0;
+	struct tl_map seen = {0};
+	struct row_probe p;
+	size_t i, kept = 0, at;
 
-	while (cap < 2 * t->nrows)
-		cap *= 2;
-	slots = xcalloc(cap, sizeof(*slots));
+	tl_map_reserve(&seen, t->nrows);
+	p.t = t;
 	for (i = 0; i < t->nrows; i++) {
-		uint64_t h = row_hash(t, &t->rows[i]);
-		size_t j = (size_t)h & (cap - 1);
-		int dup = 0;
-
-		for (; slots[j].index != 0; j = (j + 1) & (cap - 1)) {
-			const struct tl_row *prev = &t->rows[slots[j].index - 1];
-
-			if (slots[j].hash == h &&
-			    row_equal(t, prev, &t->rows[i])) {
-				tl_diag(c->d, TL_WARNING, c->page->source,
-				    t->rows[i].line,
-				    "duplicate row (same as line %u)",
-				    prev->line);
-				dup = 1;
-				break;
-			}
-		}
-		if (dup)
+		p.i = i;
+		at = kept;
+		if (tl_map_find_add(&seen, row_hash(t, &t->rows[i]), same_row,
+		    &p, &at)) {
+			tl_diag(c->d, TL_WARNING, c->page->source,
+			    t->rows[i].line, "duplicate row (same as line %u)",
+			    t->rows[at].line);
 			continue;
+		}
 		if (kept != i)
 			t->rows[kept] = t->rows[i];
-		slots[j].hash = h;
-		slots[j].index = ++kept;
+		kept++;
 	}
 	t->nrows = kept;
-	free(slots);
+	tl_map_free(&seen);
 }
 
 /* The column named by --date-column, by header or key; or -1. */

@@ -31,7 +31,7 @@
 
 #include "base/html.h"
 #include "base/space.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 #define NONE			SIZE_MAX
@@ -1217,49 +1217,41 @@ tl_template_render(const struct tl_template *t, const struct tl_value *context,
 /* ---- template sets ------------------------------------------------- */
 
 struct entry {
-	char			*name;	/* NULL: a free slot */
+	char			*name;
 	struct tl_template	*t;	/* NULL: no such template */
 };
 
-/* An open-addressing hash table keyed by name. */
+/* Templates by name: the entries, and a map from name to entry. */
 struct tl_template_set {
 	struct tl_template_loader loader;
 	tl_template_escaper	 escape;	/* NULL: HTML */
 	tl_template_escaper	 escape_code;	/* NULL: as escape */
 	struct entry	*v;
-	size_t		 n, cap;	/* cap is a power of two */
+	size_t		 n, cap;
+	struct tl_map	 names;		/* name -> index into v */
 };
 
-/* The slot holding `name`, or the free slot where it belongs. */
+/* The entry for `name`, or NULL. */
 static struct entry *
-S_slot(const struct tl_template_set *set, const char *name)
+S_entry(const struct tl_template_set *set, const char *name)
 {
-	size_t i = (size_t)tl_hash_str(name) & (set->cap - 1);
+	size_t i;
 
-	while (set->v[i].name != NULL && strcmp(set->v[i].name, name) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
+	return tl_map_get(&set->names, name, &i) ? &set->v[i] : NULL;
 }
 
 static void
 S_insert(struct tl_template_set *set, const char *name,
     struct tl_template *t)
 {
-	struct entry *old = set->v, *e;
-	size_t oldcap = set->cap, i;
+	struct entry *e;
 
-	if ((set->n + 1) * 4 > set->cap * 3) {
-		set->cap = set->cap ? set->cap * 2 : 16;
-		set->v = xcalloc(set->cap, sizeof(*set->v));
-		for (i = 0; i < oldcap; i++)
-			if (old[i].name != NULL)
-				*S_slot(set, old[i].name) = old[i];
-		free(old);
-	}
-	e = S_slot(set, name);
+	set->v = xgrow(set->v, &set->cap, set->n + 1, sizeof(*set->v));
+	e = &set->v[set->n];
 	e->name = xstrdup(name);
 	e->t = t;
-	set->n++;
+	/* The entry's copy of the name stays put as v grows. */
+	tl_map_put(&set->names, e->name, set->n++);
 }
 
 struct tl_template_set *
@@ -1279,11 +1271,12 @@ tl_template_set_free(struct tl_template_set *set)
 
 	if (set == NULL)
 		return;
-	for (i = 0; i < set->cap; i++) {
+	for (i = 0; i < set->n; i++) {
 		free(set->v[i].name);
 		tl_template_free(set->v[i].t);
 	}
 	free(set->v);
+	tl_map_free(&set->names);
 	free(set);
 }
 
@@ -1296,7 +1289,7 @@ tl_template_set_add(struct tl_template_set *set, const char *name,
 
 	if (t == NULL)
 		return -1;
-	if (set->cap > 0 && (e = S_slot(set, name))->name != NULL) {
+	if ((e = S_entry(set, name)) != NULL) {
 		tl_template_free(e->t);
 		e->t = t;
 		return 0;
@@ -1314,7 +1307,7 @@ tl_template_set_get(struct tl_template_set *set, const char *name,
 	char *src;
 
 	*found = NULL;
-	if (set->cap > 0 && (e = S_slot(set, name))->name != NULL) {
+	if ((e = S_entry(set, name)) != NULL) {
 		*found = e->t;
 		return 0;
 	}

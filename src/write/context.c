@@ -241,12 +241,12 @@ static int
 row_extra_get(const struct tl_value *v, const char *key,
     struct tl_value *out)
 {
-	const struct tl_strmap *extra = v->q;
+	const struct tl_map *extra = v->q;
 	const struct tl_table *t = table_of(v);
 	size_t i;
 
 	if (extra != NULL) {
-		if (!tl_strmap_get(extra, key, &i))
+		if (!tl_map_get(extra, key, &i))
 			return -1;
 		*out = tl_value_str(row_of(v)->cells[i]);
 		return 0;
@@ -700,7 +700,7 @@ tl_view_init(struct tl_view *v, const struct tl_page *page,
 	for (t = 0; t < page->ntables; t++)
 		for (i = 0; i < page->tables[t].ncolumns; i++)
 			if (page->tables[t].columns[i].field == TL_EXTRA)
-				tl_strmap_put(&v->extra_keys[t],
+				tl_map_put(&v->extra_keys[t],
 				    page->tables[t].columns[i].key, i);
 }
 
@@ -716,7 +716,7 @@ tl_view_free(struct tl_view *v)
 	size_t t;
 
 	for (t = 0; t < v->page->ntables; t++)
-		tl_strmap_free(&v->extra_keys[t]);
+		tl_map_free(&v->extra_keys[t]);
 	free(v->extra_keys);
 	v->extra_keys = NULL;
 	tl_changelog_free(&v->changelog);

@@ -15,7 +15,7 @@
 
 #include "base/buf.h"
 #include "model/changelog.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "model/table.h"
 #include "template/value.h"
 
@@ -45,7 +45,7 @@ struct tl_view {
 	const struct tl_page		*page;
 	const struct tl_write_opts	*opts;
 	struct tl_changelog		 changelog;
-	struct tl_strmap		*extra_keys;	/* [table]: key -> column */
+	struct tl_map		*extra_keys;	/* [table]: key -> column */
 };
 
 /* Both page and o must outlive the view. */
@@ -80,7 +80,7 @@ int	tl_write_atom(struct tl_view *v, FILE *fp, struct tl_diags *d);
 struct tl_csv_columns {
 	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
-	struct tl_strmap index;		/* key -> its place in keys */
+	struct tl_map index;		/* key -> its place in keys */
 };
 void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
 void	tl_csv_columns_free(struct tl_csv_columns *c);
