@@ -18,6 +18,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "write/context.h"
+#include "write/write.h"
 #include "base/map.h"
 #include "base/xalloc.h"
 

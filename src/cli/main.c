@@ -50,6 +50,7 @@ struct convert_args {
 	long			 table;		/* 1-based; 0 for all */
 	struct tl_load_opts	 load;
 	struct tl_write_opts	 write;
+	struct tl_renderer	*renderer;
 	const char		*templates;
 	int			 strict;
 	int			 quiet;
@@ -446,12 +447,13 @@ write_page(const struct tl_page *page, const struct convert_args *a,
 	}
 	tl_view_init(&v, page, &a->write);
 	if (a->output == NULL)
-		rc = tl_convert_stream(&v, f, stdout, "standard output", d);
+		rc = tl_convert_stream(&v, a->renderer, f, stdout,
+		    "standard output", d);
 	else if (a->nformats == 1 && !is_folder(a->output))
-		rc = tl_convert_file(&v, f, a->output, d);
+		rc = tl_convert_file(&v, a->renderer, f, a->output, d);
 	else
-		rc = tl_convert_dir(&v, a->formats, a->nformats, a->output,
-		    a->jobs, d);
+		rc = tl_convert_dir(&v, a->renderer, a->formats, a->nformats,
+		    a->output, a->jobs, d);
 	tl_view_free(&v);
 	return rc;
 }
@@ -475,7 +477,7 @@ cmd_convert(int argc, char **argv)
 	input = optind < argc ? argv[optind] : "-";
 
 	loader = tl_loader_new(&a.load);
-	a.write.renderer = tl_renderer_new(a.templates);
+	a.renderer = tl_renderer_new(a.templates);
 	a.write.temps = catch_signals();
 	page = tl_load_page(loader, input, &d);
 	if (page != NULL && a.table > 0 &&
@@ -487,7 +489,7 @@ cmd_convert(int argc, char **argv)
 	print_diags(&d, a.quiet);
 	rc = exit_status(&d, a.strict);
 	tl_page_free(page);
-	tl_renderer_free(a.write.renderer);
+	tl_renderer_free(a.renderer);
 	tl_loader_free(loader);
 	tl_diags_free(&d);
 	return rc;

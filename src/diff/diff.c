@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "model/changelog.h"
 #include "write/context.h"
+#include "write/write.h"
 #include "write/escape.h"
 #include "base/xalloc.h"
 

@@ -38,6 +38,7 @@ struct tablog_page {
 struct tablog_writer {
 	struct tl_write_opts	 opts;
 	char			*base_url;	/* owned; opts.base_url */
+	struct tl_renderer	*renderer;	/* the writer's templates */
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
@@ -472,7 +473,7 @@ tablog_writer_new(const char *templates_dir)
 {
 	tablog_writer *w = xcalloc(1, sizeof(*w));
 
-	w->opts.renderer = tl_renderer_new(templates_dir);
+	w->renderer = tl_renderer_new(templates_dir);
 	return w;
 }
 
@@ -481,7 +482,7 @@ tablog_writer_free(tablog_writer *writer)
 {
 	if (writer == NULL)
 		return;
-	tl_renderer_free(writer->opts.renderer);
+	tl_renderer_free(writer->renderer);
 	free(writer->base_url);
 	free(writer);
 }
@@ -529,7 +530,7 @@ tablog_write(const tablog_page *page, const char *format, FILE *fp,
 		struct tl_view v;
 
 		tl_view_init(&v, page->page, &w->opts);
-		rc = tl_convert_stream(&v, f, fp, "output", d);
+		rc = tl_convert_stream(&v, w->renderer, f, fp, "output", d);
 		tl_view_free(&v);
 		if (w != writer)
 			tablog_writer_free(w);

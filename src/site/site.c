@@ -511,7 +511,6 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 	(void)loader;
 	if (p->page == NULL)
 		return;
-	p->opts.renderer = renderer;
 	tl_path_join(&dir, s->o->outdir, p->page->slug);
 	if ((fd = tl_subdir_open(s->outfd, p->page->slug, dir.data,
 	    &p->diags)) < 0)
@@ -522,13 +521,12 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 
 		buf_reset(&path);
 		tl_path_join(&path, dir.data, page_files[i]);
-		if (tl_convert_fileat(&p->view, f, fd, page_files[i],
-		    path.data, &p->diags) != 0)
+		if (tl_convert_fileat(&p->view, renderer, f, fd,
+		    page_files[i], path.data, &p->diags) != 0)
 			break;
 	}
 	close(fd);
 out:
-	p->opts.renderer = NULL;
 	buf_free(&dir);
 	buf_free(&path);
 }

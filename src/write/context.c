@@ -684,40 +684,10 @@ static const struct tl_value_member root_members[] = {
 
 static const struct tl_value_class root_class = TL_FIXED_CLASS(root_members);
 
-/* ---- views ---------------------------------------------------------- */
-
-void
-tl_view_init(struct tl_view *v, const struct tl_page *page,
-    const struct tl_write_opts *o)
-{
-	size_t t, i;
-
-	v->page = page;
-	v->opts = o;
-	tl_changelog_build(&v->changelog, page, o->oldest_first);
-	v->extra_keys = xcalloc(page->ntables ? page->ntables : 1,
-	    sizeof(*v->extra_keys));
-	for (t = 0; t < page->ntables; t++)
-		for (i = 0; i < page->tables[t].ncolumns; i++)
-			if (page->tables[t].columns[i].field == TL_EXTRA)
-				tl_map_put(&v->extra_keys[t],
-				    page->tables[t].columns[i].key, i);
-}
+/* ---- the view's object -------------------------------------------- */
 
 struct tl_value
 tl_view_value(const struct tl_view *v)
 {
 	return tl_value_make(TL_VALUE_OBJECT, &root_class, v, 0, 0);
-}
-
-void
-tl_view_free(struct tl_view *v)
-{
-	size_t t;
-
-	for (t = 0; t < v->page->ntables; t++)
-		tl_map_free(&v->extra_keys[t]);
-	free(v->extra_keys);
-	v->extra_keys = NULL;
-	tl_changelog_free(&v->changelog);
 }

@@ -18,7 +18,11 @@
 #include "model/changelog.h"
 #include "model/table.h"
 #include "template/value.h"
-#include "write/write.h"
+#include "write/view.h"
+
+/* The page's object, answered from the view as it is read; valid as long
+ * as the view. */
+struct tl_value	tl_view_value(const struct tl_view *v);
 
 /* A JSON string of s (null for NULL), invalid UTF-8 repaired: for text
  * from outside the model, such as file names. */

@@ -121,11 +121,13 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 }
 
 int
-tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_csv(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
 
+	(void)r;
 	(void)d;
 	if (v->opts->csv_bom)
 		buf_puts(&b, "\xEF\xBB\xBF");

@@ -6,38 +6,43 @@
  * built once per view however many of them are written; all escaping is
  * the template engine's.
  */
+#include "write/context.h"
 #include "write/render.h"
 #include "write/write.h"
 
 int
-tl_write_html(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_html(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 
-	return tl_render(v->opts->renderer, v->opts->fragment ? "table.html" :
+	return tl_render(r, v->opts->fragment ? "table.html" :
 	    "page.html", &page, fp, d);
 }
 
 int
-tl_write_changelog(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_changelog(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 
-	return tl_render(v->opts->renderer, "changelog.md", &page, fp, d);
+	return tl_render(r, "changelog.md", &page, fp, d);
 }
 
 int
-tl_write_changelog_html(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_changelog_html(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 
-	return tl_render(v->opts->renderer, "changelog.html", &page, fp, d);
+	return tl_render(r, "changelog.html", &page, fp, d);
 }
 
 int
-tl_write_atom(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_atom(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 
-	return tl_render(v->opts->renderer, "feed.xml", &page, fp, d);
+	return tl_render(r, "feed.xml", &page, fp, d);
 }
