@@ -17,7 +17,7 @@
 
 #include "base/buf.h"
 #include "base/date.h"
-#include "write/context.h"
+#include "template/value.h"
 #include "write/write.h"
 #include "base/map.h"
 #include "base/xalloc.h"

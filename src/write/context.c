@@ -17,14 +17,11 @@
  */
 #include "write/context.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
 #include "base/version.h"
 #include "write/escape.h"
-#include "base/utf8.h"
-#include "base/xalloc.h"
 
 /*
  * The text of a cell when it is the cell as read (no date label, no
@@ -67,27 +64,6 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 			buf_putc(out, ')');
 		}
 	}
-}
-
-/*
- * Model text is valid UTF-8 (the readers and the normaliser see to it);
- * a file name need not be, and jansson refuses such a string, so it is
- * repaired here rather than lost.
- */
-json_t *
-tl_json_text(const char *s)
-{
-	struct buf fixed = {0};
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	if ((j = json_string(s)) != NULL)
-		return j;
-	tl_utf8_repair(&fixed, s, strlen(s));
-	j = json_string(buf_str(&fixed));
-	buf_free(&fixed);
-	return j;
 }
 
 void

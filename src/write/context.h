@@ -24,10 +24,6 @@
  * as the view. */
 struct tl_value	tl_view_value(const struct tl_view *v);
 
-/* A JSON string of s (null for NULL), invalid UTF-8 repaired: for text
- * from outside the model, such as file names. */
-json_t	*tl_json_text(const char *s);
-
 /*
  * A cell as shown in Markdown and HTML tables: a dated cell as
  * "December 2023", a split permission cell as "Name (qualifier)
