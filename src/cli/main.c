@@ -351,12 +351,9 @@ parse_convert(int argc, char **argv, struct convert_args *a)
 			a->output = optarg;
 			break;
 		case OPT_FROM:
-			if (strcmp(optarg, "html") == 0)
-				a->load.format = TL_FORMAT_HTML;
-			else if (strcmp(optarg, "md") == 0 ||
-			    strcmp(optarg, "markdown") == 0)
-				a->load.format = TL_FORMAT_MD;
-			else
+			/* "markdown" is the md reader's long name. */
+			if ((a->load.from = tl_input_format(strcmp(optarg,
+			    "markdown") == 0 ? "md" : optarg)) == NULL)
 				return usage_error("--from takes html or md, "
 				    "not '%s'", optarg);
 			break;

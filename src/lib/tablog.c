@@ -199,17 +199,17 @@ S_loader_reset(tablog_loader *loader)
 int
 tablog_loader_set_input(tablog_loader *loader, enum tablog_input input)
 {
-	enum tl_format f;
+	const struct tl_input_format *f;
 
 	switch (input) {
 	case TABLOG_INPUT_AUTO:
-		f = TL_FORMAT_AUTO;
+		f = NULL;
 		break;
 	case TABLOG_INPUT_HTML:
-		f = TL_FORMAT_HTML;
+		f = tl_input_format("html");
 		break;
 	case TABLOG_INPUT_MARKDOWN:
-		f = TL_FORMAT_MD;
+		f = tl_input_format("md");
 		break;
 	default:
 		return -1;
@@ -217,7 +217,7 @@ tablog_loader_set_input(tablog_loader *loader, enum tablog_input input)
 	if (loader == NULL)
 		return -1;
 	S_loader_reset(loader);
-	loader->opts.format = f;
+	loader->opts.from = f;
 	return 0;
 }
 

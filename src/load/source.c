@@ -8,27 +8,23 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <cmark-gfm-core-extensions.h>
-#include <libxml/parser.h>
 
 #include "base/buf.h"
-#include "base/space.h"
 #include "base/xalloc.h"
+
+/* A reader of the table (read.h) and what it keeps, made when first
+ * needed: a run that reads only HTML compiles no Markdown patterns. */
+struct reader {
+	int	 made;
+	void	*state;
+};
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
-	struct tl_md_reader	*md;
+	struct reader		*readers;	/* [format in tl_input_formats()] */
+	size_t			 nreaders;
 	struct tl_normaliser	*norm;
 };
-
-void
-tl_read_init(void)
-{
-	cmark_gfm_core_extensions_ensure_registered();
-	xmlInitParser();
-}
 
 struct tl_loader *
 tl_loader_new(const struct tl_load_opts *opts)
@@ -38,7 +34,9 @@ tl_loader_new(const struct tl_load_opts *opts)
 	l->opts = *opts;
 	if (l->opts.max_input == 0)
 		l->opts.max_input = TL_DEFAULT_MAX_INPUT;
-	l->md = tl_md_reader_new();
+	while (tl_input_formats()[l->nreaders].name != NULL)
+		l->nreaders++;
+	l->readers = xcalloc(l->nreaders, sizeof(*l->readers));
 	l->norm = tl_normaliser_new(&l->opts.norm);
 	return l;
 }
@@ -46,11 +44,31 @@ tl_loader_new(const struct tl_load_opts *opts)
 void
 tl_loader_free(struct tl_loader *l)
 {
+	const struct tl_input_format *f = tl_input_formats();
+	size_t i;
+
 	if (l == NULL)
 		return;
-	tl_md_reader_free(l->md);
+	for (i = 0; i < l->nreaders; i++)
+		if (l->readers[i].made && f[i].free != NULL)
+			f[i].free(l->readers[i].state);
+	free(l->readers);
 	tl_normaliser_free(l->norm);
 	free(l);
+}
+
+/* Read with format f, through this loader's reader for it. */
+static int
+read_as(struct tl_loader *l, const struct tl_input_format *f,
+    struct tl_page *page, const char *bytes, size_t len, struct tl_diags *d)
+{
+	struct reader *r = &l->readers[f - tl_input_formats()];
+
+	if (!r->made) {
+		r->state = f->new != NULL ? f->new() : NULL;
+		r->made = 1;
+	}
+	return f->read(r->state, page, bytes, len, d);
 }
 
 /*
@@ -94,46 +112,6 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	return rc;
 }
 
-static int
-starts_with_ci(const char *s, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return len >= n && strncasecmp(s, prefix, n) == 0;
-}
-
-enum tl_format
-tl_detect_format(const char *bytes, size_t len)
-{
-	size_t i = 0, scan;
-
-	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && tl_is_html_space((unsigned char)bytes[i]))
-		i++;
-	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
-	    starts_with_ci(bytes + i, len - i, "<html") ||
-	    starts_with_ci(bytes + i, len - i, "<?xml") ||
-	    starts_with_ci(bytes + i, len - i, "<table") ||
-	    starts_with_ci(bytes + i, len - i, "<head") ||
-	    starts_with_ci(bytes + i, len - i, "<body") ||
-	    starts_with_ci(bytes + i, len - i, "<meta"))
-		return TL_FORMAT_HTML;
-	/*
-	 * A page that opens with some other tag (a fragment: <div>, <nav>,
-	 * <h1>, a comment) is HTML if it holds a <table> early on and no line
-	 * that starts like a GFM delimiter row.
-	 */
-	if (i < len && bytes[i] == '<') {
-		scan = len - i < 65536 ? len - i : 65536;
-		for (size_t k = i; k + 6 <= i + scan; k++)
-			if (bytes[k] == '<' &&
-			    starts_with_ci(bytes + k, len - k, "<table"))
-				return TL_FORMAT_HTML;
-	}
-	return TL_FORMAT_MD;
-}
-
 /* A table with no columns at all (`<table></table>`) is no table. */
 static int
 has_columns(const struct tl_page *page)
@@ -173,9 +151,9 @@ struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
 {
+	const struct tl_input_format *f;
 	struct buf utf8 = {0};
 	struct tl_page *page;
-	enum tl_format fmt;
 	int rc;
 
 	if (len >= 2 && (((unsigned char)bytes[0] == 0xFF &&
@@ -194,19 +172,9 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		buf_free(&utf8);
 		return NULL;
 	}
-	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
-	    tl_detect_format(bytes, len);
+	f = l->opts.from != NULL ? l->opts.from : tl_input_detect(bytes, len);
 	page = tl_page_new(name);
-	if (fmt == TL_FORMAT_HTML) {
-		rc = tl_read_html(page, bytes, len, d);
-	} else {
-		/* Markdown is UTF-8: a BOM only hides front matter. */
-		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-			bytes += 3;
-			len -= 3;
-		}
-		rc = tl_read_md(l->md, page, bytes, len, d);
-	}
+	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
 	if (rc == 0)
 		tl_page_drop_empty_tables(page);

@@ -3,10 +3,11 @@
  *
  * The loader is the front of the pipeline: it reads a file or standard
  * input (refusing folders and anything over the size limit before reading
- * it), converts UTF-16 to UTF-8, picks the reader by content (or --from),
- * runs it and the normaliser, and turns "no table" into an error.  It owns
- * the per-thread reader and normaliser objects, so their compiled
- * patterns are reused for every page.
+ * it), converts UTF-16 to UTF-8, picks the reader from the table of
+ * readers (read.h) by content or --from, runs it and the normaliser, and
+ * turns "no table" into an error.  It owns the per-thread reader and
+ * normaliser objects, so their compiled patterns are reused for every
+ * page.
  */
 #ifndef TABLOG_SOURCE_H
 #define TABLOG_SOURCE_H
@@ -22,7 +23,8 @@
 #define TL_DEFAULT_MAX_INPUT ((size_t)256 << 20)	/* 256 MiB */
 
 struct tl_load_opts {
-	enum tl_format		format;		/* TL_FORMAT_AUTO to detect */
+	/* The reader (read.h: --from), or NULL to sniff each page. */
+	const struct tl_input_format *from;
 	size_t			max_input;	/* bytes; 0 for the default */
 	struct tl_norm_opts	norm;
 };

@@ -16,8 +16,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include "base/buf.h"
 #include "read/read.h"
@@ -1249,6 +1251,54 @@ converted:
 
 /* ---- the reader ---------------------------------------------------- */
 
+static int
+starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/*
+ * docs/design.md "Reading pages": after an optional UTF-8 BOM and white
+ * space, one of the tags a whole page starts with; or some other tag (a
+ * fragment: <div>, <nav>, <h1>, a comment) and a <table> in the first
+ * 64 KiB.
+ */
+int
+tl_sniff_html(const char *bytes, size_t len)
+{
+	size_t i = 0, scan;
+
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && tl_is_html_space((unsigned char)bytes[i]))
+		i++;
+	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
+	    starts_with_ci(bytes + i, len - i, "<html") ||
+	    starts_with_ci(bytes + i, len - i, "<?xml") ||
+	    starts_with_ci(bytes + i, len - i, "<table") ||
+	    starts_with_ci(bytes + i, len - i, "<head") ||
+	    starts_with_ci(bytes + i, len - i, "<body") ||
+	    starts_with_ci(bytes + i, len - i, "<meta"))
+		return 1;
+	if (i < len && bytes[i] == '<') {
+		scan = len - i < 65536 ? len - i : 65536;
+		for (size_t k = i; k + 6 <= i + scan; k++)
+			if (bytes[k] == '<' &&
+			    starts_with_ci(bytes + k, len - k, "<table"))
+				return 1;
+	}
+	return 0;
+}
+
+
+void
+tl_html_init(void)
+{
+	xmlInitParser();
+}
+
 static void
 reader_finish(struct reader *r)
 {
@@ -1310,13 +1360,14 @@ parse(struct reader *r, const char *bytes, size_t len)
 }
 
 int
-tl_read_html(struct tl_page *page, const char *bytes, size_t len,
-    struct tl_diags *d)
+tl_read_html(void *reader, struct tl_page *page, const char *bytes,
+    size_t len, struct tl_diags *d)
 {
 	struct reader r;
 	struct buf conv = {0};
 	int rc = 0;
 
+	(void)reader;	/* nothing is kept from page to page */
 	memset(&r, 0, sizeof(r));
 	r.page = page;
 	r.d = d;

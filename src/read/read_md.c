@@ -117,7 +117,13 @@ S_compile(const char *pattern)
 	return re;
 }
 
-struct tl_md_reader *
+void
+tl_md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void *
 tl_md_reader_new(void)
 {
 	struct tl_md_reader *r = xcalloc(1, sizeof(*r));
@@ -141,8 +147,9 @@ fail:
 }
 
 void
-tl_md_reader_free(struct tl_md_reader *r)
+tl_md_reader_free(void *reader)
 {
+	struct tl_md_reader *r = reader;
 	size_t i;
 
 	if (r == NULL)
@@ -1274,9 +1281,10 @@ S_table_cmp(const void *a, const void *b)
 }
 
 int
-tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
+tl_read_md(void *reader, struct tl_page *page, const char *text,
     size_t len, struct tl_diags *d)
 {
+	struct tl_md_reader *r = reader;
 	struct ctx c;
 	struct buf fixed = {0}, tmp = {0};
 	cmark_parser *parser;
@@ -1284,6 +1292,11 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 	const char *good;
 	size_t glen;
 
+	if (r == NULL) {
+		tl_diag(d, TL_ERROR, page->source, 0, "no Markdown reader "
+		    "(a PCRE2 pattern failed to compile)");
+		return -1;
+	}
 	memset(&c, 0, sizeof(c));
 	c.r = r;
 	c.page = page;
@@ -1291,6 +1304,11 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 	if (text == NULL) {
 		text = "";
 		len = 0;
+	}
+	/* Markdown is UTF-8: a BOM only hides front matter. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
 	}
 	good = S_repair(&c, text, len, &fixed, &glen);
 	S_split_lines(&c, good, glen);

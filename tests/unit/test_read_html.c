@@ -34,7 +34,7 @@ read_bytes(struct result *res, const char *name, const char *bytes,
 {
 	memset(res, 0, sizeof(*res));
 	res->page = tl_page_new(name);
-	res->rc = tl_read_html(res->page, bytes, len, &res->diags);
+	res->rc = tl_read_html(NULL, res->page, bytes, len, &res->diags);
 }
 
 static void

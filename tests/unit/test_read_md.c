@@ -18,7 +18,7 @@
 #include "base/xalloc.h"
 
 struct fx {
-	struct tl_md_reader	*r;
+	void			*r;
 	struct tl_page		*page;
 	struct tl_diags		 d;
 };
