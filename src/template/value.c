@@ -42,15 +42,6 @@ tl_value_null(void)
 }
 
 struct tl_value
-tl_value_bool(int b)
-{
-	struct tl_value v = tl_value_missing();
-
-	v.kind = b ? TL_VALUE_TRUE : TL_VALUE_FALSE;
-	return v;
-}
-
-struct tl_value
 tl_value_int(json_int_t i)
 {
 	struct tl_value v = tl_value_missing();

@@ -175,7 +175,6 @@ struct tl_value	tl_value_make(enum tl_value_kind kind,
 
 struct tl_value	tl_value_missing(void);
 struct tl_value	tl_value_null(void);
-struct tl_value	tl_value_bool(int b);
 struct tl_value	tl_value_int(json_int_t i);
 /* A held string (NULL: null); s must stay valid and NUL-terminated. */
 struct tl_value	tl_value_str(const char *s);

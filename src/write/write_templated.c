@@ -1,10 +1,12 @@
 /*
- * write_html.c - the templated outputs of one page: the HTML page (or
- * just its table), the changelog in Markdown and HTML, the Atom feed.
+ * write_templated.c - the outputs of one page written through templates:
+ * the HTML page (or just its table), the changelog in Markdown and in
+ * HTML, the Atom feed.
  *
- * Each renders one template against the page's context (context.h),
- * built once per view however many of them are written; all escaping is
- * the template engine's.
+ * Each renders one template (docs/design.md "Templates") against the
+ * page's object (context.h), answered from the view however many of them
+ * are written; all escaping is the template engine's, HTML or Markdown
+ * by the template's name (render.c).
  */
 #include "write/context.h"
 #include "write/render.h"
