@@ -57,6 +57,28 @@ tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour)
 	buf_putc(out, '\n');
 }
 
+const char *
+tl_diag_excerpt(struct buf *b, const char *s)
+{
+	size_t len = strlen(s), i;
+
+	buf_reset(b);
+	buf_put(b, s, len > TL_DIAG_EXCERPT ? TL_DIAG_EXCERPT : len);
+	if (len > TL_DIAG_EXCERPT) {
+		while (b->len > 0 &&
+		    ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
+			b->len--;
+		if (b->len > 0 && (unsigned char)b->data[b->len - 1] >= 0xC0)
+			b->len--;
+		b->data[b->len] = '\0';
+		buf_puts(b, "...");
+	}
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] == '\n')
+			b->data[i] = ' ';
+	return buf_str(b);
+}
+
 size_t
 tl_diags_count(const struct tl_diags *d, enum tl_severity sev)
 {

@@ -46,6 +46,14 @@ void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
  */
 struct buf;
 void	tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour);
+/*
+ * Text (a cell, a header) as a message quotes it, in b (reset first):
+ * one line (line breaks as spaces) and at most TL_DIAG_EXCERPT bytes of
+ * it, cut before a UTF-8 character rather than inside one and then
+ * followed by "...": a 10 MB cell is not a message.  Returns b's text.
+ */
+#define TL_DIAG_EXCERPT 80
+const char *tl_diag_excerpt(struct buf *b, const char *s);
 /* Append from's diagnostics to `to`, in order, leaving from empty. */
 void	tl_diags_move(struct tl_diags *to, struct tl_diags *from);
 void	tl_diags_free(struct tl_diags *d);

@@ -25,6 +25,8 @@
 #ifndef TABLOG_SPACE_H
 #define TABLOG_SPACE_H
 
+#include <stddef.h>
+
 static inline int
 tl_is_space(int c)
 {
@@ -51,6 +53,17 @@ tl_is_unicode_space(long cp)
 		return tl_is_space((int)cp);
 	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
 	    cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Narrow s[*from..*to) to leave out ASCII white space (tl_is_space()) at
+ * either end. */
+static inline void
+tl_trim(const char *s, size_t *from, size_t *to)
+{
+	while (*from < *to && tl_is_space((unsigned char)s[*from]))
+		(*from)++;
+	while (*to > *from && tl_is_space((unsigned char)s[*to - 1]))
+		(*to)--;
 }
 
 #endif

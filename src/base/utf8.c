@@ -86,7 +86,8 @@ tl_utf8_find_bad(const char *s, size_t len, size_t from, unsigned flags,
 		/* ASCII, most of any page, eight bytes at a time. */
 		if (len - i >= 8) {
 			w = tl_word(u + i);
-			if (!tl_word_has_high(w) && !(nul && tl_word_has(w, 0))) {
+			if (!tl_word_has_high(w) &&
+			    !(nul && tl_word_has(w, 0))) {
 				i += 8;
 				continue;
 			}

@@ -118,30 +118,6 @@ finding(struct checker *c, enum tl_severity sev, unsigned line,
 	va_end(ap);
 }
 
-/* A cell quoted in a message: one line, at most 80 bytes of it. */
-static const char *
-excerpt(struct buf *b, const char *s)
-{
-	size_t len = strlen(s), i;
-
-	buf_reset(b);
-	buf_put(b, s, len > 80 ? 80 : len);
-	if (len > 80) {
-		/* Do not cut a UTF-8 sequence. */
-		while (b->len > 0 &&
-		    ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
-			b->len--;
-		if (b->len > 0 && (unsigned char)b->data[b->len - 1] >= 0xC0)
-			b->len--;
-		b->data[b->len] = '\0';
-		buf_puts(b, "...");
-	}
-	for (i = 0; i < b->len; i++)
-		if (b->data[i] == '\n')
-			b->data[i] = ' ';
-	return buf_str(b);
-}
-
 static void
 check_headers(struct checker *c, const struct tl_table *t)
 {
@@ -154,7 +130,8 @@ check_headers(struct checker *c, const struct tl_table *t)
 		    (int)i == t->date_column)
 			continue;
 		finding(c, TL_WARNING, t->line, "header '%s' maps to no known "
-		    "field (kept as '%s')", excerpt(&c->tmp, t->columns[i].header),
+		    "field (kept as '%s')",
+		    tl_diag_excerpt(&c->tmp, t->columns[i].header),
 		    t->columns[i].key);
 	}
 }
@@ -202,7 +179,7 @@ check_row(struct checker *c, const struct tl_table *t, const struct tl_row *r,
 	    r->f[TL_DISPLAY_NAME] == NULL)
 		finding(c, TL_WARNING, r->line, "permission cell does not "
 		    "split into name and display name: '%s'",
-		    excerpt(&c->tmp, r->f[TL_PERMISSION]));
+		    tl_diag_excerpt(&c->tmp, r->f[TL_PERMISSION]));
 }
 
 /* "User.Read (Delegated, Microsoft Graph)" for messages. */
@@ -252,7 +229,8 @@ check_names(struct checker *c, const struct tl_row *r)
 			finding(c, TL_WARNING, r->line, "%s is shown as '%s' "
 			    "here but as '%s' at %s:%u",
 			    permission_words(&c->tmp2, r, r->f[TL_API] ? api :
-			    NULL), excerpt(&c->tmp, r->f[TL_DISPLAY_NAME]),
+			    NULL),
+			    tl_diag_excerpt(&c->tmp, r->f[TL_DISPLAY_NAME]),
 			    first->text, first->file, first->line);
 	}
 	buf_free(&key);

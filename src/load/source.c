@@ -21,7 +21,7 @@ struct reader {
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
-	struct reader		*readers;	/* [format in tl_input_formats()] */
+	struct reader		*readers;	/* [tl_input_formats() index] */
 	size_t			 nreaders;
 	struct tl_normaliser	*norm;
 };

@@ -131,14 +131,11 @@ tl_aliases_add(struct tl_aliases *a, const char *alias, const char *canonical)
 static char *
 trim(char *s)
 {
-	size_t len;
+	size_t from = 0, to = strlen(s);
 
-	while (tl_is_space((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && tl_is_space((unsigned char)s[len - 1]))
-		s[--len] = '\0';
-	return s;
+	tl_trim(s, &from, &to);
+	s[to] = '\0';
+	return s + from;
 }
 
 /* One `alias = canonical` line; 0, or -1 when it is not one. */

@@ -559,15 +559,6 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 
 /* ---- permission cells ---------------------------------------------- */
 
-static void
-trim(const char *s, size_t *b, size_t *e)
-{
-	while (*b < *e && tl_is_space(s[*b]))
-		(*b)++;
-	while (*e > *b && tl_is_space(s[*e - 1]))
-		(*e)--;
-}
-
 /* Index of the '(' matching the ')' at s[close], not before b; or -1. */
 static long
 matching_open(const char *s, size_t b, size_t close)
@@ -611,23 +602,23 @@ split_parts(struct tl_normaliser *n, const char *s, size_t len,
 	size_t b = 0, e = len;
 	long open, qopen;
 
-	trim(s, &b, &e);
+	tl_trim(s, &b, &e);
 	if (e == b || s[e - 1] != ')')
 		return 0;
 	if ((open = matching_open(s, b, e - 1)) < 0)
 		return 0;
 	p->db = (size_t)open + 1, p->de = e - 1;
-	trim(s, &p->db, &p->de);
+	tl_trim(s, &p->db, &p->de);
 	p->nb = b, p->ne = (size_t)open;
-	trim(s, &p->nb, &p->ne);
+	tl_trim(s, &p->nb, &p->ne);
 	p->qb = p->qe = 0;
 	if (p->ne > p->nb && s[p->ne - 1] == ')' &&
 	    (qopen = matching_open(s, p->nb, p->ne - 1)) >= 0) {
 		size_t qb = (size_t)qopen + 1, qe = p->ne - 1;
 		size_t nb = p->nb, ne = (size_t)qopen;
 
-		trim(s, &qb, &qe);
-		trim(s, &nb, &ne);
+		tl_trim(s, &qb, &qe);
+		tl_trim(s, &nb, &ne);
 		if (qe > qb && ne > nb &&
 		    matches_all(n, n->re_qualifier, s, qb, qe)) {
 			p->qb = qb, p->qe = qe;
@@ -643,7 +634,7 @@ split_parts(struct tl_normaliser *n, const char *s, size_t len,
 
 		p->qb = ov[2], p->qe = ov[3];
 		p->de = ov[0];
-		trim(s, &p->db, &p->de);
+		tl_trim(s, &p->db, &p->de);
 	}
 	return 1;
 }
@@ -984,26 +975,8 @@ find_date_column(struct ctx *c, const struct tl_table *t)
 static void
 warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 {
-	size_t len = strlen(text), i;
-
-	/* One line per diagnostic, and a 10 MB cell is not a message. */
-	buf_reset(&c->tmp);
-	buf_put(&c->tmp, text, len > 80 ? 80 : len);
-	if (len > 80) {
-		while (c->tmp.len > 0 &&
-		    ((unsigned char)c->tmp.data[c->tmp.len - 1] & 0xC0) == 0x80)
-			c->tmp.len--;
-		if (c->tmp.len > 0 &&
-		    (unsigned char)c->tmp.data[c->tmp.len - 1] >= 0xC0)
-			c->tmp.len--;
-		c->tmp.data[c->tmp.len] = '\0';
-		buf_puts(&c->tmp, "...");
-	}
-	for (i = 0; i < c->tmp.len; i++)
-		if (c->tmp.data[i] == '\n')
-			c->tmp.data[i] = ' ';
 	tl_diag(c->d, TL_WARNING, c->page->source, r->line,
-	    "unrecognised date '%s'", buf_str(&c->tmp));
+	    "unrecognised date '%s'", tl_diag_excerpt(&c->tmp, text));
 }
 
 static void

@@ -1038,7 +1038,8 @@ sniff_meta_charset(const char *b, size_t len, char *name, size_t namesz)
 			if (k >= len || b[k] != '=')
 				continue;
 			k++;
-			while (k < len && (tl_is_html_space((unsigned char)b[k]) ||
+			while (k < len &&
+			    (tl_is_html_space((unsigned char)b[k]) ||
 			    b[k] == '"' || b[k] == '\''))
 				k++;
 			for (j = 0; k < len && j + 1 < namesz; k++, j++) {

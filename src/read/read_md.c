@@ -199,15 +199,15 @@ struct ctx {
 	size_t		 consumed;	/* last line read by a recovery */
 };
 
+/* [*p, *p + *len) without white space at either end (space.h). */
 static void
 S_trim(const char **p, size_t *len)
 {
-	while (*len > 0 && tl_is_space(**p)) {
-		(*p)++;
-		(*len)--;
-	}
-	while (*len > 0 && tl_is_space((*p)[*len - 1]))
-		(*len)--;
+	size_t from = 0, to = *len;
+
+	tl_trim(*p, &from, &to);
+	*p += from;
+	*len = to - from;
 }
 
 /* The first `ch` in [p, end), or end. */

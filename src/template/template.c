@@ -211,16 +211,6 @@ S_push_token(struct compiler *c, enum kind kind, size_t start, size_t end,
 	return t;
 }
 
-/* Trim s[*from..*to) of white space. */
-static void
-S_trim(const char *s, size_t *from, size_t *to)
-{
-	while (*from < *to && tl_is_space(s[*from]))
-		(*from)++;
-	while (*to > *from && tl_is_space(s[*to - 1]))
-		(*to)--;
-}
-
 /* Parse `{{=open close=}}` content s[from..to) into `d`. */
 static int
 S_parse_delims(struct compiler *c, const struct token *t, size_t from,
@@ -229,7 +219,7 @@ S_parse_delims(struct compiler *c, const struct token *t, size_t from,
 	const char *s = c->src;
 	size_t a, a_end, b, b_end;
 
-	S_trim(s, &from, &to);
+	tl_trim(s, &from, &to);
 	a = from;
 	for (a_end = a; a_end < to && !tl_is_space(s[a_end]); a_end++)
 		continue;
@@ -262,14 +252,14 @@ S_parse_name(struct compiler *c, struct token *t, size_t from, size_t to)
 	const char *s = c->src;
 	size_t i;
 
-	S_trim(s, &from, &to);
+	tl_trim(s, &from, &to);
 	t->raw = from;
 	t->raw_len = to - from;
 	if ((t->kind == K_PARTIAL || t->kind == K_PARENT ||
 	    t->kind == K_CLOSE) && from < to && s[from] == '*') {
 		t->dynamic = true;
 		from++;
-		S_trim(s, &from, &to);
+		tl_trim(s, &from, &to);
 	}
 	t->name = from;
 	t->name_len = to - from;

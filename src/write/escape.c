@@ -27,6 +27,17 @@ esc_html_lines(struct buf *out, const char *s)
 	tl_html_escape(out, s, strlen(s));
 }
 
+/* An & (at s) is escaped only where it could be read back as an entity:
+ * before a letter or '#'. */
+static void
+md_amp(struct buf *out, const char *s)
+{
+	if ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') ||
+	    s[1] == '#')
+		buf_putc(out, '\\');
+	buf_putc(out, '&');
+}
+
 static int
 is_word_byte(char c)
 {
@@ -61,11 +72,7 @@ esc_md_cell(struct buf *out, const char *s)
 			buf_putc(out, '_');
 			break;
 		case '&':
-			/* Only where it could be read back as an entity. */
-			if ((s[1] >= 'a' && s[1] <= 'z') ||
-			    (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '#')
-				buf_putc(out, '\\');
-			buf_putc(out, '&');
+			md_amp(out, s);
 			break;
 		case '\n':
 			buf_puts(out, "<br>");
@@ -140,11 +147,7 @@ esc_md_inline(struct buf *out, const char *s)
 		}
 		switch (*s) {
 		case '&':
-			/* Only where it could be read back as an entity. */
-			if ((s[1] >= 'a' && s[1] <= 'z') ||
-			    (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '#')
-				buf_putc(out, '\\');
-			buf_putc(out, '&');
+			md_amp(out, s);
 			break;
 		case '\n':
 		case '\r':

@@ -35,7 +35,7 @@ struct tl_view {
 	const struct tl_page		*page;
 	const struct tl_write_opts	*opts;
 	struct tl_changelog		 changelog;
-	struct tl_map			*extra_keys;	/* [table]: key -> column */
+	struct tl_map			*extra_keys;	/* [table]: key -> col */
 };
 
 /* Both page and o must outlive the view. */

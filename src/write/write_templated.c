@@ -32,8 +32,8 @@ tl_write_changelog(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
 }
 
 int
-tl_write_changelog_html(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
-    struct tl_diags *d)
+tl_write_changelog_html(const struct tl_view *v, struct tl_renderer *r,
+    FILE *fp, struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 

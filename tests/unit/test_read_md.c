@@ -420,7 +420,8 @@ test_nul_and_invalid_utf8(void **state)
 static void
 test_invalid_utf8_maximal_subparts(void **state)
 {
-	struct tl_page *p = READ("| A |\n|---|\n| a\xE2\x80" "b \xED\xA0\x80 |\n");
+	struct tl_page *p =
+	    READ("| A |\n|---|\n| a\xE2\x80" "b \xED\xA0\x80 |\n");
 
 	assert_int_equal(p->tables[0].nrows, 1);
 	assert_string_equal(p->tables[0].rows[0].cells[0],

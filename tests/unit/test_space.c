@@ -1,8 +1,8 @@
 /*
- * test_space.c - the white-space predicates of base/space.h, each set
- * listed here in full (written from the comment in space.h and the
- * standards it cites, not from the code), so that a character added to
- * or dropped from a set fails a test.
+ * test_space.c - the white-space predicates of base/space.h, and trimming
+ * with them.  Each set is listed here in full (written from the comment
+ * in space.h and the standards it cites, not from the code), so that a
+ * character added to or dropped from a set fails a test.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,6 +65,28 @@ unicode_space(void **st)
 	assert_false(tl_is_unicode_space(0xFEFF));
 }
 
+static void
+trim(void **st)
+{
+	const char *s = " \t\vab c\f\r\n";
+	size_t from = 0, to = strlen(s);
+
+	(void)st;
+	tl_trim(s, &from, &to);
+	assert_int_equal(from, 3);
+	assert_int_equal(to, 7);
+	/* Only the span given; all white space leaves it empty. */
+	from = 1, to = 3;
+	tl_trim(s, &from, &to);
+	assert_int_equal(from, to);
+	/* NBSP is not ASCII white space. */
+	s = "\xC2\xA0x\xC2\xA0";
+	from = 0, to = 5;
+	tl_trim(s, &from, &to);
+	assert_int_equal(from, 0);
+	assert_int_equal(to, 5);
+}
+
 int
 main(void)
 {
@@ -73,6 +95,7 @@ main(void)
 		cmocka_unit_test(html_space),
 		cmocka_unit_test(blank),
 		cmocka_unit_test(unicode_space),
+		cmocka_unit_test(trim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,7 +41,8 @@ expect_repair(const char *s, size_t n, const char *want, size_t count)
 	buf_free(&b);
 }
 
-#define REPAIR(s, want, count) expect_repair((s), sizeof(s) - 1, (want), (count))
+#define REPAIR(s, want, count)						\
+	expect_repair((s), sizeof(s) - 1, (want), (count))
 
 static void ascii(void **st) { long cp; (void)st;
 	assert_int_equal(decode("A", &cp), 1); assert_int_equal(cp, 'A'); }
@@ -73,7 +74,7 @@ static void ill_len_maximal_subpart(void **st) { (void)st;
 	assert_int_equal(ill_len("\xF0\x9F\x98x"), 3);
 	assert_int_equal(ill_len("\xE2\x80"), 2);		/* at the end */
 	assert_int_equal(ill_len("\xED\xA0\x80x"), 1);	/* surrogate */
-	assert_int_equal(ill_len("\xED\x9F"), 2);		/* U+D7C0.. cut */
+	assert_int_equal(ill_len("\xED\x9F"), 2);		/* U+D7C0 cut */
 	assert_int_equal(ill_len("\xE0\x80\xAF"), 1);	/* overlong */
 	assert_int_equal(ill_len("\xE0\xA0"), 2);
 	assert_int_equal(ill_len("\xC0\xAF"), 1);
@@ -82,7 +83,7 @@ static void ill_len_maximal_subpart(void **st) { (void)st;
 	assert_int_equal(ill_len("\xF0\x90\x80"), 3);
 	assert_int_equal(ill_len("\xF4\x90\x80\x80"), 1);	/* > U+10FFFF */
 	assert_int_equal(ill_len("\xF4\x8F\xBF"), 3);
-	assert_int_equal(ill_len("\xF5\x80\x80\x80"), 1);	/* never a lead */
+	assert_int_equal(ill_len("\xF5\x80\x80\x80"), 1);	/* not a lead */
 	assert_int_equal(ill_len("\xFFx"), 1); }
 
 /* Table 3-8: truncated and stray bytes among text. */
