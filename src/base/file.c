@@ -9,6 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void
+too_big(const char *name, size_t max, struct tl_diags *d)
+{
+	tl_diag(d, TL_ERROR, name, 0, "input larger than the limit of %zu "
+	    "bytes (see --max-input-size)", max);
+}
+
 /* Read all of fd into out, refusing more than max bytes. */
 static int
 read_all(int fd, const char *name, size_t max, struct buf *out,
@@ -29,17 +36,15 @@ read_all(int fd, const char *name, size_t max, struct buf *out,
 		if (n == 0)
 			return 0;
 		if (out->len + (size_t)n > max) {
-			tl_diag(d, TL_ERROR, name, 0,
-			    "input larger than the limit of %zu bytes "
-			    "(see --max-input-size)", max);
+			too_big(name, max, d);
 			return -1;
 		}
 		buf_put(out, chunk, (size_t)n);
 	}
 }
 
-/* Whether what is open as fd, described by st, may be read; if not, why
- * in d. */
+/* Whether the file open as `path`, described by st, may be read; if not,
+ * why in d. */
 static int
 readable(const struct stat *st, const char *path, unsigned flags,
     size_t max, struct tl_diags *d)
@@ -53,9 +58,7 @@ readable(const struct stat *st, const char *path, unsigned flags,
 		return 0;
 	}
 	if (S_ISREG(st->st_mode) && (unsigned long long)st->st_size > max) {
-		tl_diag(d, TL_ERROR, path, 0,
-		    "input larger than the limit of %zu bytes "
-		    "(see --max-input-size)", max);
+		too_big(path, max, d);
 		return 0;
 	}
 	return 1;
