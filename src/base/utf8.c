@@ -78,27 +78,25 @@ tl_utf8_find_bad(const char *s, size_t len, size_t from, unsigned flags,
     size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int nul = (flags & TL_UTF8_NUL) != 0;
+	/* Bytes below `low` are ill-formed too: NUL, or none. */
+	unsigned char low = (flags & TL_UTF8_NUL) ? 1 : 0;
 	size_t i = from, k;
 	uint64_t w;
 
 	while (i < len) {
 		/* ASCII, most of any page, eight bytes at a time. */
-		if (len - i >= 8) {
-			w = tl_word(u + i);
-			if (!tl_word_has_high(w) &&
-			    !(nul && tl_word_has(w, 0))) {
+		if (low == 0)
+			while (len - i >= 8 && !tl_word_has_high(tl_word(u + i)))
 				i += 8;
-				continue;
-			}
-		}
-		if (u[i] < 0x80) {
-			if (nul && u[i] == 0)
-				break;
+		else
+			while (len - i >= 8 &&
+			    !tl_word_has_high(w = tl_word(u + i)) &&
+			    !tl_word_has_below(w, low))
+				i += 8;
+		while (i < len && u[i] < 0x80 && u[i] >= low)
 			i++;
-			continue;
-		}
-		if ((k = tl_utf8_decode(u + i, len - i, NULL)) == 0)
+		if (i >= len || u[i] < 0x80 ||
+		    (k = tl_utf8_decode(u + i, len - i, NULL)) == 0)
 			break;
 		i += k;
 	}

@@ -12,16 +12,10 @@
 #include "base/buf.h"
 #include "base/xalloc.h"
 
-/* A reader of the table (read.h) and what it keeps, made when first
- * needed: a run that reads only HTML compiles no Markdown patterns. */
-struct reader {
-	int	 made;
-	void	*state;
-};
-
 struct tl_loader {
 	struct tl_load_opts	 opts;
-	struct reader		*readers;	/* [tl_input_formats() index] */
+	/* What each reader of the table (read.h) keeps, by its index. */
+	void			**readers;
 	size_t			 nreaders;
 	struct tl_normaliser	*norm;
 };
@@ -29,14 +23,19 @@ struct tl_loader {
 struct tl_loader *
 tl_loader_new(const struct tl_load_opts *opts)
 {
+	const struct tl_input_format *f = tl_input_formats();
 	struct tl_loader *l = xcalloc(1, sizeof(*l));
+	size_t i;
 
 	l->opts = *opts;
 	if (l->opts.max_input == 0)
 		l->opts.max_input = TL_DEFAULT_MAX_INPUT;
-	while (tl_input_formats()[l->nreaders].name != NULL)
+	while (f[l->nreaders].name != NULL)
 		l->nreaders++;
 	l->readers = xcalloc(l->nreaders, sizeof(*l->readers));
+	for (i = 0; i < l->nreaders; i++)
+		if (f[i].new != NULL)
+			l->readers[i] = f[i].new();
 	l->norm = tl_normaliser_new(&l->opts.norm);
 	return l;
 }
@@ -50,8 +49,8 @@ tl_loader_free(struct tl_loader *l)
 	if (l == NULL)
 		return;
 	for (i = 0; i < l->nreaders; i++)
-		if (l->readers[i].made && f[i].free != NULL)
-			f[i].free(l->readers[i].state);
+		if (f[i].free != NULL)
+			f[i].free(l->readers[i]);
 	free(l->readers);
 	tl_normaliser_free(l->norm);
 	free(l);
@@ -62,13 +61,8 @@ static int
 read_as(struct tl_loader *l, const struct tl_input_format *f,
     struct tl_page *page, const char *bytes, size_t len, struct tl_diags *d)
 {
-	struct reader *r = &l->readers[f - tl_input_formats()];
-
-	if (!r->made) {
-		r->state = f->new != NULL ? f->new() : NULL;
-		r->made = 1;
-	}
-	return f->read(r->state, page, bytes, len, d);
+	return f->read(l->readers[f - tl_input_formats()], page, bytes, len,
+	    d);
 }
 
 /*
