@@ -39,7 +39,7 @@ fuzz_write_page(const struct tl_page *page, int templated)
 	if ((mp = open_memstream(&mem, &memlen)) == NULL)
 		abort();
 	tl_view_init(&v, page, &o);
-	tl_write_csv(&v, mp, &d);
+	tl_write_csv(&v, NULL, mp, &d);
 	fclose(mp);
 	free(mem);
 	tl_view_free(&v);
@@ -51,22 +51,21 @@ fuzz_write_page(const struct tl_page *page, int templated)
 		if (renderer == NULL && (renderer = tl_renderer_new(NULL)) ==
 		    NULL)
 			abort();
-		o.renderer = renderer;
 		o.base_url = "https://example.org/perm/";
 		o.index_link = "index.html";
 		o.changelog_link = "changelog.html";
 	}
 	tl_view_init(&v, page, &o);
-	tl_write_csv(&v, fp, &d);
-	tl_write_md(&v, fp, &d);
-	tl_write_json(&v, fp, &d);
+	tl_write_csv(&v, NULL, fp, &d);
+	tl_write_md(&v, NULL, fp, &d);
+	tl_write_json(&v, NULL, fp, &d);
 	if (templated) {
-		tl_write_html(&v, fp, &d);
-		tl_write_changelog(&v, fp, &d);
-		tl_write_changelog_html(&v, fp, &d);
-		tl_write_atom(&v, fp, &d);
+		tl_write_html(&v, renderer, fp, &d);
+		tl_write_changelog(&v, renderer, fp, &d);
+		tl_write_changelog_html(&v, renderer, fp, &d);
+		tl_write_atom(&v, renderer, fp, &d);
 		o.fragment = 1;
-		tl_write_html(&v, fp, &d);
+		tl_write_html(&v, renderer, fp, &d);
 	}
 	tl_view_free(&v);
 	/* The built-in templates always compile: a template error here

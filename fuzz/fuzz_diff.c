@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t oldlen, newoff;
 
 	if (loader == NULL) {
-		lo.format = TL_FORMAT_AUTO;
+		lo.from = NULL;	/* sniff each page */
 		if ((loader = tl_loader_new(&lo)) == NULL ||
 		    (aliases = tl_aliases_new()) == NULL ||
 		    (fp = fopen("/dev/null", "w")) == NULL)

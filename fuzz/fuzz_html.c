@@ -16,6 +16,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tl_page *page = tl_page_new("fuzz.html");
 
 	fuzz_normalise_and_write(page,
-	    tl_read_html(page, (const char *)data, size, &d), &d);
+	    tl_read_html(NULL, page, (const char *)data, size, &d), &d);
 	return 0;
 }

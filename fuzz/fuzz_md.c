@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct tl_md_reader *reader;
+	static void *reader;
 	struct tl_diags d = {0};
 	struct tl_page *page;
 

@@ -8,9 +8,9 @@
 # is linked from the same sources compiled again with -fPIC under
 # $(B)/pic, with -fvisibility=hidden so that it exports only what
 # include/tablog.h marks TABLOG_API.  Its soname is libtablog.so.$(SOMAJOR)
-# (TABLOG_SOVERSION in the header); VERSION is TL_VERSION (src/write/context.h).
+# (TABLOG_SOVERSION in the header); VERSION is TL_VERSION (src/base/version.h).
 
-VERSION	 := $(shell sed -n 's/^\#define TL_VERSION "\(.*\)"/\1/p' src/write/context.h)
+VERSION	 := $(shell sed -n 's/^\#define TL_VERSION "\(.*\)"/\1/p' src/base/version.h)
 SOMAJOR	  = 0
 SONAME	  = libtablog.so.$(SOMAJOR)
 SHLIB	  = libtablog.so.$(VERSION)

@@ -119,7 +119,7 @@ stat_true() { [ "$(stats "$1")" = True ]; }
 reset() { python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1]).read()" "$H/__reset"; }
 between() { [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 
-version=$(sed -n 's/^#define TL_VERSION "\(.*\)"/\1/p' src/write/context.h)
+version=$(sed -n 's/^#define TL_VERSION "\(.*\)"/\1/p' src/base/version.h)
 
 # ---- a page -----------------------------------------------------------
 

@@ -2,7 +2,8 @@
 # tests/run.sh - run every test and end with one line: "N passed, N failed".
 #
 # Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner
-# (tests/mustache-spec), golden tests (tests/golden/cases.tsv), the test
+# (tests/mustache-spec), the layering of src/ (tests/layers.sh), golden
+# tests (tests/golden/cases.tsv), the test
 # scripts below (tests/README.md says what each covers) and the corpus
 # check (tests/corpus/expected.tsv).  Each stage prints its own counts;
 # this script adds them up.  Run from the repository root.  TABLOG
@@ -62,6 +63,7 @@ done
 if [ -x "$B/tests/mustache_spec" ]; then
 	run_counted "mustache spec" "$B/tests/mustache_spec" tests/mustache-spec
 fi
+run_counted layers sh tests/layers.sh
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh

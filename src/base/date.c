@@ -3,6 +3,8 @@
  */
 #include "base/date.h"
 
+#include "base/buf.h"
+
 static int
 is_leap(int y)
 {
@@ -53,5 +55,92 @@ tl_parse_ymd(const char *s, int *y, int *m, int *d)
 	*y = yy;
 	*m = mm;
 	*d = dd;
+	return 0;
+}
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+/* v (0-9999) in decimal, zero-padded to `width` digits: printf is slow. */
+static void
+put_num(struct buf *out, int v, int width)
+{
+	char d[4];
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		buf_putc(out, d[--n]);
+}
+
+static int
+date_printable(const struct tl_date *date)
+{
+	return date->year >= 0 && date->year <= 9999 &&
+	    date->month >= 0 && date->month <= 99 &&
+	    date->day >= 0 && date->day <= 99;
+}
+
+void
+tl_date_iso(struct buf *out, const struct tl_date *date)
+{
+	if (date->year == 0)
+		buf_put(out, "", 0);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%04d-%02d", date->year, date->month);
+		else
+			buf_printf(out, "%04d-%02d-%02d", date->year,
+			    date->month, date->day);
+	} else {
+		put_num(out, date->year, 4);
+		buf_putc(out, '-');
+		put_num(out, date->month, 2);
+		if (date->day != 0) {
+			buf_putc(out, '-');
+			put_num(out, date->day, 2);
+		}
+	}
+}
+
+void
+tl_date_label(struct buf *out, const struct tl_date *date)
+{
+	if (date->year == 0 || date->month < 1 || date->month > 12)
+		buf_put(out, "", 0);
+	else if (!date_printable(date)) {
+		if (date->day == 0)
+			buf_printf(out, "%s %d", month_names[date->month - 1],
+			    date->year);
+		else
+			buf_printf(out, "%d %s %d", date->day,
+			    month_names[date->month - 1], date->year);
+	} else {
+		if (date->day != 0) {
+			put_num(out, date->day, 1);
+			buf_putc(out, ' ');
+		}
+		buf_puts(out, month_names[date->month - 1]);
+		buf_putc(out, ' ');
+		put_num(out, date->year, 1);
+	}
+}
+
+int
+tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
 	return 0;
 }

@@ -1,11 +1,23 @@
 /*
- * date.h - the one answer to "is this a day of the calendar", for the
- * date options (--date, --today) and every date read from a cell.
+ * date.h - calendar dates: the one answer to "is this a day of the
+ * calendar", for the date options (--date, --today) and every date read
+ * from a cell, and the two ways a date is written out (ISO 8601 for
+ * machines, "5 December 2023" for people).
  *
- * Gregorian calendar, leap years included; years 1 to 9999.
+ * Gregorian calendar, leap years included; years 1 to 9999.  Finding
+ * dates in a cell's text is the normaliser's (normalise.h).
  */
 #ifndef TABLOG_DATE_H
 #define TABLOG_DATE_H
+
+struct buf;
+
+/* A date at month (day == 0) or day precision; year == 0 means none. */
+struct tl_date {
+	int	year;
+	int	month;	/* 1-12 */
+	int	day;	/* 1-31, or 0 */
+};
 
 /* Days in month m (1-12) of year y. */
 int	tl_days_in_month(int y, int m);
@@ -19,5 +31,12 @@ int	tl_ymd_valid(int y, int m, int d);
  * not): 0 with the parts in *y, *m, *d; else -1, *y, *m, *d untouched.
  */
 int	tl_parse_ymd(const char *s, int *y, int *m, int *d);
+
+/* "2023-12" or "2023-12-05" appended to out; "" for no date. */
+void	tl_date_iso(struct buf *out, const struct tl_date *date);
+/* "December 2023" or "5 December 2023"; "" for no date. */
+void	tl_date_label(struct buf *out, const struct tl_date *date);
+/* Negative, zero or positive as a is earlier, the same or later than b. */
+int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
 
 #endif

@@ -30,7 +30,7 @@
 
 #include <stdio.h>
 
-#include "model/table.h"
+#include "base/diag.h"
 
 struct tl_temps;
 

@@ -2,7 +2,7 @@
  * sha256.h - SHA-256 digests in hex, for names and checks that must not
  * collide: the fetch cache names an entry by the hash of its URL and
  * checks its body against the hash recorded beside it (docs/design.md
- * "Fetching").  FNV-1a (strmap.h) is for hash tables, where a collision
+ * "Fetching").  FNV-1a (map.h) is for hash tables, where a collision
  * costs a comparison; here it would cost a wrong page.  The digest comes
  * from OpenSSL's libcrypto, not from code of our own.
  */

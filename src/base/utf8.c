@@ -1,11 +1,12 @@
 /*
- * utf8.c - UTF-8 decoding (see utf8.h).
+ * utf8.c - UTF-8 decoding and repair (see utf8.h).
  */
 #include "base/utf8.h"
 
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/swar.h"
 
 size_t
 tl_utf8_decode(const unsigned char *s, size_t len, long *cp)
@@ -41,39 +42,81 @@ tl_utf8_decode(const unsigned char *s, size_t len, long *cp)
 }
 
 size_t
-tl_utf8_bad_len(const unsigned char *s, size_t len)
+tl_utf8_ill_len(const unsigned char *s, size_t len)
 {
+	unsigned char lo = 0x80, hi = 0xBF;
 	size_t need, i;
 
-	if (s[0] >= 0xC0 && s[0] <= 0xDF)
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
 		need = 1;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
 		need = 2;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF7)
+		if (s[0] == 0xE0)
+			lo = 0xA0;	/* below: overlong */
+		else if (s[0] == 0xED)
+			hi = 0x9F;	/* above: a surrogate */
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
 		need = 3;
-	else
-		return 1;
-	for (i = 1; i <= need && i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
+		if (s[0] == 0xF0)
+			lo = 0x90;	/* below: overlong */
+		else if (s[0] == 0xF4)
+			hi = 0x8F;	/* above: past U+10FFFF */
+	} else {
+		return 1;	/* 80-C1, F5-FF: never in UTF-8 */
+	}
+	for (i = 1; i <= need && i < len; i++) {
+		if (s[i] < lo || s[i] > hi)
 			break;
+		lo = 0x80;
+		hi = 0xBF;
+	}
 	return i;
 }
 
 size_t
-tl_utf8_repair(struct buf *out, const char *s, size_t len)
+tl_utf8_find_bad(const char *s, size_t len, size_t from, unsigned flags,
+    size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = 0, n, bad = 0;
+	/* Bytes below `low` are ill-formed too: NUL, or none. */
+	unsigned char low = (flags & TL_UTF8_NUL) ? 1 : 0;
+	size_t i = from, k;
+	uint64_t w;
 
 	while (i < len) {
-		if ((n = tl_utf8_decode(u + i, len - i, NULL)) > 0) {
-			i += n;
-			continue;
-		}
-		buf_put(out, s + start, i - start);
-		buf_puts(out, "\xEF\xBF\xBD");
-		i += tl_utf8_bad_len(u + i, len - i);
-		start = i;
+		/* ASCII, most of any page, eight bytes at a time. */
+		if (low == 0)
+			while (len - i >= 8 && !tl_word_has_high(tl_word(u + i)))
+				i += 8;
+		else
+			while (len - i >= 8 &&
+			    !tl_word_has_high(w = tl_word(u + i)) &&
+			    !tl_word_has_below(w, low))
+				i += 8;
+		while (i < len && u[i] < 0x80 && u[i] >= low)
+			i++;
+		if (i >= len || u[i] < 0x80 ||
+		    (k = tl_utf8_decode(u + i, len - i, NULL)) == 0)
+			break;
+		i += k;
+	}
+	if (i >= len) {
+		*n = 0;
+		return len;
+	}
+	*n = u[i] == 0 ? 1 : tl_utf8_ill_len(u + i, len - i);
+	return i;
+}
+
+size_t
+tl_utf8_repair_as(struct buf *out, const char *s, size_t len, unsigned flags)
+{
+	size_t start = 0, at, n, bad = 0;
+
+	while ((at = tl_utf8_find_bad(s, len, start, flags, &n)) < len) {
+		buf_put(out, s + start, at - start);
+		buf_put(out, "\xEF\xBF\xBD", 3);
+		start = at + n;
 		bad++;
 	}
 	buf_put(out, s + start, len - start);

@@ -17,8 +17,9 @@
 
 #include "base/buf.h"
 #include "base/date.h"
-#include "write/context.h"
-#include "base/strmap.h"
+#include "template/value.h"
+#include "write/write.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 /* ---- registries of variants across pages --------------------------- */
@@ -34,14 +35,14 @@ struct variant {
 };
 
 /*
- * A hash table from key to the chain of its variants; chains keep the
- * first variant first, so that it is the one others are reported against.
+ * Variants, and a map from each key to the first of its chain; chains
+ * keep the first variant first, so that it is the one others are
+ * reported against.
  */
 struct registry {
 	struct variant	*v;
 	size_t		 n, cap;
-	size_t		*slots;		/* index + 1 of a chain's head; 0 empty */
-	size_t		 nslots;
+	struct tl_map	 heads;		/* key -> index of its first variant */
 };
 
 static void
@@ -56,32 +57,7 @@ registry_free(struct registry *g)
 		free(g->v[i].file);
 	}
 	free(g->v);
-	free(g->slots);
-}
-
-/* The slot of key's chain: its head, or the empty slot it would take. */
-static size_t
-registry_slot(const struct registry *g, const char *key)
-{
-	size_t i = (size_t)tl_hash_str(key) & (g->nslots - 1);
-
-	while (g->slots[i] != 0 && strcmp(g->v[g->slots[i] - 1].key, key) != 0)
-		i = (i + 1) & (g->nslots - 1);
-	return i;
-}
-
-static void
-registry_grow(struct registry *g)
-{
-	size_t *old = g->slots, nold = g->nslots, i;
-
-	g->nslots = nold ? nold * 2 : 64;
-	g->slots = xcalloc(g->nslots, sizeof(*g->slots));
-	for (i = 0; i < nold; i++)
-		if (old[i] != 0)
-			g->slots[registry_slot(g, g->v[old[i] - 1].key)] =
-			    old[i];
-	free(old);
+	tl_map_free(&g->heads);
 }
 
 /*
@@ -94,13 +70,10 @@ registry_add(struct registry *g, const char *key, const char *value,
     const char *text, const char *file, unsigned line)
 {
 	struct variant *nv;
-	size_t slot, i, last = 0;
+	size_t head, i, last = 0;
+	int known = tl_map_get(&g->heads, key, &head);
 
-	/* Keep the table at most half full: chains stay short. */
-	if (2 * (g->n + 1) > g->nslots)
-		registry_grow(g);
-	slot = registry_slot(g, key);
-	for (i = g->slots[slot]; i != 0; i = g->v[i - 1].next) {
+	for (i = known ? head + 1 : 0; i != 0; i = g->v[i - 1].next) {
 		if (strcmp(g->v[i - 1].value, value) == 0)
 			return NULL;
 		last = i;
@@ -113,12 +86,13 @@ registry_add(struct registry *g, const char *key, const char *value,
 	nv->file = xstrdup(file);
 	nv->line = line;
 	nv->next = 0;
-	if (last == 0) {
-		g->slots[slot] = g->n;
+	if (!known) {
+		/* The variant's copy of the key stays put as g->v grows. */
+		tl_map_put(&g->heads, nv->key, g->n - 1);
 		return NULL;
 	}
 	g->v[last - 1].next = g->n;
-	return &g->v[g->slots[slot] - 1];
+	return &g->v[head];
 }
 
 /* ---- the checker --------------------------------------------------- */
@@ -144,30 +118,6 @@ finding(struct checker *c, enum tl_severity sev, enum tl_diag_kind kind,
 	va_end(ap);
 }
 
-/* A cell quoted in a message: one line, at most 80 bytes of it. */
-static const char *
-excerpt(struct buf *b, const char *s)
-{
-	size_t len = strlen(s), i;
-
-	buf_reset(b);
-	buf_put(b, s, len > 80 ? 80 : len);
-	if (len > 80) {
-		/* Do not cut a UTF-8 sequence. */
-		while (b->len > 0 &&
-		    ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
-			b->len--;
-		if (b->len > 0 && (unsigned char)b->data[b->len - 1] >= 0xC0)
-			b->len--;
-		b->data[b->len] = '\0';
-		buf_puts(b, "...");
-	}
-	for (i = 0; i < b->len; i++)
-		if (b->data[i] == '\n')
-			b->data[i] = ' ';
-	return buf_str(b);
-}
-
 static void
 check_headers(struct checker *c, const struct tl_table *t)
 {
@@ -179,9 +129,9 @@ check_headers(struct checker *c, const struct tl_table *t)
 		if (t->columns[i].field != TL_EXTRA ||
 		    (int)i == t->date_column)
 			continue;
-		finding(c, TL_WARNING, TL_DK_UNKNOWN_HEADER,
-		    t->line, "header '%s' maps to no known "
-		    "field (kept as '%s')", excerpt(&c->tmp, t->columns[i].header),
+		finding(c, TL_WARNING, TL_DK_UNKNOWN_HEADER, t->line,
+		    "header '%s' maps to no known field (kept as '%s')",
+		    tl_diag_excerpt(&c->tmp, t->columns[i].header),
 		    t->columns[i].key);
 	}
 }
@@ -232,7 +182,7 @@ check_row(struct checker *c, const struct tl_table *t, const struct tl_row *r,
 		finding(c, TL_WARNING, TL_DK_UNSPLIT_PERMISSION,
 		    r->line, "permission cell does not "
 		    "split into name and display name: '%s'",
-		    excerpt(&c->tmp, r->f[TL_PERMISSION]));
+		    tl_diag_excerpt(&c->tmp, r->f[TL_PERMISSION]));
 }
 
 /* "User.Read (Delegated, Microsoft Graph)" for messages. */
@@ -284,7 +234,8 @@ check_names(struct checker *c, const struct tl_row *r)
 			    r->line, "%s is shown as '%s' "
 			    "here but as '%s' at %s:%u",
 			    permission_words(&c->tmp2, r, r->f[TL_API] ? api :
-			    NULL), excerpt(&c->tmp, r->f[TL_DISPLAY_NAME]),
+			    NULL),
+			    tl_diag_excerpt(&c->tmp, r->f[TL_DISPLAY_NAME]),
 			    first->text, first->file, first->line);
 	}
 	buf_free(&key);

@@ -33,7 +33,7 @@
 #include <time.h>
 
 #include "base/sha256.h"
-#include "model/table.h"
+#include "base/diag.h"
 
 struct buf;
 struct tl_temps;

@@ -33,7 +33,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 #include "fetch/cache.h"
 #include "fetch/http.h"
@@ -745,7 +745,7 @@ struct run {
 	size_t		 n;
 	struct host	*hosts;
 	size_t		 nhosts, hcap;
-	struct tl_strmap byname;
+	struct tl_map byname;
 	size_t		 running, waiting;
 };
 
@@ -860,7 +860,7 @@ tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
 		j->res = &res[i];
 		if (url_host(j, &host) != 0)
 			continue;
-		if (tl_strmap_get(&r.byname, host, &hi)) {
+		if (tl_map_get(&r.byname, host, &hi)) {
 			free(host);
 		} else {
 			r.hosts = xgrow(r.hosts, &r.hcap, r.nhosts + 1,
@@ -868,7 +868,7 @@ tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
 			hi = r.nhosts++;
 			memset(&r.hosts[hi], 0, sizeof(r.hosts[hi]));
 			r.hosts[hi].name = host;
-			tl_strmap_put(&r.byname, host, hi);
+			tl_map_put(&r.byname, host, hi);
 		}
 		j->host = hi;
 		j->state = JOB_WAITING;
@@ -922,7 +922,7 @@ tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
 	for (i = 0; i < r.nhosts; i++)
 		free(r.hosts[i].name);
 	free(r.hosts);
-	tl_strmap_free(&r.byname);
+	tl_map_free(&r.byname);
 	free(r.jobs);
 	restore_sigpipe(&mask, blocked);
 	return failed;

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "model/table.h"
+#include "base/diag.h"
 
 struct tl_temps;
 

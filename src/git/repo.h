@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "model/table.h"
+#include "base/diag.h"
 
 struct buf;
 struct tl_repo;

@@ -17,7 +17,9 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/diag_kind.h"
+#include "base/file.h"
 #include "base/output.h"
+#include "base/version.h"
 #include "check/check.h"
 #include "diff/diff.h"
 #include "model/key.h"
@@ -48,6 +50,7 @@ struct tablog_page {
 struct tablog_writer {
 	struct tl_write_opts	 opts;
 	char			*base_url;	/* owned; opts.base_url */
+	struct tl_renderer	*renderer;	/* the writer's templates */
 	char			*templates_dir;	/* owned; for a site build */
 	int			 strict;	/* TABLOG_STRICT */
 	int			 jobs;		/* tablog_write_folder() */
@@ -309,17 +312,17 @@ S_loader_reset(tablog_loader *loader)
 int
 tablog_loader_set_input(tablog_loader *loader, enum tablog_input input)
 {
-	enum tl_format f;
+	const struct tl_input_format *f;
 
 	switch (input) {
 	case TABLOG_INPUT_AUTO:
-		f = TL_FORMAT_AUTO;
+		f = NULL;
 		break;
 	case TABLOG_INPUT_HTML:
-		f = TL_FORMAT_HTML;
+		f = tl_input_format("html");
 		break;
 	case TABLOG_INPUT_MARKDOWN:
-		f = TL_FORMAT_MD;
+		f = tl_input_format("md");
 		break;
 	default:
 		return -1;
@@ -327,7 +330,7 @@ tablog_loader_set_input(tablog_loader *loader, enum tablog_input input)
 	if (loader == NULL)
 		return -1;
 	S_loader_reset(loader);
-	loader->opts.format = f;
+	loader->opts.from = f;
 	return 0;
 }
 
@@ -598,7 +601,7 @@ tablog_writer_new(const char *templates_dir)
 {
 	tablog_writer *w = xcalloc(1, sizeof(*w));
 
-	w->opts.renderer = tl_renderer_new(templates_dir);
+	w->renderer = tl_renderer_new(templates_dir);
 	w->templates_dir = templates_dir ? xstrdup(templates_dir) : NULL;
 	return w;
 }
@@ -608,7 +611,7 @@ tablog_writer_free(tablog_writer *writer)
 {
 	if (writer == NULL)
 		return;
-	tl_renderer_free(writer->opts.renderer);
+	tl_renderer_free(writer->renderer);
 	free(writer->base_url);
 	free(writer->templates_dir);
 	free(writer);
@@ -624,7 +627,7 @@ tablog_writer_set_flags(tablog_writer *writer, unsigned flags)
 	writer->opts.oldest_first = (flags & TABLOG_OLDEST_FIRST) != 0;
 	writer->opts.fragment = (flags & TABLOG_FRAGMENT) != 0;
 	writer->strict = (flags & TABLOG_STRICT) != 0;
-	tl_renderer_set_strict(writer->opts.renderer, writer->strict);
+	tl_renderer_set_strict(writer->renderer, writer->strict);
 	return 0;
 }
 
@@ -646,9 +649,9 @@ tablog_writer_set_templates(tablog_writer *writer, const char *dir,
 		tl_diag_kind(d, TL_ERROR, TL_DK_READ, dir, 0, "not a folder "
 		    "(of templates)");
 	else {
-		tl_renderer_free(writer->opts.renderer);
-		writer->opts.renderer = tl_renderer_new(dir);
-		tl_renderer_set_strict(writer->opts.renderer, writer->strict);
+		tl_renderer_free(writer->renderer);
+		writer->renderer = tl_renderer_new(dir);
+		tl_renderer_set_strict(writer->renderer, writer->strict);
 		free(writer->templates_dir);
 		writer->templates_dir = dir ? xstrdup(dir) : NULL;
 		rc = 0;
@@ -697,7 +700,8 @@ tablog_write(const tablog_page *page, const char *format, FILE *fp,
 		struct tl_view v;
 
 		tl_view_init(&v, page->page, &w->opts);
-		rc = tl_convert_stream(&v, f, fp, S_stream_name(fp), d);
+		rc = tl_convert_stream(&v, w->renderer, f, fp,
+		    S_stream_name(fp), d);
 		tl_view_free(&v);
 		if (w != writer)
 			tablog_writer_free(w);
@@ -745,7 +749,8 @@ tablog_write_file(const tablog_page *page, const char *format,
 		    "format '%s'", format);
 	else {
 		tl_view_init(&v, page->page, &w->opts);
-		rc = tl_convert_file(&v, f, path, d) == 0 ? 0 : -1;
+		rc = tl_convert_file(&v, w->renderer, f, path, d) == 0 ?
+		    0 : -1;
 		tl_view_free(&v);
 	}
 	if (w != writer)
@@ -779,7 +784,8 @@ tablog_write_folder(const tablog_page *page, const char *const *formats,
 		    "format '%s'", formats[i] ? formats[i] : "(null)");
 	else {
 		tl_view_init(&v, page->page, &w->opts);
-		rc = tl_convert_dir(&v, fmts, n, dir, w->jobs, d) == 0 ? 0 : -1;
+		rc = tl_convert_dir(&v, w->renderer, fmts, n, dir, w->jobs,
+		    d) == 0 ? 0 : -1;
 		tl_view_free(&v);
 	}
 	free(fmts);
@@ -986,7 +992,6 @@ tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
 		o.templates_dir = writer->templates_dir;
 		o.strict_templates = writer->strict;
 	}
-	o.write.renderer = NULL;	/* the build makes one per thread */
 	o.write.fragment = 0;		/* a site's pages are whole pages */
 	rc = tl_build(&o, d, &site->stats) == 0 ? 0 : -1;
 	tl_diags_free(&scratch);
@@ -1066,7 +1071,8 @@ tablog_match_read_aliases(tablog_match *match, const char *path,
 	if (match == NULL || path == NULL)
 		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no match or "
 		    "no file name");
-	else if (tl_read_file(path, TL_ALIASES_MAX_FILE, &text, d) == 0)
+	else if (tl_file_read(path, TL_FILE_STDIN, TL_ALIASES_MAX_FILE,
+	    &text, d) == 0)
 		rc = tl_aliases_parse(match->aliases, path, buf_str(&text),
 		    text.len, d) == 0 ? 0 : -1;
 	buf_free(&text);
@@ -1151,7 +1157,7 @@ tablog_diff_write(const tablog_diff *diff, const char *format, FILE *fp,
 		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "unknown diff "
 		    "format '%s'", format);
 	else if (tl_diff_write(&diff->diff, (enum tl_diff_format)f,
-	    writer != NULL ? writer->opts.renderer : NULL, fp, d) == 0 &&
+	    writer != NULL ? writer->renderer : NULL, fp, d) == 0 &&
 	    tl_stream_finish(fp, S_stream_name(fp), d) == 0)
 		rc = 0;
 	else if (tl_diags_count(d, TL_ERROR) == errors)

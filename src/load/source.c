@@ -5,42 +5,37 @@
 #include "load/source.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cmark-gfm-core-extensions.h>
-#include <libxml/parser.h>
 
 #include "base/buf.h"
 #include "base/xalloc.h"
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
-	struct tl_md_reader	*md;
+	/* What each reader of the table (read.h) keeps, by its index. */
+	void			**readers;
+	size_t			 nreaders;
 	struct tl_normaliser	*norm;
 };
-
-void
-tl_read_init(void)
-{
-	cmark_gfm_core_extensions_ensure_registered();
-	xmlInitParser();
-}
 
 struct tl_loader *
 tl_loader_new(const struct tl_load_opts *opts)
 {
+	const struct tl_input_format *f = tl_input_formats();
 	struct tl_loader *l = xcalloc(1, sizeof(*l));
+	size_t i;
 
 	l->opts = *opts;
 	if (l->opts.max_input == 0)
 		l->opts.max_input = TL_DEFAULT_MAX_INPUT;
-	l->md = tl_md_reader_new();
+	while (f[l->nreaders].name != NULL)
+		l->nreaders++;
+	l->readers = xcalloc(l->nreaders, sizeof(*l->readers));
+	for (i = 0; i < l->nreaders; i++)
+		if (f[i].new != NULL)
+			l->readers[i] = f[i].new();
 	l->norm = tl_normaliser_new(&l->opts.norm);
 	return l;
 }
@@ -48,125 +43,26 @@ tl_loader_new(const struct tl_load_opts *opts)
 void
 tl_loader_free(struct tl_loader *l)
 {
+	const struct tl_input_format *f = tl_input_formats();
+	size_t i;
+
 	if (l == NULL)
 		return;
-	tl_md_reader_free(l->md);
+	for (i = 0; i < l->nreaders; i++)
+		if (f[i].free != NULL)
+			f[i].free(l->readers[i]);
+	free(l->readers);
 	tl_normaliser_free(l->norm);
 	free(l);
 }
 
-/* Read all of fd into out, refusing more than max bytes. */
+/* Read with format f, through this loader's reader for it. */
 static int
-read_all(int fd, const char *name, size_t max, struct buf *out,
-    struct tl_diags *d)
+read_as(struct tl_loader *l, const struct tl_input_format *f,
+    struct tl_page *page, const char *bytes, size_t len, struct tl_diags *d)
 {
-	char chunk[65536];
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-			    name, 0, "cannot read: %s",
-			    strerror(errno));
-			return -1;
-		}
-		if (n == 0)
-			return 0;
-		if (out->len + (size_t)n > max) {
-			tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, name, 0,
-			    "input larger than the limit of %zu bytes "
-			    "(see --max-input-size)", max);
-			return -1;
-		}
-		buf_put(out, chunk, (size_t)n);
-	}
-}
-
-int
-tl_read_file(const char *path, size_t max, struct buf *out, struct tl_diags *d)
-{
-	struct stat st;
-	int fd, rc;
-
-	if (strcmp(path, "-") == 0)
-		return read_all(STDIN_FILENO, "-", max, out, d);
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "cannot open: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "is a folder, not a page");
-		close(fd);
-		return -1;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, path, 0,
-		    "input larger than the limit of %zu bytes "
-		    "(see --max-input-size)", max);
-		close(fd);
-		return -1;
-	}
-	rc = read_all(fd, path, max, out, d);
-	close(fd);
-	return rc;
-}
-
-int
-tl_read_regular_file(const char *path, int follow_links, size_t max,
-    struct buf *out, struct tl_diags *d)
-{
-	struct stat st;
-	int fd, rc;
-
-	/* O_NONBLOCK: a FIFO put in the page's place must not hang the
-	 * open; it is refused below. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
-	    (follow_links ? 0 : O_NOFOLLOW));
-	if (fd < 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "cannot open: %s", errno == ELOOP
-		    && !follow_links ? "a symbolic link (not followed)" :
-		    strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ,
-		    path, 0, "%s", S_ISDIR(st.st_mode) ?
-		    "is a folder, not a page" : "not a regular file; not read");
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, path, 0,
-		    "input larger than the limit of %zu bytes "
-		    "(see --max-input-size)", max);
-		close(fd);
-		return -1;
-	}
-	rc = read_all(fd, path, max, out, d);
-	close(fd);
-	return rc;
+	return f->read(l->readers[f - tl_input_formats()], page, bytes, len,
+	    d);
 }
 
 /*
@@ -211,47 +107,6 @@ utf16_to_utf8(const char *name, const char *in, size_t len, struct buf *out,
 	return rc;
 }
 
-static int
-starts_with_ci(const char *s, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return len >= n && strncasecmp(s, prefix, n) == 0;
-}
-
-enum tl_format
-tl_detect_format(const char *bytes, size_t len)
-{
-	size_t i = 0, scan;
-
-	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' ||
-	    bytes[i] == '\r' || bytes[i] == '\n'))
-		i++;
-	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
-	    starts_with_ci(bytes + i, len - i, "<html") ||
-	    starts_with_ci(bytes + i, len - i, "<?xml") ||
-	    starts_with_ci(bytes + i, len - i, "<table") ||
-	    starts_with_ci(bytes + i, len - i, "<head") ||
-	    starts_with_ci(bytes + i, len - i, "<body") ||
-	    starts_with_ci(bytes + i, len - i, "<meta"))
-		return TL_FORMAT_HTML;
-	/*
-	 * A page that opens with some other tag (a fragment: <div>, <nav>,
-	 * <h1>, a comment) is HTML if it holds a <table> early on and no line
-	 * that starts like a GFM delimiter row.
-	 */
-	if (i < len && bytes[i] == '<') {
-		scan = len - i < 65536 ? len - i : 65536;
-		for (size_t k = i; k + 6 <= i + scan; k++)
-			if (bytes[k] == '<' &&
-			    starts_with_ci(bytes + k, len - k, "<table"))
-				return TL_FORMAT_HTML;
-	}
-	return TL_FORMAT_MD;
-}
-
 /* A table with no columns at all (`<table></table>`) is no table. */
 static int
 has_columns(const struct tl_page *page)
@@ -291,9 +146,9 @@ struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
 {
+	const struct tl_input_format *f;
 	struct buf utf8 = {0};
 	struct tl_page *page;
-	enum tl_format fmt;
 	int rc;
 
 	if (len >= 2 && (((unsigned char)bytes[0] == 0xFF &&
@@ -313,19 +168,9 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		buf_free(&utf8);
 		return NULL;
 	}
-	fmt = l->opts.format != TL_FORMAT_AUTO ? l->opts.format :
-	    tl_detect_format(bytes, len);
+	f = l->opts.from != NULL ? l->opts.from : tl_input_detect(bytes, len);
 	page = tl_page_new(name);
-	if (fmt == TL_FORMAT_HTML) {
-		rc = tl_read_html(page, bytes, len, d);
-	} else {
-		/* Markdown is UTF-8: a BOM only hides front matter. */
-		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-			bytes += 3;
-			len -= 3;
-		}
-		rc = tl_read_md(l->md, page, bytes, len, d);
-	}
+	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
 	if (rc == 0)
 		tl_page_drop_empty_tables(page);
@@ -350,8 +195,9 @@ tl_load_found_page(struct tl_loader *l, const char *path, int follow_links,
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
-	if (tl_read_regular_file(path, follow_links, l->opts.max_input,
-	    &bytes, d) == 0)
+	if (tl_file_read(path, TL_FILE_REGULAR |
+	    (follow_links ? 0 : TL_FILE_NOFOLLOW), l->opts.max_input, &bytes,
+	    d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
 	buf_free(&bytes);
 	return page;
@@ -363,7 +209,8 @@ tl_load_page(struct tl_loader *l, const char *path, struct tl_diags *d)
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
-	if (tl_read_file(path, l->opts.max_input, &bytes, d) == 0)
+	if (tl_file_read(path, TL_FILE_STDIN, l->opts.max_input, &bytes,
+	    d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);
 	buf_free(&bytes);
 	return page;

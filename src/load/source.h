@@ -3,16 +3,19 @@
  *
  * The loader is the front of the pipeline: it reads a file or standard
  * input (refusing folders and anything over the size limit before reading
- * it), converts UTF-16 to UTF-8, picks the reader by content (or --from),
- * runs it and the normaliser, and turns "no table" into an error.  It owns
- * the per-thread reader and normaliser objects, so their compiled
- * patterns are reused for every page.
+ * it), converts UTF-16 to UTF-8, picks the reader from the table of
+ * readers (read.h) by content or --from, runs it and the normaliser, and
+ * turns "no table" into an error.  It owns the per-thread reader and
+ * normaliser objects, so their compiled patterns are reused for every
+ * page.
  */
 #ifndef TABLOG_SOURCE_H
 #define TABLOG_SOURCE_H
 
 #include <stddef.h>
 
+#include "base/buf.h"
+#include "base/file.h"
 #include "normalise/normalise.h"
 #include "read/read.h"
 #include "model/table.h"
@@ -20,7 +23,8 @@
 #define TL_DEFAULT_MAX_INPUT ((size_t)256 << 20)	/* 256 MiB */
 
 struct tl_load_opts {
-	enum tl_format		format;		/* TL_FORMAT_AUTO to detect */
+	/* The reader (read.h: --from), or NULL to sniff each page. */
+	const struct tl_input_format *from;
 	size_t			max_input;	/* bytes; 0 for the default */
 	struct tl_norm_opts	norm;
 };
@@ -45,19 +49,6 @@ struct tl_page *tl_load_page(struct tl_loader *l, const char *path,
  */
 struct tl_page *tl_load_found_page(struct tl_loader *l, const char *path,
 	    int follow_links, struct tl_diags *d);
-/*
- * Read all of the file at `path` ("-": standard input) into out, refusing
- * folders and anything over `max` bytes (checked before reading when the
- * file's size is known).  0, or -1 with an error in d.
- */
-int	tl_read_file(const char *path, size_t max, struct buf *out,
-	    struct tl_diags *d);
-
-/* The same for a file that must be a regular file (opened as
- * tl_load_found_page() says): no standard input, FIFO or device. */
-int	tl_read_regular_file(const char *path, int follow_links, size_t max,
-	    struct buf *out, struct tl_diags *d);
-
 /* The same for bytes already in memory; `name` is used in diagnostics. */
 struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,
 	    const char *bytes, size_t len, struct tl_diags *d);

@@ -1,5 +1,6 @@
 /*
- * changelog.c - group rows by month and write the Markdown changelog.
+ * changelog.c - rows grouped by month (see changelog.h); the changelogs
+ * themselves are written through templates (write/render.c).
  */
 #include "model/changelog.h"
 
@@ -7,7 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "normalise/normalise.h"
+#include "base/date.h"
 #include "base/xalloc.h"
 
 static int

@@ -6,16 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/space.h"
 #include "base/xalloc.h"
 
 /* ---- folding ------------------------------------------------------- */
-
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
 
 void
 tl_key_fold(struct buf *out, const char *s)
@@ -26,10 +20,10 @@ tl_key_fold(struct buf *out, const char *s)
 	buf_put(out, "", 0);
 	if (s == NULL)
 		return;
-	while (*p != '\0' && is_space(*p))
+	while (*p != '\0' && tl_is_space(*p))
 		p++;
 	for (; *p != '\0'; p++) {
-		if (is_space(*p)) {
+		if (tl_is_space(*p)) {
 			pending = 1;
 			continue;
 		}
@@ -137,14 +131,11 @@ tl_aliases_add(struct tl_aliases *a, const char *alias, const char *canonical)
 static char *
 trim(char *s)
 {
-	size_t len;
+	size_t from = 0, to = strlen(s);
 
-	while (is_space((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && is_space((unsigned char)s[len - 1]))
-		s[--len] = '\0';
-	return s;
+	tl_trim(s, &from, &to);
+	s[to] = '\0';
+	return s + from;
 }
 
 /* One `alias = canonical` line; 0, or -1 when it is not one. */

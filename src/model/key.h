@@ -34,7 +34,7 @@ void	tl_aliases_add(struct tl_aliases *a, const char *alias,
 /*
  * The most an --aliases file may hold: a few lines in practice, and every
  * alias costs a comparison per row.  The caller reads the file with
- * tl_read_file() (load/source.h) and this limit.
+ * tl_file_read() (base/file.h) and this limit.
  */
 #define TL_ALIASES_MAX_FILE ((size_t)64 << 10)
 /*

@@ -11,63 +11,16 @@
  * rows, columns and strings are owned by the page too.  Nothing handed to
  * the builder functions below is kept: they copy.
  *
- * Diagnostics are not printed here: functions append them to a
- * `struct tl_diags` and return -1 on error; cli/ prints them.
+ * Diagnostics (base/diag.h) are not part of a page: functions append
+ * them to a list the caller owns.
  */
 #ifndef TABLOG_TABLE_H
 #define TABLOG_TABLE_H
 
-#include <stdarg.h>
 #include <stddef.h>
 
-#include "base/diag_kind.h"
-
-/* ---- diagnostics --------------------------------------------------- */
-
-enum tl_severity { TL_NOTE, TL_WARNING, TL_ERROR };
-
-struct tl_diag {
-	enum tl_severity severity;
-	char		*file;	/* may be NULL */
-	unsigned	 line;	/* 0 when unknown */
-	char		*message;
-	enum tl_diag_kind kind;	/* base/diag_kind.h; TL_DK_OTHER by tl_diag() */
-};
-
-struct tl_diags {
-	struct tl_diag	*v;
-	size_t		 n, cap;
-};
-
-void	tl_diag(struct tl_diags *d, enum tl_severity sev, const char *file,
-	    unsigned line, const char *fmt, ...)
-	    __attribute__((format(printf, 5, 6)));
-void	tl_vdiag(struct tl_diags *d, enum tl_severity sev, const char *file,
-	    unsigned line, const char *fmt, va_list ap);
-/* The same, saying what the diagnostic is about (base/diag_kind.h). */
-void	tl_diag_kind(struct tl_diags *d, enum tl_severity sev,
-	    enum tl_diag_kind kind, const char *file, unsigned line,
-	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void	tl_vdiag_kind(struct tl_diags *d, enum tl_severity sev,
-	    enum tl_diag_kind kind, const char *file, unsigned line,
-	    const char *fmt, va_list ap);
-size_t	tl_diags_count(const struct tl_diags *d, enum tl_severity sev);
-/* Sort diagnostics from index `from` on by line, stably (one file's). */
-void	tl_diags_sort_lines(struct tl_diags *d, size_t from);
-/*
- * Append dg to out as the one line tablog prints for it,
- * "tablog: FILE:LINE: SEVERITY: MESSAGE\n" (FILE:LINE: and LINE: left out
- * when unknown), with the file name and message passed through
- * tl_quote_controls() (base/utf8.h): a name holding a newline or ESC can
- * neither forge a line nor colour the terminal.  With colour set the
- * severity is coloured.  The command line and tablog_diags_print() both
- * print through this.
- */
-struct buf;
-void	tl_diag_format(struct buf *out, const struct tl_diag *dg, int colour);
-/* Append from's diagnostics to `to`, in order, leaving from empty. */
-void	tl_diags_move(struct tl_diags *to, struct tl_diags *from);
-void	tl_diags_free(struct tl_diags *d);
+#include "base/date.h"
+#include "base/diag.h"
 
 /* ---- fields -------------------------------------------------------- */
 
@@ -91,13 +44,6 @@ const char *tl_field_name(enum tl_field f);
  * any other name (a column key).  Every look-up of a field by name goes
  * through here. */
 int	tl_field_by_name(const char *name);
-
-/* A date at month (day == 0) or day precision; year == 0 means none. */
-struct tl_date {
-	int	year;
-	int	month;	/* 1-12 */
-	int	day;	/* 1-31, or 0 */
-};
 
 /* ---- the model ----------------------------------------------------- */
 
@@ -185,7 +131,7 @@ struct tl_row	*tl_table_add_row(struct tl_page *page, struct tl_table *t,
 /*
  * Drop the tables with no text in any cell, header or body
  * (`<table></table>`, rows of empty cells): they are layout, not tables.
- * A cell of white space (U+00A0 included) is empty.
+ * A cell of white space (base/space.h: tl_is_unicode_space()) is empty.
  */
 void		 tl_page_drop_empty_tables(struct tl_page *page);
 

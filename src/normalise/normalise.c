@@ -22,9 +22,10 @@
 #include <strings.h>
 
 #include "base/date.h"
+#include "base/space.h"
 #include "base/swar.h"
 #include "base/utf8.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 struct tl_normaliser {
@@ -151,9 +152,9 @@ match(struct tl_normaliser *n, pcre2_code *re, const char *s, size_t len,
 #define BAD_UTF8 (-1L)
 
 /*
- * Decode the sequence at s.  An invalid sequence (utf8.h: a lead byte and
- * the continuation bytes it announces) gives *cp = BAD_UTF8 and is
- * consumed whole, so that it becomes one U+FFFD.
+ * Decode the sequence at s.  An ill-formed one gives *cp = BAD_UTF8 and
+ * is consumed a maximal subpart at a time (utf8.h), each to become one
+ * U+FFFD.
  */
 static size_t
 utf8_next(const unsigned char *s, size_t len, long *cp)
@@ -163,21 +164,15 @@ utf8_next(const unsigned char *s, size_t len, long *cp)
 	if (n > 0)
 		return n;
 	*cp = BAD_UTF8;
-	return tl_utf8_bad_len(s, len);
+	return tl_utf8_ill_len(s, len);
 }
 
 static int
 utf8_valid(const char *s, size_t len)
 {
-	size_t i = 0;
-	long cp;
+	size_t n;
 
-	while (i < len) {
-		i += utf8_next((const unsigned char *)s + i, len - i, &cp);
-		if (cp == BAD_UTF8)
-			return 0;
-	}
-	return 1;
+	return tl_utf8_find_bad(s, len, 0, 0, &n) == len;
 }
 
 enum char_class { CH_TEXT, CH_SPACE, CH_NEWLINE, CH_DROP };
@@ -187,15 +182,8 @@ classify(long cp)
 {
 	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
 		return CH_NEWLINE;
-	/*
-	 * \v and \f are white space to every C library, so they separate
-	 * words rather than vanish.  U+3000 (ideographic space) is folded
-	 * too: Japanese pages use it as padding around cell text.
-	 */
-	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' ||
-	    cp == '\f' || cp == 0xA0 || cp == 0x1680 ||
-	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-	    cp == 0x205F || cp == 0x3000)
+	/* \v and \f separate words rather than vanish; see space.h. */
+	if (tl_is_unicode_space(cp))
 		return CH_SPACE;
 	/*
 	 * C0, DEL, C1 and the byte-order mark carry no text, nor do the
@@ -477,76 +465,43 @@ tl_slugify(struct buf *out, const char *title)
  * canonical fields and the other members of a row object (context.h) and
  * the site-wide `page` column, so those names are never extra keys.
  */
-struct keyent {
-	const char	*key;
-	unsigned	 next;	/* next suffix to try after a clash */
-};
-
-struct keyset {
-	struct keyent	*v;
-	size_t		 cap;	/* power of two */
-};
-
+/*
+ * The keys taken in a table, each mapped to the next suffix to try after
+ * a clash with it (2 at first).
+ */
 static void
-keyset_init(struct keyset *ks, size_t n)
+key_take(struct tl_map *taken, const char *key)
 {
-	ks->cap = 16;
-	while (ks->cap < 2 * n)
-		ks->cap *= 2;
-	ks->v = xcalloc(ks->cap, sizeof(*ks->v));
-}
-
-/* The entry for key, or the empty slot where it belongs. */
-static struct keyent *
-keyset_find(struct keyset *ks, const char *key)
-{
-	size_t i = (size_t)tl_hash_bytes(TL_HASH_INIT, key, strlen(key)) &
-	    (ks->cap - 1);
-
-	while (ks->v[i].key != NULL && strcmp(ks->v[i].key, key) != 0)
-		i = (i + 1) & (ks->cap - 1);
-	return &ks->v[i];
-}
-
-static void
-keyset_add(struct keyset *ks, const char *key)
-{
-	struct keyent *e = keyset_find(ks, key);
-
-	if (e->key == NULL) {
-		e->key = key;
-		e->next = 2;
-	}
+	if (!tl_map_get(taken, key, NULL))
+		tl_map_put(taken, key, 2);
 }
 
 /* A key for an extra column: its slug, made unique with `_2`, `_3`... */
 static const char *
-extra_key(struct tl_page *page, struct keyset *ks, const char *header,
+extra_key(struct tl_page *page, struct tl_map *taken, const char *header,
     size_t col, struct buf *tmp)
 {
-	struct keyent *base;
 	const char *key;
-	size_t blen;
+	size_t blen, next;
 
 	buf_reset(tmp);
 	tl_header_slug(tmp, header);
 	if (tmp->len == 0)
 		buf_printf(tmp, "column_%zu", col + 1);
-	base = keyset_find(ks, buf_str(tmp));
-	if (base->key == NULL) {
-		key = tl_strdup(page, buf_str(tmp));
-		keyset_add(ks, key);
-		return key;
-	}
-	blen = tmp->len;
-	for (;;) {
-		tmp->len = blen;
-		buf_printf(tmp, "_%u", base->next++);
-		if (keyset_find(ks, buf_str(tmp))->key == NULL)
-			break;
+	if (tl_map_get(taken, buf_str(tmp), &next)) {
+		blen = tmp->len;
+		for (;; next++) {
+			tmp->len = blen;
+			tmp->data[blen] = '\0';
+			/* The base key's counter: only its value changes. */
+			tl_map_put(taken, buf_str(tmp), next + 1);
+			buf_printf(tmp, "_%zu", next);
+			if (!tl_map_get(taken, buf_str(tmp), NULL))
+				break;
+		}
 	}
 	key = tl_strdup(page, buf_str(tmp));
-	keyset_add(ks, key);
+	key_take(taken, key);
 	return key;
 }
 
@@ -564,7 +519,7 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 	int *field = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*field));
 	int taken[TL_NFIELDS] = {0};
 	int role_context = 0;
-	struct keyset ks;
+	struct tl_map keys = {0};
 	size_t i;
 
 	for (i = 0; i < t->ncolumns; i++) {
@@ -580,12 +535,12 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 			if (strcmp(buf_str(tmp), "role") == 0)
 				field[i] = TL_PERMISSION;
 		}
-	keyset_init(&ks, t->ncolumns + TL_NFIELDS +
+	tl_map_reserve(&keys, t->ncolumns + TL_NFIELDS +
 	    sizeof(reserved) / sizeof(reserved[0]));
 	for (i = 0; i < TL_NFIELDS; i++)
-		keyset_add(&ks, tl_field_name((enum tl_field)i));
+		key_take(&keys, tl_field_name((enum tl_field)i));
 	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
-		keyset_add(&ks, reserved[i]);
+		key_take(&keys, reserved[i]);
 	for (i = 0; i < t->ncolumns; i++) {
 		struct tl_column *c = &t->columns[i];
 
@@ -595,29 +550,14 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 			c->key = tl_field_name((enum tl_field)field[i]);
 		} else {
 			c->field = TL_EXTRA;
-			c->key = extra_key(page, &ks, c->header, i, tmp);
+			c->key = extra_key(page, &keys, c->header, i, tmp);
 		}
 	}
-	free(ks.v);
+	tl_map_free(&keys);
 	free(field);
 }
 
 /* ---- permission cells ---------------------------------------------- */
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static void
-trim(const char *s, size_t *b, size_t *e)
-{
-	while (*b < *e && is_space(s[*b]))
-		(*b)++;
-	while (*e > *b && is_space(s[*e - 1]))
-		(*e)--;
-}
 
 /* Index of the '(' matching the ')' at s[close], not before b; or -1. */
 static long
@@ -662,23 +602,23 @@ split_parts(struct tl_normaliser *n, const char *s, size_t len,
 	size_t b = 0, e = len;
 	long open, qopen;
 
-	trim(s, &b, &e);
+	tl_trim(s, &b, &e);
 	if (e == b || s[e - 1] != ')')
 		return 0;
 	if ((open = matching_open(s, b, e - 1)) < 0)
 		return 0;
 	p->db = (size_t)open + 1, p->de = e - 1;
-	trim(s, &p->db, &p->de);
+	tl_trim(s, &p->db, &p->de);
 	p->nb = b, p->ne = (size_t)open;
-	trim(s, &p->nb, &p->ne);
+	tl_trim(s, &p->nb, &p->ne);
 	p->qb = p->qe = 0;
 	if (p->ne > p->nb && s[p->ne - 1] == ')' &&
 	    (qopen = matching_open(s, p->nb, p->ne - 1)) >= 0) {
 		size_t qb = (size_t)qopen + 1, qe = p->ne - 1;
 		size_t nb = p->nb, ne = (size_t)qopen;
 
-		trim(s, &qb, &qe);
-		trim(s, &nb, &ne);
+		tl_trim(s, &qb, &qe);
+		tl_trim(s, &nb, &ne);
 		if (qe > qb && ne > nb &&
 		    matches_all(n, n->re_qualifier, s, qb, qe)) {
 			p->qb = qb, p->qe = qe;
@@ -694,7 +634,7 @@ split_parts(struct tl_normaliser *n, const char *s, size_t len,
 
 		p->qb = ov[2], p->qe = ov[3];
 		p->de = ov[0];
-		trim(s, &p->db, &p->de);
+		tl_trim(s, &p->db, &p->de);
 	}
 	return 1;
 }
@@ -732,11 +672,6 @@ tl_split_permission(struct tl_normaliser *n, const char *cell,
 }
 
 /* ---- dates --------------------------------------------------------- */
-
-static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
-};
 
 /* Years outside 1900-2999 in a cell are more likely other numbers. */
 static int
@@ -862,88 +797,6 @@ tl_parse_dates(struct tl_normaliser *n, const char *cell,
 	return found;
 }
 
-/* v (0-9999) in decimal, zero-padded to `width` digits: printf is slow. */
-static void
-put_num(struct buf *out, int v, int width)
-{
-	char d[4];
-	int n = 0;
-
-	do {
-		d[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	while (n < width)
-		d[n++] = '0';
-	while (n > 0)
-		buf_putc(out, d[--n]);
-}
-
-static int
-date_printable(const struct tl_date *date)
-{
-	return date->year >= 0 && date->year <= 9999 &&
-	    date->month >= 0 && date->month <= 99 &&
-	    date->day >= 0 && date->day <= 99;
-}
-
-void
-tl_date_iso(struct buf *out, const struct tl_date *date)
-{
-	if (date->year == 0)
-		buf_put(out, "", 0);
-	else if (!date_printable(date)) {
-		if (date->day == 0)
-			buf_printf(out, "%04d-%02d", date->year, date->month);
-		else
-			buf_printf(out, "%04d-%02d-%02d", date->year,
-			    date->month, date->day);
-	} else {
-		put_num(out, date->year, 4);
-		buf_putc(out, '-');
-		put_num(out, date->month, 2);
-		if (date->day != 0) {
-			buf_putc(out, '-');
-			put_num(out, date->day, 2);
-		}
-	}
-}
-
-void
-tl_date_label(struct buf *out, const struct tl_date *date)
-{
-	if (date->year == 0 || date->month < 1 || date->month > 12)
-		buf_put(out, "", 0);
-	else if (!date_printable(date)) {
-		if (date->day == 0)
-			buf_printf(out, "%s %d", month_names[date->month - 1],
-			    date->year);
-		else
-			buf_printf(out, "%d %s %d", date->day,
-			    month_names[date->month - 1], date->year);
-	} else {
-		if (date->day != 0) {
-			put_num(out, date->day, 1);
-			buf_putc(out, ' ');
-		}
-		buf_puts(out, month_names[date->month - 1]);
-		buf_putc(out, ' ');
-		put_num(out, date->year, 1);
-	}
-}
-
-int
-tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
-{
-	if (a->year != b->year)
-		return a->year < b->year ? -1 : 1;
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	return 0;
-}
-
 /* ---- the page ------------------------------------------------------ */
 
 struct ctx {
@@ -988,20 +841,7 @@ fold_list(struct ctx *c, struct tl_strlist *l)
 	l->n = kept;
 }
 
-/* A hash for finding equal rows: eight bytes a step (row_equal decides). */
-static uint64_t
-hash_words(uint64_t h, const char *s, size_t len)
-{
-	uint64_t w;
-
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	return tl_hash_bytes(h, s, len);
-}
-
+/* A hash for finding equal rows (row_equal decides). */
 static uint64_t
 row_hash(const struct tl_table *t, const struct tl_row *r)
 {
@@ -1010,7 +850,7 @@ row_hash(const struct tl_table *t, const struct tl_row *r)
 
 	for (i = 0; i < t->ncolumns; i++) {
 		/* 0xFF never occurs in UTF-8: "a|bc" differs from "ab|c". */
-		h = hash_words(h, r->cells[i], strlen(r->cells[i]));
+		h = tl_hash_words(h, r->cells[i], strlen(r->cells[i]));
 		h = tl_hash_bytes(h, "\xFF", 1);
 	}
 	return h;
@@ -1028,53 +868,52 @@ row_equal(const struct tl_table *t, const struct tl_row *a,
 	return 1;
 }
 
-struct rowslot {
-	uint64_t	hash;
-	size_t		index;	/* + 1; 0 is an empty slot */
+/* What tl_map_find_add() compares kept rows with: row i of t. */
+struct row_probe {
+	const struct tl_table	*t;
+	size_t			 i;
 };
+
+static int
+same_row(const void *ctx, size_t kept)
+{
+	const struct row_probe *p = ctx;
+
+	return row_equal(p->t, &p->t->rows[kept], &p->t->rows[p->i]);
+}
 
 /*
  * Drop rows equal in every cell to an earlier one, compacting the array
- * in the same pass.  Rows that only share a key stay: one permission can
- * be listed twice for two purposes.
+ * in the same pass (a kept row moves only to where no row is looked up
+ * any more).  Rows that only share a key stay: one permission can be
+ * listed twice for two purposes.
  */
 static void
 drop_duplicates(struct ctx *c, struct tl_table *t)
 {
-	struct rowslot *slots;
-	size_t cap = 16, i, kept = 0;
+	struct tl_map seen = {0};
+	struct row_probe p;
+	size_t i, kept = 0, at;
 
-	while (cap < 2 * t->nrows)
-		cap *= 2;
-	slots = xcalloc(cap, sizeof(*slots));
+	tl_map_reserve(&seen, t->nrows);
+	p.t = t;
 	for (i = 0; i < t->nrows; i++) {
-		uint64_t h = row_hash(t, &t->rows[i]);
-		size_t j = (size_t)h & (cap - 1);
-		int dup = 0;
-
-		for (; slots[j].index != 0; j = (j + 1) & (cap - 1)) {
-			const struct tl_row *prev = &t->rows[slots[j].index - 1];
-
-			if (slots[j].hash == h &&
-			    row_equal(t, prev, &t->rows[i])) {
-				tl_diag_kind(c->d, TL_WARNING, TL_DK_DUPLICATE_ROW,
-				    c->page->source,
-				    t->rows[i].line,
-				    "duplicate row (same as line %u)",
-				    prev->line);
-				dup = 1;
-				break;
-			}
-		}
-		if (dup)
+		p.i = i;
+		at = kept;
+		if (tl_map_find_add(&seen, row_hash(t, &t->rows[i]), same_row,
+		    &p, &at)) {
+			tl_diag_kind(c->d, TL_WARNING, TL_DK_DUPLICATE_ROW,
+			    c->page->source, t->rows[i].line,
+			    "duplicate row (same as line %u)",
+			    t->rows[at].line);
 			continue;
+		}
 		if (kept != i)
 			t->rows[kept] = t->rows[i];
-		slots[j].hash = h;
-		slots[j].index = ++kept;
+		kept++;
 	}
 	t->nrows = kept;
-	free(slots);
+	tl_map_free(&seen);
 }
 
 /* The column named by --date-column, by header or key; or -1. */
@@ -1138,27 +977,9 @@ find_date_column(struct ctx *c, const struct tl_table *t)
 static void
 warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 {
-	size_t len = strlen(text), i;
-
-	/* One line per diagnostic, and a 10 MB cell is not a message. */
-	buf_reset(&c->tmp);
-	buf_put(&c->tmp, text, len > 80 ? 80 : len);
-	if (len > 80) {
-		while (c->tmp.len > 0 &&
-		    ((unsigned char)c->tmp.data[c->tmp.len - 1] & 0xC0) == 0x80)
-			c->tmp.len--;
-		if (c->tmp.len > 0 &&
-		    (unsigned char)c->tmp.data[c->tmp.len - 1] >= 0xC0)
-			c->tmp.len--;
-		c->tmp.data[c->tmp.len] = '\0';
-		buf_puts(&c->tmp, "...");
-	}
-	for (i = 0; i < c->tmp.len; i++)
-		if (c->tmp.data[i] == '\n')
-			c->tmp.data[i] = ' ';
 	tl_diag_kind(c->d, TL_WARNING, TL_DK_UNRECOGNISED_DATE,
-	    c->page->source, r->line,
-	    "unrecognised date '%s'", buf_str(&c->tmp));
+	    c->page->source, r->line, "unrecognised date '%s'",
+	    tl_diag_excerpt(&c->tmp, text));
 }
 
 static void

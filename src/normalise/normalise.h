@@ -76,13 +76,6 @@ int	tl_split_permission(struct tl_normaliser *n, const char *cell,
 int	tl_parse_dates(struct tl_normaliser *n, const char *cell,
 	    struct tl_date *date);
 
-/* "2023-12" or "2023-12-05" into out; "" for no date. */
-void	tl_date_iso(struct buf *out, const struct tl_date *date);
-/* "December 2023" or "5 December 2023". */
-void	tl_date_label(struct buf *out, const struct tl_date *date);
-/* Negative, zero or positive as a is earlier, the same or later than b. */
-int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
-
 /* A page slug from a title: lowercase ASCII letters, digits and '-'. */
 void	tl_slugify(struct buf *out, const char *title);
 

@@ -6,44 +6,80 @@
  * UTF-8; a line break inside a cell is '\n'; everything else (white-space
  * folding, header mapping, dates) is normalise.c's job.
  *
- * Each returns 0 on success and -1 on error, after appending diagnostics
- * (with page->source as the file name) to `d`.  Warnings (a table cut
- * mid-row, a ragged row) are appended and do not make the read fail.
- * A page without any table is not an error for a reader: the caller
- * decides (see source.c).
+ * Every reader has the same interface, struct tl_input_format, and the
+ * readers are listed in one table (read.c), as the writers are
+ * (write/convert.c): the loader finds a reader there by name (--from) or
+ * by sniffing the page's first bytes, and calls it through the interface.
+ * Adding a reader is adding its line to the table.
  */
 #ifndef TABLOG_READ_H
 #define TABLOG_READ_H
 
 #include <stddef.h>
 
+#include "base/diag.h"
 #include "model/table.h"
 
-enum tl_format { TL_FORMAT_AUTO, TL_FORMAT_HTML, TL_FORMAT_MD };
+struct tl_input_format {
+	const char	*name;		/* as --from names it */
+	/*
+	 * Whether a page starting with these bytes (UTF-8, perhaps after a
+	 * BOM) is in this format.  NULL: any page is (the last reader).
+	 */
+	int		(*sniff)(const char *bytes, size_t len);
+	/*
+	 * Set up what the reader's library keeps process-wide, once, before
+	 * threads that read pages start (tl_read_init()).  NULL: nothing.
+	 */
+	void		(*init)(void);
+	/*
+	 * What one thread keeps from page to page (compiled patterns), or
+	 * NULL when the reader keeps nothing (then `new` and `free` are
+	 * NULL).  Not shared between threads.
+	 */
+	void		*(*new)(void);
+	void		(*free)(void *reader);
+	/*
+	 * Read len bytes into page: 0, or -1 after appending an error (with
+	 * page->source as the file name) to d.  Warnings (a table cut
+	 * mid-row, a ragged row) are appended and do not make the read fail.
+	 * A page without any table is not an error for a reader: the loader
+	 * decides (load/source.c).
+	 */
+	int		(*read)(void *reader, struct tl_page *page,
+			    const char *bytes, size_t len, struct tl_diags *d);
+};
 
+/* All readers, in the order they sniff a page; ends with a NULL name. */
+const struct tl_input_format *tl_input_formats(void);
+/* The reader called `name`, or NULL. */
+const struct tl_input_format *tl_input_format(const char *name);
+/* The first reader whose sniff() takes the page (the last takes any). */
+const struct tl_input_format *tl_input_detect(const char *bytes,
+	    size_t len);
 /*
- * The Markdown reader keeps its compiled PCRE2 patterns (page chrome,
- * breadcrumbs, notes) in a reader object: create one per thread and reuse
- * it for every page.
- */
-struct tl_md_reader;
-
-struct tl_md_reader *tl_md_reader_new(void);
-void	tl_md_reader_free(struct tl_md_reader *r);
-int	tl_read_md(struct tl_md_reader *r, struct tl_page *page,
-	    const char *text, size_t len, struct tl_diags *d);
-int	tl_read_html(struct tl_page *page, const char *bytes, size_t len,
-	    struct tl_diags *d);
-
-/*
- * Set up what the readers' libraries keep process-wide (cmark-gfm's
- * extension registry, libxml2's parser globals).  Neither is safe to set
- * up from two threads at once: call this once before starting threads
- * that read pages.  Calling it again does nothing.
+ * Every reader's init(): call once before starting threads that read
+ * pages (neither cmark-gfm's extension registry nor libxml2's parser
+ * globals may be set up from two threads at once).  Calling it again
+ * does nothing.
  */
 void	tl_read_init(void);
 
-/* Guess the format of a page from its first bytes. */
-enum tl_format tl_detect_format(const char *bytes, size_t len);
+/*
+ * The readers, as the table lists them.  HTML (read_html.c): libxml2's
+ * push parser; it keeps nothing between pages.  Markdown (read_md.c):
+ * cmark-gfm with its table extension; a reader keeps the compiled PCRE2
+ * patterns (page chrome, breadcrumbs, notes).
+ */
+int	tl_sniff_html(const char *bytes, size_t len);
+void	tl_html_init(void);
+int	tl_read_html(void *reader, struct tl_page *page, const char *bytes,
+	    size_t len, struct tl_diags *d);
+
+void	tl_md_init(void);
+void	*tl_md_reader_new(void);
+void	tl_md_reader_free(void *reader);
+int	tl_read_md(void *reader, struct tl_page *page, const char *bytes,
+	    size_t len, struct tl_diags *d);
 
 #endif

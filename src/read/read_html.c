@@ -16,13 +16,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include "base/buf.h"
 #include "read/read.h"
 #include "model/table.h"
-#include "base/swar.h"
+#include "base/space.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -124,12 +126,6 @@ struct reader {
 /* ---- small helpers ------------------------------------------------- */
 
 static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int
 lower(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
@@ -185,7 +181,7 @@ span_value(const char *s, unsigned max)
 
 	if (s == NULL)
 		return 1;
-	while (is_space((unsigned char)*s))
+	while (tl_is_html_space((unsigned char)*s))
 		s++;
 	if (*s == '+')
 		s++;
@@ -204,7 +200,7 @@ fold_ws(struct buf *out, const char *s, size_t len)
 
 	buf_reset(out);
 	for (i = 0; i < len; i++) {
-		if (is_space((unsigned char)s[i])) {
+		if (tl_is_html_space((unsigned char)s[i])) {
 			space = 1;
 			continue;
 		}
@@ -632,7 +628,7 @@ cell_text(struct tstate *ts, const char *s, size_t len)
 	size_t i = 0, start;
 
 	if (!ts->cell_has_text || ts->cell_breaks > 0) {
-		while (i < len && is_space((unsigned char)s[i]))
+		while (i < len && tl_is_html_space((unsigned char)s[i]))
 			i++;
 		if (i == len)
 			return;
@@ -787,14 +783,14 @@ crumb_add(struct reader *r, const char *s, size_t len)
 	size_t n;
 
 	for (;;) {
-		if (len > 0 && is_space((unsigned char)*s))
+		if (len > 0 && tl_is_html_space((unsigned char)*s))
 			n = 1;
 		else if (len == 0 || (n = crumb_separator(s, len)) == 0)
 			break;
 		s += n;
 		len -= n;
 	}
-	while (len > 0 && (is_space((unsigned char)s[len - 1]) ||
+	while (len > 0 && (tl_is_html_space((unsigned char)s[len - 1]) ||
 	    s[len - 1] == '>' || s[len - 1] == '/'))
 		len--;
 	if (len == 0)
@@ -1038,12 +1034,13 @@ sniff_meta_charset(const char *b, size_t len, char *name, size_t namesz)
 			if (!prefix_ci(b + j, "charset"))
 				continue;
 			k = j + 7;
-			while (k < len && is_space((unsigned char)b[k]))
+			while (k < len && tl_is_html_space((unsigned char)b[k]))
 				k++;
 			if (k >= len || b[k] != '=')
 				continue;
 			k++;
-			while (k < len && (is_space((unsigned char)b[k]) ||
+			while (k < len &&
+			    (tl_is_html_space((unsigned char)b[k]) ||
 			    b[k] == '"' || b[k] == '\''))
 				k++;
 			for (j = 0; k < len && j + 1 < namesz; k++, j++) {
@@ -1090,53 +1087,6 @@ is_utf8_label(const char *name)
 	    strcmp(name, "unicode-1-1-utf-8") == 0 ||
 	    /* A <meta> that the bytes could be read to see is not UTF-16. */
 	    strncmp(name, "utf-16", 6) == 0;
-}
-
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t
-utf8_check(const char *b, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)b;
-	size_t i = 0, n;
-
-	while (i < len) {
-		/* ASCII, most of a page, eight bytes at a time. */
-		if (len - i >= 8 && !tl_word_has_high(tl_word(s + i))) {
-			i += 8;
-			continue;
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((n = tl_utf8_decode(s + i, len - i, NULL)) == 0)
-			return i;
-		i += n;
-	}
-	return len;
-}
-
-/* A copy of b with every invalid byte replaced by U+FFFD. */
-static void
-utf8_repair(struct buf *out, const char *b, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)b;
-	size_t i = 0, start = 0, n;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((n = tl_utf8_decode(s + i, len - i, NULL)) > 0) {
-			i += n;
-			continue;
-		}
-		buf_put(out, b + start, i - start);
-		buf_put(out, "\xef\xbf\xbd", 3);
-		start = ++i;
-	}
-	buf_put(out, b + start, len - start);
 }
 
 static unsigned
@@ -1247,7 +1197,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 	const char *from = NULL;
 	char name[64];
 	int declared = 0;
-	size_t bad;
+	size_t bad, n;
 	long nbad;
 
 	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -1285,7 +1235,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 		    "unknown charset \"%s\": reading as UTF-8", from);
 		buf_reset(conv);
 	}
-	if ((bad = utf8_check(*bytes, *len)) == *len)
+	if ((bad = tl_utf8_find_bad(*bytes, *len, 0, 0, &n)) == *len)
 		return;
 	if (!declared) {
 		tl_diag_kind(r->d, TL_WARNING, TL_DK_ENCODING, r->page->source,
@@ -1297,7 +1247,7 @@ to_utf8(struct reader *r, const char **bytes, size_t *len, struct buf *conv)
 		tl_diag_kind(r->d, TL_WARNING, TL_DK_INVALID_UTF8,
 		    r->page->source,
 		    line_at(*bytes, bad), "invalid UTF-8 replaced by U+FFFD");
-		utf8_repair(conv, *bytes, *len);
+		tl_utf8_repair(conv, *bytes, *len);
 	}
 converted:
 	*bytes = buf_str(conv);
@@ -1305,6 +1255,54 @@ converted:
 }
 
 /* ---- the reader ---------------------------------------------------- */
+
+static int
+starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/*
+ * docs/design.md "Reading pages": after an optional UTF-8 BOM and white
+ * space, one of the tags a whole page starts with; or some other tag (a
+ * fragment: <div>, <nav>, <h1>, a comment) and a <table> in the first
+ * 64 KiB.
+ */
+int
+tl_sniff_html(const char *bytes, size_t len)
+{
+	size_t i = 0, scan;
+
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && tl_is_html_space((unsigned char)bytes[i]))
+		i++;
+	if (starts_with_ci(bytes + i, len - i, "<!doctype html") ||
+	    starts_with_ci(bytes + i, len - i, "<html") ||
+	    starts_with_ci(bytes + i, len - i, "<?xml") ||
+	    starts_with_ci(bytes + i, len - i, "<table") ||
+	    starts_with_ci(bytes + i, len - i, "<head") ||
+	    starts_with_ci(bytes + i, len - i, "<body") ||
+	    starts_with_ci(bytes + i, len - i, "<meta"))
+		return 1;
+	if (i < len && bytes[i] == '<') {
+		scan = len - i < 65536 ? len - i : 65536;
+		for (size_t k = i; k + 6 <= i + scan; k++)
+			if (bytes[k] == '<' &&
+			    starts_with_ci(bytes + k, len - k, "<table"))
+				return 1;
+	}
+	return 0;
+}
+
+
+void
+tl_html_init(void)
+{
+	xmlInitParser();
+}
 
 static void
 reader_finish(struct reader *r)
@@ -1367,13 +1365,14 @@ parse(struct reader *r, const char *bytes, size_t len)
 }
 
 int
-tl_read_html(struct tl_page *page, const char *bytes, size_t len,
-    struct tl_diags *d)
+tl_read_html(void *reader, struct tl_page *page, const char *bytes,
+    size_t len, struct tl_diags *d)
 {
 	struct reader r;
 	struct buf conv = {0};
 	int rc = 0;
 
+	(void)reader;	/* nothing is kept from page to page */
 	memset(&r, 0, sizeof(r));
 	r.page = page;
 	r.d = d;

@@ -30,7 +30,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "base/buf.h"
-#include "base/swar.h"
+#include "base/space.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -117,7 +117,13 @@ S_compile(const char *pattern)
 	return re;
 }
 
-struct tl_md_reader *
+void
+tl_md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void *
 tl_md_reader_new(void)
 {
 	struct tl_md_reader *r = xcalloc(1, sizeof(*r));
@@ -141,8 +147,9 @@ fail:
 }
 
 void
-tl_md_reader_free(struct tl_md_reader *r)
+tl_md_reader_free(void *reader)
 {
+	struct tl_md_reader *r = reader;
 	size_t i;
 
 	if (r == NULL)
@@ -192,22 +199,15 @@ struct ctx {
 	size_t		 consumed;	/* last line read by a recovery */
 };
 
-static int
-S_isspace(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-	    c == '\f' || c == '\v';
-}
-
+/* [*p, *p + *len) without white space at either end (space.h). */
 static void
 S_trim(const char **p, size_t *len)
 {
-	while (*len > 0 && S_isspace(**p)) {
-		(*p)++;
-		(*len)--;
-	}
-	while (*len > 0 && S_isspace((*p)[*len - 1]))
-		(*len)--;
+	size_t from = 0, to = *len;
+
+	tl_trim(*p, &from, &to);
+	*p += from;
+	*len = to - from;
 }
 
 /* The first `ch` in [p, end), or end. */
@@ -324,26 +324,6 @@ S_count_cells(const char *p, size_t len)
 	return n;
 }
 
-/*
- * Length of the run of ASCII bytes other than NUL at p: the bytes the
- * repair lets through without decoding, eight at a time.
- */
-static size_t
-S_ascii_run(const unsigned char *p, size_t len)
-{
-	size_t i = 0;
-	uint64_t w;
-
-	for (; i + 8 <= len; i += 8) {
-		w = tl_word(p + i);
-		if (tl_word_has_high(w) || tl_word_has(w, 0))
-			break;
-	}
-	while (i < len && p[i] != 0 && p[i] < 0x80)
-		i++;
-	return i;
-}
-
 static size_t
 S_count_byte(const char *p, size_t len, char ch)
 {
@@ -358,9 +338,9 @@ S_count_byte(const char *p, size_t len, char ch)
 }
 
 /*
- * The text with each NUL byte and each byte of invalid UTF-8 made U+FFFD,
- * with one warning for the page however many lines hold them (a binary
- * file has hundreds); *outlen is its length.  cmark-gfm
+ * The text with each NUL byte and each ill-formed part of its UTF-8 made
+ * U+FFFD (utf8.h), with one warning for the page however many lines hold
+ * them (a binary file has hundreds); *outlen is its length.  cmark-gfm
  * silently ends a table at a row holding invalid UTF-8, and PCRE2 cannot
  * match across it, so this has to happen before anything else reads the
  * text.  Valid text (the usual case) is returned as is, not copied; the
@@ -370,26 +350,19 @@ static const char *
 S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
     size_t *outlen)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0, start = 0, counted = 0, n, nlines = 0;
+	size_t at, n, counted = 0, nlines = 0;
 	unsigned line = 1, warned = 0, first = 0;
 
-	for (;;) {
-		i += S_ascii_run(p + i, len - i);
-		if (i >= len)
-			break;
-		if (p[i] != 0 &&
-		    (n = tl_utf8_decode(p + i, len - i, NULL)) > 0) {
-			i += n;
-			continue;
-		}
-		/* Line numbers are only needed here, so count lazily. */
-		line += (unsigned)S_count_byte(text + counted, i - counted,
+	if ((at = tl_utf8_find_bad(text, len, 0, TL_UTF8_NUL, &n)) == len) {
+		*outlen = len;
+		return text;
+	}
+	/* The lines that hold them, counted only here and lazily. */
+	for (; at < len; at = tl_utf8_find_bad(text, len, at + n,
+	    TL_UTF8_NUL, &n)) {
+		line += (unsigned)S_count_byte(text + counted, at - counted,
 		    '\n');
-		counted = i;
-		buf_put(out, text + start, i - start);
-		buf_puts(out, "\xEF\xBF\xBD");
-		start = ++i;
+		counted = at;
 		if (warned != line) {
 			nlines++;
 			if (first == 0)
@@ -401,16 +374,12 @@ S_repair(struct ctx *c, const char *text, size_t len, struct buf *out,
 		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
 		    c->page->source, first,
 		    "invalid UTF-8 replaced by U+FFFD");
-	else if (nlines > 1)
+	else
 		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
 		    c->page->source, first,
 		    "%zu lines with invalid UTF-8 (first at line %u), "
 		    "replaced by U+FFFD", nlines, first);
-	if (start == 0) {
-		*outlen = len;
-		return text;
-	}
-	buf_put(out, text + start, len - start);
+	tl_utf8_repair_as(out, text, len, TL_UTF8_NUL);
 	*outlen = out->len;
 	return out->data;
 }
@@ -609,7 +578,7 @@ S_is_br(const char *s)
 	    (s[2] != 'r' && s[2] != 'R'))
 		return 0;
 	s += 3;
-	while (S_isspace(*s))
+	while (tl_is_space(*s))
 		s++;
 	if (*s == '/')
 		s++;
@@ -700,9 +669,9 @@ S_put_text(cmark_node *node, struct buf *out)
 
 	S_flatten(node, out, ' ');
 	end = out->len;
-	while (start < end && S_isspace(out->data[start]))
+	while (start < end && tl_is_space(out->data[start]))
 		start++;
-	while (end > start && S_isspace(out->data[end - 1]))
+	while (end > start && tl_is_space(out->data[end - 1]))
 		end--;
 	out->len = end;
 	buf_putc(out, '\0');
@@ -1322,9 +1291,10 @@ S_table_cmp(const void *a, const void *b)
 }
 
 int
-tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
+tl_read_md(void *reader, struct tl_page *page, const char *text,
     size_t len, struct tl_diags *d)
 {
+	struct tl_md_reader *r = reader;
 	struct ctx c;
 	struct buf fixed = {0}, tmp = {0};
 	cmark_parser *parser;
@@ -1332,6 +1302,11 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 	const char *good;
 	size_t glen;
 
+	if (r == NULL) {
+		tl_diag(d, TL_ERROR, page->source, 0, "no Markdown reader "
+		    "(a PCRE2 pattern failed to compile)");
+		return -1;
+	}
 	memset(&c, 0, sizeof(c));
 	c.r = r;
 	c.page = page;
@@ -1339,6 +1314,11 @@ tl_read_md(struct tl_md_reader *r, struct tl_page *page, const char *text,
 	if (text == NULL) {
 		text = "";
 		len = 0;
+	}
+	/* Markdown is UTF-8: a BOM only hides front matter. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
 	}
 	good = S_repair(&c, text, len, &fixed, &glen);
 	S_split_lines(&c, good, glen);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "diff/diff_context.h"
@@ -214,7 +215,7 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 {
 	json_t *cols, *col;
 	struct tl_table *t;
-	struct tl_strmap keys = {0};
+	struct tl_map keys = {0};
 	const char **headers;
 	const char *s;
 	json_int_t line, date_col, label_col;
@@ -250,14 +251,14 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 			rc = -1;
 		else if (*s == '\0')
 			rc = bad(c, "\"field\" is empty");
-		else if (tl_strmap_get(&keys, s, NULL))
+		else if (tl_map_get(&keys, s, NULL))
 			rc = bad(c, "\"field\" \"%s\" names an earlier column "
 			    "too", valid_slug(s) ? s : "...");
 		leave(c, mark);
 		if (rc != 0)
 			break;
 		t->columns[i].key = tl_strdup(page, s);
-		tl_strmap_put(&keys, t->columns[i].key, i);
+		tl_map_put(&keys, t->columns[i].key, i);
 		t->columns[i].field = tl_field_by_name(s);
 		/* Only canonical fields other than the derived ones map. */
 		if (t->columns[i].field == TL_DISPLAY_NAME ||
@@ -265,7 +266,7 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 		    t->columns[i].field == TL_LAST_UPDATE_TEXT)
 			t->columns[i].field = TL_EXTRA;
 	}
-	tl_strmap_free(&keys);
+	tl_map_free(&keys);
 	if (rc != 0)
 		return -1;
 	/* A column index past the columns would be read by diff and key.c. */
@@ -353,7 +354,7 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 		return bad(c, "not an object");
 	if (get_string(c, rj, "page", REQUIRED, &slug) != 0)
 		return -1;
-	if (!tl_strmap_get(&s->slugs, slug, &page_index))
+	if (!tl_map_get(&s->slugs, slug, &page_index))
 		return bad(c, "\"page\" names no page of \"pages\"");
 	page = s->pages[page_index];
 	if (page->ntables == 0)
@@ -451,14 +452,14 @@ since_build(struct tl_since *s, struct check *c, json_t *root)
 			return -1;
 		s->pages[s->n] = page;
 		s->paths[s->n++] = path;
-		if (tl_strmap_get(&s->slugs, page->slug, NULL))
+		if (tl_map_get(&s->slugs, page->slug, NULL))
 			return bad(c, "\"slug\" is an earlier page's too");
-		tl_strmap_put(&s->slugs, page->slug, i);
+		tl_map_put(&s->slugs, page->slug, i);
 		if (path != NULL) {
-			if (tl_strmap_get(&s->by_path, path, NULL))
+			if (tl_map_get(&s->by_path, path, NULL))
 				return bad(c, "\"path\" is an earlier page's "
 				    "too");
-			tl_strmap_put(&s->by_path, path, i);
+			tl_map_put(&s->by_path, path, i);
 			with_path++;
 		}
 		leave(c, mark);
@@ -493,8 +494,8 @@ tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
 	c.file = buf_str(&path);
 	c.d = d;
 	/* One line: why it cannot be read is said about all.json. */
-	if (tl_read_regular_file(c.file, 1, max ? max : TL_DEFAULT_MAX_INPUT,
-	    &bytes, &rd) != 0) {
+	if (tl_file_read(c.file, TL_FILE_REGULAR, max ? max :
+	    TL_DEFAULT_MAX_INPUT, &bytes, &rd) != 0) {
 		tl_diag(d, TL_ERROR, c.file, 0, "cannot read the previous "
 		    "build: %s", rd.n > 0 ? rd.v[rd.n - 1].message : "?");
 		goto out;
@@ -526,8 +527,8 @@ tl_since_find(const struct tl_since *s, const char *path, const char *slug,
 {
 	size_t i;
 
-	if (s->match_paths ? !tl_strmap_get(&s->by_path, path, &i) :
-	    !tl_strmap_get(&s->slugs, slug, &i))
+	if (s->match_paths ? !tl_map_get(&s->by_path, path, &i) :
+	    !tl_map_get(&s->slugs, slug, &i))
 		return NULL;
 	if (index != NULL)
 		*index = i;
@@ -540,8 +541,8 @@ tl_since_free(struct tl_since *s)
 	size_t i;
 
 	/* The maps borrow their keys from the pages. */
-	tl_strmap_free(&s->slugs);
-	tl_strmap_free(&s->by_path);
+	tl_map_free(&s->slugs);
+	tl_map_free(&s->by_path);
 	for (i = 0; i < s->n; i++)
 		tl_page_free(s->pages[i]);
 	free(s->pages);

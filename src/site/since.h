@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "base/strmap.h"
+#include "base/map.h"
 #include "diff/diff.h"
 #include "model/table.h"
 #include "template/value.h"
@@ -21,8 +21,8 @@ struct tl_since {
 					 * NULL (in the page's arena) */
 	size_t		  n;
 	int		  match_paths;	/* every page has a path */
-	struct tl_strmap  slugs;	/* slug -> page */
-	struct tl_strmap  by_path;	/* path -> page */
+	struct tl_map  slugs;	/* slug -> page */
+	struct tl_map  by_path;	/* path -> page */
 };
 
 /*

@@ -24,15 +24,16 @@
 #include <jansson.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "model/changelog.h"
 #include "write/context.h"
 #include "write/convert.h"
-#include "normalise/normalise.h"
 #include "base/output.h"
 #include "write/render.h"
 #include "site/since.h"
 #include "site/site_context.h"
-#include "base/strmap.h"
+#include "base/map.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 #ifndef NAME_MAX
@@ -54,7 +55,6 @@ struct site_page {
 /*
  * A set of files by device and inode: the folders and pages the walk
  * has met, so that each is read once however many links lead to it.
- * Open addressing, grown at half full.
  */
 struct inode_key {
 	dev_t	dev;
@@ -63,66 +63,58 @@ struct inode_key {
 
 struct inode_set {
 	struct inode_key *keys;
-	unsigned char	 *used;
-	size_t		  n, cap;	/* cap is 0 or a power of two */
+	size_t		  n, cap;
+	struct tl_map	  index;	/* (dev, ino) -> its place in keys */
 };
 
-static size_t
-inode_slot(const struct inode_set *set, dev_t dev, ino_t ino)
-{
-	uint64_t h = tl_hash_bytes(TL_HASH_INIT, (const char *)&dev,
-	    sizeof(dev));
-	size_t i;
+/* What tl_map_find() compares stored keys with. */
+struct inode_probe {
+	const struct inode_set	*set;
+	struct inode_key	 key;
+};
 
-	h = tl_hash_bytes(h, (const char *)&ino, sizeof(ino));
-	for (i = (size_t)h & (set->cap - 1); set->used[i];
-	    i = (i + 1) & (set->cap - 1))
-		if (set->keys[i].dev == dev && set->keys[i].ino == ino)
-			break;
-	return i;
+static int
+inode_same(const void *ctx, size_t val)
+{
+	const struct inode_probe *p = ctx;
+
+	return p->set->keys[val].dev == p->key.dev &&
+	    p->set->keys[val].ino == p->key.ino;
+}
+
+static uint64_t
+inode_probe(struct inode_probe *p, const struct inode_set *set,
+    const struct stat *st)
+{
+	p->set = set;
+	p->key.dev = st->st_dev;
+	p->key.ino = st->st_ino;
+	return tl_hash_bytes(tl_hash_bytes(TL_HASH_INIT, &p->key.dev,
+	    sizeof(p->key.dev)), &p->key.ino, sizeof(p->key.ino));
 }
 
 static int
 inode_set_has(const struct inode_set *set, const struct stat *st)
 {
-	return set->cap > 0 &&
-	    set->used[inode_slot(set, st->st_dev, st->st_ino)];
+	struct inode_probe p;
+	uint64_t h = inode_probe(&p, set, st);
+
+	return tl_map_find(&set->index, h, inode_same, &p, NULL);
 }
 
 /* Add st's file; 0 when it was there already. */
 static int
 inode_set_add(struct inode_set *set, const struct stat *st)
 {
-	size_t i;
+	struct inode_probe p;
+	uint64_t h = inode_probe(&p, set, st);
+	size_t i = set->n;
 
-	if (inode_set_has(set, st))
+	if (tl_map_find_add(&set->index, h, inode_same, &p, &i))
 		return 0;
-	if (2 * (set->n + 1) > set->cap) {
-		struct inode_set bigger = {0};
-
-		bigger.cap = set->cap ? 2 * set->cap : 64;
-		bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
-		bigger.used = xcalloc(bigger.cap, 1);
-		for (i = 0; i < set->cap; i++) {
-			size_t k;
-
-			if (!set->used[i])
-				continue;
-			k = inode_slot(&bigger, set->keys[i].dev,
-			    set->keys[i].ino);
-			bigger.keys[k] = set->keys[i];
-			bigger.used[k] = 1;
-		}
-		bigger.n = set->n;
-		free(set->keys);
-		free(set->used);
-		*set = bigger;
-	}
-	i = inode_slot(set, st->st_dev, st->st_ino);
-	set->keys[i].dev = st->st_dev;
-	set->keys[i].ino = st->st_ino;
-	set->used[i] = 1;
-	set->n++;
+	set->keys = xgrow(set->keys, &set->cap, set->n + 1,
+	    sizeof(*set->keys));
+	set->keys[set->n++] = p.key;
 	return 1;
 }
 
@@ -130,7 +122,7 @@ static void
 inode_set_free(struct inode_set *set)
 {
 	free(set->keys);
-	free(set->used);
+	tl_map_free(&set->index);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -539,7 +531,6 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 	(void)loader;
 	if (p->page == NULL)
 		return;
-	p->opts.renderer = renderer;
 	tl_path_join(&dir, s->o->outdir, p->page->slug);
 	if ((fd = tl_subdir_open(s->outfd, p->page->slug, dir.data,
 	    &p->diags)) < 0)
@@ -550,13 +541,12 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 
 		buf_reset(&path);
 		tl_path_join(&path, dir.data, page_files[i]);
-		if (tl_convert_fileat(&p->view, f, fd, page_files[i],
-		    path.data, &p->diags) != 0)
+		if (tl_convert_fileat(&p->view, renderer, f, fd,
+		    page_files[i], path.data, &p->diags) != 0)
 			break;
 	}
 	close(fd);
 out:
-	p->opts.renderer = NULL;
 	buf_free(&dir);
 	buf_free(&path);
 }
@@ -570,7 +560,7 @@ out:
 static void
 assign_slugs(struct site *s)
 {
-	struct tl_strmap taken = {0}, next = {0};
+	struct tl_map taken = {0}, next = {0};
 	struct buf slug = {0};
 	size_t i, k;
 
@@ -581,7 +571,7 @@ assign_slugs(struct site *s)
 		if (page == NULL)
 			continue;
 		base = page->slug;
-		if (!tl_strmap_get(&next, base, &k))
+		if (!tl_map_get(&next, base, &k))
 			k = 1;
 		for (;; k++) {
 			buf_reset(&slug);
@@ -589,17 +579,17 @@ assign_slugs(struct site *s)
 				buf_puts(&slug, base);
 			else
 				buf_printf(&slug, "%s-%zu", base, k);
-			if (!tl_strmap_get(&taken, slug.data, NULL))
+			if (!tl_map_get(&taken, slug.data, NULL))
 				break;
 		}
 		if (k > 1)
 			page->slug = tl_strdup(page, slug.data);
 		/* Keys are borrowed: both live in the page's arena. */
-		tl_strmap_put(&next, base, k + 1);
-		tl_strmap_put(&taken, page->slug, i);
+		tl_map_put(&next, base, k + 1);
+		tl_map_put(&taken, page->slug, i);
 	}
-	tl_strmap_free(&taken);
-	tl_strmap_free(&next);
+	tl_map_free(&taken);
+	tl_map_free(&next);
 	buf_free(&slug);
 }
 

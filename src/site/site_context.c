@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/version.h"
 #include "model/changelog.h"
 #include "write/context.h"
 #include "base/xalloc.h"

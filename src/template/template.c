@@ -29,7 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/strmap.h"
+#include "base/html.h"
+#include "base/space.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 #define NONE			SIZE_MAX
@@ -159,19 +161,6 @@ S_kind_word(enum kind k)
 
 /* ---- lexer --------------------------------------------------------- */
 
-static bool
-S_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-S_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
 /* First occurrence of `pat` in s[from..len), or NONE. */
 static size_t
 S_find(const char *s, size_t from, size_t len, const char *pat,
@@ -222,16 +211,6 @@ S_push_token(struct compiler *c, enum kind kind, size_t start, size_t end,
 	return t;
 }
 
-/* Trim s[*from..*to) of white space. */
-static void
-S_trim(const char *s, size_t *from, size_t *to)
-{
-	while (*from < *to && S_is_space(s[*from]))
-		(*from)++;
-	while (*to > *from && S_is_space(s[*to - 1]))
-		(*to)--;
-}
-
 /* Parse `{{=open close=}}` content s[from..to) into `d`. */
 static int
 S_parse_delims(struct compiler *c, const struct token *t, size_t from,
@@ -240,13 +219,13 @@ S_parse_delims(struct compiler *c, const struct token *t, size_t from,
 	const char *s = c->src;
 	size_t a, a_end, b, b_end;
 
-	S_trim(s, &from, &to);
+	tl_trim(s, &from, &to);
 	a = from;
-	for (a_end = a; a_end < to && !S_is_space(s[a_end]); a_end++)
+	for (a_end = a; a_end < to && !tl_is_space(s[a_end]); a_end++)
 		continue;
-	for (b = a_end; b < to && S_is_space(s[b]); b++)
+	for (b = a_end; b < to && tl_is_space(s[b]); b++)
 		continue;
-	for (b_end = b; b_end < to && !S_is_space(s[b_end]); b_end++)
+	for (b_end = b; b_end < to && !tl_is_space(s[b_end]); b_end++)
 		continue;
 	if (a_end == a || b_end == b || b_end != to) {
 		S_error(c->err, c->name, t->line, "bad set-delimiter tag: "
@@ -273,14 +252,14 @@ S_parse_name(struct compiler *c, struct token *t, size_t from, size_t to)
 	const char *s = c->src;
 	size_t i;
 
-	S_trim(s, &from, &to);
+	tl_trim(s, &from, &to);
 	t->raw = from;
 	t->raw_len = to - from;
 	if ((t->kind == K_PARTIAL || t->kind == K_PARENT ||
 	    t->kind == K_CLOSE) && from < to && s[from] == '*') {
 		t->dynamic = true;
 		from++;
-		S_trim(s, &from, &to);
+		tl_trim(s, &from, &to);
 	}
 	t->name = from;
 	t->name_len = to - from;
@@ -289,7 +268,7 @@ S_parse_name(struct compiler *c, struct token *t, size_t from, size_t to)
 		return -1;
 	}
 	for (i = from; i < to; i++) {
-		if (S_is_space(s[i]) && t->kind != K_CLOSE) {
+		if (tl_is_space(s[i]) && t->kind != K_CLOSE) {
 			S_error(c->err, c->name, t->line,
 			    "bad tag name '%.*s': white space in a name",
 			    S_qlen(t->raw_len), s + t->raw);
@@ -476,7 +455,7 @@ S_blank_run(const char *s, size_t n, bool before_newline)
 	if (before_newline && n > 0 && s[n - 1] == '\r')
 		n--;
 	for (i = 0; i < n; i++)
-		if (!S_is_blank(s[i]))
+		if (!tl_is_blank(s[i]))
 			return false;
 	return true;
 }
@@ -624,7 +603,7 @@ S_block_indent(const struct compiler *c, const struct token *t,
 	if (t->standalone) {
 		end = c->tok[t->match].start;
 		for (p = t->next_line; p < end; p = q + 1) {
-			for (q = p; q < end && S_is_blank(s[q]); q++)
+			for (q = p; q < end && tl_is_blank(s[q]); q++)
 				continue;
 			if (q < end && s[q] == '\r' && q + 1 < c->len &&
 			    s[q + 1] == '\n')
@@ -639,7 +618,7 @@ S_block_indent(const struct compiler *c, const struct token *t,
 		*len = t->indent_len;
 		return;
 	}
-	for (p = t->start; p > 0 && S_is_blank(s[p - 1]); p--)
+	for (p = t->start; p > 0 && tl_is_blank(s[p - 1]); p--)
 		continue;
 	if (p == 0 || s[p - 1] == '\n') {
 		*off = p;
@@ -941,38 +920,6 @@ S_emit_text(struct render *r, const struct node *n,
 		p = stop;
 		bol = true;
 	}
-}
-
-void
-tl_template_escape_html(struct buf *b, const char *s, size_t len)
-{
-	const char *run = s, *end = s + len, *rep;
-
-	for (; s < end; s++) {
-		switch (*s) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
-	}
-	buf_put(b, run, (size_t)(s - run));
 }
 
 /* The shortest decimal form that reads back as `d`. */
@@ -1286,11 +1233,11 @@ tl_template_render(const struct tl_template *t, const struct tl_value *context,
 /* ---- template sets ------------------------------------------------- */
 
 struct entry {
-	char			*name;	/* NULL: a free slot */
+	char			*name;
 	struct tl_template	*t;	/* NULL: no such template */
 };
 
-/* An open-addressing hash table keyed by name. */
+/* Templates by name: the entries, and a map from name to entry. */
 struct tl_template_set {
 	struct tl_template_loader loader;
 	tl_template_escaper	 escape;	/* NULL: HTML */
@@ -1298,39 +1245,31 @@ struct tl_template_set {
 	tl_template_missing	 missing;	/* NULL: not reported */
 	void			*missing_ctx;
 	struct entry	*v;
-	size_t		 n, cap;	/* cap is a power of two */
+	size_t		 n, cap;
+	struct tl_map	 names;		/* name -> index into v */
 };
 
-/* The slot holding `name`, or the free slot where it belongs. */
+/* The entry for `name`, or NULL. */
 static struct entry *
-S_slot(const struct tl_template_set *set, const char *name)
+S_entry(const struct tl_template_set *set, const char *name)
 {
-	size_t i = (size_t)tl_hash_str(name) & (set->cap - 1);
+	size_t i;
 
-	while (set->v[i].name != NULL && strcmp(set->v[i].name, name) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
+	return tl_map_get(&set->names, name, &i) ? &set->v[i] : NULL;
 }
 
 static void
 S_insert(struct tl_template_set *set, const char *name,
     struct tl_template *t)
 {
-	struct entry *old = set->v, *e;
-	size_t oldcap = set->cap, i;
+	struct entry *e;
 
-	if ((set->n + 1) * 4 > set->cap * 3) {
-		set->cap = set->cap ? set->cap * 2 : 16;
-		set->v = xcalloc(set->cap, sizeof(*set->v));
-		for (i = 0; i < oldcap; i++)
-			if (old[i].name != NULL)
-				*S_slot(set, old[i].name) = old[i];
-		free(old);
-	}
-	e = S_slot(set, name);
+	set->v = xgrow(set->v, &set->cap, set->n + 1, sizeof(*set->v));
+	e = &set->v[set->n];
 	e->name = xstrdup(name);
 	e->t = t;
-	set->n++;
+	/* The entry's copy of the name stays put as v grows. */
+	tl_map_put(&set->names, e->name, set->n++);
 }
 
 struct tl_template_set *
@@ -1350,11 +1289,12 @@ tl_template_set_free(struct tl_template_set *set)
 
 	if (set == NULL)
 		return;
-	for (i = 0; i < set->cap; i++) {
+	for (i = 0; i < set->n; i++) {
 		free(set->v[i].name);
 		tl_template_free(set->v[i].t);
 	}
 	free(set->v);
+	tl_map_free(&set->names);
 	free(set);
 }
 
@@ -1367,7 +1307,7 @@ tl_template_set_add(struct tl_template_set *set, const char *name,
 
 	if (t == NULL)
 		return -1;
-	if (set->cap > 0 && (e = S_slot(set, name))->name != NULL) {
+	if ((e = S_entry(set, name)) != NULL) {
 		tl_template_free(e->t);
 		e->t = t;
 		return 0;
@@ -1385,7 +1325,7 @@ tl_template_set_get(struct tl_template_set *set, const char *name,
 	char *src;
 
 	*found = NULL;
-	if (set->cap > 0 && (e = S_slot(set, name))->name != NULL) {
+	if ((e = S_entry(set, name)) != NULL) {
 		*found = e->t;
 		return 0;
 	}
@@ -1439,7 +1379,7 @@ static tl_template_escaper
 S_set_escaper(const struct tl_template_set *set)
 {
 	return (set != NULL && set->escape != NULL) ? set->escape :
-	    tl_template_escape_html;
+	    tl_html_escape;
 }
 
 static tl_template_escaper

@@ -76,13 +76,12 @@ struct tl_template_loader {
 /*
  * How `{{name}}` escapes a value: append the escaped form of `len` bytes
  * of `s` to `out`; s[len] is always '\0' (values are NUL-terminated, see
- * value.h).  The default is tl_template_escape_html(), which escapes
- * & < > " '; a set can be told to use another (Markdown output).
+ * value.h).  The default is tl_html_escape() (base/html.h), which escapes
+ * & < > " ' as the writers do; a set can be told to use another (Markdown
+ * output).
  */
 typedef void (*tl_template_escaper)(struct buf *out, const char *s,
 	    size_t len);
-
-void	tl_template_escape_html(struct buf *out, const char *s, size_t len);
 
 struct tl_template;		/* a compiled template */
 struct tl_template_set;		/* named compiled templates */

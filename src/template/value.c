@@ -527,6 +527,32 @@ tl_value_truthy(const struct tl_value *v, struct buf *scratch)
 
 /* ---- copying into jansson ------------------------------------------ */
 
+/*
+ * A JSON string of len bytes of s.  Model text is valid UTF-8 (the
+ * readers and the normaliser see to it); a file name need not be, and
+ * jansson refuses such a string, so it is repaired (utf8.h) rather than
+ * lost.
+ */
+static json_t *
+json_text(const char *s, size_t len)
+{
+	struct buf fixed = {0};
+	json_t *j;
+
+	if ((j = json_stringn(s, len)) != NULL)
+		return j;
+	tl_utf8_repair(&fixed, s, len);
+	j = json_stringn(buf_str(&fixed), fixed.len);
+	buf_free(&fixed);
+	return j;
+}
+
+json_t *
+tl_json_text(const char *s)
+{
+	return s != NULL ? json_text(s, strlen(s)) : json_null();
+}
+
 static int
 copy_member(void *ctx, const char *key, const struct tl_value *m)
 {
@@ -558,14 +584,7 @@ tl_value_to_json(const struct tl_value *v)
 		return j;
 	case TL_VALUE_STRING:
 		s = tl_value_text(v, &scratch, &len);
-		if ((j = json_stringn(s, len)) == NULL) {
-			/* Not UTF-8 (a file name, say): repaired, not lost. */
-			struct buf fixed = {0};
-
-			tl_utf8_repair(&fixed, s, len);
-			j = json_stringn(buf_str(&fixed), fixed.len);
-			buf_free(&fixed);
-		}
+		j = json_text(s, len);
 		buf_free(&scratch);
 		return j;
 	case TL_VALUE_INTEGER:

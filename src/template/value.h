@@ -205,5 +205,11 @@ int		tl_value_truthy(const struct tl_value *v, struct buf *scratch);
 
 /* A jansson copy of v (a new reference), e.g. to keep past v's source. */
 json_t		*tl_value_to_json(const struct tl_value *v);
+/*
+ * A JSON string of s (null for NULL), invalid UTF-8 repaired (utf8.h):
+ * for text from outside the model, such as file names, put into JSON
+ * documents built with jansson (all.json, check --format json).
+ */
+json_t		*tl_json_text(const char *s);
 
 #endif

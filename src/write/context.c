@@ -18,13 +18,11 @@
  */
 #include "write/context.h"
 
-#include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
+#include "base/version.h"
 #include "write/escape.h"
-#include "normalise/normalise.h"
-#include "base/utf8.h"
-#include "base/xalloc.h"
 
 /*
  * The text of a cell when it is the cell as read (no date label, no
@@ -67,27 +65,6 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 			buf_putc(out, ')');
 		}
 	}
-}
-
-/*
- * Model text is valid UTF-8 (the readers and the normaliser see to it);
- * a file name need not be, and jansson refuses such a string, so it is
- * repaired here rather than lost.
- */
-json_t *
-tl_json_text(const char *s)
-{
-	struct buf fixed = {0};
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	if ((j = json_string(s)) != NULL)
-		return j;
-	tl_utf8_repair(&fixed, s, strlen(s));
-	j = json_string(buf_str(&fixed));
-	buf_free(&fixed);
-	return j;
 }
 
 void
@@ -241,12 +218,12 @@ static int
 row_extra_get(const struct tl_value *v, const char *key,
     struct tl_value *out)
 {
-	const struct tl_strmap *extra = v->q;
+	const struct tl_map *extra = v->q;
 	const struct tl_table *t = table_of(v);
 	size_t i;
 
 	if (extra != NULL) {
-		if (!tl_strmap_get(extra, key, &i))
+		if (!tl_map_get(extra, key, &i))
 			return -1;
 		*out = tl_value_str(row_of(v)->cells[i]);
 		return 0;
@@ -684,40 +661,10 @@ static const struct tl_value_member root_members[] = {
 
 static const struct tl_value_class root_class = TL_FIXED_CLASS(root_members);
 
-/* ---- views ---------------------------------------------------------- */
-
-void
-tl_view_init(struct tl_view *v, const struct tl_page *page,
-    const struct tl_write_opts *o)
-{
-	size_t t, i;
-
-	v->page = page;
-	v->opts = o;
-	tl_changelog_build(&v->changelog, page, o->oldest_first);
-	v->extra_keys = xcalloc(page->ntables ? page->ntables : 1,
-	    sizeof(*v->extra_keys));
-	for (t = 0; t < page->ntables; t++)
-		for (i = 0; i < page->tables[t].ncolumns; i++)
-			if (page->tables[t].columns[i].field == TL_EXTRA)
-				tl_strmap_put(&v->extra_keys[t],
-				    page->tables[t].columns[i].key, i);
-}
+/* ---- the view's object -------------------------------------------- */
 
 struct tl_value
 tl_view_value(const struct tl_view *v)
 {
 	return tl_value_make(TL_VALUE_OBJECT, &root_class, v, 0, 0);
-}
-
-void
-tl_view_free(struct tl_view *v)
-{
-	size_t t;
-
-	for (t = 0; t < v->page->ntables; t++)
-		tl_strmap_free(&v->extra_keys[t]);
-	free(v->extra_keys);
-	v->extra_keys = NULL;
-	tl_changelog_free(&v->changelog);
 }

@@ -18,13 +18,11 @@
 #include "model/changelog.h"
 #include "model/table.h"
 #include "template/value.h"
-#include "write/write.h"
+#include "write/view.h"
 
-#define TL_VERSION "0.1.0"
-
-/* A JSON string of s (null for NULL), invalid UTF-8 repaired: for text
- * from outside the model, such as file names. */
-json_t	*tl_json_text(const char *s);
+/* The page's object, answered from the view as it is read; valid as long
+ * as the view. */
+struct tl_value	tl_view_value(const struct tl_view *v);
 
 /*
  * A cell as shown in Markdown and HTML tables: a dated cell as

@@ -42,10 +42,11 @@ tl_output_format(const char *name)
 }
 
 int
-tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
-    FILE *fp, const char *what, struct tl_diags *d)
+tl_convert_stream(const struct tl_view *v, struct tl_renderer *r,
+    const struct tl_output_format *f, FILE *fp, const char *what,
+    struct tl_diags *d)
 {
-	int rc = f->write(v, fp, d);
+	int rc = f->write(v, r, fp, d);
 
 	/* A failed write leaves the stream's error set: report that. */
 	if (tl_stream_finish(fp, what, d) != 0)
@@ -56,10 +57,11 @@ tl_convert_stream(struct tl_view *v, const struct tl_output_format *f,
 /* Write one format to a temporary (opened by the caller into *out);
  * on failure the temporary is gone and d says why. */
 static int
-write_temp(struct tl_view *v, const struct tl_output_format *f,
-    struct tl_outfile *out, struct tl_diags *d)
+write_temp(const struct tl_view *v, struct tl_renderer *r,
+    const struct tl_output_format *f, struct tl_outfile *out,
+    struct tl_diags *d)
 {
-	if (f->write(v, out->fp, d) != 0) {
+	if (f->write(v, r, out->fp, d) != 0) {
 		if (ferror(out->fp))
 			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, out->path, 0,
 			    "cannot write file: %s",
@@ -71,25 +73,26 @@ write_temp(struct tl_view *v, const struct tl_output_format *f,
 }
 
 int
-tl_convert_file(struct tl_view *v, const struct tl_output_format *f,
-    const char *path, struct tl_diags *d)
+tl_convert_file(const struct tl_view *v, struct tl_renderer *r,
+    const struct tl_output_format *f, const char *path, struct tl_diags *d)
 {
 	struct tl_outfile out;
 
 	if (tl_outfile_open(&out, path, v->opts->temps, d) != 0 ||
-	    write_temp(v, f, &out, d) != 0)
+	    write_temp(v, r, f, &out, d) != 0)
 		return -1;
 	return tl_outfile_commit(&out, d);
 }
 
 int
-tl_convert_fileat(struct tl_view *v, const struct tl_output_format *f,
-    int dirfd, const char *name, const char *shown, struct tl_diags *d)
+tl_convert_fileat(const struct tl_view *v, struct tl_renderer *r,
+    const struct tl_output_format *f, int dirfd, const char *name,
+    const char *shown, struct tl_diags *d)
 {
 	struct tl_outfile out;
 
 	if (tl_outfile_openat(&out, dirfd, name, shown, v->opts->temps,
-	    d) != 0 || write_temp(v, f, &out, d) != 0)
+	    d) != 0 || write_temp(v, r, f, &out, d) != 0)
 		return -1;
 	return tl_outfile_commit(&out, d);
 }
@@ -97,7 +100,8 @@ tl_convert_fileat(struct tl_view *v, const struct tl_output_format *f,
 /*
  * `-o DIR`: the formats are handed out to `jobs` threads, JSON first (it
  * is the biggest), each thread with its own templates (a template set is
- * not thread-safe).  The view is read-only and shared.  Each format is
+ * not thread-safe): the caller's renderer on the calling thread, a copy
+ * on each other.  The view is read-only and shared.  Each format is
  * written to a temporary; then, in the order the formats were asked for,
  * the temporaries are renamed into place until one fails, and the rest
  * are dropped: the folder ends as one thread would leave it, with the
@@ -106,6 +110,7 @@ tl_convert_fileat(struct tl_view *v, const struct tl_output_format *f,
  */
 struct dir_run {
 	const struct tl_view		 *view;
+	struct tl_renderer		 *renderer;	/* the caller's */
 	const struct tl_output_format	**fmts;		/* as asked for */
 	size_t				 *order;	/* as handed out */
 	size_t				  n, next;
@@ -119,17 +124,17 @@ struct dir_run {
 };
 
 static void
-write_one(struct dir_run *run, size_t i, struct tl_view *view)
+write_one(struct dir_run *run, size_t i, struct tl_renderer *r)
 {
 	struct buf path = {0};
 
 	tl_path_join(&path, run->dir, run->fmts[i]->file);
 	run->rc[i] = tl_outfile_openat(&run->out[i], run->dirfd,
-	    run->fmts[i]->file, buf_str(&path), view->opts->temps,
+	    run->fmts[i]->file, buf_str(&path), run->view->opts->temps,
 	    &run->diags[i]);
 	if (run->rc[i] == 0)
-		run->rc[i] = write_temp(view, run->fmts[i], &run->out[i],
-		    &run->diags[i]);
+		run->rc[i] = write_temp(run->view, r, run->fmts[i],
+		    &run->out[i], &run->diags[i]);
 	buf_free(&path);
 	if (run->rc[i] != 0) {
 		pthread_mutex_lock(&run->lock);
@@ -139,18 +144,12 @@ write_one(struct dir_run *run, size_t i, struct tl_view *view)
 	}
 }
 
-/* A thread's loop; `renderer` NULL: the view's own (the first thread). */
+/* A thread's loop, rendering with that thread's renderer. */
 static void
 dir_worker_run(struct dir_run *run, struct tl_renderer *renderer)
 {
-	struct tl_view view = *run->view;
-	struct tl_write_opts opts = *run->view->opts;
 	size_t i;
 
-	if (renderer != NULL) {
-		opts.renderer = renderer;
-		view.opts = &opts;
-	}
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
 		i = run->next < run->n ? run->order[run->next++] : run->n;
@@ -162,7 +161,7 @@ dir_worker_run(struct dir_run *run, struct tl_renderer *renderer)
 		if (i == run->n)
 			break;
 		if (run->rc[i] == 0)
-			write_one(run, i, &view);
+			write_one(run, i, renderer);
 	}
 }
 
@@ -170,8 +169,7 @@ static void *
 dir_worker(void *arg)
 {
 	struct dir_run *run = arg;
-	struct tl_renderer *renderer =
-	    tl_renderer_clone(run->view->opts->renderer);
+	struct tl_renderer *renderer = tl_renderer_clone(run->renderer);
 
 	dir_worker_run(run, renderer);
 	tl_renderer_free(renderer);
@@ -201,8 +199,9 @@ dir_formats(struct dir_run *run, const struct tl_output_format *const *fmts,
 }
 
 int
-tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
-    size_t n, const char *dir, int jobs, struct tl_diags *d)
+tl_convert_dir(const struct tl_view *v, struct tl_renderer *r,
+    const struct tl_output_format *const *fmts, size_t n, const char *dir,
+    int jobs, struct tl_diags *d)
 {
 	struct dir_run run;
 	pthread_t *threads;
@@ -217,6 +216,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 	if ((run.dirfd = tl_dir_open(dir, d)) < 0)
 		return -1;
 	run.view = v;
+	run.renderer = r;
 	run.dir = dir;
 	run.n = dir_formats(&run, n ? fmts : NULL, n);
 	run.failed = run.n;
@@ -226,7 +226,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 	pthread_mutex_init(&run.lock, NULL);
 	if (jobs < 1)
 		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (jobs < 1 || v->opts->renderer == NULL)
+	if (jobs < 1 || r == NULL)
 		jobs = 1;
 	if ((size_t)jobs > run.n)
 		jobs = run.n ? (int)run.n : 1;
@@ -236,7 +236,7 @@ tl_convert_dir(struct tl_view *v, const struct tl_output_format *const *fmts,
 			started = k;
 		else
 			break;
-	dir_worker_run(&run, NULL);
+	dir_worker_run(&run, r);
 	for (k = 1; k <= started; k++)
 		pthread_join(threads[k], NULL);
 	for (i = 0; i < run.n; i++) {

@@ -1,31 +1,17 @@
 /*
- * escape.c - quoting for HTML, Markdown, CSV (see escape.h).
+ * escape.c - quoting for HTML, Markdown, CSV (see escape.h); HTML's
+ * escaping itself is base/html.c's, shared with the template engine.
  */
 #include "write/escape.h"
 
 #include <string.h>
 
+#include "base/html.h"
+
 void
 esc_html(struct buf *out, const char *s)
 {
-	const char *run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		buf_put(out, run, (size_t)(s - run));
-		buf_puts(out, rep);
-		run = s + 1;
-	}
-	buf_put(out, run, (size_t)(s - run));
+	tl_html_escape(out, s, strlen(s));
 }
 
 void
@@ -34,15 +20,22 @@ esc_html_lines(struct buf *out, const char *s)
 	const char *nl;
 
 	while ((nl = strchr(s, '\n')) != NULL) {
-		struct buf line = {0};
-
-		buf_put(&line, s, (size_t)(nl - s));
-		esc_html(out, buf_str(&line));
+		tl_html_escape(out, s, (size_t)(nl - s));
 		buf_puts(out, "<br>");
-		buf_free(&line);
 		s = nl + 1;
 	}
-	esc_html(out, s);
+	tl_html_escape(out, s, strlen(s));
+}
+
+/* An & (at s) is escaped only where it could be read back as an entity:
+ * before a letter or '#'. */
+static void
+md_amp(struct buf *out, const char *s)
+{
+	if ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') ||
+	    s[1] == '#')
+		buf_putc(out, '\\');
+	buf_putc(out, '&');
 }
 
 static int
@@ -79,11 +72,7 @@ esc_md_cell(struct buf *out, const char *s)
 			buf_putc(out, '_');
 			break;
 		case '&':
-			/* Only where it could be read back as an entity. */
-			if ((s[1] >= 'a' && s[1] <= 'z') ||
-			    (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '#')
-				buf_putc(out, '\\');
-			buf_putc(out, '&');
+			md_amp(out, s);
 			break;
 		case '\n':
 			buf_puts(out, "<br>");
@@ -158,11 +147,7 @@ esc_md_inline(struct buf *out, const char *s)
 		}
 		switch (*s) {
 		case '&':
-			/* Only where it could be read back as an entity. */
-			if ((s[1] >= 'a' && s[1] <= 'z') ||
-			    (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '#')
-				buf_putc(out, '\\');
-			buf_putc(out, '&');
+			md_amp(out, s);
 			break;
 		case '\n':
 		case '\r':

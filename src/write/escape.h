@@ -11,7 +11,8 @@
 
 #include "base/buf.h"
 
-/* HTML text and attribute values: & < > " ' escaped. */
+/* HTML text and attribute values: & < > " ' escaped (tl_html_escape(),
+ * base/html.h, which templates escape {{name}} with too). */
 void	esc_html(struct buf *out, const char *s);
 /* HTML, with each '\n' shown as <br>. */
 void	esc_html_lines(struct buf *out, const char *s);

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/strmap.h"
+#include "base/file.h"
+#include "base/map.h"
 #include "write/escape.h"
-#include "load/source.h"
 #include "write/templates.h"
 #include "base/xalloc.h"
 
@@ -21,7 +21,7 @@ struct tl_renderer {
 	/* While tl_render() runs, strict: where warnings go, and which
 	 * (template, line, name) were already reported, once each. */
 	struct tl_diags		*d;
-	struct tl_strmap	 seen;
+	struct tl_map		 seen;
 	char			**seen_keys;	/* owned; seen borrows */
 	size_t			 nseen, seen_cap;
 };
@@ -49,7 +49,7 @@ read_template_file(const char *path)
 	struct buf b = {0};
 	char *text = NULL;
 
-	if (tl_read_file(path, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
+	if (tl_file_read(path, 0, TL_TEMPLATE_MAX_FILE, &b, &ignored) == 0)
 		text = b.data ? b.data : xstrdup("");
 	else
 		buf_free(&b);
@@ -159,14 +159,14 @@ missing_name(void *ctx, const char *template_name, unsigned line,
 	if (r->d == NULL)
 		return;
 	buf_printf(&key, "%s\n%u\n%s", template_name, line, name);
-	if (tl_strmap_get(&r->seen, buf_str(&key), NULL)) {
+	if (tl_map_get(&r->seen, buf_str(&key), NULL)) {
 		buf_free(&key);
 		return;
 	}
 	r->seen_keys = xgrow(r->seen_keys, &r->seen_cap, r->nseen + 1,
 	    sizeof(*r->seen_keys));
 	r->seen_keys[r->nseen] = key.data;	/* the map borrows it */
-	tl_strmap_put(&r->seen, key.data, r->nseen++);
+	tl_map_put(&r->seen, key.data, r->nseen++);
 	tl_diag_kind(r->d, TL_WARNING, TL_DK_TEMPLATE_VARIABLE,
 	    template_path(r, template_name, &path), line, "no value named "
 	    "'%s' here; it renders as nothing", name);
@@ -191,7 +191,7 @@ seen_clear(struct tl_renderer *r)
 	free(r->seen_keys);
 	r->seen_keys = NULL;
 	r->nseen = r->seen_cap = 0;
-	tl_strmap_free(&r->seen);
+	tl_map_free(&r->seen);
 }
 
 /*

@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "model/table.h"
+#include "base/diag.h"
 #include "template/template.h"
 
 /* A template file bigger than this is ignored (the built-in one is used). */

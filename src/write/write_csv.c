@@ -10,7 +10,7 @@
 
 #include "base/buf.h"
 #include "write/escape.h"
-#include "base/strmap.h"
+#include "base/map.h"
 #include "write/write.h"
 #include "base/xalloc.h"
 
@@ -33,12 +33,12 @@ tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 			const char *key = tab->columns[i].key;
 
 			if (tab->columns[i].field != TL_EXTRA ||
-			    tl_strmap_get(&c->index, key, NULL))
+			    tl_map_get(&c->index, key, NULL))
 				continue;
 			c->keys = xgrow(c->keys, &c->cap, c->n + 1,
 			    sizeof(*c->keys));
 			c->keys[c->n] = xstrdup(key);
-			tl_strmap_put(&c->index, c->keys[c->n], c->n);
+			tl_map_put(&c->index, c->keys[c->n], c->n);
 			c->n++;
 		}
 	}
@@ -52,7 +52,7 @@ tl_csv_columns_free(struct tl_csv_columns *c)
 	for (i = 0; i < c->n; i++)
 		free((char *)c->keys[i]);
 	free(c->keys);
-	tl_strmap_free(&c->index);
+	tl_map_free(&c->index);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -91,7 +91,7 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 			where[i] = -1;
 		for (i = 0; i < tab->ncolumns; i++)
 			if (tab->columns[i].field == TL_EXTRA &&
-			    tl_strmap_get(&c->index, tab->columns[i].key, &k) &&
+			    tl_map_get(&c->index, tab->columns[i].key, &k) &&
 			    where[k] < 0)
 				where[k] = (long)i;
 		for (r = 0; r < tab->nrows; r++) {
@@ -121,11 +121,13 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 }
 
 int
-tl_write_csv(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_csv(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
 
+	(void)r;
 	(void)d;
 	if (v->opts->csv_bom)
 		buf_puts(&b, "\xEF\xBB\xBF");

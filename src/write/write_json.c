@@ -234,10 +234,12 @@ tl_write_json_value(json_t *value, FILE *fp)
 }
 
 int
-tl_write_json(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_json(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	struct tl_value page = tl_view_value(v);
 
+	(void)r;
 	(void)d;
 	return tl_write_value(&page, fp);
 }

@@ -42,12 +42,14 @@ table_md(struct buf *b, FILE *fp, const struct tl_table *t)
 }
 
 int
-tl_write_md(struct tl_view *v, FILE *fp, struct tl_diags *d)
+tl_write_md(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
+    struct tl_diags *d)
 {
 	const struct tl_page *page = v->page;
 	struct buf b = {0};
 	size_t t;
 
+	(void)r;
 	(void)d;
 	for (t = 0; t < page->ntables; t++) {
 		if (t > 0)

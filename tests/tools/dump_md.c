@@ -29,7 +29,7 @@ slurp(const char *path, struct buf *b)
 }
 
 static struct tl_page *
-read_page(struct tl_md_reader *r, const char *path, struct tl_diags *d)
+read_page(void *r, const char *path, struct tl_diags *d)
 {
 	struct buf b = {0};
 	struct tl_page *page;
@@ -54,7 +54,7 @@ print_list(const char *what, const struct tl_strlist *l)
 }
 
 static void
-dump(struct tl_md_reader *r, const char *path, int verbose)
+dump(void *r, const char *path, int verbose)
 {
 	struct tl_diags d = {0};
 	struct tl_page *page = read_page(r, path, &d);
@@ -91,7 +91,7 @@ dump(struct tl_md_reader *r, const char *path, int verbose)
 }
 
 static int
-check(struct tl_md_reader *r, const char *expected, const char *dir)
+check(void *r, const char *expected, const char *dir)
 {
 	char line[4096], path[8192];
 	FILE *f = fopen(expected, "r");
@@ -139,7 +139,7 @@ check(struct tl_md_reader *r, const char *expected, const char *dir)
 int
 main(int argc, char *argv[])
 {
-	struct tl_md_reader *r = tl_md_reader_new();
+	void *r = tl_md_reader_new();
 	int i, verbose = 0, rc = 0;
 
 	if (r == NULL) {

@@ -29,7 +29,7 @@
 #include "fetch/fetch.h"
 #include "git/repo.h"
 #include "model/table.h"
-#include "write/context.h"
+#include "base/version.h"
 
 static void
 print_diags(struct tl_diags *d)

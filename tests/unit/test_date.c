@@ -1,6 +1,6 @@
 /*
  * test_date.c - the one date validator behind --date, --today and the
- * dates read from cells.
+ * dates read from cells, and the two ways a date is written out.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "base/buf.h"
 #include "base/date.h"
 
 static int
@@ -60,12 +61,53 @@ iso_strict(void **st)
 	assert_false(parses("0000-01-01"));
 }
 
+/* ---- writing dates -------------------------------------------------- */
+
+static void date_cmp_precision(void **s) { (void)s;
+	struct tl_date m = {2023, 12, 0}, d1 = {2023, 12, 1}, n = {2023, 11, 30};
+	assert_true(tl_date_cmp(&m, &d1) < 0);
+	assert_true(tl_date_cmp(&d1, &m) > 0);
+	assert_true(tl_date_cmp(&n, &m) < 0);
+	assert_int_equal(tl_date_cmp(&m, &m), 0); }
+static void date_cmp_year(void **s) { (void)s;
+	struct tl_date a = {2022, 12, 31}, b = {2023, 1, 0};
+	assert_true(tl_date_cmp(&a, &b) < 0); }
+
+static void
+expect_iso_label(const struct tl_date *date, const char *iso,
+    const char *label)
+{
+	struct buf b = {0};
+
+	tl_date_iso(&b, date);
+	assert_string_equal(buf_str(&b), iso);
+	buf_reset(&b);
+	tl_date_label(&b, date);
+	assert_string_equal(buf_str(&b), label);
+	buf_free(&b);
+}
+
+static void date_format_month(void **s) { (void)s;
+	struct tl_date d = {2023, 12, 0};
+	expect_iso_label(&d, "2023-12", "December 2023"); }
+static void date_format_day(void **s) { (void)s;
+	struct tl_date d = {2023, 3, 5};
+	expect_iso_label(&d, "2023-03-05", "5 March 2023"); }
+static void date_format_none(void **s) { (void)s;
+	struct tl_date d = {0, 0, 0};
+	expect_iso_label(&d, "", ""); }
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(calendar),
 		cmocka_unit_test(iso_strict),
+		cmocka_unit_test(date_cmp_precision),
+		cmocka_unit_test(date_cmp_year),
+		cmocka_unit_test(date_format_month),
+		cmocka_unit_test(date_format_day),
+		cmocka_unit_test(date_format_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

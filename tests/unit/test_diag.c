@@ -16,7 +16,7 @@
 
 #include "tablog.h"
 #include "base/buf.h"
-#include "model/table.h"
+#include "base/diag.h"
 
 static void
 assert_line(const struct tl_diag *dg, int colour, const char *want)

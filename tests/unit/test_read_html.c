@@ -34,7 +34,7 @@ read_bytes(struct result *res, const char *name, const char *bytes,
 {
 	memset(res, 0, sizeof(*res));
 	res->page = tl_page_new(name);
-	res->rc = tl_read_html(res->page, bytes, len, &res->diags);
+	res->rc = tl_read_html(NULL, res->page, bytes, len, &res->diags);
 }
 
 static void
@@ -724,6 +724,21 @@ test_declared_utf8_repaired(void **state)
 	done(&r);
 }
 
+/* The same rule as every other repair (base/utf8.h): a U+FFFD for each
+ * maximal subpart, not for each byte. */
+static void
+test_declared_utf8_maximal_subparts(void **state)
+{
+	struct result r;
+
+	(void)state;
+	read_string(&r, "<meta charset=utf-8><table><tr><th>A</th></tr>"
+	    "<tr><td>a\xe2\x80" "b \xed\xa0\x80</td></tr></table>");
+	check_row(table(&r, 0), 0, "a\xef\xbf\xbd" "b "
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	done(&r);
+}
+
 static void
 test_cp1252_holes_kept(void **state)
 {
@@ -878,6 +893,7 @@ main(void)
 		cmocka_unit_test(test_pre_keeps_newlines),
 		cmocka_unit_test(test_undeclared_not_utf8),
 		cmocka_unit_test(test_declared_utf8_repaired),
+		cmocka_unit_test(test_declared_utf8_maximal_subparts),
 		cmocka_unit_test(test_cp1252_holes_kept),
 		cmocka_unit_test(test_utf16_bom),
 		cmocka_unit_test(test_too_many_columns),

@@ -18,7 +18,7 @@
 #include "base/xalloc.h"
 
 struct fx {
-	struct tl_md_reader	*r;
+	void			*r;
 	struct tl_page		*page;
 	struct tl_diags		 d;
 };
@@ -412,6 +412,22 @@ test_nul_and_invalid_utf8(void **state)
 	    "(first at line 1), replaced by U+FFFD");
 }
 
+/*
+ * Invalid UTF-8 is repaired by the one rule (base/utf8.h), as the HTML
+ * reader, the normaliser and file names are: a sequence cut short is one
+ * U+FFFD, a surrogate three.
+ */
+static void
+test_invalid_utf8_maximal_subparts(void **state)
+{
+	struct tl_page *p =
+	    READ("| A |\n|---|\n| a\xE2\x80" "b \xED\xA0\x80 |\n");
+
+	assert_int_equal(p->tables[0].nrows, 1);
+	assert_string_equal(p->tables[0].rows[0].cells[0],
+	    "a\xEF\xBF\xBD" "b \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
 static void
 test_many_pipes(void **state)
 {
@@ -541,6 +557,7 @@ main(void)
 		T(test_broken_rows),
 		T(test_front_matter),
 		T(test_nul_and_invalid_utf8),
+		T(test_invalid_utf8_maximal_subparts),
 		T(test_many_pipes),
 		T(test_line_endings),
 		T(test_nested_tables),

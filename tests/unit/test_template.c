@@ -20,6 +20,7 @@
 
 #include "base/buf.h"
 #include "template/template.h"
+#include "write/escape.h"
 #include "base/xalloc.h"
 
 /* ---- helpers ------------------------------------------------------- */
@@ -672,12 +673,50 @@ test_missing_names(void **state)
 	json_decref(f.sources);
 }
 
+/*
+ * {{x}} in an HTML template and a writer's esc_html() are one escaping:
+ * every printable ASCII byte comes out of both the same.
+ */
+static void
+test_escape_same_as_writers(void **state)
+{
+	struct tl_template_error err;
+	struct buf want = {0};
+	char data[512], text[100], *got;
+	size_t n = 0, i;
+	int c;
+
+	(void)state;
+	for (c = 0x20; c < 0x7F; c++)
+		text[n++] = (char)c;
+	text[n] = '\0';
+	esc_html(&want, text);
+	/* The same bytes as a JSON string. */
+	n = 0;
+	data[n++] = '{';
+	memcpy(data + n, "\"x\": \"", 6);
+	n += 6;
+	for (i = 0; text[i] != '\0'; i++) {
+		if (text[i] == '"' || text[i] == '\\')
+			data[n++] = '\\';
+		data[n++] = text[i];
+	}
+	memcpy(data + n, "\"}", 3);
+	got = render("{{x}}", data, NULL, &err);
+	assert_non_null(got);
+	assert_string_equal(got, buf_str(&want));
+	assert_non_null(strstr(got, "&amp;&#39;"));
+	free(got);
+	buf_free(&want);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_tag),
 		cmocka_unit_test(test_missing_names),
+		cmocka_unit_test(test_escape_same_as_writers),
 		cmocka_unit_test(test_error_unclosed_section),
 		cmocka_unit_test(test_error_mismatched_close),
 		cmocka_unit_test(test_error_unclosed_tag),

@@ -165,6 +165,13 @@ copy_repairs_bad_utf8(void **s)
 	assert_non_null(j);
 	assert_string_equal(json_string_value(j), "bad\xef\xbf\xbd.md");
 	json_decref(j);
+	/* As the readers repair a page: a cut sequence is one U+FFFD, a
+	 * surrogate three (base/utf8.h). */
+	v = tl_value_str("a\xe2\x80" "b\xed\xa0\x80.md");
+	j = tl_value_to_json(&v);
+	assert_string_equal(json_string_value(j), "a\xef\xbf\xbd" "b"
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.md");
+	json_decref(j);
 }
 
 /* ---- member tables ------------------------------------------------- */
