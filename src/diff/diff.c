@@ -390,7 +390,7 @@ unpaired(size_t n)
 static void
 diff_tables(struct found *l, size_t table, const struct tl_table *bt,
     const struct tl_table *at, const struct tl_diff_opts *o,
-    const struct tl_keycols *kc)
+    const struct tl_keycols *kc, long **keep_pairs)
 {
 	struct cmp_fields cf;
 	struct col_index bx, ax;
@@ -430,7 +430,10 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	free_strings(bcont, bt->nrows);
 	free_strings(acont, at->nrows);
 	free(bpair);
-	free(apair);
+	if (keep_pairs != NULL)
+		*keep_pairs = apair;
+	else
+		free(apair);
 	free(cf.v);
 }
 
@@ -489,6 +492,8 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 	df->nkeys = before->ntables > after->ntables ? before->ntables :
 	    after->ntables;
 	df->keys = xcalloc(df->nkeys + 1, sizeof(*df->keys));
+	if (o->pairs)
+		df->pairs = xcalloc(df->nkeys + 1, sizeof(*df->pairs));
 	for (i = 0; i < df->nkeys; i++) {
 		const struct tl_table *bt = i < before->ntables ?
 		    &before->tables[i] : NULL;
@@ -499,7 +504,8 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 		tl_keycols_resolve(&df->keys[i], spec, bt ? bt : at,
 		    bt ? at : NULL);
 		if (bt != NULL && at != NULL)
-			diff_tables(&l, i, bt, at, o, &df->keys[i]);
+			diff_tables(&l, i, bt, at, o, &df->keys[i],
+			    df->pairs != NULL ? &df->pairs[i] : NULL);
 		else
 			whole_table(&l, i, bt ? bt : at, bt == NULL,
 			    &df->keys[i]);
@@ -527,10 +533,22 @@ tl_diff_set_origin(struct tl_diff *df, const char *page, const char *date,
 }
 
 void
+tl_diff_set_time(struct tl_diff *df, const char *time)
+{
+	size_t i;
+
+	for (i = 0; i < df->n; i++)
+		df->v[i].time = time;
+}
+
+void
 tl_diff_free(struct tl_diff *df)
 {
 	size_t i;
 
+	for (i = 0; df->pairs != NULL && i < df->nkeys; i++)
+		free(df->pairs[i]);
+	free(df->pairs);
 	for (i = 0; i < df->n; i++)
 		free(df->v[i].fields);
 	free(df->v);

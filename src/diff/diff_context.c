@@ -268,6 +268,28 @@ change_slug(const struct tl_value *v, struct tl_value *out)
 		*out = str_or_null(page_of(c)->slug);
 }
 
+/* A page kind's rows: every table's, of the version there is. */
+static void
+change_rows(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_change *c = change_of(v);
+	const struct tl_page *p = page_of(c);
+	size_t t, n = 0;
+
+	if (!page_kind(c) || p == NULL)
+		return;
+	for (t = 0; t < p->ntables; t++)
+		n += p->tables[t].nrows;
+	*out = tl_value_int((json_int_t)n);
+}
+
+/* Only a change whose time is known has one (a history's). */
+static int
+has_time(const struct tl_value *v)
+{
+	return change_of(v)->time != NULL;
+}
+
 static void
 change_key(const struct tl_value *v, struct tl_value *out)
 {
@@ -338,10 +360,14 @@ change_no_date(const struct tl_value *v, struct tl_value *out)
 static const struct tl_value_member change_members[] = {
 	TL_COMPUTED("kind", change_kind),
 	TL_STRING_AT("date", struct tl_change, date),
+	{ .key = "time", .kind = TL_MEMBER_STRING, .off = TL_OFFSET_OF(
+	    const char *, struct tl_change, time), .when = has_time,
+	    .absent = TL_VALUE_MISSING },
 	TL_STRING_AT("commit", struct tl_change, commit),
 	TL_REPAIRED_AT("page", struct tl_change, page),
 	TL_COMPUTED("title", change_title),
 	TL_COMPUTED("slug", change_slug),
+	TL_COMPUTED("rows", change_rows),
 	AS_IF("table", &table_class, in_table),
 	TL_COMPUTED("key", change_key),
 	AS_IF("lines", &lines_class, is_row_change),

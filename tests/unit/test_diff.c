@@ -74,7 +74,7 @@ static void
 run(struct tl_diff *df, struct tl_page *a, struct tl_page *b,
     const struct tl_aliases *al)
 {
-	struct tl_diff_opts o = { NULL, al };
+	struct tl_diff_opts o = { NULL, al, 0 };
 
 	tl_diff_pages(df, a, b, &o);
 }
@@ -293,7 +293,7 @@ key_option(void **s)
 {
 	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
 	struct tl_keyspec k;
-	struct tl_diff_opts o = { &k, NULL };
+	struct tl_diff_opts o = { &k, NULL, 0 };
 	struct tl_diff df;
 
 	(void)s;
