@@ -44,6 +44,7 @@ enum cli_option_id {
 	OPT_BASE_URL, OPT_OLDEST_FIRST, OPT_CSV_BOM, OPT_CSV_RAW, OPT_STRICT,
 	OPT_COLOR, OPT_KEY, OPT_ALIASES, OPT_TABLE, OPT_FRAGMENT, OPT_TITLE,
 	OPT_DATE, OPT_FOLLOW_LINKS, OPT_SINCE, OPT_TODAY, OPT_VERSION,
+	OPT_GIT, OPT_REV, OPT_FROM_START, OPT_DATES,
 };
 
 /*
@@ -80,7 +81,7 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_convert, cli_build, cli_diff, cli_check,
-	cli_templates;
+	cli_history, cli_templates;
 
 enum cli_colour { CLI_COLOUR_AUTO, CLI_COLOUR_ALWAYS, CLI_COLOUR_NEVER };
 
