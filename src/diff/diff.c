@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 /* ---- what is compared ---------------------------------------------- */
@@ -140,94 +141,110 @@ field_differs(const struct cmp_field *f, const struct tl_row *b,
 	    nonnull(tl_field_value(a, &f->after))) != 0;
 }
 
-/* Everything compared, in one string: rows equal in it pair first. */
-static char *
-content_string(const struct cmp_fields *cf, int side, const char *key,
-    const struct tl_row *r)
-{
-	struct buf b = {0};
-	size_t i;
-
-	buf_puts(&b, key);
-	for (i = 0; i < cf->n; i++) {
-		buf_putc(&b, '\x1e');
-		buf_puts(&b, nonnull(tl_field_value(r, side == 0 ?
-		    &cf->v[i].before : &cf->v[i].after)));
-	}
-	return b.data;
-}
-
 /* ---- pairing rows -------------------------------------------------- */
 
-struct slot {
-	const char	*s;
-	size_t		 index;
+/*
+ * Rows pair in two passes: rows equal in key and in every compared field
+ * first, then rows that share a key.  In each, the k-th unpaired row of
+ * OLD in a class of equal rows pairs with the k-th of NEW, in page order.
+ * A hash map of OLD's classes (base/map.h), each a chain of its rows in
+ * page order, makes a pass linear in the rows, however many share a key,
+ * and the fields are hashed and compared where they are, not copied.
+ */
+struct pairing {
+	const struct cmp_fields	*cf;	/* NULL: the key alone */
+	char *const		*keys[2];	/* folded keys: OLD, NEW */
+	const struct tl_table	*t[2];
+	int			 side;	/* the row being looked up: */
+	size_t			 row;	/* OLD's (0) or NEW's (1) */
+	size_t			*first;	/* [class]: a row of OLD in it */
 };
 
-static int
-slot_cmp(const void *x, const void *y)
+static const char *
+field_of(const struct pairing *p, int side, size_t row, size_t f)
 {
-	const struct slot *a = x, *b = y;
-	int c = strcmp(a->s, b->s);
-
-	if (c != 0)
-		return c;
-	return a->index < b->index ? -1 : a->index > b->index;
+	return nonnull(tl_field_value(&p->t[side]->rows[row], side == 0 ?
+	    &p->cf->v[f].before : &p->cf->v[f].after));
 }
 
-/* First position in v[0..n) whose string is not less than s. */
-static size_t
-lower_bound(const struct slot *v, size_t n, const char *s)
+static uint64_t
+row_hash(const struct pairing *p, int side, size_t row)
 {
-	size_t lo = 0, hi = n, mid;
+	const char *s = p->keys[side][row];
+	uint64_t h = tl_hash_words(TL_HASH_INIT, s, strlen(s));
+	size_t f;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(v[mid].s, s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* Fields are long (purposes): hashed eight bytes a step. */
+	for (f = 0; p->cf != NULL && f < p->cf->n; f++) {
+		s = field_of(p, side, row, f);
+		h = tl_hash_words(h ^ 0x1e, s, strlen(s));
 	}
-	return lo;
+	return h;
 }
 
-/*
- * Pair unpaired rows (pair[i] == -1) whose strings are equal: the k-th
- * such row of OLD with the k-th of NEW, in page order.  Sorting OLD's
- * rows keeps this O(n log n) even when every row shares one key.
- */
-static void
-pair_equal(char *const *bs, size_t nb, char *const *as, size_t na,
-    long *bpair, long *apair)
+/* Is the row being looked up in class `val`? */
+static int
+same_class(const void *ctx, size_t val)
 {
-	struct slot *v = xmalloc((nb + 1) * sizeof(*v));
-	size_t *next = xmalloc((nb + 1) * sizeof(*next));
-	size_t n = 0, i, p, q;
+	const struct pairing *p = ctx;
+	size_t o = p->first[val], f;
 
-	for (i = 0; i < nb; i++)
-		if (bpair[i] < 0) {
-			v[n].s = bs[i];
-			v[n++].index = i;
+	if (strcmp(p->keys[0][o], p->keys[p->side][p->row]) != 0)
+		return 0;
+	for (f = 0; p->cf != NULL && f < p->cf->n; f++)
+		if (strcmp(field_of(p, 0, o, f),
+		    field_of(p, p->side, p->row, f)) != 0)
+			return 0;
+	return 1;
+}
+
+#define NONE ((size_t)-1)
+
+/* One pass: unpaired rows (pair[i] == -1) of a class paired in order. */
+static void
+pair_equal(struct pairing *p, long *bpair, long *apair)
+{
+	size_t nb = p->t[0]->nrows, na = p->t[1]->nrows, i, c, nc = 0;
+	size_t *head = xmalloc((nb + 1) * sizeof(*head));
+	size_t *tail = xmalloc((nb + 1) * sizeof(*tail));
+	size_t *next = xmalloc((nb + 1) * sizeof(*next));
+	struct tl_map classes = {0};
+
+	p->first = xmalloc((nb + 1) * sizeof(*p->first));
+	tl_map_reserve(&classes, nb);
+	p->side = 0;
+	for (i = 0; i < nb; i++) {
+		if (bpair[i] >= 0)
+			continue;
+		p->row = i;
+		next[i] = NONE;
+		c = nc;
+		if (tl_map_find_add(&classes, row_hash(p, 0, i), same_class, p,
+		    &c)) {
+			next[tail[c]] = i;
+			tail[c] = i;
+		} else {
+			p->first[c] = head[c] = tail[c] = i;
+			nc++;
 		}
-	qsort(v, n, sizeof(*v), slot_cmp);
-	for (i = 0; i < n; i++)
-		next[i] = i;
-	for (i = 0; i < na; i++) {
+	}
+	p->side = 1;
+	for (i = 0; i < na && nc > 0; i++) {
 		if (apair[i] >= 0)
 			continue;
-		p = lower_bound(v, n, as[i]);
-		if (p == n || strcmp(v[p].s, as[i]) != 0)
+		p->row = i;
+		if (!tl_map_find(&classes, row_hash(p, 1, i), same_class, p, &c) ||
+		    head[c] == NONE)
 			continue;
-		/* next[p]: the first row of this group not yet paired. */
-		q = next[p];
-		if (q == n || strcmp(v[q].s, as[i]) != 0)
-			continue;
-		next[p] = q + 1;
-		bpair[v[q].index] = (long)i;
-		apair[i] = (long)v[q].index;
+		bpair[head[c]] = (long)i;
+		apair[i] = (long)head[c];
+		head[c] = next[head[c]];
 	}
+	tl_map_free(&classes);
+	free(p->first);
+	free(head);
+	free(tail);
 	free(next);
-	free(v);
 }
 
 /* ---- building the diff --------------------------------------------- */
@@ -364,18 +381,6 @@ row_keys(const struct tl_keycols *kc, int side, const struct tl_table *t,
 	return v;
 }
 
-static char **
-row_contents(const struct cmp_fields *cf, int side, const struct tl_table *t,
-    char *const *keys)
-{
-	char **v = xmalloc((t->nrows + 1) * sizeof(*v));
-	size_t i;
-
-	for (i = 0; i < t->nrows; i++)
-		v[i] = content_string(cf, side, keys[i], &t->rows[i]);
-	return v;
-}
-
 static long *
 unpaired(size_t n)
 {
@@ -394,7 +399,8 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 {
 	struct cmp_fields cf;
 	struct col_index bx, ax;
-	char **bkeys, **akeys, **bcont, **acont;
+	struct pairing p;
+	char **bkeys, **akeys;
 	long *bpair = unpaired(bt->nrows), *apair = unpaired(at->nrows);
 	size_t i;
 
@@ -407,11 +413,15 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	free(ax.v);
 	bkeys = row_keys(kc, 0, bt, o->aliases);
 	akeys = row_keys(kc, 1, at, o->aliases);
-	bcont = row_contents(&cf, 0, bt, bkeys);
-	acont = row_contents(&cf, 1, at, akeys);
-
-	pair_equal(bcont, bt->nrows, acont, at->nrows, bpair, apair);
-	pair_equal(bkeys, bt->nrows, akeys, at->nrows, bpair, apair);
+	memset(&p, 0, sizeof(p));
+	p.keys[0] = bkeys;
+	p.keys[1] = akeys;
+	p.t[0] = bt;
+	p.t[1] = at;
+	p.cf = &cf;
+	pair_equal(&p, bpair, apair);	/* equal in everything compared */
+	p.cf = NULL;
+	pair_equal(&p, bpair, apair);	/* sharing a key */
 
 	for (i = 0; i < bt->nrows; i++)
 		if (bpair[i] < 0)
@@ -427,8 +437,6 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	}
 	free_strings(bkeys, bt->nrows);
 	free_strings(akeys, at->nrows);
-	free_strings(bcont, bt->nrows);
-	free_strings(acont, at->nrows);
 	free(bpair);
 	if (keep_pairs != NULL)
 		*keep_pairs = apair;
