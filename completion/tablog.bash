@@ -4,10 +4,10 @@
 # bash-completion loads it on first use; or source it by hand.  Completes
 # subcommands, the options each subcommand takes (the groups of
 # src/cli/options.c, as `tablog COMMAND --help` lists them), the values of
-# -f/--format, --from, --color and check's --format, the built-in
+# -f/--format (each subcommand's own), --from and --color, the built-in
 # template names after `templates` (asked of tablog itself), folders
-# where a folder is wanted, and pages (.md, .markdown, .html, .htm)
-# elsewhere.
+# where a folder is wanted (--git too), and pages (.md, .markdown, .html,
+# .htm) elsewhere.
 
 # Append each line of a command's output to COMPREPLY (names with spaces
 # stay whole).
@@ -30,7 +30,8 @@ _tablog()
 	cmd=convert
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		convert|build|diff|check|templates) cmd=${COMP_WORDS[i]}; break ;;
+		convert|build|diff|check|history|templates)
+			cmd=${COMP_WORDS[i]}; break ;;
 		-*) ;;
 		*) break ;;
 		esac
@@ -53,6 +54,9 @@ _tablog()
 	diff) opts="--format -f $match $load $quiet $common" ;;
 	check) opts="--format -f --today $match $load $quiet $verbose
 		$common" ;;
+	history) opts="--format -f --git --rev --dates --from-start --jobs -j
+		--templates --csv-bom --csv-raw --strict $match $load $quiet
+		$verbose $common" ;;
 	templates) opts="$common" ;;
 	esac
 	if [ "$COMP_CWORD" -eq 1 ]; then
@@ -77,6 +81,7 @@ _tablog()
 		case $cmd in
 		diff) words="md json csv html" ;;
 		check) words="text json" ;;
+		history) words="changelog md html json csv atom" ;;
 		*) words="md html csv json changelog changelog-html atom" ;;
 		esac
 		_tablog_add compgen -W "$words" -- "$cur"
@@ -84,7 +89,7 @@ _tablog()
 	--from)
 		_tablog_add compgen -W "html md" -- "$cur"
 		return 0 ;;
-	--templates|--since)
+	--templates|--since|--git)
 		_tablog_add compgen -d -- "$cur"
 		return 0 ;;
 	-o|--output)
@@ -98,7 +103,7 @@ _tablog()
 		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	--table|--date-column|--max-input-size|--base-url|-j|--jobs|\
-	--title|--date|--key|--today)
+	--title|--date|--key|--today|--rev|--dates)
 		return 0 ;;
 	esac
 
@@ -109,7 +114,7 @@ _tablog()
 
 	# The first word may be a subcommand (or a page: convert is implied).
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		_tablog_add compgen -W "convert build diff check templates" \
+		_tablog_add compgen -W "convert build diff check history templates" \
 		    -- "$cur"
 	fi
 	if [ "$cmd" = templates ]; then

@@ -23,11 +23,13 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL history: $*"; failed=$((failed + 1)); }
 
-if ! command -v git >/dev/null 2>&1; then
-	echo "FAIL history: git is needed (make deps-test)"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
+for c in git python3 jq; do
+	if ! command -v $c >/dev/null 2>&1; then
+		echo "FAIL history: $c is needed (make deps-history)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
 
 R=$tmp/repo
 if ! sh "$H/mkrepo.sh" "$R" >"$tmp/mkrepo.log" 2>&1; then

@@ -14,9 +14,10 @@
  * that every consumer shares: `diff` writes it (diff_context.h gives its
  * JSON object and the templates' context), `build --since` lists it in
  * the site's detected changes (site/since.h), and a history of a page
- * will be a list of them with date and commit filled.  What a change
- * cannot know from two pages (the page's path or URL, the date, the
- * commit) the caller fills in: tl_diff_set_origin().
+ * (history/history.h) is a list of them with date, time and commit
+ * filled.  What a change cannot know from two pages (the page's path or
+ * URL, the date, the commit) the caller fills in: tl_diff_set_origin(),
+ * tl_diff_set_time().
  *
  * The diff points into both pages: keep them until tl_diff_free().
  */
