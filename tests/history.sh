@@ -229,6 +229,28 @@ else
 	fail "every version unreadable: no error"; cat "$tmp/err"
 fi
 
+# Every version over --max-input-size: a warning each (the blob's size is
+# read from its header, the blob not inflated), then an error.
+run "--max-input-size" 2 history --max-input-size 100 --git . docs/contoso-app.md
+if [ "$(grep -c 'warning: input larger than the limit of 100 bytes (see --max-input-size); this version is skipped$' "$tmp/err")" = 4 ] &&
+    tail -n 1 "$tmp/err" | grep -qx 'tablog: docs/contoso-app.md: error: no version of the page could be read' &&
+    [ ! -s "$tmp/out" ]; then
+	ok
+else
+	fail "--max-input-size: a warning per version, then an error"
+	cat "$tmp/err"
+fi
+# Output that cannot be written is an error.
+if [ -w /dev/full ]; then
+	(cd "$R" && "$TABLOG" history --git . docs/contoso-app.md) >/dev/full 2>"$tmp/err"
+	st=$?
+	if [ "$st" -eq 2 ] && grep -q '^tablog: error: writing standard output: No space left on device$' "$tmp/err"; then
+		ok
+	else
+		fail "/dev/full: exit $st"; cat "$tmp/err"
+	fi
+fi
+
 # ---- real histories (../shared/history) --------------------------------------
 
 if shared_present && [ -f "$SHARED/history/first-party-apps-permissions.bundle" ]; then

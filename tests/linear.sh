@@ -201,6 +201,43 @@ run_site_same_title() {
 	fi
 }
 
+# A history of many versions (files of one day: each version changes one
+# row of twenty), and one of two versions whose rows all share one key
+# and all change.
+run_history() {
+	label=$1 n=$2
+	i1= in= i2n=
+	for size in 1 "$n" "$((2 * n))"; do
+		rm -rf "$tmp/v"
+		mkdir -p "$tmp/v/2024-01-01"
+		if [ "$label" = history-versions ]; then
+			awk -v n="$size" -v dir="$tmp/v/2024-01-01" 'BEGIN {
+				for (v = 0; v < n; v++) {
+					f = sprintf("%s/p%05d.md", dir, v)
+					print "| API | Permission | Purpose |\n|---|---|---|" > f
+					for (i = 0; i < 20; i++)
+						printf "| Graph | P%d.Read | %s |\n", i, i == v % 20 ? "changed in " v : "kept" > f
+					close(f)
+				}
+			}'
+			set -- "$tmp"/v/2024-01-01/*.md
+		else
+			gen md-same-rows "$size" "$tmp/v/2024-01-01/a.md"
+			sed 's/December 2023/January 2024/' "$tmp/v/2024-01-01/a.md" \
+			    >"$tmp/v/2024-01-01/b.md"
+			set -- "$tmp/v/2024-01-01/a.md" "$tmp/v/2024-01-01/b.md"
+		fi
+		c=$(count history -j 1 -f json "$@")
+		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
+	done
+	if judge "$label" "$i1" "$in" "$i2n"; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL linear: $label grows faster than linearly"
+		failed=$((failed + 1))
+	fi
+}
+
 run_shape md-rows		md-rows		2000	md	"-f csv @IN@"
 run_shape md-rows-cr		md-rows-cr	8000	md	"-f csv @IN@"
 run_shape md-rows-json		md-rows		1000	md	"-f json @IN@"
@@ -219,6 +256,8 @@ run_shape md-same-rows		md-same-rows	2000	md	"-f csv @IN@"
 run_shape check-rows		md-rows		1000	md	"check --today 2025-01-01 @IN@"
 run_diff_columns 1000
 run_site_same_title 150
+run_history history-versions 150
+run_history history-same-key 2000
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

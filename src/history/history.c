@@ -702,6 +702,29 @@ merge_changes(struct tl_history *h)
 	free(w);
 }
 
+/*
+ * A page none of whose versions could be read has no history: an error
+ * (a page whose only version in the range deletes it has none either,
+ * rightly, and no error).
+ */
+static int
+check_read(const struct tl_history_page *hp, const char *name,
+    struct tl_diags *d)
+{
+	size_t k, skipped = 0;
+
+	for (k = 0; k < hp->n; k++) {
+		if (hp->v[k].state == TL_VERSION_READ)
+			return 0;
+		skipped += hp->v[k].state == TL_VERSION_SKIPPED;
+	}
+	if (skipped == 0)
+		return 0;
+	tl_diag_kind(d, TL_ERROR, TL_DK_READ, name, 0, "no version of the "
+	    "page could be read");
+	return -1;
+}
+
 /* A page's versions from the repository's log. */
 static void
 git_versions(struct tl_history_page *hp, const struct tl_git_versions *vs)
@@ -765,8 +788,11 @@ tl_history_read_git(struct tl_history *h, const char *repo,
 		tl_git_versions_free(&vs);
 	}
 	tl_git_close(g);
-	for (i = 0; i < h->npages && rc == 0; i++)
+	for (i = 0; i < h->npages && rc == 0; i++) {
 		walk_page(&h->pages[i], repo, o, d);
+		if (check_read(&h->pages[i], h->pages[i].name, d) != 0)
+			rc = -1;
+	}
 	if (rc == 0)
 		merge_changes(h);
 	return rc;
@@ -820,13 +846,10 @@ tl_history_read_files(struct tl_history *h, const char *const *paths,
 		}
 	}
 	walk_page(hp, NULL, o, d);
+	if (check_read(hp, NULL, d) != 0)
+		return -1;
 	merge_changes(h);
-	for (k = 0; k < n; k++)
-		if (hp->v[k].state == TL_VERSION_READ)
-			return 0;
-	tl_diag_kind(d, TL_ERROR, TL_DK_READ, NULL, 0, "no version of the "
-	    "page could be read");
-	return -1;
+	return 0;
 }
 
 void
