@@ -26,7 +26,7 @@
 struct tl_git {
 	git_repository	*git;
 	char		*path;		/* as given, for messages */
-	char		*origin;
+	char		*origin;	/* found when first asked for */
 };
 
 /* libgit2's last error, or what it was doing when it has none. */
@@ -39,19 +39,25 @@ git_fail(struct tl_diags *d, const char *file, const char *doing)
 	    e != NULL && e->message != NULL ? e->message : "libgit2 failed");
 }
 
-/* The remote origin's URL, else the repository's absolute path. */
+/*
+ * The remote origin's URL, else the repository's absolute path.  The URL
+ * is read from the configuration itself: git_remote_lookup() parses every
+ * remote.* setting through regular expressions and, in libgit2 1.5 built
+ * with PCRE2, leaks their match data.
+ */
 static char *
 find_origin(git_repository *repo)
 {
-	git_remote *remote = NULL;
-	const char *dir;
+	git_config *cfg = NULL;
+	const char *dir, *url = NULL;
 	char *out = NULL, *abs;
 	size_t n;
 
-	if (git_remote_lookup(&remote, repo, "origin") == 0 &&
-	    git_remote_url(remote) != NULL && *git_remote_url(remote) != '\0')
-		out = xstrdup(git_remote_url(remote));
-	git_remote_free(remote);
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 &&
+	    url != NULL && *url != '\0')
+		out = xstrdup(url);
+	git_config_free(cfg);
 	if (out != NULL)
 		return out;
 	dir = git_repository_is_bare(repo) ? git_repository_path(repo) :
@@ -84,7 +90,6 @@ tl_git_open(const char *path, struct tl_diags *d)
 	g = xcalloc(1, sizeof(*g));
 	g->git = repo;
 	g->path = xstrdup(path);
-	g->origin = find_origin(repo);
 	return g;
 }
 
@@ -101,8 +106,10 @@ tl_git_close(struct tl_git *g)
 }
 
 const char *
-tl_git_origin(const struct tl_git *g)
+tl_git_origin(struct tl_git *g)
 {
+	if (g->origin == NULL)
+		g->origin = find_origin(g->git);
 	return g->origin;
 }
 

@@ -38,7 +38,7 @@ void	tl_git_close(struct tl_git *g);
  * `origin` when it has one (clones of one repository share it), else
  * its absolute path.  Owned by g.
  */
-const char *tl_git_origin(const struct tl_git *g);
+const char *tl_git_origin(struct tl_git *g);
 
 /* What a commit did to the file. */
 enum tl_git_how {
