@@ -139,6 +139,16 @@ judge() {
 	}'
 }
 
+# Count the judgement of LABEL's three counts as passed or failed.
+verdict() {
+	if judge "$1" "$2" "$3" "$4"; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL linear: $1 grows faster than linearly"
+		failed=$((failed + 1))
+	fi
+}
+
 # One shape through one command: LABEL SHAPE N EXT "ARGUMENTS", where
 # @IN@ in ARGUMENTS is the input file.
 run_shape() {
@@ -150,12 +160,7 @@ run_shape() {
 		c=$(count $(echo "$cmd" | sed "s|@IN@|$tmp/in.$ext|g"))
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "$label" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: $label grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "$label" "$i1" "$in" "$i2n"
 }
 
 # A diff of two versions with many columns, and a site of many pages
@@ -169,12 +174,7 @@ run_diff_columns() {
 		c=$(count diff "$tmp/old.html" "$tmp/new.html")
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "diff-columns" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: diff-columns grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "diff-columns" "$i1" "$in" "$i2n"
 }
 
 run_site_same_title() {
@@ -193,12 +193,7 @@ run_site_same_title() {
 		c=$(count build -q -j 1 -o "$tmp/out" "$tmp/site")
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "site-same-title" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: site-same-title grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "site-same-title" "$i1" "$in" "$i2n"
 }
 
 # A history of many versions (files of one day: each version changes one
@@ -230,12 +225,7 @@ run_history() {
 		c=$(count history -j 1 -f json "$@")
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "$label" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: $label grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "$label" "$i1" "$in" "$i2n"
 }
 
 run_shape md-rows		md-rows		2000	md	"-f csv @IN@"

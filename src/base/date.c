@@ -162,8 +162,8 @@ tl_days_since_1970(int y, int m, int d)
 }
 
 /* Its inverse, civil_from_days. */
-static void
-civil_from_days(long long z, int *y, int *m, int *d)
+void
+tl_day_from_1970(long long z, int *y, int *m, int *d)
 {
 	long long era, doe, yoe, doy, mp;
 
@@ -186,7 +186,7 @@ tl_moment_text(long long seconds, int offset, char day[11], char time[26])
 
 	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 	rest = local - days * 86400;
-	civil_from_days(days, &y, &m, &d);
+	tl_day_from_1970(days, &y, &m, &d);
 	if (y < 0 || y > 9999)		/* a date no commit has */
 		y = m = d = 0;
 	snprintf(day, 11, "%04d-%02d-%02d", y, m, d);

@@ -39,8 +39,10 @@ void	tl_date_label(struct buf *out, const struct tl_date *date);
 /* Negative, zero or positive as a is earlier, the same or later than b. */
 int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
 
-/* Days from 1970-01-01 to the day y-m-d (negative before it). */
+/* Days from 1970-01-01 to the day y-m-d (negative before it), and the
+ * day that many days from 1970-01-01 is (proleptic Gregorian). */
 long long tl_days_since_1970(int y, int m, int d);
+void	tl_day_from_1970(long long days, int *y, int *m, int *d);
 /*
  * A moment (seconds since 1970, UTC) as a clock `offset` minutes east of
  * UTC shows it: its day "2024-01-03" in day (11 bytes) and, in time (26

@@ -130,6 +130,10 @@ enum cli_next cli_usage_error(struct cli *c, const char *fmt, ...)
 int	cli_parse_number(const char *s, int suffixes, unsigned long long min,
 	    unsigned long long max, unsigned long long *out);
 
+/* The names name(0), name(1), ... (until NULL) as "a, b or c", in out
+ * (cut to size): the values an option takes, for its usage error. */
+void	cli_names(char *out, size_t size, const char *(*name)(size_t));
+
 /* c->cmd's help on standard output (its usage and what it does, then
  * its options and exit status); the exit status says whether it got
  * there. */

@@ -22,20 +22,6 @@ static const char *const months[12] = {
 	"Nov", "Dec",
 };
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* n ASCII digits at *p, advancing it; -1 if they are not there. */
 static int
 digits(const char **p, int n)
@@ -149,8 +135,8 @@ tl_http_date_parse(const char *s, time_t *t)
 	}
 	if (*p != '\0' || !tl_ymd_valid(y, m, d))
 		return -1;
-	*t = (time_t)(days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 +
-	    sec);
+	*t = (time_t)(tl_days_since_1970(y, m, d) * 86400 + h * 3600 +
+	    mi * 60 + sec);
 	return 0;
 }
 
@@ -158,26 +144,17 @@ void
 tl_http_date_format(time_t t, char out[TL_HTTP_DATE_LEN])
 {
 	int64_t dn = (int64_t)t / 86400, secs = (int64_t)t % 86400;
-	int64_t z, era, doe, yoe, doy, mp, y, m, d;
+	int y, m, d;
 
 	if (secs < 0) {
 		secs += 86400;
 		dn--;
 	}
-	/* civil_from_days, the inverse of days_from_civil() */
-	z = dn + 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y = yoe + era * 400 + (m <= 2);
+	tl_day_from_1970(dn, &y, &m, &d);
 	/* 1970-01-01 was a Thursday. */
 	snprintf(out, TL_HTTP_DATE_LEN, "%.3s, %02d %s %04d %02d:%02d:%02d GMT",
-	    days[(((dn + 4) % 7) + 7) % 7], (int)d, months[m - 1],
-	    (int)(y % 10000), (int)(secs / 3600), (int)(secs / 60 % 60),
+	    days[(((dn + 4) % 7) + 7) % 7], d, months[m - 1],
+	    y % 10000, (int)(secs / 3600), (int)(secs / 60 % 60),
 	    (int)(secs % 60));
 }
 

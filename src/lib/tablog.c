@@ -1228,20 +1228,13 @@ tablog_history_new(void)
 	return xcalloc(1, sizeof(struct tablog_history));
 }
 
-static void
-S_history_clear(tablog_history *h)
-{
-	tl_history_free(&h->h);
-	free(h->current);
-	h->current = NULL;
-}
-
 void
 tablog_history_free(tablog_history *history)
 {
 	if (history == NULL)
 		return;
-	S_history_clear(history);
+	tl_history_free(&history->h);
+	free(history->current);
 	free(history->rev);
 	free(history);
 }
@@ -1273,31 +1266,48 @@ tablog_history_set_jobs(tablog_history *history, unsigned jobs)
 	return 0;
 }
 
-/* The options of a read; the loader's and match's are borrowed. */
-static void
-S_history_opts(struct tl_history_opts *o, const tablog_history *h,
-    const tablog_loader *loader, const tablog_match *match)
+/*
+ * One read: from the repository `repo`, or (repo NULL) from files, each
+ * dated dates[i] or by its name.  What an earlier read held is dropped;
+ * the loader's and match's options are borrowed for the read.
+ */
+static int
+S_history_read(tablog_history *h, const char *repo, const char *const *paths,
+    const char *const *dates, size_t n, tablog_loader *loader,
+    const tablog_match *match, tablog_diags *diags)
 {
-	memset(o, 0, sizeof(*o));
-	o->load = loader != NULL ? &loader->opts : NULL;
-	if (match != NULL) {
-		o->diff.key = match->key.n > 0 ? &match->key : NULL;
-		o->diff.aliases = match->aliases;
-	}
-	o->range = h->rev;
-	o->from_start = h->from_start;
-	o->jobs = h->jobs;
-}
-
-/* Wrap each page's current version for tablog_history_current(). */
-static void
-S_history_wrap(tablog_history *h)
-{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct tl_history_opts o;
 	size_t p;
+	int rc = -1;
 
+	if (h == NULL || paths == NULL || n == 0) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no history or "
+		    "page");
+		tl_diags_free(&scratch);
+		return -1;
+	}
+	tl_history_free(&h->h);
+	free(h->current);
+	memset(&o, 0, sizeof(o));
+	o.load = loader != NULL ? &loader->opts : NULL;
+	if (match != NULL) {
+		o.diff.key = match->key.n > 0 ? &match->key : NULL;
+		o.diff.aliases = match->aliases;
+	}
+	o.range = h->rev;
+	o.from_start = h->from_start;
+	o.jobs = h->jobs;
+	rc = repo != NULL ?
+	    tl_history_read_git(&h->h, repo, paths, n, &o, d) :
+	    tl_history_read_files(&h->h, paths, dates, n, &o, d);
+	/* Each page's current version, for tablog_history_current(). */
 	h->current = xcalloc(h->h.npages + 1, sizeof(*h->current));
 	for (p = 0; p < h->h.npages; p++)
 		h->current[p].page = h->h.pages[p].current;
+	tl_diags_free(&scratch);
+	return rc;
 }
 
 int
@@ -1305,23 +1315,13 @@ tablog_history_read_git(tablog_history *history, const char *repo,
     const char *const *paths, size_t n, tablog_loader *loader,
     const tablog_match *match, tablog_diags *diags)
 {
-	struct tl_diags scratch = {0};
-	struct tl_diags *d = S_diags(diags, &scratch);
-	struct tl_history_opts o;
-	int rc = -1;
-
-	if (history == NULL || repo == NULL || (n > 0 && paths == NULL) ||
-	    n == 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no history, "
-		    "repository or page");
-	} else {
-		S_history_clear(history);
-		S_history_opts(&o, history, loader, match);
-		rc = tl_history_read_git(&history->h, repo, paths, n, &o, d);
-		S_history_wrap(history);
+	if (repo == NULL) {
+		tablog_diags_add(diags, TABLOG_ERROR, "usage", NULL, 0,
+		    "no repository");
+		return -1;
 	}
-	tl_diags_free(&scratch);
-	return rc;
+	return S_history_read(history, repo, paths, NULL, n, loader, match,
+	    diags);
 }
 
 int
@@ -1329,22 +1329,8 @@ tablog_history_read_files(tablog_history *history, const char *const *paths,
     const char *const *dates, size_t n, tablog_loader *loader,
     const tablog_match *match, tablog_diags *diags)
 {
-	struct tl_diags scratch = {0};
-	struct tl_diags *d = S_diags(diags, &scratch);
-	struct tl_history_opts o;
-	int rc = -1;
-
-	if (history == NULL || paths == NULL || n == 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no history or "
-		    "versions");
-	} else {
-		S_history_clear(history);
-		S_history_opts(&o, history, loader, match);
-		rc = tl_history_read_files(&history->h, paths, dates, n, &o, d);
-		S_history_wrap(history);
-	}
-	tl_diags_free(&scratch);
-	return rc;
+	return S_history_read(history, NULL, paths, dates, n, loader, match,
+	    diags);
 }
 
 size_t
