@@ -21,11 +21,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 ok() { passed=$((passed + 1)); }
+# q FILE CODE: Python CODE run with the JSON document of FILE as d.
+q() { python3 -c "import json, sys; d = json.load(open(sys.argv[1])); $2" "$1"; }
 fail() { echo "FAIL history: $*"; failed=$((failed + 1)); }
 
-for c in git python3 jq; do
+for c in git python3; do
 	if ! command -v $c >/dev/null 2>&1; then
-		echo "FAIL history: $c is needed (make deps-history)"
+		echo "FAIL history: $c is needed (make deps-test)"
 		echo "0 passed, 1 failed"
 		exit 1
 	fi
@@ -144,7 +146,7 @@ run "--rev A..B" 0 history --git . --rev "$C2..$C6" docs/contoso.md
 same "--rev A..B: the versions of B not in A" "$H/range.changelog.md" \
     "$tmp/out"
 run "--rev REV" 0 history -f json --git . --rev "$C3" docs/contoso.md
-n=$(jq '.pages[0].versions | length' "$tmp/out" 2>/dev/null)
+n=$(q "$tmp/out" 'print(len(d["pages"][0]["versions"]))' 2>/dev/null)
 if [ "$n" = 3 ]; then ok; else fail "--rev C3: $n versions, want 3"; fi
 run "--rev gone" 0 history --git . --rev gone docs/contoso-app.md
 same "a page deleted and added again" "$H/gone.changelog.md" "$tmp/out"
@@ -153,9 +155,25 @@ same "a page deleted at the end: no current table" "$H/deleted.md" \
     "$tmp/out"
 run "--rev deleted json" 0 history -f json --git . --rev deleted \
     docs/contoso-app.md
-if [ "$(jq -c '[.pages[0].current, .changes[0].kind, .changes[0].rows]' \
-    "$tmp/out")" = '[null,"page_removed",3]' ]; then ok; else
+if [ "$(q "$tmp/out" 'print(d["pages"][0]["current"], d["changes"][0]["kind"],
+    d["changes"][0]["rows"])')" = 'None page_removed 3' ]; then ok; else
 	fail "a deleted page: current is null, page_removed first"; fi
+run "--oldest-first" 0 history --oldest-first --git . docs/contoso-app.md
+if [ "$(grep '^## ' "$tmp/out" | tr '\n' '|')" = \
+    "## 3 January 2024|## 1 February 2024|## 20 February 2024|## 1 April 2024|" ]; then
+	ok
+else
+	fail "--oldest-first: days oldest first"; grep '^## ' "$tmp/out"
+fi
+run "--base-url" 0 history -f atom --base-url https://example.org/c --git . docs/contoso-app.md
+if grep -qx '<id>https://example.org/c/history.xml</id>' "$tmp/out" &&
+    grep -qx '<link rel="alternate" type="text/html" href="https://example.org/c/history.html"/>' "$tmp/out" &&
+    grep -qx '<id>https://example.org/c/history.html#2024-02-20</id>' "$tmp/out" &&
+    [ "$(grep -c '<link rel="alternate" type="text/html" href="https://example.org/c/history.html#' "$tmp/out")" = 4 ]; then
+	ok
+else
+	fail "--base-url: the feed's ids and links"
+fi
 mkdir -p "$tmp/tpl"
 printf '{{#days}}{{date}}: {{count}}\n{{/days}}' >"$tmp/tpl/history-changelog.md"
 run "--templates" 0 history --templates "$tmp/tpl" --git . docs/contoso-app.md
@@ -260,15 +278,18 @@ if shared_present && [ -f "$SHARED/history/first-party-apps-permissions.bundle" 
 	(cd "$F" && "$TABLOG" history -f json --git . "$P") >"$tmp/g.json" 2>"$tmp/err"
 	if [ $? -eq 0 ] && [ ! -s "$tmp/err" ]; then ok; else
 		fail "Microsoft Graph: history failed"; head -n 3 "$tmp/err"; fi
-	n=$(jq '.pages[0].versions | length' "$tmp/g.json")
+	n=$(q "$tmp/g.json" 'print(len(d["pages"][0]["versions"]))')
 	if [ "$n" = 97 ]; then ok; else fail "Microsoft Graph: $n versions, want 97"; fi
 	# Every removed row, with the date of the commit that removed it
 	# (table, permission), as git log -S finds them: the dates below were
 	# read by hand from `git log -S'| NAME |' -- "$P"` (the commit where
 	# the count of the row's line goes down) and `git show`.
-	jq -r '.changes[] | select(.kind == "removed") |
-	    "\(.date) \(.commit[0:7]) \(.table.index) \(.key.permission)"' \
-	    "$tmp/g.json" | LC_ALL=C sort >"$tmp/removed"
+	q "$tmp/g.json" '
+for c in d["changes"]:
+    if c["kind"] == "removed":
+        print("%s %s %s %s" % (c["date"], c["commit"][:7],
+              c["table"]["index"], c["key"]["permission"]))' |
+	    LC_ALL=C sort >"$tmp/removed"
 	if cmp -s "$H/graph-removed.txt" "$tmp/removed"; then ok; else
 		fail "Microsoft Graph: removed rows and their dates"
 		diff "$H/graph-removed.txt" "$tmp/removed" | head -n 10
@@ -300,10 +321,12 @@ if shared_present && [ -f "$SHARED/history/first-party-apps-permissions.bundle" 
 		head -n 10 "$tmp/lc"
 	fi
 	# Rows now: each one's first_seen and last_changed.
-	jq -r '.pages[0].current.tables[].rows[] |
-	    select(.permission == "PlaceDeviceTelemetry.ReadWrite.All" or
-	    .permission == "MailboxItem.ImportExport.All") |
-	    "\(.permission) \(.first_seen) \(.last_changed)"' "$tmp/g.json" \
+	q "$tmp/g.json" '
+for t in d["pages"][0]["current"]["tables"]:
+    for r in t["rows"]:
+        if r["permission"] in ("PlaceDeviceTelemetry.ReadWrite.All",
+                               "MailboxItem.ImportExport.All"):
+            print(r["permission"], r["first_seen"], r["last_changed"])' \
 	    >"$tmp/rows"
 	# (read by hand: git log -S and -G on each name)
 	printf '%s\n' "MailboxItem.ImportExport.All 2024-08-24 2026-08-12" \
@@ -323,17 +346,22 @@ if shared_present && [ -f "$SHARED/history/azure-tiering-history.bundle" ]; then
 	(cd "$A" && "$TABLOG" history -f json --git . --rev origin/main "$M" "$E") \
 	    >"$tmp/az.json" 2>"$tmp/err"
 	if [ $? -eq 0 ]; then ok; else fail "azure-tiering: history failed"; fi
-	got=$(jq -c '[.page, [.pages[] | .versions | length],
-	    [.pages[] | .current], .changes[0].kind, .changes[0].date,
-	    .changes[1].kind, .changes[1].date]' "$tmp/az.json")
-	want='[null,[51,26],[null,null],"page_removed","2025-08-08","page_removed","2025-08-08"]'
+	got=$(q "$tmp/az.json" 'print(d["page"],
+    [len(p["versions"]) for p in d["pages"]],
+    [p["current"] for p in d["pages"]],
+    [(c["kind"], c["date"]) for c in d["changes"][:2]])')
+	want="None [51, 26] [None, None] [('page_removed', '2025-08-08'), ('page_removed', '2025-08-08')]"
 	if [ "$got" = "$want" ]; then ok; else
 		fail "azure-tiering: two pages, deleted on 2025-08-08: $got"; fi
 	# The versions are git log --follow's.
 	for p in "$M" "$E"; do
 		git -C "$A" log origin/main --format=%H --follow -- "$p" >"$tmp/want"
-		jq -r --arg p "$p" '.pages[] | select(.page == $p) |
-		    .versions | reverse | .[].commit' "$tmp/az.json" >"$tmp/got"
+		P=$p q "$tmp/az.json" '
+import os
+for p in d["pages"]:
+    if p["page"] == os.environ["P"]:
+        for v in reversed(p["versions"]):
+            print(v["commit"])' >"$tmp/got"
 		if cmp -s "$tmp/want" "$tmp/got"; then ok; else
 			fail "azure-tiering: $p: not git log --follow's commits"; fi
 	done

@@ -36,37 +36,14 @@ static const struct cli_option history_options[] = {
 	{ "jobs",		required_argument, 'j', "N",
 	    "versions read at once (1 to 256; default: one\n"
 	    "per processor)" },
-	{ "templates",		required_argument, OPT_TEMPLATES, "DIR",
-	    "templates that replace the built-in ones\n"
-	    "(see 'tablog templates')" },
-	{ "csv-bom",		no_argument,	   OPT_CSV_BOM, NULL,
-	    "start CSV with a UTF-8 byte-order mark (Excel)" },
-	{ "csv-raw",		no_argument,	   OPT_CSV_RAW, NULL,
-	    "do not guard cells that start with = + - @" },
-	{ "strict",		no_argument,	   OPT_STRICT, NULL,
-	    "warnings count as findings (exit 1); a name a\n"
-	    "template uses that is not there is a warning" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
 static const struct cli_option *const history_groups[] = {
 	history_options, cli_match_options, cli_load_options,
-	cli_quiet_options, cli_verbose_options, cli_common_options, NULL,
+	cli_write_options, cli_quiet_options, cli_verbose_options,
+	cli_common_options, NULL,
 };
-
-/* "changelog, md, html, json, csv or atom", for messages. */
-static void
-format_list(char *out, size_t size)
-{
-	const char *name;
-	size_t i, len = 0;
-
-	out[0] = '\0';
-	for (i = 0; (name = tablog_history_format_name(i)) != NULL; i++)
-		len += (size_t)snprintf(out + len, len < size ? size - len : 0,
-		    "%s%s", i == 0 ? "" : tablog_history_format_name(i + 1) ?
-		    ", " : " or ", name);
-}
 
 static enum cli_next
 history_option(struct cli *c, int id, const char *v, void *ctx)
@@ -82,7 +59,8 @@ history_option(struct cli *c, int id, const char *v, void *ctx)
 			if (strcmp(tablog_history_format_name(i), v) == 0)
 				break;
 		if (tablog_history_format_name(i) == NULL) {
-			format_list(names, sizeof(names));
+			cli_names(names, sizeof(names),
+			    tablog_history_format_name);
 			return cli_usage_error(c, "history formats are %s, not "
 			    "'%s'", names, v);
 		}

@@ -56,6 +56,26 @@ newest_day_first(const void *pa, const void *pb)
 	return strcmp(b->date, a->date);
 }
 
+static int
+oldest_day_first(const void *pa, const void *pb)
+{
+	return newest_day_first(pb, pa);
+}
+
+/* A day's changes under one heading, the other way round. */
+static void
+reverse(const struct tl_history_change **v, size_t n)
+{
+	const struct tl_history_change *t;
+	size_t i;
+
+	for (i = 0; i < n / 2; i++) {
+		t = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+}
+
 /* Days by the committer's own calendar: the time order of commits made
  * in several time zones need not be the order of their days. */
 static void
@@ -64,11 +84,13 @@ group_days(struct tl_history_doc *doc)
 	const struct tl_history *h = doc->h;
 	struct tl_map index = {0};
 	size_t i, d, cap = 0;
+	int k;
 
 	for (i = 0; i < h->nchanges; i++) {
 		const struct tl_history_change *hc = &h->changes[i];
 		struct tl_history_day *day;
-		int k = heading_of(hc->c->kind);
+
+		k = heading_of(hc->c->kind);
 
 		if (!tl_map_get(&index, hc->v->date, &d)) {
 			d = doc->ndays++;
@@ -85,7 +107,11 @@ group_days(struct tl_history_doc *doc)
 		day->v[k][day->n[k]++] = hc;
 		day->count++;
 	}
-	qsort(doc->days, doc->ndays, sizeof(*doc->days), newest_day_first);
+	qsort(doc->days, doc->ndays, sizeof(*doc->days),
+	    doc->opts->oldest_first ? oldest_day_first : newest_day_first);
+	for (d = 0; doc->opts->oldest_first && d < doc->ndays; d++)
+		for (k = 0; k < NHEADINGS; k++)
+			reverse(doc->days[d].v[k], doc->days[d].n[k]);
 	tl_map_free(&index);
 }
 
@@ -99,17 +125,30 @@ tl_history_doc_init(struct tl_history_doc *doc, const struct tl_history *h,
 
 	memset(doc, 0, sizeof(*doc));
 	doc->h = h;
+	doc->opts = o;
 	doc->views = xcalloc(h->npages + 1, sizeof(*doc->views));
 	for (p = 0; p < h->npages; p++)
 		if (h->pages[p].current != NULL)
 			tl_view_init(&doc->views[p], h->pages[p].current, o);
 	group_days(doc);
-	buf_printf(&b, "%s\n", h->origin != NULL ? h->origin : "");
-	for (p = 0; p < h->npages; p++)
-		buf_printf(&b, "%s\n", h->pages[p].name);
-	tl_sha256_hex(b.data, b.len, hex);
-	snprintf(doc->feed_id, sizeof(doc->feed_id),
-	    "tag:tablog.invalid,2024:history-%.16s", hex);
+	if (o->base_url != NULL && *o->base_url != '\0') {
+		tl_feed_base(&b, o->base_url, NULL);
+		doc->feed_link = xstrdup(buf_str(&b));
+		buf_puts(&b, "history.xml");
+		doc->feed_id = xstrdup(buf_str(&b));
+		buf_reset(&b);
+		buf_printf(&b, "%shistory.html", doc->feed_link);
+		free(doc->feed_link);
+		doc->feed_link = xstrdup(buf_str(&b));
+	} else {
+		buf_printf(&b, "%s\n", h->origin != NULL ? h->origin : "");
+		for (p = 0; p < h->npages; p++)
+			buf_printf(&b, "%s\n", h->pages[p].name);
+		tl_sha256_hex(b.data, b.len, hex);
+		buf_reset(&b);
+		buf_printf(&b, "tag:tablog.invalid,2024:history-%.16s", hex);
+		doc->feed_id = xstrdup(buf_str(&b));
+	}
 	buf_free(&b);
 }
 
@@ -127,6 +166,8 @@ tl_history_doc_free(struct tl_history_doc *doc)
 		for (k = 0; k < NHEADINGS; k++)
 			free(doc->days[d].v[k]);
 	free(doc->days);
+	free(doc->feed_id);
+	free(doc->feed_link);
 	memset(doc, 0, sizeof(*doc));
 }
 
@@ -458,10 +499,17 @@ day_updated(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(day_of(v)->updated);
 }
 
+/* Its feed entry's id: the feed's and the day, or the day's anchor on
+ * the page a base URL names. */
 static void
 day_id_made(const struct tl_value *v, struct buf *out)
 {
-	buf_printf(out, "%s/%s", doc_of(v)->feed_id, day_of(v)->date);
+	const struct tl_history_doc *doc = doc_of(v);
+
+	if (doc->feed_link != NULL)
+		buf_printf(out, "%s#%s", doc->feed_link, day_of(v)->date);
+	else
+		buf_printf(out, "%s/%s", doc->feed_id, day_of(v)->date);
 }
 
 static void
@@ -550,12 +598,22 @@ feed_updated(const struct tl_value *v, struct tl_value *out)
 {
 	const struct tl_history_doc *doc = doc_of(v);
 
-	*out = tl_value_str(doc->ndays > 0 ? doc->days[0].updated :
+	/* The newest change's time: the first change, whatever order the
+	 * days are shown in. */
+	*out = tl_value_str(doc->h->nchanges > 0 ? doc->h->changes[0].v->time :
 	    "1970-01-01T00:00:00Z");
+}
+
+static void
+feed_link(const struct tl_value *v, struct tl_value *out)
+{
+	if (doc_of(v)->feed_link != NULL)
+		*out = tl_value_str(doc_of(v)->feed_link);
 }
 
 static const struct tl_value_member feed_members[] = {
 	TL_COMPUTED("id", feed_id),
+	TL_COMPUTED("link", feed_link),
 	TL_COMPUTED("updated", feed_updated),
 };
 

@@ -32,11 +32,14 @@
  *           column_added; changed: changed, renamed_column; removed:
  *           removed, column_removed, page_removed (Keep a Changelog's
  *           words)
- *   feed: {id, updated}
+ *   feed: {id, link (with a base URL), updated}
  *
  * Feed ids are tag: URIs made from the SHA-256 of the repository's URL
  * or path and the pages' paths, so two repositories never share them;
- * an entry's is the feed's and its day.
+ * an entry's is the feed's and its day.  With a base URL (--base-url)
+ * the feed is BASE/history.xml and the page it links to, each entry's
+ * anchor, BASE/history.html.  With oldest_first (--oldest-first) the
+ * days, and each day's changes, run oldest first.
  */
 #ifndef TABLOG_HISTORY_CONTEXT_H
 #define TABLOG_HISTORY_CONTEXT_H
@@ -50,10 +53,13 @@ struct tl_history_day;
 /* A history being written: what its values are made from. */
 struct tl_history_doc {
 	const struct tl_history		*h;
+	const struct tl_write_opts	*opts;
 	struct tl_view			*views;	/* [page]: of its current */
-	struct tl_history_day		*days;	/* newest first */
+	struct tl_history_day		*days;	/* newest first (or, with
+						 * oldest_first, oldest) */
 	size_t				 ndays;
-	char				 feed_id[64];
+	char				*feed_id, *feed_link;	/* link: NULL
+						 * without a base URL */
 };
 
 /* o and h must outlive the document. */
