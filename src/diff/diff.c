@@ -295,24 +295,135 @@ add_row(struct found *l, enum tl_change_kind kind, size_t table,
 	c->key = key;
 }
 
-/* Columns of `t` whose key `other` lacks. */
-static void
-diff_columns(struct found *l, enum tl_change_kind kind, size_t table,
-    const struct tl_table *t, const struct col_index *other)
-{
-	struct tl_change *c;
-	int added = kind == TL_CHANGE_COLUMN_ADDED;
-	size_t i;
+/* ---- columns --------------------------------------------------------- */
 
-	for (i = 0; i < t->ncolumns; i++) {
-		if (col_index_find(other, t->columns[i].key) >= 0)
+/*
+ * The most extra columns a table may lose, and gain, at once and still be
+ * searched for renames: each pair of them is scored over every paired
+ * row, and a page that swaps thousands of columns must not cost their
+ * square.
+ */
+#define RENAME_MAX 16
+
+/* How many paired rows have the same text in OLD's column bc and NEW's
+ * column ac. */
+static size_t
+same_cells(const struct tl_table *bt, const struct tl_table *at,
+    const long *apair, size_t bc, size_t ac)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < at->nrows; i++)
+		if (apair[i] >= 0 && strcmp(bt->rows[apair[i]].cells[bc],
+		    at->rows[i].cells[ac]) == 0)
+			n++;
+	return n;
+}
+
+/*
+ * The column changes of a table pair: columns added, removed and renamed.
+ * A column is renamed when its header was reworded under the same key
+ * (`Permission` to `Permissions`), or when an extra column only OLD has
+ * holds, in at least half of the paired rows (and one), the text of an
+ * extra column only NEW has: the pair with the most such rows first, each
+ * column once.  A column renamed from another key is compared as a field
+ * named by its new key (added to cf), so the cells that changed under it
+ * are shown.
+ */
+static void
+diff_columns(struct found *l, size_t table, const struct tl_table *bt,
+    const struct tl_table *at, const struct col_index *bx,
+    const struct col_index *ax, const long *apair, struct cmp_fields *cf)
+{
+	size_t gone[RENAME_MAX], came[RENAME_MAX], ngone = 0, ncame = 0;
+	long to[RENAME_MAX];
+	size_t i, j, paired = 0, best, bi = 0, bj = 0, n;
+	struct tl_change *c;
+	int col;
+
+	for (i = 0; i < at->nrows; i++)
+		paired += apair[i] >= 0;
+	for (i = 0; i < bt->ncolumns; i++)
+		if (col_index_find(ax, bt->columns[i].key) < 0 &&
+		    bt->columns[i].field == TL_EXTRA) {
+			if (ngone < RENAME_MAX)
+				gone[ngone] = i;
+			ngone++;
+		}
+	for (i = 0; i < at->ncolumns; i++)
+		if (col_index_find(bx, at->columns[i].key) < 0 &&
+		    at->columns[i].field == TL_EXTRA) {
+			if (ncame < RENAME_MAX)
+				came[ncame] = i;
+			ncame++;
+		}
+	if (ngone > RENAME_MAX || ncame > RENAME_MAX)
+		ngone = ncame = 0;
+	for (i = 0; i < ngone; i++)
+		to[i] = -1;
+	/* Greedily, the pair that shares the most cells first. */
+	for (n = 0; n < ngone && n < ncame; n++) {
+		best = 0;
+		for (i = 0; i < ngone; i++) {
+			if (to[i] >= 0)
+				continue;
+			for (j = 0; j < ncame; j++) {
+				size_t k, s;
+
+				for (k = 0; k < ngone; k++)
+					if (to[k] == (long)j)
+						break;
+				if (k < ngone)
+					continue;
+				s = same_cells(bt, at, apair, gone[i], came[j]);
+				if (s > best) {
+					best = s;
+					bi = i;
+					bj = j;
+				}
+			}
+		}
+		if (best == 0 || 2 * best < paired)
+			break;
+		to[bi] = (long)bj;
+	}
+
+	for (i = 0; i < at->ncolumns; i++) {
+		col = col_index_find(bx, at->columns[i].key);
+		for (j = 0; j < ngone && col < 0; j++)
+			if (to[j] >= 0 && came[to[j]] == i)
+				col = (int)gone[j];
+		if (col < 0) {
+			c = add_change(l, TL_CHANGE_COLUMN_ADDED, table, NULL, at);
+			c->after_column = &at->columns[i];
+		} else if (strcmp(bt->columns[col].key, at->columns[i].key) != 0 ||
+		    strcmp(bt->columns[col].header, at->columns[i].header) != 0) {
+			c = add_change(l, TL_CHANGE_RENAMED_COLUMN, table, bt, at);
+			c->before_column = &bt->columns[col];
+			c->after_column = &at->columns[i];
+		}
+		if (col >= 0 && strcmp(bt->columns[col].key,
+		    at->columns[i].key) != 0) {
+			struct cmp_field f;
+
+			f.name = at->columns[i].key;
+			f.before.field = f.after.field = TL_EXTRA;
+			f.before.column = col;
+			f.after.column = (int)i;
+			cf->v = xgrow(cf->v, &cf->cap, cf->n + 1, sizeof(*cf->v));
+			cf->v[cf->n++] = f;
+		}
+	}
+	for (i = 0; i < bt->ncolumns; i++) {
+		if (col_index_find(ax, bt->columns[i].key) >= 0)
 			continue;
-		c = add_change(l, kind, table, added ? NULL : t,
-		    added ? t : NULL);
-		if (added)
-			c->after_column = &t->columns[i];
-		else
-			c->before_column = &t->columns[i];
+		for (j = 0; j < ngone; j++)
+			if (gone[j] == i && to[j] >= 0)
+				break;
+		if (j < ngone)
+			continue;
+		c = add_change(l, TL_CHANGE_COLUMN_REMOVED, table, bt, NULL);
+		c->before_column = &bt->columns[i];
 	}
 }
 
@@ -407,10 +518,6 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	col_index_init(&bx, bt);
 	col_index_init(&ax, at);
 	cmp_fields_init(&cf, bt, at, &bx);
-	diff_columns(l, TL_CHANGE_COLUMN_ADDED, table, at, &bx);
-	diff_columns(l, TL_CHANGE_COLUMN_REMOVED, table, bt, &ax);
-	free(bx.v);
-	free(ax.v);
 	bkeys = row_keys(kc, 0, bt, o->aliases);
 	akeys = row_keys(kc, 1, at, o->aliases);
 	memset(&p, 0, sizeof(p));
@@ -422,6 +529,10 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	pair_equal(&p, bpair, apair);	/* equal in everything compared */
 	p.cf = NULL;
 	pair_equal(&p, bpair, apair);	/* sharing a key */
+	/* Columns, now that rows are paired: a renamed one is compared. */
+	diff_columns(l, table, bt, at, &bx, &ax, apair, &cf);
+	free(bx.v);
+	free(ax.v);
 
 	for (i = 0; i < bt->nrows; i++)
 		if (bpair[i] < 0)
@@ -575,6 +686,7 @@ tl_diff_summary(struct buf *out, const struct tl_diff *df)
 {
 	size_t ca = df->count[TL_CHANGE_COLUMN_ADDED];
 	size_t cr = df->count[TL_CHANGE_COLUMN_REMOVED];
+	size_t cn = df->count[TL_CHANGE_RENAMED_COLUMN];
 
 	buf_printf(out, "%zu added, %zu removed, %zu changed",
 	    df->count[TL_CHANGE_ADDED], df->count[TL_CHANGE_REMOVED],
@@ -584,6 +696,9 @@ tl_diff_summary(struct buf *out, const struct tl_diff *df)
 	if (cr > 0)
 		buf_printf(out, ", %zu column%s removed", cr,
 		    cr == 1 ? "" : "s");
+	if (cn > 0)
+		buf_printf(out, ", %zu column%s renamed", cn,
+		    cn == 1 ? "" : "s");
 }
 
 int

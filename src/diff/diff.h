@@ -42,9 +42,10 @@ struct tl_diff_opts {
 
 /*
  * The kinds of change, in the order a diff lists them.  A diff makes the
- * first five; a site's detected changes add the page kinds; no detector
- * makes renamed_column yet (a column removed and one added are reported
- * as such), but its name and shape are settled (docs/design.md).
+ * first six; a site's detected changes and a history add the page kinds.
+ * A renamed column is a header reworded under its key, or an extra column
+ * only one version has whose cells, row for paired row, are mostly those
+ * of one only the other has (docs/design.md "Changes").
  */
 enum tl_change_kind {
 	TL_CHANGE_COLUMN_ADDED,

@@ -660,6 +660,19 @@ KIND_LIST(list_removed, TL_CHANGE_REMOVED)
 KIND_LIST(list_changed, TL_CHANGE_CHANGED)
 KIND_LIST(list_column_added, TL_CHANGE_COLUMN_ADDED)
 KIND_LIST(list_column_removed, TL_CHANGE_COLUMN_REMOVED)
+KIND_LIST(list_renamed_column, TL_CHANGE_RENAMED_COLUMN)
+
+/* How many columns changed: added, removed or renamed (a template's
+ * "Columns" heading). */
+static void
+column_changes(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_diff *df = diff_of(v);
+
+	*out = tl_value_int((json_int_t)(df->count[TL_CHANGE_COLUMN_ADDED] +
+	    df->count[TL_CHANGE_COLUMN_REMOVED] +
+	    df->count[TL_CHANGE_RENAMED_COLUMN]));
+}
 
 static void
 several_tables(const struct tl_value *v, struct tl_value *out)
@@ -689,6 +702,8 @@ static const struct tl_value_member diff_shown_members[] = {
 	TL_COMPUTED("changed", list_changed),
 	TL_COMPUTED("column_added", list_column_added),
 	TL_COMPUTED("column_removed", list_column_removed),
+	TL_COMPUTED("renamed_column", list_renamed_column),
+	TL_COMPUTED("column_changes", column_changes),
 };
 
 static const struct tl_value_class diff_shown_class =

@@ -59,7 +59,9 @@ struct tl_value	tl_diff_value(const struct tl_diff *df);
  * The diff templates' context: the document's members (its changes
  * shown), `several_tables` (either page has more than one), and the
  * changes grouped by kind, one list per kind named as the kind
- * (`added`, `removed`, `changed`, `column_added`, `column_removed`).
+ * (`added`, `removed`, `changed`, `column_added`, `column_removed`,
+ * `renamed_column`), and `column_changes` (how many columns were added,
+ * removed or renamed).
  */
 struct tl_value	tl_diff_shown(const struct tl_diff *df);
 

@@ -9,6 +9,8 @@
  */
 #include "diff/diff.h"
 
+#include <string.h>
+
 #include "base/buf.h"
 #include "diff/diff_context.h"
 #include "write/escape.h"
@@ -69,12 +71,20 @@ csv_column(struct buf *b, const char *const *pre, size_t npre,
 {
 	const struct tl_column *col = c->after_column != NULL ?
 	    c->after_column : c->before_column;
+	struct buf note = {0};
 	const char *v[] = { csv_action(c->kind), table, NULL, NULL, NULL,
 	    col->key,
 	    c->before_column ? c->before_column->header : NULL,
 	    c->after_column ? c->after_column->header : NULL, NULL };
 
+	/* A column renamed from another key says which. */
+	if (c->before_column != NULL && c->after_column != NULL &&
+	    strcmp(c->before_column->key, c->after_column->key) != 0) {
+		buf_printf(&note, "was %s", c->before_column->key);
+		v[8] = buf_str(&note);
+	}
 	csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+	buf_free(&note);
 }
 
 /* A row change: one line, or for a changed row one line per field. */

@@ -288,6 +288,54 @@ columns_added_and_removed(void **s)
 	tl_page_free(b);
 }
 
+/* An extra column renamed, its cells mostly kept: one renamed_column,
+ * and the cells that changed under it are a changed row's field.  A
+ * column whose cells are mostly new is removed and added instead; so is
+ * a header reworded under the same key, a rename too. */
+static void
+columns_renamed(void **s)
+{
+	static const char *const oldcols[] = { "permission", "role_id",
+	    "owner" };
+	static const char *const newcols[] = { "permission", "scope_id",
+	    "team" };
+	struct tl_page *a = page(oldcols, 3), *b = page(newcols, 3);
+	const struct tl_change *c;
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "P1", "1", "ann" });
+	row(a, 4, (const char *[]){ "P2", "2", "bob" });
+	row(a, 5, (const char *[]){ "P3", "3", "cy" });
+	row(b, 3, (const char *[]){ "P1", "1", "red" });
+	row(b, 4, (const char *[]){ "P2", "9", "blue" });
+	row(b, 5, (const char *[]){ "P3", "3", "cy" });
+	b->tables[0].columns[0].header = "Permissions";
+	run(&df, a, b, NULL);
+	summary_is(&df, "0 added, 0 removed, 1 changed, 1 column added, "
+	    "1 column removed, 2 columns renamed");
+	c = nth(&df, TL_CHANGE_RENAMED_COLUMN, 0);
+	assert_string_equal(c->before_column->header, "permission");
+	assert_string_equal(c->after_column->header, "Permissions");
+	c = nth(&df, TL_CHANGE_RENAMED_COLUMN, 1);
+	assert_string_equal(c->before_column->key, "role_id");
+	assert_string_equal(c->after_column->key, "scope_id");
+	/* owner and team share one cell of three: not a rename. */
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_ADDED, 0)->after_column->key, "team");
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_REMOVED, 0)->before_column->key, "owner");
+	c = nth(&df, TL_CHANGE_CHANGED, 0);
+	assert_int_equal(c->after->line, 4);
+	assert_int_equal(c->nfields, 1);
+	assert_string_equal(c->fields[0].name, "scope_id");
+	assert_string_equal(c->fields[0].before, "2");
+	assert_string_equal(c->fields[0].after, "9");
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
 static void
 key_option(void **s)
 {
@@ -508,6 +556,7 @@ main(void)
 		cmocka_unit_test(aliases_and_case_match),
 		cmocka_unit_test(shared_key_in_page_order),
 		cmocka_unit_test(columns_added_and_removed),
+		cmocka_unit_test(columns_renamed),
 		cmocka_unit_test(key_option),
 		cmocka_unit_test(formats_by_name),
 		cmocka_unit_test(html_is_escaped),
