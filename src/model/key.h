@@ -55,6 +55,14 @@ const char *tl_aliases_canonical(const struct tl_aliases *a,
  * curly quotes made straight (users' and users’ are one word). */
 void	tl_key_fold(struct buf *out, const char *s);
 
+/*
+ * The English type a permission type written in another language names
+ * ("アプリケーション", "Delegiert": "Application", "Delegated"), or
+ * `type` itself; folded as keys are.  Keys and diffs compare types
+ * through it, so a row whose type was translated is the same row.
+ */
+const char *tl_type_canonical(const char *type);
+
 /* ---- key specifications -------------------------------------------- */
 
 struct tl_keyspec {

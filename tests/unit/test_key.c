@@ -278,6 +278,23 @@ key_columns_out_of_range(void **s)
 	tl_page_free(p);
 }
 
+static void
+localised_types(void **s)
+{
+	(void)s;
+	assert_string_equal(tl_type_canonical("アプリケーション"),
+	    "Application");
+	assert_string_equal(tl_type_canonical("委任済み"), "Delegated");
+	assert_string_equal(tl_type_canonical("  Delegiert "), "Delegated");
+	assert_string_equal(tl_type_canonical("ANWENDUNG"), "Application");
+	assert_string_equal(tl_type_canonical("Déléguée"), "Delegated");
+	/* Anything else is itself, English types included. */
+	assert_string_equal(tl_type_canonical("Application"), "Application");
+	assert_string_equal(tl_type_canonical("Delegated (work account)"),
+	    "Delegated (work account)");
+	assert_null(tl_type_canonical(NULL));
+}
+
 int
 main(void)
 {
@@ -290,6 +307,7 @@ main(void)
 		cmocka_unit_test(key_of_row),
 		cmocka_unit_test(key_uses_fields_both_have),
 		cmocka_unit_test(key_columns_out_of_range),
+		cmocka_unit_test(localised_types),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
