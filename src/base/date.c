@@ -58,6 +58,23 @@ tl_parse_ymd(const char *s, int *y, int *m, int *d)
 	return 0;
 }
 
+int
+tl_parse_iso_date(const char *s, struct tl_date *date)
+{
+	int y, m;
+
+	date->year = date->month = date->day = 0;
+	if ((y = digits(s, 4)) < 1 || s[4] != '-' ||
+	    (m = digits(s + 5, 2)) < 1 || m > 12)
+		return -1;
+	if (s[7] == '\0') {
+		date->year = y;
+		date->month = m;
+		return 0;
+	}
+	return tl_parse_ymd(s, &date->year, &date->month, &date->day);
+}
+
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December",

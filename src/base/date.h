@@ -32,6 +32,13 @@ int	tl_ymd_valid(int y, int m, int d);
  */
 int	tl_parse_ymd(const char *s, int *y, int *m, int *d);
 
+/*
+ * The inverse of tl_date_iso(): s is exactly "YYYY-MM" or "YYYY-MM-DD" of
+ * the calendar (as tablog writes last_update): 0 with *date set, else -1
+ * and *date zeroed.
+ */
+int	tl_parse_iso_date(const char *s, struct tl_date *date);
+
 /* "2023-12" or "2023-12-05" appended to out; "" for no date. */
 void	tl_date_iso(struct buf *out, const struct tl_date *date);
 /* "December 2023" or "5 December 2023"; "" for no date. */

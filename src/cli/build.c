@@ -43,17 +43,16 @@ static enum cli_next
 build_option(struct cli *c, int id, const char *v, void *ctx)
 {
 	struct build *b = ctx;
-	unsigned long long n;
+	unsigned jobs;
 
 	switch (id) {
 	case 'o':
 		b->outdir = v;
 		break;
 	case 'j':
-		if (cli_parse_number(v, 0, 1, 256, &n) != 0)
-			return cli_usage_error(c, "--jobs takes a number from "
-			    "1 to 256, not '%s'", v);
-		tablog_site_set_jobs(b->site, (unsigned)n);
+		if (cli_parse_jobs(c, v, &jobs) != CLI_CONTINUE)
+			return CLI_EXIT;
+		tablog_site_set_jobs(b->site, jobs);
 		break;
 	case OPT_TITLE:
 		tablog_site_set_title(b->site, v);

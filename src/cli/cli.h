@@ -128,6 +128,8 @@ enum cli_next cli_usage_error(struct cli *c, const char *fmt, ...)
  */
 int	cli_parse_number(const char *s, int suffixes, unsigned long long min,
 	    unsigned long long max, unsigned long long *out);
+/* -j/--jobs N (1 to 256) into *jobs; CLI_CONTINUE, or a usage error. */
+enum cli_next cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs);
 
 /* c->cmd's help on standard output (its usage and what it does, then
  * its options and exit status); the exit status says whether it got

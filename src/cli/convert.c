@@ -45,7 +45,7 @@ static enum cli_next
 convert_option(struct cli *c, int id, const char *v, void *ctx)
 {
 	struct convert *a = ctx;
-	unsigned long long n;
+	unsigned jobs;
 
 	switch (id) {
 	case 'f':
@@ -68,10 +68,9 @@ convert_option(struct cli *c, int id, const char *v, void *ctx)
 		c->write_flags |= TABLOG_FRAGMENT;
 		break;
 	case 'j':
-		if (cli_parse_number(v, 0, 1, 256, &n) != 0)
-			return cli_usage_error(c, "--jobs takes a number from "
-			    "1 to 256, not '%s'", v);
-		tablog_writer_set_jobs(c->writer, (unsigned)n);
+		if (cli_parse_jobs(c, v, &jobs) != CLI_CONTINUE)
+			return CLI_EXIT;
+		tablog_writer_set_jobs(c->writer, jobs);
 		break;
 	}
 	return CLI_CONTINUE;

@@ -147,6 +147,18 @@ cli_parse_number(const char *s, int suffixes, unsigned long long min,
 	return 0;
 }
 
+enum cli_next
+cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs)
+{
+	unsigned long long n;
+
+	if (cli_parse_number(v, 0, 1, 256, &n) != 0)
+		return cli_usage_error(c, "--jobs takes a number from 1 to 256, "
+		    "not '%s'", v);
+	*jobs = (unsigned)n;
+	return CLI_CONTINUE;
+}
+
 /* The option named `name` (without dashes) in cmd's groups, or NULL. */
 static const struct cli_option *
 find_option(const struct cli_command *cmd, const char *name, size_t len)

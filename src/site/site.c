@@ -683,9 +683,9 @@ detect_changes(struct tl_since_changes *out, const struct site *s)
 	free(paths);
 
 	det = json_object();
-	memset(&day, 0, sizeof(day));
-	sscanf(s->o->detected_date, "%d-%d-%d", &day.year, &day.month,
-	    &day.day);
+	/* --date was checked when given; today's date is always one. */
+	if (tl_parse_iso_date(s->o->detected_date, &day) != 0)
+		memset(&day, 0, sizeof(day));
 	json_object_set_new(det, "date", json_string(s->o->detected_date));
 	tl_date_label(&b, &day);
 	json_object_set_new(det, "label", json_string(b.data));

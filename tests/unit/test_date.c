@@ -63,6 +63,38 @@ iso_strict(void **st)
 
 /* ---- writing dates -------------------------------------------------- */
 
+/* tl_parse_iso_date() reads back exactly what tl_date_iso() writes. */
+static void
+iso_round_trip(void **st)
+{
+	struct tl_date d;
+	struct buf b = {0};
+
+	(void)st;
+	assert_int_equal(tl_parse_iso_date("2023-12", &d), 0);
+	assert_int_equal(d.year, 2023);
+	assert_int_equal(d.month, 12);
+	assert_int_equal(d.day, 0);
+	tl_date_iso(&b, &d);
+	assert_string_equal(buf_str(&b), "2023-12");
+	assert_int_equal(tl_parse_iso_date("2024-02-29", &d), 0);
+	assert_int_equal(d.day, 29);
+	buf_reset(&b);
+	tl_date_iso(&b, &d);
+	assert_string_equal(buf_str(&b), "2024-02-29");
+	/* Anything else is no date, and leaves none behind. */
+	assert_int_equal(tl_parse_iso_date("2023-02-29", &d), -1);
+	assert_int_equal(d.year, 0);
+	assert_int_equal(tl_parse_iso_date("2023-13", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-00", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-1", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-12-", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-12x", &d), -1);
+	assert_int_equal(tl_parse_iso_date("0000-01", &d), -1);
+	assert_int_equal(tl_parse_iso_date("", &d), -1);
+	buf_free(&b);
+}
+
 static void date_cmp_precision(void **s) { (void)s;
 	struct tl_date m = {2023, 12, 0}, d1 = {2023, 12, 1}, n = {2023, 11, 30};
 	assert_true(tl_date_cmp(&m, &d1) < 0);
@@ -103,6 +135,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(calendar),
 		cmocka_unit_test(iso_strict),
+		cmocka_unit_test(iso_round_trip),
 		cmocka_unit_test(date_cmp_precision),
 		cmocka_unit_test(date_cmp_year),
 		cmocka_unit_test(date_format_month),
