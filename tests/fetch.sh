@@ -345,31 +345,6 @@ check "http_proxy: the request came through the proxy" stat_true "d['proxied'] =
 
 # ---- a run killed during a fetch leaves a usable cache ----------------
 
-# Every file in the cache is a whole entry: checked by Python, not by the
-# code under test.
-cache_whole() {
-	python3 - "$1" <<'EOF'
-import hashlib, os, sys
-d = os.path.join(sys.argv[1], "http")
-bad = 0
-for name in os.listdir(d) if os.path.isdir(d) else []:
-    if name.startswith("."):
-        continue                  # a temporary: never read as an entry
-    data = open(os.path.join(d, name), "rb").read()
-    head, sep, body = data.partition(b"\n\n")
-    lines = head.split(b"\n")
-    meta = dict(l.split(b": ", 1) for l in lines[1:])
-    ok = (sep and lines[0] == b"tablog-cache 1" and
-          hashlib.sha256(meta[b"url"]).hexdigest() == name and
-          int(meta[b"length"]) == len(body) and
-          hashlib.sha256(body).hexdigest().encode() == meta[b"sha256"])
-    if not ok:
-        print("torn cache entry:", name)
-        bad += 1
-sys.exit(1 if bad else 0)
-EOF
-}
-
 kcache=$tmp/kcache
 "$TOOL" get --cache "$kcache" "$H/pages/seed.md?k=1" "$H/pages/seed.html?k=1" \
     "$H/drip?n=100&k=1" >/dev/null 2>&1 &

@@ -18,6 +18,9 @@
 #                          t(TARGET) the gaps between the requests' starts
 #   stat_true EXPR         succeeds when EXPR is True
 #   reset                  the server forgets what it counted
+#   cache_whole DIR        succeeds when every entry of the fetch cache in
+#                          DIR is whole (docs/design.md "Fetching"),
+#                          checked by Python, not by the code under test
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
     no_proxy NO_PROXY
 
@@ -72,3 +75,26 @@ EOF
 }
 stat_true() { [ "$(stats "$1")" = True ]; }
 reset() { python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1]).read()" "$H/__reset"; }
+
+cache_whole() {
+	python3 - "$1" <<'EOF'
+import hashlib, os, sys
+d = os.path.join(sys.argv[1], "http")
+bad = 0
+for name in os.listdir(d) if os.path.isdir(d) else []:
+    if name.startswith("."):
+        continue                  # a temporary: never read as an entry
+    data = open(os.path.join(d, name), "rb").read()
+    head, sep, body = data.partition(b"\n\n")
+    lines = head.split(b"\n")
+    meta = dict(l.split(b": ", 1) for l in lines[1:])
+    ok = (sep and lines[0] == b"tablog-cache 1" and
+          hashlib.sha256(meta[b"url"]).hexdigest() == name and
+          int(meta[b"length"]) == len(body) and
+          hashlib.sha256(body).hexdigest().encode() == meta[b"sha256"])
+    if not ok:
+        print("torn cache entry:", name)
+        bad += 1
+sys.exit(1 if bad else 0)
+EOF
+}

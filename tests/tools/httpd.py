@@ -33,6 +33,7 @@ distinct URL, so tests keep their counters apart with "?t=...":
     /gzip/NAME, /deflate/NAME   NAME compressed when the client accepts it
     /badgzip           "Content-Encoding: gzip" on bytes that are not
     /hangup            closes the connection without an answer
+    /NAME              as /pages/NAME, for a NAME no route above takes
     /__stats           JSON: per request target, requests, body bytes
                        sent and statuses; the most requests served at once;
                        each request's start time; the last User-Agent and
@@ -326,6 +327,8 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
+        if rest == "" and os.path.isfile(os.path.join(ROOT, head)):
+            return self.serve_file(head, query)
         return self.send_body(404, b"no such path\n")
 
 
