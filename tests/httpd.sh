@@ -1,13 +1,15 @@
-# tests/httpd.sh - sourced by tests/fetch.sh and tests/web.sh: the local
-# web server both test against (tests/tools/httpd.py, on 127.0.0.1 only)
-# and the helpers that read what it counted.
+# tests/httpd.sh - sourced by tests/fetch.sh and tests/web.sh: what both
+# need to test against the local web server (tests/tools/httpd.py, on
+# 127.0.0.1 only), and the helpers that read what it counted.
 #
-# The sourcing script has a folder of its own in $tmp, and kills $server
-# when it ends.  Proxy variables are cleared here, so nothing a test
-# fetches goes anywhere but 127.0.0.1.
+# Set NAME (the test's name in FAIL lines) before sourcing.  Sourcing
+# makes $tmp, a folder removed when the script ends (with the server
+# killed), the counters passed and failed with ok, fail NAME and check
+# NAME COMMAND..., and ends the script with "0 passed, 1 failed" when
+# python3, openssl or git is missing (make deps-test installs them).
+# Proxy variables are cleared, so nothing a test fetches goes anywhere
+# but 127.0.0.1.
 #
-#   httpd_need             succeeds when python3, openssl and git are
-#                          there; else says what is missing
 #   httpd_start ROOT       serve ROOT: plain HTTP at $H (port $port) and
 #                          TLS at $S (port $tport) with a certificate made
 #                          for the run ($tmp/cert.pem; $tmp/other.pem is a
@@ -24,14 +26,28 @@
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
     no_proxy NO_PROXY
 
-httpd_need() {
-	for need in python3 openssl git; do
-		if ! command -v "$need" >/dev/null 2>&1; then
-			echo "$need is missing (as root: make deps-test)"
-			return 1
-		fi
-	done
+passed=0
+failed=0
+tmp=$(mktemp -d)
+server=
+httpd_cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null
+	rm -rf "$tmp"
 }
+trap httpd_cleanup EXIT
+trap 'exit 2' INT TERM
+
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL $NAME: $*"; failed=$((failed + 1)); }
+check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+
+for need in python3 openssl git; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		echo "$NAME: $need is missing (as root: make deps-test)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
 
 httpd_start() {
 	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
