@@ -117,8 +117,11 @@ add_line(struct reading *r, unsigned line, const struct words *w)
 	src.url = xstrndup(w->w[0], w->len[0]);
 	src.line = line;
 	buf_reset(&r->tmp);
-	/* libcurl would say "Bad scheme" of a URL without one. */
-	if (!tl_is_url(src.url))
+	/* libcurl would say "Bad scheme" of a URL without one, and never
+	 * sees past a NUL. */
+	if (memchr(w->w[0], '\0', w->len[0]) != NULL)
+		buf_puts(&r->tmp, "not a URL (a NUL byte)");
+	else if (!tl_is_url(src.url))
 		buf_puts(&r->tmp, "not a URL (no http:// or https://)");
 	if (r->tmp.len > 0 || tl_fetch_check_url(src.url, &r->tmp) != 0) {
 		bad_line(r, line, "%s: %s", shown(r, w->w[0], w->len[0]),

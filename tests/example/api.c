@@ -239,7 +239,7 @@ command_line_families(const char *dir)
 	 * an error naming it, never a file read (tests/web.sh fetches). */
 	CHECK(tablog_loader_set_timeout(l, -1) == -1);
 	CHECK(tablog_loader_set_timeout(l, 86401) == -1);
-	CHECK(tablog_loader_set_timeout(l, 0.0 / 0.0) == -1);
+	CHECK(tablog_loader_set_timeout(l, strtod("nan", NULL)) == -1);
 	CHECK(tablog_loader_set_timeout(l, 2.5) == 0);
 	CHECK(tablog_loader_set_retries(l, -1) == -1);
 	CHECK(tablog_loader_set_retries(l, 101) == -1);

@@ -103,9 +103,9 @@ urls(void **state)
 	assert_false(tl_is_url(""));
 }
 
-/* Read the sources of `text`; their errors, one line each, in *errs. */
+/* Read the sources of len bytes; their errors, one line each, in *errs. */
 static int
-read_text(struct tl_sources *s, const char *text, int archive,
+read_bytes(struct tl_sources *s, const char *text, size_t len, int archive,
     struct buf *errs)
 {
 	char path[] = "/tmp/test_sources_XXXXXX";
@@ -114,7 +114,7 @@ read_text(struct tl_sources *s, const char *text, int archive,
 	int fd = mkstemp(path), rc;
 
 	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	assert_int_equal(write(fd, text, len), (int)len);
 	close(fd);
 	rc = tl_sources_read(s, path, 1 << 20, archive, &d);
 	for (i = 0; i < d.n; i++)
@@ -122,6 +122,31 @@ read_text(struct tl_sources *s, const char *text, int archive,
 	tl_diags_free(&d);
 	unlink(path);
 	return rc;
+}
+
+static int
+read_text(struct tl_sources *s, const char *text, int archive,
+    struct buf *errs)
+{
+	return read_bytes(s, text, strlen(text), archive, errs);
+}
+
+/* A NUL would cut the URL short where the file says more. */
+static void
+nul_byte(void **state)
+{
+	static const char text[] = "https://h/a\0b c\nhttps://h/d\n";
+	struct tl_sources s;
+	struct buf errs = {0};
+
+	(void)state;
+	assert_int_equal(read_bytes(&s, text, sizeof(text) - 1, 0, &errs), -1);
+	assert_string_equal(buf_str(&errs),
+	    "1: https://h/a: not a URL (a NUL byte)\n");
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.v[0].url, "https://h/d");
+	tl_sources_free(&s);
+	buf_free(&errs);
 }
 
 static void
@@ -235,6 +260,7 @@ main(void)
 		cmocka_unit_test(good_lines),
 		cmocka_unit_test(bad_lines),
 		cmocka_unit_test(slug_length),
+		cmocka_unit_test(nul_byte),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
