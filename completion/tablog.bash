@@ -6,7 +6,8 @@
 # src/cli/options.c, as `tablog COMMAND --help` lists them), the values of
 # -f/--format, --from, --color and check's --format, the built-in
 # template names after `templates` (asked of tablog itself), folders
-# where a folder is wanted, and pages (.md, .markdown, .html, .htm)
+# where a folder is wanted (--cache, --archive too), files after
+# --cacert and --sources, and pages (.md, .markdown, .html, .htm)
 # elsewhere.
 
 # Append each line of a command's output to COMPREPLY (names with spaces
@@ -41,18 +42,21 @@ _tablog()
 	local quiet="--quiet -q"
 	local verbose="--verbose -v"
 	local load="--from --date-column --max-input-size"
+	local fetch="--cache --no-cache --cacert --timeout --retries"
 	local write="--templates --base-url --oldest-first --csv-bom --csv-raw
 		--strict"
 	local match="--key --aliases"
 	local opts
 	case $cmd in
 	convert) opts="--format -f --output -o --table --fragment --jobs -j
-		$load $write $quiet $common" ;;
+		$load $fetch $write $quiet $common" ;;
 	build) opts="--output -o --jobs -j --title --date --follow-links
-		--since $load $write $quiet $verbose $common" ;;
-	diff) opts="--format -f $match $load $quiet $common" ;;
-	check) opts="--format -f --today $match $load $quiet $verbose
+		--since --sources --archive --per-host --delay $load $fetch
+		$write $quiet $verbose $common" ;;
+	diff) opts="--format -f --templates $match $load $fetch $quiet
 		$common" ;;
+	check) opts="--format -f --today $match $load $fetch $quiet
+		$verbose $common" ;;
 	templates) opts="$common" ;;
 	esac
 	if [ "$COMP_CWORD" -eq 1 ]; then
@@ -84,8 +88,11 @@ _tablog()
 	--from)
 		_tablog_add compgen -W "html md" -- "$cur"
 		return 0 ;;
-	--templates|--since)
+	--templates|--since|--cache|--archive)
 		_tablog_add compgen -d -- "$cur"
+		return 0 ;;
+	--cacert|--sources)
+		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	-o|--output)
 		if [ "$cmd" = build ]; then
@@ -98,7 +105,7 @@ _tablog()
 		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	--table|--date-column|--max-input-size|--base-url|-j|--jobs|\
-	--title|--date|--key|--today)
+	--title|--date|--key|--today|--timeout|--retries|--per-host|--delay)
 		return 0 ;;
 	esac
 

@@ -77,6 +77,7 @@ run_counted check sh tests/check.sh
 run_counted bad sh tests/bad.sh
 run_counted io sh tests/io.sh
 run_counted fetch sh tests/fetch.sh
+run_counted web sh tests/web.sh
 run_counted linear sh tests/linear.sh
 if ! shared_present; then
 	echo "SKIP corpus: $SHARED not present"

@@ -37,8 +37,8 @@ static const struct cli_option convert_options[] = {
 };
 
 static const struct cli_option *const convert_groups[] = {
-	convert_options, cli_load_options, cli_write_options,
-	cli_quiet_options, cli_common_options, NULL,
+	convert_options, cli_load_options, cli_fetch_options,
+	cli_write_options, cli_quiet_options, cli_common_options, NULL,
 };
 
 static enum cli_next
@@ -139,10 +139,10 @@ run_convert(struct cli *c, int argc, char **argv)
 const struct cli_command cli_convert = {
 	"convert",
 	"one page into one or more formats (the default command)",
-	"tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]",
-	"Read a documentation page (HTML or Markdown; standard input when\n"
-	"FILE is - or absent) and write its table(s): with one format and no\n"
-	"-o, on standard output.",
+	"tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|URL|-]",
+	"Read a documentation page (HTML or Markdown; from an http:// or\n"
+	"https:// URL, or standard input when FILE is - or absent) and write\n"
+	"its table(s): with one format and no -o, on standard output.",
 	convert_groups,
 	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
 	run_convert,

@@ -82,6 +82,24 @@ const struct cli_option cli_match_options[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
+const struct cli_option cli_fetch_options[] = {
+	{ "cache",		required_argument, OPT_CACHE, "DIR",
+	    "keep fetched pages in DIR and ask servers\n"
+	    "whether they changed (default:\n"
+	    "$XDG_CACHE_HOME/tablog, else ~/.cache/tablog)" },
+	{ "no-cache",		no_argument,	   OPT_NO_CACHE, NULL,
+	    "fetch every URL whole, keeping nothing" },
+	{ "cacert",		required_argument, OPT_CACERT, "FILE",
+	    "verify servers with the CA certificates in\n"
+	    "FILE (PEM) instead of the system's" },
+	{ "timeout",		required_argument, OPT_TIMEOUT, "SECONDS",
+	    "give up on a request after SECONDS (default 60)" },
+	{ "retries",		required_argument, OPT_RETRIES, "N",
+	    "retry a 429, 5xx or failed connection N times\n"
+	    "(default 3)" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 #define MAX_OPTIONS 64
 
 /* The subcommand as the user types it (convert too when it was implied). */
@@ -157,6 +175,24 @@ cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs)
 		    "not '%s'", v);
 	*jobs = (unsigned)n;
 	return CLI_CONTINUE;
+}
+
+int
+cli_parse_seconds(const char *s, double min, double max, double *out)
+{
+	double v = 0, unit = 1;
+	const char *p = s;
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9' && v <= max; p++, digits++)
+		v = v * 10 + (*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			v += (*p - '0') * (unit /= 10);
+	if (digits == 0 || *p != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
 }
 
 /* The option named `name` (without dashes) in cmd's groups, or NULL. */
@@ -244,6 +280,7 @@ static int
 shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 {
 	unsigned long long n;
+	double secs;
 
 	*next = CLI_CONTINUE;
 	switch (id) {
@@ -318,10 +355,79 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 		if (tablog_match_read_aliases(c->match, v, c->diags) != 0)
 			*next = failed(c);
 		break;
+	case OPT_CACHE:
+		tablog_loader_set_cache(c->loader, v);
+		c->cache_chosen = 1;
+		break;
+	case OPT_NO_CACHE:
+		tablog_loader_set_cache(c->loader, NULL);
+		c->cache_chosen = 1;
+		break;
+	case OPT_CACERT:
+		tablog_loader_set_cacert(c->loader, v);
+		break;
+	case OPT_TIMEOUT:
+		if (cli_parse_seconds(v, 0.001, 86400, &secs) != 0)
+			*next = cli_usage_error(c, "--timeout takes seconds "
+			    "above 0 (at most 86400), not '%s'", v);
+		else
+			tablog_loader_set_timeout(c->loader, secs);
+		break;
+	case OPT_RETRIES:
+		if (cli_parse_number(v, 0, 0, 100, &n) != 0)
+			*next = cli_usage_error(c, "--retries takes a number "
+			    "from 0 to 100, not '%s'", v);
+		else
+			tablog_loader_set_retries(c->loader, (int)n);
+		break;
 	default:
 		return 0;
 	}
 	return 1;
+}
+
+static int
+takes_group(const struct cli_command *cmd, const struct cli_option *group)
+{
+	const struct cli_option *const *g;
+
+	for (g = cmd->groups; *g != NULL; g++)
+		if (*g == group)
+			return 1;
+	return 0;
+}
+
+/*
+ * What a subcommand that fetches gets without asking: the cache folder
+ * of the XDG Base Directory specification ($XDG_CACHE_HOME/tablog when
+ * that is an absolute path, else ~/.cache/tablog; none without a home),
+ * and the cache's temporaries removed if a signal ends the run.  Nothing
+ * is made until a URL is fetched.
+ */
+static void
+fetch_defaults(struct cli *c)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *dir = NULL;
+	size_t len;
+
+	tablog_loader_set_temps(c->loader, cli_catch_signals());
+	if (c->cache_chosen)
+		return;
+	if (xdg != NULL && xdg[0] == '/') {
+		len = strlen(xdg) + sizeof("/tablog");
+		dir = malloc(len);
+		if (dir != NULL)
+			snprintf(dir, len, "%s/tablog", xdg);
+	} else if (home != NULL && home[0] != '\0') {
+		len = strlen(home) + sizeof("/.cache/tablog");
+		dir = malloc(len);
+		if (dir != NULL)
+			snprintf(dir, len, "%s/.cache/tablog", home);
+	}
+	if (dir != NULL)
+		tablog_loader_set_cache(c->loader, dir);
+	free(dir);
 }
 
 enum cli_next
@@ -361,8 +467,11 @@ cli_parse(struct cli *c, int argc, char **argv,
 			next = own != NULL ? own(c, id, optarg, ctx) :
 			    CLI_CONTINUE;
 	}
-	if (next == CLI_CONTINUE)
+	if (next == CLI_CONTINUE) {
 		tablog_writer_set_flags(c->writer, c->write_flags);
+		if (takes_group(c->cmd, cli_fetch_options))
+			fetch_defaults(c);
+	}
 	return next;
 }
 

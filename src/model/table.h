@@ -82,7 +82,14 @@ struct tl_arena_chunk;
 struct tl_share;
 
 struct tl_page {
-	const char	*source;	/* file name as given, "-" for stdin */
+	const char	*source;	/* file name or URL as given, "-" for stdin */
+	/*
+	 * What the page's relative links resolve against, or NULL: the
+	 * loader sets it before the reader runs, to --base-url when given,
+	 * else to a fetched page's URL after redirects (docs/design.md
+	 * "Fetching").
+	 */
+	const char	*base_url;
 	const char	*title;		/* NULL until a reader finds one */
 	const char	*slug;		/* set by normalise.c */
 	struct tl_strlist breadcrumb;

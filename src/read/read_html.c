@@ -1183,6 +1183,27 @@ iconv_to_utf8(struct buf *out, const char *from, const char *b, size_t len)
 	return bad;
 }
 
+/* read.h: the loader decodes a transport's charset with these. */
+int
+tl_charset_is_utf8(const char *label)
+{
+	/* A <meta> that could be read is not UTF-16; a Content-Type can be. */
+	return is_utf8_label(label) && strncmp(label, "utf-16", 6) != 0;
+}
+
+long
+tl_charset_decode(struct buf *out, const char *label, const char *bytes,
+    size_t len)
+{
+	if (is_1252_label(label)) {
+		cp1252_to_utf8(out, bytes, len);
+		return 0;
+	}
+	/* WHATWG: the label utf-16 is little-endian; iconv's is not. */
+	return iconv_to_utf8(out, strcmp(label, "utf-16") == 0 ? "utf-16le" :
+	    label, bytes, len);
+}
+
 /*
  * Bring the page to UTF-8, which is all the parser is ever given: a BOM
  * decides, else <meta charset> in the first 1024 bytes, else UTF-8 when
