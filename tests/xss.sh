@@ -269,7 +269,7 @@ check "csv: --csv-bom keeps the guard" \
 	"$PY" "$CHECK" csv "$W/f.bom.csv" "$W/f.json"
 check "csv: --csv-raw leaves the cells as they are" \
 	"$PY" "$CHECK" csv "$W/f.raw.csv" "$W/f.json" --raw
-check "csv: site all.csv guarded in every column, the page column too" \
+check "csv: site all.csv guarded in every column, page_title and page too" \
 	"$PY" "$CHECK" csv "$W/fs/all.csv" "$W/fs/all.json"
 check "csv: the trigger page has a trigger in every column (the check has teeth)" \
 	"$PY" -c '

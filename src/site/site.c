@@ -761,8 +761,7 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 	tl_csv_header(&b, &cols, 1);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL)
-			tl_csv_rows(&b, fp, s->pages[i].page, &cols,
-			    s->pages[i].page->slug, raw);
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols, 1, raw);
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);

@@ -48,9 +48,10 @@ int	tl_write_changelog_html(const struct tl_view *v,
 int	tl_write_atom(const struct tl_view *v, struct tl_renderer *r,
 	    FILE *fp, struct tl_diags *d);
 
-/* The CSV header and rows, for writers that combine pages (all.csv).
- * `page_name`, when not NULL, is written as a first `page` column.  A
- * zeroed tl_csv_columns is empty. */
+/* The CSV header and rows, for writers that combine pages (all.csv,
+ * all.xlsx).  `with_page`: each row starts with its page's title
+ * (tl_page_shown_title()), slug and table number (from 1), as
+ * `page_title`, `page` and `table`.  A zeroed tl_csv_columns is empty. */
 struct tl_csv_columns {
 	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
@@ -62,6 +63,9 @@ void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
 	    int with_page);
 /* Rows go through b, which is spilled to fp as it fills. */
 void	tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
-	    const struct tl_csv_columns *c, const char *page_name, int raw);
+	    const struct tl_csv_columns *c, int with_page, int raw);
+/* What a page is called where pages are listed: its title, else its
+ * slug. */
+const char *tl_page_shown_title(const struct tl_page *page);
 
 #endif
