@@ -70,7 +70,7 @@ old_or_new() {
 # ---- a full disk ------------------------------------------------------
 
 if [ -w /dev/full ]; then
-	for f in md csv json html changelog atom; do
+	for f in md csv json html changelog atom xlsx; do
 		"$TABLOG" -f "$f" "$SEED" >/dev/full 2>"$tmp/err"; st=$?
 		check "/dev/full -f $f exit 2" [ "$st" -eq 2 ]
 		check "/dev/full -f $f one line" one_error_line "No space left on device"

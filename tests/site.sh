@@ -20,7 +20,7 @@ check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
 "$TABLOG" build tests/site/old -o "$tmp/old" --title "Test site" 2>"$tmp/err"
 check "build exit 0" [ $? -eq 0 ]
 check "summary line" grep -q '^tablog: 2 pages, 4 rows, 0 warnings, 0 errors in ' "$tmp/err"
-for f in index.html changelog.md changelog.html feed.xml all.csv all.json; do
+for f in index.html changelog.md changelog.html feed.xml all.csv all.xlsx all.json; do
 	check "site has $f" [ -s "$tmp/old/$f" ]
 done
 for p in alpha-app beta-app; do

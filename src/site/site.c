@@ -342,7 +342,7 @@ find_pages(struct site *s, struct tl_diags *d)
  */
 static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
-	"all.csv", "all.json",
+	"all.csv", "all.xlsx", "all.json",
 };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
@@ -791,6 +791,9 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	} else if (strcmp(file, "all.csv") == 0) {
 		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
 		    s->o->write.csv_bom);
+	} else if (strcmp(file, "all.xlsx") == 0) {
+		rc = tl_write_xlsx_site(ctx->views, ctx->nviews, ctx->title,
+		    out.fp, d);
 	} else {
 		v = tl_site_all_value(ctx);
 		rc = tl_write_value(&v, out.fp);
@@ -835,7 +838,7 @@ write_site(const struct site *s, struct tl_diags *d)
 	/* The template of each of site_files[], or none. */
 	static const char *const templates[] = {
 		"index.html", "site-changelog.md", "site-changelog.html",
-		"site-feed.xml", NULL, NULL,
+		"site-feed.xml", NULL, NULL, NULL,
 	};
 	struct tl_renderer *renderer = site_renderer(s->o);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
