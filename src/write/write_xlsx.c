@@ -584,7 +584,8 @@ sheet_start(struct book *b, struct sheet *sh, const char *name,
 		buf_reset(&b->cell);
 		tl_xlsx_string(&b->cell, c < nfixed ? fixed[c] :
 		    more[c - nfixed], &w);
-		sh->width[c] = w + WIDTH_FILTER;
+		sh->width[c] = w + WIDTH_FILTER < WIDTH_MIN ? WIDTH_MIN :
+		    w + WIDTH_FILTER;
 		failed(b, worksheet_write_string(sh->ws, 0, (lxw_col_t)c,
 		    b->cell.data, b->header));
 	}
