@@ -81,7 +81,7 @@ _tablog()
 		case $cmd in
 		diff) words="md json csv html" ;;
 		check) words="text json" ;;
-		*) words="md html csv json changelog changelog-html atom" ;;
+		*) words="md html csv json changelog changelog-html atom xlsx" ;;
 		esac
 		_tablog_add compgen -W "$words" -- "$cur"
 		return 0 ;;

@@ -401,10 +401,11 @@ TABLOG_API int tablog_writer_set_jobs(tablog_writer *writer, unsigned jobs);
 
 /*
  * Write `page` to fp in `format`: "md", "html", "csv", "json",
- * "changelog", "changelog-html" or "atom" (see tablog_format_name()).
- * `writer` may be NULL for the defaults and the built-in templates.
- * Flushes fp but does not close it.  Returns 0, or -1 with an error in
- * diags: an unknown format, a template error, or a write error on fp.
+ * "changelog", "changelog-html", "atom" or "xlsx" (see
+ * tablog_format_name()).  `writer` may be NULL for the defaults and the
+ * built-in templates.  Flushes fp but does not close it.  Returns 0, or
+ * -1 with an error in diags: an unknown format, a template error, a
+ * write error on fp, or xlsx (a binary file) to a terminal.
  */
 TABLOG_API int tablog_write(const tablog_page *page, const char *format,
     FILE *fp, tablog_writer *writer, tablog_diags *diags);

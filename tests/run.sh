@@ -71,6 +71,7 @@ run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh
 run_counted consumers sh tests/consumers.sh
+run_counted xlsx sh tests/xlsx.sh
 run_counted xss sh tests/xss.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh

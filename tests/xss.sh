@@ -22,29 +22,10 @@
 
 TABLOG=${TABLOG:-./tablog}
 case $TABLOG in /*) ;; *) TABLOG=$(pwd)/$TABLOG ;; esac
-if [ -z "$PY" ]; then
-	if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi
-fi
 X=$(pwd)/tests/xss
 CHECK=$X/check.py
-passed=0
-failed=0
-W=$(mktemp -d "${TMPDIR:-/tmp}/tablog-xss.XXXXXX") || exit 2
-trap 'rm -rf "$W"' EXIT
-trap 'exit 2' HUP INT TERM
-
-ok()   { passed=$((passed + 1)); echo "ok: $1"; }
-bad()  { failed=$((failed + 1)); echo "FAIL: $1"; }
-have() { command -v "$1" >/dev/null 2>&1; }
-check() {
-	cname=$1; shift
-	if "$@" >"$W/out" 2>&1; then
-		ok "$cname"
-	else
-		bad "$cname"
-		sed 's/^/    /' "$W/out" | head -n 20
-	fi
-}
+NAME=xss
+. tests/consumers/lib.sh
 
 if ! have "$PY"; then
 	echo "SKIP: all output-safety tests (no python3)"
@@ -269,7 +250,7 @@ check "csv: --csv-bom keeps the guard" \
 	"$PY" "$CHECK" csv "$W/f.bom.csv" "$W/f.json"
 check "csv: --csv-raw leaves the cells as they are" \
 	"$PY" "$CHECK" csv "$W/f.raw.csv" "$W/f.json" --raw
-check "csv: site all.csv guarded in every column, the page column too" \
+check "csv: site all.csv guarded in every column, page_title and page too" \
 	"$PY" "$CHECK" csv "$W/fs/all.csv" "$W/fs/all.json"
 check "csv: the trigger page has a trigger in every column (the check has teeth)" \
 	"$PY" -c '

@@ -150,6 +150,21 @@ tl_date_label(struct buf *out, const struct tl_date *date)
 	}
 }
 
+/* Howard Hinnant's days_from_civil: whole 400-year eras, then the day
+ * of the era counted from 1 March, so the leap day comes last. */
+int64_t
+tl_days_from_civil(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 int
 tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
 {

@@ -10,6 +10,8 @@
 #ifndef TABLOG_DATE_H
 #define TABLOG_DATE_H
 
+#include <stdint.h>
+
 struct buf;
 
 /* A date at month (day == 0) or day precision; year == 0 means none. */
@@ -43,6 +45,9 @@ int	tl_parse_iso_date(const char *s, struct tl_date *date);
 void	tl_date_iso(struct buf *out, const struct tl_date *date);
 /* "December 2023" or "5 December 2023"; "" for no date. */
 void	tl_date_label(struct buf *out, const struct tl_date *date);
+/* Days from 1970-01-01 to y-m-d (negative before it), for dates that
+ * become times (HTTP dates, a spreadsheet's creation time). */
+int64_t	tl_days_from_civil(int y, int m, int d);
 /* Negative, zero or positive as a is earlier, the same or later than b. */
 int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
 

@@ -22,7 +22,7 @@ struct convert {
 static const struct cli_option convert_options[] = {
 	{ "format",		required_argument, 'f', "FORMAT",
 	    "md (default), html, csv, json, changelog,\n"
-	    "changelog-html, atom; repeatable" },
+	    "changelog-html, atom, xlsx; repeatable" },
 	{ "output",		required_argument, 'o', "PATH",
 	    "a file (one format) or a folder (every format,\n"
 	    "or those given with -f)" },

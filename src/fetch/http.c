@@ -22,20 +22,6 @@ static const char *const months[12] = {
 	"Nov", "Dec",
 };
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* n ASCII digits at *p, advancing it; -1 if they are not there. */
 static int
 digits(const char **p, int n)
@@ -149,7 +135,7 @@ tl_http_date_parse(const char *s, time_t *t)
 	}
 	if (*p != '\0' || !tl_ymd_valid(y, m, d))
 		return -1;
-	*t = (time_t)(days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 +
+	*t = (time_t)(tl_days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 +
 	    sec);
 	return 0;
 }
@@ -164,7 +150,7 @@ tl_http_date_format(time_t t, char out[TL_HTTP_DATE_LEN])
 		secs += 86400;
 		dn--;
 	}
-	/* civil_from_days, the inverse of days_from_civil() */
+	/* civil_from_days, the inverse of tl_days_from_civil() */
 	z = dn + 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;

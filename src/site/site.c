@@ -513,7 +513,7 @@ archive_sources(struct site *s, size_t first, struct tl_diags *d)
  */
 static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
-	"all.csv", "all.json",
+	"all.csv", "all.xlsx", "all.json",
 };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
@@ -967,8 +967,7 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 	tl_csv_header(&b, &cols, 1);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL)
-			tl_csv_rows(&b, fp, s->pages[i].page, &cols,
-			    s->pages[i].page->slug, raw);
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols, 1, raw);
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);
@@ -998,6 +997,9 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	} else if (strcmp(file, "all.csv") == 0) {
 		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
 		    s->o->write.csv_bom);
+	} else if (strcmp(file, "all.xlsx") == 0) {
+		rc = tl_write_xlsx_site(ctx->views, ctx->nviews, ctx->title,
+		    out.fp, d);
 	} else {
 		v = tl_site_all_value(ctx);
 		rc = tl_write_value(&v, out.fp);
@@ -1042,7 +1044,7 @@ write_site(const struct site *s, struct tl_diags *d)
 	/* The template of each of site_files[], or none. */
 	static const char *const templates[] = {
 		"index.html", "site-changelog.md", "site-changelog.html",
-		"site-feed.xml", NULL, NULL,
+		"site-feed.xml", NULL, NULL, NULL,
 	};
 	struct tl_renderer *renderer = site_renderer(s->o);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,

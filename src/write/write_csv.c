@@ -2,8 +2,10 @@
  * write_csv.c - RFC 4180 CSV (docs/design.md "CSV").
  *
  * Comma-separated, CRLF line ends, quoted where needed, UTF-8; a cell a
- * spreadsheet would run as a formula is prefixed with ' unless --csv-raw.
- * The columns are the canonical fields, then each extra column once.
+ * spreadsheet would run as a formula is prefixed with ' unless --csv-raw
+ * (CSV's only defence: a spreadsheet decides what a CSV cell is).  The
+ * columns are the canonical fields, then each extra column once; all.csv
+ * puts the page and table first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +16,18 @@
 #include "write/write.h"
 #include "base/xalloc.h"
 
-/* Canonical CSV columns: every field but last_update_text. */
+/* Canonical CSV columns: every field, in the model's order. */
 static const enum tl_field csv_fields[] = {
 	TL_API, TL_PERMISSION, TL_DISPLAY_NAME, TL_QUALIFIER, TL_TYPE,
-	TL_PURPOSE, TL_LAST_UPDATE,
+	TL_PURPOSE, TL_LAST_UPDATE, TL_LAST_UPDATE_TEXT,
 };
 #define NCSV_FIELDS (sizeof(csv_fields) / sizeof(csv_fields[0]))
+
+const char *
+tl_page_shown_title(const struct tl_page *page)
+{
+	return page->title != NULL ? page->title : page->slug;
+}
 
 void
 tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
@@ -62,7 +70,7 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 	size_t i;
 
 	if (with_page)
-		buf_puts(b, "page,");
+		buf_puts(b, "page_title,page,table,");
 	for (i = 0; i < NCSV_FIELDS; i++) {
 		if (i > 0)
 			buf_putc(b, ',');
@@ -77,7 +85,7 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 
 void
 tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
-    const struct tl_csv_columns *c, const char *page_name, int raw)
+    const struct tl_csv_columns *c, int with_page, int raw)
 {
 	size_t t, r, i;
 
@@ -97,9 +105,11 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 		for (r = 0; r < tab->nrows; r++) {
 			const struct tl_row *row = &tab->rows[r];
 
-			if (page_name != NULL) {
-				esc_csv(b, page_name, raw);
+			if (with_page) {
+				esc_csv(b, tl_page_shown_title(page), raw);
 				buf_putc(b, ',');
+				esc_csv(b, page->slug, raw);
+				buf_printf(b, ",%zu,", t + 1);
 			}
 			for (i = 0; i < NCSV_FIELDS; i++) {
 				const char *v = row->f[csv_fields[i]];
@@ -133,7 +143,7 @@ tl_write_csv(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
 		buf_puts(&b, "\xEF\xBB\xBF");
 	tl_csv_columns_add(&cols, v->page);
 	tl_csv_header(&b, &cols, 0);
-	tl_csv_rows(&b, fp, v->page, &cols, NULL, v->opts->csv_raw);
+	tl_csv_rows(&b, fp, v->page, &cols, 0, v->opts->csv_raw);
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);

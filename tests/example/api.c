@@ -344,8 +344,9 @@ main(void)
 	CHECK(i == 8 && strcmp(tablog_field_name(0), "api") == 0);
 	for (i = 0; tablog_format_name(i) != NULL; i++)
 		;
-	CHECK(i == 7);
+	CHECK(i == 8);
 	CHECK(strcmp(tablog_format_file("atom"), "feed.xml") == 0);
+	CHECK(strcmp(tablog_format_file("xlsx"), "table.xlsx") == 0);
 	CHECK(tablog_format_file("pdf") == NULL);
 
 	/* Writer flags: the BOM, and the formula guard off and on. */

@@ -119,6 +119,22 @@ expect_iso_label(const struct tl_date *date, const char *iso,
 	buf_free(&b);
 }
 
+/* Days since 1970-01-01 (values from Python's datetime.date). */
+static void
+days_from_civil(void **st)
+{
+	(void)st;
+	assert_int_equal(tl_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(tl_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(tl_days_from_civil(1980, 1, 1), 3652);
+	assert_int_equal(tl_days_from_civil(2000, 2, 29), 11016);
+	assert_int_equal(tl_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(tl_days_from_civil(2025, 4, 1), 20179);
+	assert_int_equal(tl_days_from_civil(1900, 1, 1), -25567);
+	assert_int_equal(tl_days_from_civil(9999, 12, 31), 2932896);
+	assert_int_equal(tl_days_from_civil(1, 1, 1), -719162);
+}
+
 static void date_format_month(void **s) { (void)s;
 	struct tl_date d = {2023, 12, 0};
 	expect_iso_label(&d, "2023-12", "December 2023"); }
@@ -138,6 +154,7 @@ main(void)
 		cmocka_unit_test(iso_round_trip),
 		cmocka_unit_test(date_cmp_precision),
 		cmocka_unit_test(date_cmp_year),
+		cmocka_unit_test(days_from_civil),
 		cmocka_unit_test(date_format_month),
 		cmocka_unit_test(date_format_day),
 		cmocka_unit_test(date_format_none),

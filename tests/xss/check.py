@@ -402,7 +402,11 @@ def cmd_csv(path, jpath, raw):
     if "tables" in j:
         jrows = [r for t in j["tables"] for r in t["rows"]]
     else:
-        jrows = j["rows"]
+        # all.csv's own columns: the title the index shows, and the
+        # table counted from 1 (all.json counts from 0).
+        titles = {p["slug"]: p["title"] for p in j["pages"]}
+        jrows = [dict(r, page_title=titles[r["page"]], table=str(r["table"] + 1))
+                 for r in j["rows"]]
     head = rows[0]
     if len(rows) - 1 != len(jrows):
         fail("%d rows, JSON has %d" % (len(rows) - 1, len(jrows)))
