@@ -294,15 +294,20 @@ TABLOG_API const char *tablog_row_cell(const tablog_page *page, size_t table,
  * tablog_field_name()) gives the normalised value: `permission`,
  * `qualifier` and `display_name` split from the permission cell,
  * `last_update` as ISO 8601 ("2023-12" or "2023-12-05"),
- * `last_update_text` as the date cell was written.  Any other name is a
- * column key and gives that column's cell.  NULL when the row has no
- * such value.
+ * `last_update_text` as the date cell was written, `type` folded to
+ * "Application" or "Delegated" where the page's words name one, with
+ * `type_text` (the cell, when in another language) and `type_qualifier`
+ * ("work or school account"), `higher_privileged` joined by ", " ("" for
+ * none).  Any other name is a column key and gives that column's cell.
+ * NULL when the row has no such value.
  */
 TABLOG_API const char *tablog_row_field(const tablog_page *page,
     size_t table, size_t row, const char *name);
 
-/* The canonical field names in CSV column order ("api", "permission",
- * "display_name", ...), then NULL: call with i = 0, 1, ... */
+/* The canonical field names in the model's order ("api", "permission",
+ * "display_name", ...), then NULL: call with i = 0, 1, ...  (The CSV
+ * leaves out last_update_text and type_text, and has type_qualifier and
+ * higher_privileged only for pages that have them.) */
 TABLOG_API const char *tablog_field_name(size_t i);
 
 /*

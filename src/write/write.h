@@ -55,6 +55,9 @@ struct tl_csv_columns {
 	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
 	struct tl_map index;		/* key -> its place in keys */
+	/* Columns written only when a row has a value for them (see
+	 * write_csv.c): type_qualifier, higher_privileged, supported. */
+	unsigned char	 shape[3];
 };
 void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
 void	tl_csv_columns_free(struct tl_csv_columns *c);

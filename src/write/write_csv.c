@@ -3,7 +3,8 @@
  *
  * Comma-separated, CRLF line ends, quoted where needed, UTF-8; a cell a
  * spreadsheet would run as a formula is prefixed with ' unless --csv-raw.
- * The columns are the canonical fields, then each extra column once.
+ * The columns are the canonical fields, those of the vendors' shapes a
+ * page has, then each extra column once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,53 @@
 #include "write/write.h"
 #include "base/xalloc.h"
 
-/* Canonical CSV columns: every field but last_update_text. */
+/* Canonical CSV columns: every field but last_update_text and those of
+ * the vendors' shapes below. */
 static const enum tl_field csv_fields[] = {
 	TL_API, TL_PERMISSION, TL_DISPLAY_NAME, TL_QUALIFIER, TL_TYPE,
 	TL_PURPOSE, TL_LAST_UPDATE,
 };
 #define NCSV_FIELDS (sizeof(csv_fields) / sizeof(csv_fields[0]))
+
+/*
+ * Columns of the vendors' shapes, after the canonical ones, only in a
+ * CSV of pages that have them: what tells two Delegated rows apart (the
+ * account), the higher privileged permissions joined by ", ", and
+ * `false` for a permission not supported.  type_text is left out: the
+ * page's own word is in the JSON, the CSV has the canonical type.
+ */
+enum { SHAPE_QUALIFIER, SHAPE_HIGHER, SHAPE_SUPPORTED, NSHAPES };
+static const char *const shape_names[NSHAPES] = {
+	"type_qualifier", "higher_privileged", "supported",
+};
+
+static void
+shapes_add(struct tl_csv_columns *c, const struct tl_table *t)
+{
+	size_t r;
+
+	for (r = 0; r < t->nrows; r++) {
+		const struct tl_row *row = &t->rows[r];
+
+		c->shape[SHAPE_QUALIFIER] |= row->f[TL_TYPE_QUALIFIER] != NULL;
+		c->shape[SHAPE_HIGHER] |=
+		    row->f[TL_HIGHER_PRIVILEGED] != NULL;
+		c->shape[SHAPE_SUPPORTED] |= row->unsupported;
+	}
+}
+
+static const char *
+shape_value(const struct tl_row *row, int shape)
+{
+	switch (shape) {
+	case SHAPE_QUALIFIER:
+		return row->f[TL_TYPE_QUALIFIER];
+	case SHAPE_HIGHER:
+		return row->f[TL_HIGHER_PRIVILEGED];
+	default:
+		return row->unsupported ? "false" : "true";
+	}
+}
 
 void
 tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
@@ -29,6 +71,7 @@ tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 	for (t = 0; t < page->ntables; t++) {
 		const struct tl_table *tab = &page->tables[t];
 
+		shapes_add(c, tab);
 		for (i = 0; i < tab->ncolumns; i++) {
 			const char *key = tab->columns[i].key;
 
@@ -68,6 +111,11 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 			buf_putc(b, ',');
 		buf_puts(b, tl_field_name(csv_fields[i]));
 	}
+	for (i = 0; i < NSHAPES; i++)
+		if (c->shape[i]) {
+			buf_putc(b, ',');
+			buf_puts(b, shape_names[i]);
+		}
 	for (i = 0; i < c->n; i++) {
 		buf_putc(b, ',');
 		esc_csv(b, c->keys[i], 1);
@@ -108,6 +156,13 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 					buf_putc(b, ',');
 				esc_csv(b, v ? v : "", raw);
 			}
+			for (i = 0; i < NSHAPES; i++)
+				if (c->shape[i]) {
+					const char *v = shape_value(row, (int)i);
+
+					buf_putc(b, ',');
+					esc_csv(b, v ? v : "", raw);
+				}
 			for (i = 0; i < c->n; i++) {
 				buf_putc(b, ',');
 				if (where[i] >= 0)

@@ -136,15 +136,16 @@ members_in_order(void **state)
 	expect_keys(&v, "field,header");
 	v = tl_view_row(&f->view, 0, 0);
 	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
-	    "purpose,last_update,last_update_text,last_update_label,label,"
-	    "notes,cells");
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,label,notes,cells");
 	v = tl_value_get(&v, "cells");
 	v = tl_value_at(&v, 2);
 	expect_keys(&v, "field,header,text,html,sort");
 }
 
 /* The row's canonical fields are named as tl_field_name() names them,
- * in the same order: a field added to the model must be added here. */
+ * in the same order: a field added to the model must be added here.
+ * (higher_privileged, the last, is a list in the row object.) */
 static void
 row_fields_are_the_models(void **state)
 {
@@ -156,7 +157,7 @@ row_fields_are_the_models(void **state)
 	buf_puts(&want, "line");
 	for (i = 0; i < TL_NFIELDS; i++)
 		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
-	buf_puts(&want, ",last_update_label,label,notes,cells");
+	buf_puts(&want, ",supported,last_update_label,label,notes,cells");
 	expect_keys(&row, buf_str(&want));
 	buf_free(&want);
 }
@@ -189,8 +190,8 @@ rows(void **state)
 	assert_int_equal(tl_value_get(&plain, "nothing").kind,
 	    TL_VALUE_MISSING);
 	expect_keys(&plain, "line,api,permission,display_name,qualifier,type,"
-	    "purpose,last_update,last_update_text,last_update_label,label,"
-	    "notes,cells");
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,label,notes,cells");
 }
 
 static void
