@@ -19,6 +19,8 @@
 
 struct tl_norm_opts {
 	const char	*date_column;	/* --date-column: header or key, or NULL */
+	int		 normalize_dates;	/* --normalize-dates: dated cells
+					 * shown as "December 2023" */
 };
 
 /*

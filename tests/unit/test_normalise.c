@@ -287,8 +287,16 @@ static void header_slug_runs(void **s) { (void)s;
 	expect_header_slug("  Feature / Module ", "feature_module");
 	expect_header_slug("App name in Entra ID", "app_name_in_entra_id"); }
 static void header_slug_non_ascii(void **s) { (void)s;
-	expect_header_slug("カテゴリ", "");
-	expect_header_slug("API 種類 2", "api_2"); }
+	expect_header_slug("カテゴリ", "カテゴリ");
+	expect_header_slug("API 種類 2", "api_種類_2");
+	expect_header_slug("Veröffentlichungsdatum", "veröffentlichungsdatum");
+	expect_header_slug("Änderungstyp", "änderungstyp");
+	expect_header_slug("Microsoft アカウントのサポート",
+	    "microsoft_アカウントのサポート");
+	expect_header_slug("ＡＰＩ　名前（必須）", "api_名前_必須");
+	expect_header_slug("✔ Ελληνικά · ДАТА", "ελληνικά_дата"); }
+static void header_slug_only_symbols(void **s) { (void)s;
+	expect_header_slug("✔ — ✅", ""); }
 
 /* Column fields and keys, through tl_normalise(). */
 static void
@@ -320,9 +328,14 @@ static void columns_extra_slug(void **state) {
 	const char *k[] = { "permission", "is_newly_required" };
 	expect_columns(state, h, 2, f, k); }
 static void columns_fallback_number(void **state) {
-	const char *h[] = { "API", "Permission", "カテゴリ" };
+	const char *h[] = { "API", "Permission", "★" };
 	const int f[] = { TL_API, TL_PERMISSION, TL_EXTRA };
 	const char *k[] = { "api", "permission", "column_3" };
+	expect_columns(state, h, 3, f, k); }
+static void columns_non_ascii_keys(void **state) {
+	const char *h[] = { "API", "Permission", "カテゴリ" };
+	const int f[] = { TL_API, TL_PERMISSION, TL_EXTRA };
+	const char *k[] = { "api", "permission", "カテゴリ" };
 	expect_columns(state, h, 3, f, k); }
 static void columns_unique_slugs(void **state) {
 	const char *h[] = { "Notes", "notes!", "Notes" };
@@ -736,7 +749,7 @@ datecol_empty_column_is_not(void **state)
 static void
 datecol_by_option(void **state)
 {
-	struct tl_norm_opts o = { "when" };
+	struct tl_norm_opts o = { .date_column = "when" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "When", "Last update" };
 	const char *c[] = { "A.Read", "2024-01", "2023-01" };
@@ -757,7 +770,7 @@ datecol_by_option(void **state)
 static void
 datecol_option_by_key(void **state)
 {
-	struct tl_norm_opts o = { "first_seen" };
+	struct tl_norm_opts o = { .date_column = "first_seen" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "First seen!" };
 	const char *c[] = { "A.Read", "Seen on 5 May 2024" };
@@ -777,7 +790,7 @@ datecol_option_by_key(void **state)
 static void
 datecol_option_missing_warns(void **state)
 {
-	struct tl_norm_opts o = { "Released" };
+	struct tl_norm_opts o = { .date_column = "Released" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "Last update" };
 	const char *c[] = { "A.Read", "Dec 2023" };
@@ -1078,9 +1091,10 @@ main(void)
 		T(header_case_and_punct), T(header_japanese),
 		T(header_corpus_synonyms), T(header_extra),
 		T(header_slug_basic), T(header_slug_runs),
-		T(header_slug_non_ascii),
+		T(header_slug_non_ascii), T(header_slug_only_symbols),
 		T(columns_model), T(columns_extra_slug),
-		T(columns_fallback_number), T(columns_unique_slugs),
+		T(columns_fallback_number), T(columns_non_ascii_keys),
+		T(columns_unique_slugs),
 		T(columns_first_canonical_wins), T(columns_reserved_names),
 		T(columns_role_table), T(columns_role_alone),
 		T(columns_japanese), T(columns_detected_on),
