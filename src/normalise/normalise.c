@@ -1213,6 +1213,7 @@ normalise_table(struct ctx *c, struct tl_table *t)
 		for (j = 0; j < t->ncolumns; j++)
 			t->rows[i].cells[j] = fold(c, t->rows[i].cells[j],
 			    t->rows[i].line);
+	tl_shape_transpose(c->n->vocab, c->page, t, &c->tmp);
 	map_columns(c->n, c->page, t, &cf, &c->tmp);
 	drop_duplicates(c, t);
 	for (i = 0; i < TL_NFIELDS; i++)

@@ -476,3 +476,86 @@ tl_shape_heading_type(const struct tl_vocab *v, struct tl_page *page,
 			t->rows[r].f[TL_TYPE_QUALIFIER] = qualifier;
 		}
 }
+
+/* ---- a table per permission, read transposed ----------------------- */
+
+/* An attribute's name as a header: "Identifier" is the ID, and
+ * "AdminConsentRequired" is words. */
+static const char *
+attribute_header(struct tl_page *page, const char *name, struct buf *tmp)
+{
+	size_t i;
+
+	if (strcmp(name, "Identifier") == 0)
+		return "ID";
+	buf_reset(tmp);
+	buf_put(tmp, "", 0);
+	for (i = 0; name[i] != '\0'; i++) {
+		if (i > 0 && name[i] >= 'A' && name[i] <= 'Z' &&
+		    name[i - 1] >= 'a' && name[i - 1] <= 'z')
+			buf_putc(tmp, ' ');
+		buf_putc(tmp, name[i]);
+	}
+	return tl_strdup(page, buf_str(tmp));
+}
+
+int
+tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
+    struct tl_table *t, struct buf *tmp)
+{
+	static const char *const category[] = {
+		"category", "kategorie", "categorie", "categoria", "カテゴリ",
+	};
+	struct tl_row *old = t->rows;
+	size_t nold = t->nrows, ncol = t->ncolumns, i, j, qb, qe;
+	const char **header, **cells, *permission = "", *first;
+	int ok = 0;
+
+	if (ncol < 2 || nold == 0)
+		return 0;
+	first = form_of(tmp, t->columns[0].header, 0,
+	    strlen(t->columns[0].header));
+	for (i = 0; i < sizeof(category) / sizeof(category[0]); i++)
+		ok |= strcmp(first, category[i]) == 0;
+	for (j = 1; j < ncol && ok; j++)
+		ok = tl_shape_ptype(v, t->columns[j].header, NULL, &qb, &qe,
+		    tmp) != TL_PTYPE_NONE && !tl_shape_flag_column(v, t, j, tmp);
+	for (i = 0; i < nold && ok; i++)
+		ok = *old[i].cells[0] != '\0';
+	if (!ok)
+		return 0;
+	if (t->headings.n > 0) {
+		const char *h = t->headings.v[t->headings.n - 1];
+
+		if (tl_shape_name(h, strlen(h)) >= 2)
+			permission = h;
+	}
+	header = xcalloc(nold + 2, sizeof(*header));
+	cells = xcalloc(nold + 2, sizeof(*cells));
+	header[0] = "Permission";
+	header[1] = "Type";
+	for (i = 0; i < nold; i++)
+		header[i + 2] = attribute_header(page, old[i].cells[0], tmp);
+	t->rows = NULL;
+	t->nrows = t->rows_cap = 0;
+	{
+		const char **types = xcalloc(ncol, sizeof(*types));
+
+		for (j = 1; j < ncol; j++)
+			types[j] = t->columns[j].header;
+		tl_table_set_header(page, t, header, nold + 2);
+		for (j = 1; j < ncol; j++) {
+			cells[0] = permission;
+			cells[1] = types[j];
+			for (i = 0; i < nold; i++)
+				cells[i + 2] = old[i].cells[j];
+			tl_table_add_row(page, t, old[0].line, cells,
+			    nold + 2);
+		}
+		free(types);
+	}
+	free(header);
+	free(cells);
+	free(old);
+	return 1;
+}

@@ -103,6 +103,19 @@ void	tl_shape_expand_flags(const struct tl_vocab *v, struct tl_page *page,
 	    struct buf *tmp);
 
 /*
+ * Microsoft Graph's permissions reference: one `Category | Application |
+ * Delegated` table per permission, under a heading that is its name, a
+ * row per attribute (`Identifier`, `DisplayText`, `Description`,
+ * `AdminConsentRequired`).  It is read transposed: a row per type column,
+ * with the heading as its permission, the column's type and a column per
+ * attribute (`Identifier` as `ID`, like the page's other tables; the
+ * other names as words: `Admin consent required`).  1 when t was such a
+ * table and is now the transposed one.
+ */
+int	tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
+	    struct tl_table *t, struct buf *tmp);
+
+/*
  * Rows of a table with a permission column and no type of their own
  * take the type the nearest heading above the table names
  * (`Application permissions`, `委任されたアクセス許可`), if one does.

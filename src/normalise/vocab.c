@@ -458,7 +458,9 @@ static const struct word sets[] = {
 };
 
 /* Month names and abbreviations: English, German, French, Spanish,
- * Portuguese (Japanese dates are numbers: 2023年12月). */
+ * Portuguese (Japanese dates are numbers: 2023年12月).  An abbreviation
+ * that is also an English word ("ago", "set", "out") counts only with
+ * its dot: "Rolled out 2023" is no October. */
 static const struct word months[] = {
 	{ 1, "January" }, { 1, "Jan" }, { 1, "Januar" }, { 1, "Jänner" },
 	{ 1, "Jän" }, { 1, "janvier" }, { 1, "janv" }, { 1, "enero" },
@@ -477,13 +479,13 @@ static const struct word months[] = {
 	{ 7, "July" }, { 7, "Jul" }, { 7, "Juli" }, { 7, "juillet" },
 	{ 7, "juil" }, { 7, "julio" }, { 7, "julho" },
 	{ 8, "August" }, { 8, "Aug" }, { 8, "août" }, { 8, "aout" },
-	{ 8, "agosto" }, { 8, "ago" },
+	{ 8, "agosto" }, { 8, "ago." },
 	{ 9, "September" }, { 9, "Sep" }, { 9, "Sept" }, { 9, "septembre" },
 	{ 9, "septiembre" }, { 9, "setiembre" }, { 9, "setembro" },
-	{ 9, "set" },
+	{ 9, "set." },
 	{ 10, "October" }, { 10, "Oct" }, { 10, "Oktober" }, { 10, "Okt" },
 	{ 10, "octobre" }, { 10, "octubre" }, { 10, "outubro" },
-	{ 10, "out" },
+	{ 10, "out." },
 	{ 11, "November" }, { 11, "Nov" }, { 11, "novembre" },
 	{ 11, "noviembre" }, { 11, "novembro" },
 	{ 12, "December" }, { 12, "Dec" }, { 12, "Dezember" }, { 12, "Dez" },
@@ -619,9 +621,16 @@ tl_vocab_month_pattern(struct buf *out)
 		v[i] = months[i].text;
 	qsort(v, NWORDS(months), sizeof(v[0]), by_length_desc);
 	for (i = 0; i < NWORDS(months); i++) {
+		size_t len = strlen(v[i]);
+
 		if (i > 0)
 			buf_putc(out, '|');
-		buf_puts(out, v[i]);
+		if (v[i][len - 1] == '.') {	/* a dot it must have */
+			buf_put(out, v[i], len - 1);
+			buf_puts(out, "\\.");
+		} else {
+			buf_puts(out, v[i]);
+		}
 	}
 }
 

@@ -1377,13 +1377,47 @@ shape_flags_other_languages(void **state)
 static void
 shape_flags_need_flags(void **state)
 {
-	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *h[] = { "Field", "Application", "Delegated" };
 	const char *c[] = { "Identifier", "d07a8cc0", "ebfcd32b" };
 	struct tl_page *page = shaped(state, h, 3, c, 1);
 
 	assert_int_equal(page->tables[0].nrows, 1);
 	expect_field(&page->tables[0].rows[0], TL_TYPE, NULL);
 	assert_string_equal(page->tables[0].columns[1].key, "application");
+	tl_page_free(page);
+}
+
+static void
+shape_transposed(void **state)
+{
+	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *c[] = {
+		"Identifier", "d07a8cc0", "ebfcd32b",
+		"DisplayText", "Read all access reviews", "Read yours",
+		"AdminConsentRequired", "Yes", "No",
+	};
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 3, c, 3);
+	const struct tl_table *t;
+
+	tl_strlist_add(page, &page->tables[0].headings, "All permissions");
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "AccessReview.Read.All");
+	normalise_ok(state, page, &d);
+	assert_int_equal(d.n, 0);
+	t = &page->tables[0];
+	assert_int_equal(t->ncolumns, 5);
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(t->columns[2].key, "id");
+	assert_string_equal(t->columns[4].key, "admin_consent_required");
+	expect_field(&t->rows[0], TL_PERMISSION, "AccessReview.Read.All");
+	expect_field(&t->rows[0], TL_TYPE, "Application");
+	expect_field(&t->rows[0], TL_DISPLAY_NAME, "Read all access reviews");
+	assert_string_equal(t->rows[0].cells[2], "d07a8cc0");
+	expect_field(&t->rows[1], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[1].cells[4], "No");
+	assert_int_equal(t->rows[1].line, 3);
+	tl_diags_free(&d);
 	tl_page_free(page);
 }
 
@@ -1692,6 +1726,7 @@ main(void)
 		T(type_unknown_kept),
 		T(shape_flags_one_row_per_type),
 		T(shape_flags_other_languages), T(shape_flags_need_flags),
+		T(shape_transposed),
 		T(heading_type_english), T(heading_type_german),
 		T(heading_type_japanese), T(heading_type_outer),
 		T(heading_type_none), T(heading_type_needs_permissions),
