@@ -312,17 +312,31 @@ tl_shape_ordered_cell(struct tl_page *page, struct tl_row *r,
 
 /* ---- columns known by their cells ---------------------------------- */
 
+/* A lowercase identifier with an underscore: an OAuth scope such as
+ * `offline_access` (not a constant such as `RTLD_LAZY`). */
+static int
+is_snake(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return memchr(s, '_', len) != NULL && s[0] >= 'a' && s[0] <= 'z';
+}
+
 /*
- * Every non-empty cell (one at least) a permission name: dotted and
- * capitalised (`User.Read.All`, maybe with its display name after it in
- * brackets) or an identifier with an underscore (`offline_access`).  A
- * plain word (`No`, `Yes`) is not one: a column of them is something
+ * Every non-empty cell a permission name, dotted and capitalised ones
+ * (`User.Read.All`, maybe with its display name after it in brackets)
+ * at least one, scopes (`offline_access`) the others.  A plain word
+ * (`No`, `Yes`) or a constant is not one: a column of them is something
  * else.
  */
 int
 tl_shape_permission_column(const struct tl_table *t, size_t col)
 {
-	size_t r, nonempty = 0;
+	size_t r, dotted = 0;
 
 	for (r = 0; r < t->nrows; r++) {
 		const char *s = t->rows[r].cells[col];
@@ -335,11 +349,12 @@ tl_shape_permission_column(const struct tl_table *t, size_t col)
 		if (cut < len && s[len - 1] != ')')
 			return 0;
 		shape = tl_shape_name(s, cut);
-		if (shape != 3 && !(shape == 1 && memchr(s, '_', cut) != NULL))
+		if (shape == 3)
+			dotted++;
+		else if (!is_snake(s, cut))
 			return 0;
-		nonempty++;
 	}
-	return nonempty > 0;
+	return dotted > 0;
 }
 
 int

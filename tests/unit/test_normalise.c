@@ -1527,10 +1527,17 @@ content_permission_not_words(void **state)
 {
 	const char *h[] = { "Feature", "Required additional permissions" };
 	const char *c[] = { "Import", "No", "Create", "Sites.Read.All" };
+	const char *h2[] = { "Constant", "Description" };
+	const char *c2[] = { "RTLD_LAZY", "Lazy binding.", "RTLD_NOW",
+	    "Binding now." };
 	struct tl_page *page = shaped(state, h, 2, c, 2);
 
 	assert_int_equal(page->tables[0].columns[1].field, TL_EXTRA);
 	assert_int_equal(page->tables[0].label_column, 0);
+	tl_page_free(page);
+	/* Constants are not scopes. */
+	page = shaped(state, h2, 2, c2, 2);
+	assert_int_equal(page->tables[0].columns[0].field, TL_EXTRA);
 	tl_page_free(page);
 }
 
