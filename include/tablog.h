@@ -219,7 +219,7 @@ TABLOG_API int tablog_loader_set_date_column(tablog_loader *loader,
 /*
  * normalize: non-zero to show each dated cell of the date column as
  * tablog writes dates ("December 2023", "5 December 2023") rather than
- * as the page wrote it ("Dec-Dec 2022", "13. Juli 2021"); the row's
+ * as the page wrote it ("Nov-Dec 2022", "13. Juli 2021"); the row's
  * last_update_text keeps the page's text either way.  Default 0.
  */
 TABLOG_API int tablog_loader_set_normalize_dates(tablog_loader *loader,
