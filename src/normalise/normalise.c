@@ -493,6 +493,14 @@ header_is(const char *header, const char *word, struct buf *tmp)
 }
 
 /*
+ * At most this many flag columns in a table: there are two types, each
+ * maybe twice (work and personal accounts), and a row with flags in k
+ * columns becomes k rows of every column; a table of more is not this
+ * shape (docs/limits.md).
+ */
+#define MAX_FLAG_COLUMNS 8
+
+/*
  * Flag columns: headed by a type (`Delegated`, `Type: Application`,
  * `Anwendung`) with nothing but check marks and the like below, in a
  * table without a type column.
@@ -508,7 +516,7 @@ find_flag_columns(struct tl_normaliser *n, struct tl_page *page,
 	for (i = 0; i < t->ncolumns; i++)
 		if (field[i] == TL_TYPE)
 			return;
-	for (i = 0; i < t->ncolumns; i++) {
+	for (i = 0; i < t->ncolumns && cf->nflags <= MAX_FLAG_COLUMNS; i++) {
 		const char *h = t->columns[i].header;
 
 		pt = tl_shape_ptype(n->vocab, h, NULL, &qb, &qe, tmp);
@@ -523,6 +531,13 @@ find_flag_columns(struct tl_normaliser *n, struct tl_page *page,
 		cf->flags[cf->nflags].qualifier = qe > qb ?
 		    tl_strndup(page, h + qb, qe - qb) : NULL;
 		cf->nflags++;
+	}
+	if (cf->nflags > MAX_FLAG_COLUMNS) {
+		for (i = 0; i < cf->nflags; i++)
+			field[cf->flags[i].col] = tl_shape_header(n->vocab,
+			    t->columns[cf->flags[i].col].header, &(int){0},
+			    tmp);
+		cf->nflags = 0;
 	}
 }
 
@@ -883,9 +898,14 @@ struct ctx {
 	struct tl_page		*page;
 	struct tl_diags		*d;
 	struct buf		 tmp;
-	/* The last type cell folded, and its type, qualifier and text. */
-	const char		*type_cell;
-	const char		*type[3];
+	/* The last type cells folded (see fill_type()). */
+#define NTYPES_SEEN 4
+	struct type_seen {
+		const char	*cell;
+		const char	*type, *qualifier;
+		int		 folded;	/* type_text is the cell */
+	}			 types[NTYPES_SEEN];
+	size_t			 ntypes;
 };
 
 /* s folded into the arena; s itself when folding changes nothing. */
@@ -1131,7 +1151,7 @@ fill_permission(struct ctx *c, struct tl_row *r, const char *text,
 			tl_row_set_higher(c->page, r, NULL, 0);
 		return;
 	}
-	if (ordered && tl_shape_ordered_cell(c->page, r, text))
+	if (ordered && tl_shape_ordered_cell(c->page, r, text, &c->tmp))
 		return;
 	if (own_display || !split_parts(c->n, text, strlen(text), &p)) {
 		r->f[TL_PERMISSION] = text;
@@ -1148,24 +1168,33 @@ fill_permission(struct ctx *c, struct tl_row *r, const char *text,
 
 /*
  * The type cell, folded (shapes.c).  A type column repeats a few words,
- * so the last cell's result is kept: the same text is folded once.
+ * so the last few cells' results are kept (by text; repeated cells are
+ * mostly one string of the arena): each text is folded about once.
  */
 static void
 fill_type(struct ctx *c, struct tl_row *r, const char *text)
 {
-	if (c->type_cell == NULL || strcmp(c->type_cell, text) != 0) {
+	struct type_seen *t = NULL;
+	size_t i;
+
+	for (i = 0; i < NTYPES_SEEN && t == NULL; i++)
+		if (c->types[i].cell != NULL && (c->types[i].cell == text ||
+		    strcmp(c->types[i].cell, text) == 0))
+			t = &c->types[i];
+	if (t == NULL) {
 		struct tl_row probe;
 
 		memset(&probe, 0, sizeof(probe));
 		tl_shape_type_cell(c->n->vocab, c->page, &probe, text, &c->tmp);
-		c->type_cell = text;
-		c->type[0] = probe.f[TL_TYPE];
-		c->type[1] = probe.f[TL_TYPE_QUALIFIER];
-		c->type[2] = probe.f[TL_TYPE_TEXT];
+		t = &c->types[c->ntypes++ % NTYPES_SEEN];
+		t->cell = text;
+		t->type = probe.f[TL_TYPE];
+		t->qualifier = probe.f[TL_TYPE_QUALIFIER];
+		t->folded = probe.f[TL_TYPE_TEXT] != NULL;
 	}
-	r->f[TL_TYPE] = c->type[0];
-	r->f[TL_TYPE_QUALIFIER] = c->type[1];
-	r->f[TL_TYPE_TEXT] = c->type[2] != NULL ? text : NULL;
+	r->f[TL_TYPE] = t->type;
+	r->f[TL_TYPE_QUALIFIER] = t->qualifier;
+	r->f[TL_TYPE_TEXT] = t->folded ? text : NULL;
 }
 
 static void
@@ -1221,7 +1250,7 @@ normalise_table(struct ctx *c, struct tl_table *t)
 	t->date_column = find_date_column(c, t);
 	t->label_column = col[TL_PERMISSION] >= 0 ? col[TL_PERMISSION] :
 	    t->ncolumns > 0 ? 0 : -1;
-	c->type_cell = NULL;
+	memset(c->types, 0, sizeof(c->types));
 	for (i = 0; i < t->nrows; i++)
 		fill_row(c, t, col, &cf, &t->rows[i]);
 	if (cf.nflags > 0)

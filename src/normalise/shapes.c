@@ -212,8 +212,10 @@ tl_shape_says(const struct tl_vocab *v, enum tl_vocab_set set,
 {
 	size_t len = strlen(text);
 
-	/* The words are short; a permission name is none of them. */
-	if (len > 80 || tl_shape_name(text, len) >= 2)
+	/* The words are short and bracketless; a permission name, with its
+	 * display name or not, is none of them.  (Most cells stop here.) */
+	if (len > 48 || memchr(text, '(', len) != NULL ||
+	    tl_shape_name(text, len) >= 2)
 		return 0;
 	return tl_vocab_in(v, set, form_of(tmp, text, 0, len));
 }
@@ -258,13 +260,38 @@ tl_shape_name(const char *s, size_t len)
 	return s[0] >= 'A' && s[0] <= 'Z' ? 3 : 2;
 }
 
+/*
+ * Set the row's higher privileged permissions to items [from, it->n) of
+ * text; the names are put in tmp, NUL after each, for the model to copy.
+ */
+static void
+set_items(struct tl_page *page, struct tl_row *r, const char *text,
+    const struct items *it, size_t from, struct buf *tmp)
+{
+	const char *small[16], **names = small;
+	size_t i, n = it->n - from, at;
+
+	if (n > 16)
+		names = xcalloc(n, sizeof(*names));
+	buf_reset(tmp);
+	for (i = from; i < it->n; i++) {
+		buf_put(tmp, text + it->v[i][0], it->v[i][1] - it->v[i][0]);
+		buf_put(tmp, "", 1);
+	}
+	for (i = 0, at = 0; i < n; i++) {
+		names[i] = tmp->data + at;
+		at += strlen(names[i]) + 1;
+	}
+	tl_row_set_higher(page, r, names, n);
+	if (names != small)
+		free(names);
+}
+
 void
 tl_shape_higher_cell(const struct tl_vocab *v, struct tl_page *page,
     struct tl_row *r, const char *text, struct buf *tmp)
 {
 	struct items it = {0};
-	const char **names;
-	size_t i;
 
 	if (*text == '\0' ||
 	    tl_shape_says(v, TL_VOCAB_NOT_SUPPORTED, text, tmp) ||
@@ -273,21 +300,15 @@ tl_shape_higher_cell(const struct tl_vocab *v, struct tl_page *page,
 		return;
 	}
 	split_list(&it, text, strlen(text));
-	names = xcalloc(it.n ? it.n : 1, sizeof(*names));
-	for (i = 0; i < it.n; i++)
-		names[i] = tl_strndup(page, text + it.v[i][0],
-		    it.v[i][1] - it.v[i][0]);
-	tl_row_set_higher(page, r, names, it.n);
-	free(names);
+	set_items(page, r, text, &it, 0, tmp);
 	free(it.v);
 }
 
 int
 tl_shape_ordered_cell(struct tl_page *page, struct tl_row *r,
-    const char *text)
+    const char *text, struct buf *tmp)
 {
 	struct items it = {0};
-	const char **names;
 	size_t i;
 
 	split_list(&it, text, strlen(text));
@@ -299,13 +320,9 @@ tl_shape_ordered_cell(struct tl_page *page, struct tl_row *r,
 		free(it.v);
 		return 0;
 	}
-	names = xcalloc(it.n, sizeof(*names));
-	for (i = 0; i < it.n; i++)
-		names[i] = tl_strndup(page, text + it.v[i][0],
-		    it.v[i][1] - it.v[i][0]);
-	r->f[TL_PERMISSION] = names[0];
-	tl_row_set_higher(page, r, names + 1, it.n - 1);
-	free(names);
+	r->f[TL_PERMISSION] = tl_strndup_shared(page, text + it.v[0][0],
+	    it.v[0][1] - it.v[0][0]);
+	set_items(page, r, text, &it, 1, tmp);
 	free(it.v);
 	return 1;
 }
@@ -526,7 +543,9 @@ tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
 	const char **header, **cells, *permission = "", *first;
 	int ok = 0;
 
-	if (ncol < 2 || nold == 0)
+	/* Graph's tables have four attributes and two types; a table far
+	 * larger is something else (docs/limits.md). */
+	if (ncol < 2 || ncol > 17 || nold == 0 || nold > 64)
 		return 0;
 	first = form_of(tmp, t->columns[0].header, 0,
 	    strlen(t->columns[0].header));

@@ -69,7 +69,7 @@ void	tl_shape_higher_cell(const struct tl_vocab *v, struct tl_page *page,
  * ones.  0 (nothing set) when an item is not a permission name.
  */
 int	tl_shape_ordered_cell(struct tl_page *page, struct tl_row *r,
-	    const char *text);
+	    const char *text, struct buf *tmp);
 
 /* Columns known by their cells: permission names, permission types, and
  * the display names beside a permission column found so. */
