@@ -172,8 +172,9 @@ tl_row_set_higher(struct tl_page *page, struct tl_row *r,
 		p += strlen(v[i]);
 	}
 	*p = '\0';
-	r->higher = copy;
-	r->nhigher = n;
+	r->higher.v = copy;
+	r->higher.n = n;
+	r->higher.cap = 0;
 	r->f[TL_HIGHER_PRIVILEGED] = joined;
 }
 

@@ -39,7 +39,7 @@ enum tl_field {
 				 * another language ("Anwendung") */
 	TL_TYPE_QUALIFIER,	/* "work or school account" beside the type */
 	TL_HIGHER_PRIVILEGED,	/* the higher privileged permissions, joined
-				 * by ", "; "" for none (see tl_row.higher) */
+				 * by ", "; "" for none (see tl_row's higher) */
 	TL_NFIELDS
 };
 #define TL_EXTRA (-1)		/* a column that maps to no canonical field */
@@ -71,10 +71,10 @@ struct tl_row {
 	/* Filled by normalise.c; NULL where the row has no such value. */
 	const char	*f[TL_NFIELDS];
 	struct tl_date	 date;
-	/* The higher privileged permissions one by one (nhigher of them),
-	 * when f[TL_HIGHER_PRIVILEGED] is not NULL; see tl_row_set_higher(). */
-	const char *const *higher;
-	size_t		 nhigher;
+	/* The higher privileged permissions one by one, when
+	 * f[TL_HIGHER_PRIVILEGED] is not NULL (see tl_row_set_higher()); in
+	 * the page's arena, never grown (cap 0). */
+	struct tl_strlist higher;
 	/* The row says the permission is not supported ("Not supported."
 	 * where a permission would be): JSON's `supported: false`. */
 	unsigned char	 unsupported;

@@ -1209,8 +1209,7 @@ fill_row(struct ctx *c, const struct tl_table *t, const int *col,
 
 	memset(r->f, 0, sizeof(r->f));
 	memset(&r->date, 0, sizeof(r->date));
-	r->higher = NULL;
-	r->nhigher = 0;
+	memset(&r->higher, 0, sizeof(r->higher));
 	r->unsupported = 0;
 	if (col[TL_PERMISSION] >= 0)
 		fill_permission(c, r, r->cells[col[TL_PERMISSION]],

@@ -374,45 +374,55 @@ tl_shape_permission_column(const struct tl_table *t, size_t col)
 	return dotted > 0;
 }
 
-int
-tl_shape_type_column(const struct tl_vocab *v, const struct tl_table *t,
-    size_t col, struct buf *tmp)
+/* Whether every non-empty cell of column col, one at least, is ok. */
+static int
+column_all(const struct tl_vocab *v, const struct tl_table *t, size_t col,
+    struct buf *tmp, int (*ok)(const struct tl_vocab *, const char *,
+    struct buf *))
 {
-	size_t r, nonempty = 0, qb, qe;
+	size_t r, nonempty = 0;
 
 	for (r = 0; r < t->nrows; r++) {
 		const char *s = t->rows[r].cells[col];
 
 		if (*s == '\0')
 			continue;
-		if (tl_shape_ptype(v, s, NULL, &qb, &qe, tmp) ==
-		    TL_PTYPE_NONE)
+		if (!ok(v, s, tmp))
 			return 0;
 		nonempty++;
 	}
 	return nonempty > 0;
 }
 
+static int
+is_type_cell(const struct tl_vocab *v, const char *s, struct buf *tmp)
+{
+	size_t qb, qe;
+
+	return tl_shape_ptype(v, s, NULL, &qb, &qe, tmp) != TL_PTYPE_NONE;
+}
+
+/* Display names are a short line of words, not a name, a flag nor a
+ * paragraph. */
+static int
+is_display_cell(const struct tl_vocab *v, const char *s, struct buf *tmp)
+{
+	return strlen(s) <= 120 && strchr(s, '\n') == NULL &&
+	    strchr(s, ' ') != NULL && tl_vocab_flag(v, s, tmp) < 0;
+}
+
+int
+tl_shape_type_column(const struct tl_vocab *v, const struct tl_table *t,
+    size_t col, struct buf *tmp)
+{
+	return column_all(v, t, col, tmp, is_type_cell);
+}
+
 int
 tl_shape_display_column(const struct tl_vocab *v, const struct tl_table *t,
     size_t col, struct buf *tmp)
 {
-	size_t r, nonempty = 0;
-
-	for (r = 0; r < t->nrows; r++) {
-		const char *s = t->rows[r].cells[col];
-		size_t len = strlen(s);
-
-		if (len == 0)
-			continue;
-		/* Display names are a short line of words, not a name, a
-		 * flag nor a paragraph. */
-		if (len > 120 || strchr(s, '\n') != NULL ||
-		    strchr(s, ' ') == NULL || tl_vocab_flag(v, s, tmp) >= 0)
-			return 0;
-		nonempty++;
-	}
-	return nonempty > 0;
+	return column_all(v, t, col, tmp, is_display_cell);
 }
 
 int

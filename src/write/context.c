@@ -276,32 +276,17 @@ row_label(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
 }
 
-/* -- higher_privileged: the row's list, null when it has none -- */
+/* A struct tl_strlist (p) as an array of strings (defined below). */
+static const struct tl_value_class strlist_class;
 
-static size_t
-higher_size(const struct tl_value *v)
-{
-	return row_of(v)->nhigher;
-}
-
-static void
-higher_at(const struct tl_value *v, size_t i, struct tl_value *out)
-{
-	*out = tl_value_str(row_of(v)->higher[i]);
-}
-
-static const struct tl_value_class higher_class = {
-	.size = higher_size,
-	.at = higher_at,
-};
-
+/* higher_privileged: the row's list, null when it has none. */
 static void
 row_higher(const struct tl_value *v, struct tl_value *out)
 {
 	const struct tl_row *r = row_of(v);
 
 	*out = r->f[TL_HIGHER_PRIVILEGED] == NULL ? tl_value_null() :
-	    tl_value_make(TL_VALUE_ARRAY, &higher_class, v->p, v->a, 0);
+	    tl_value_make(TL_VALUE_ARRAY, &strlist_class, &r->higher, 0, 0);
 }
 
 static void

@@ -1160,10 +1160,10 @@ expect_higher(const struct tl_row *r, size_t n, ...)
 	size_t i;
 
 	assert_non_null(r->f[TL_HIGHER_PRIVILEGED]);
-	assert_int_equal(r->nhigher, n);
+	assert_int_equal(r->higher.n, n);
 	va_start(ap, n);
 	for (i = 0; i < n; i++)
-		assert_string_equal(r->higher[i], va_arg(ap, const char *));
+		assert_string_equal(r->higher.v[i], va_arg(ap, const char *));
 	va_end(ap);
 }
 

@@ -347,8 +347,8 @@ shape_members(void **s)
 	assert_string_equal(r->f[TL_TYPE_TEXT], "Delegiert");
 	assert_string_equal(r->f[TL_TYPE_QUALIFIER], "work or school account");
 	assert_string_equal(r->f[TL_HIGHER_PRIVILEGED], "A.Read, B.Read");
-	assert_int_equal(r->nhigher, 2);
-	assert_string_equal(r->higher[1], "B.Read");
+	assert_int_equal(r->higher.n, 2);
+	assert_string_equal(r->higher.v[1], "B.Read");
 	assert_true(r->unsupported);
 	tl_since_free(&since);
 	expect_bad(ALL(GOOD_PAGE, ROW(", \"higher_privileged\": \"A\"",
