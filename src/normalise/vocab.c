@@ -243,7 +243,9 @@ static const struct word headers[] = {
 	{ TL_DISPLAY_NAME, "表示名" }, { TL_DISPLAY_NAME, "表示文字列" },
 	{ TL_DISPLAY_NAME, "表示テキスト" },
 
-	{ TL_QUALIFIER, "Qualifier" },
+	{ TL_QUALIFIER, "Qualifier" }, { TL_QUALIFIER, "Qualifizierer" },
+	{ TL_QUALIFIER, "Qualificatif" }, { TL_QUALIFIER, "Calificador" },
+	{ TL_QUALIFIER, "Qualificador" }, { TL_QUALIFIER, "修飾子" },
 
 	{ TL_TYPE, "Type" }, { TL_TYPE, "Permission type" },
 	{ TL_TYPE, "Typ" }, { TL_TYPE, "Berechtigungstyp" },

@@ -1083,7 +1083,8 @@ static void header_german(void **s) { (void)s;
 	    TL_DISPLAY_NAME);
 	assert_int_equal(tl_header_field("Zuletzt aktualisiert"),
 	    TL_LAST_UPDATE);
-	assert_int_equal(tl_header_field("Ressource"), TL_API); }
+	assert_int_equal(tl_header_field("Ressource"), TL_API);
+	assert_int_equal(tl_header_field("Qualifizierer"), TL_QUALIFIER); }
 static void header_french(void **s) { (void)s;
 	assert_int_equal(tl_header_field("Autorisation"), TL_PERMISSION);
 	assert_int_equal(tl_header_field("Objectif"), TL_PURPOSE);
