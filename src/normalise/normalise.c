@@ -3,8 +3,10 @@
  *
  * Readers hand over text as the page had it.  This file is the one place
  * that decides what that text means: it folds white space and repairs
- * UTF-8, maps header cells to fields, splits permission cells, finds the
- * dates in date cells, drops exact duplicate rows and names the page.
+ * UTF-8, maps header cells to fields (the words of other languages are
+ * vocab.c's), splits permission cells, reads other vendors' table shapes
+ * (shapes.c), finds the dates in date cells, drops exact duplicate rows
+ * and names the page.
  *
  * Every pass is linear in the size of the page: dates are found with one
  * left-to-right PCRE2 scan per cell, balanced parentheses are matched by a
