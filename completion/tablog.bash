@@ -41,7 +41,7 @@ _tablog()
 	local common="--color --help -h"
 	local quiet="--quiet -q"
 	local verbose="--verbose -v"
-	local load="--from --date-column --max-input-size"
+	local load="--from --date-column --normalize-dates --max-input-size"
 	local fetch="--cache --no-cache --cacert --timeout --retries"
 	local write="--templates --base-url --oldest-first --csv-bom --csv-raw
 		--strict"

@@ -216,6 +216,14 @@ TABLOG_API int tablog_loader_set_max_input(tablog_loader *loader,
     size_t max_input);
 TABLOG_API int tablog_loader_set_date_column(tablog_loader *loader,
     const char *date_column);
+/*
+ * normalize: non-zero to show each dated cell of the date column as
+ * tablog writes dates ("December 2023", "5 December 2023") rather than
+ * as the page wrote it ("Nov-Dec 2022", "13. Juli 2021"); the row's
+ * last_update_text keeps the page's text either way.  Default 0.
+ */
+TABLOG_API int tablog_loader_set_normalize_dates(tablog_loader *loader,
+    int normalize);
 
 /*
  * Read, parse and normalise the page in file `path` ("-" for standard
@@ -333,15 +341,20 @@ TABLOG_API const char *tablog_row_cell(const tablog_page *page, size_t table,
  * tablog_field_name()) gives the normalised value: `permission`,
  * `qualifier` and `display_name` split from the permission cell,
  * `last_update` as ISO 8601 ("2023-12" or "2023-12-05"),
- * `last_update_text` as the date cell was written.  Any other name is a
- * column key and gives that column's cell.  NULL when the row has no
- * such value.
+ * `last_update_text` as the date cell was written, `type` folded to
+ * "Application" or "Delegated" where the page's words name one, with
+ * `type_text` (the cell, when in another language) and `type_qualifier`
+ * ("work or school account"), `higher_privileged` joined by ", " ("" for
+ * none).  Any other name is a column key and gives that column's cell.
+ * NULL when the row has no such value.
  */
 TABLOG_API const char *tablog_row_field(const tablog_page *page,
     size_t table, size_t row, const char *name);
 
-/* The canonical field names in CSV column order ("api", "permission",
- * "display_name", ...), then NULL: call with i = 0, 1, ... */
+/* The canonical field names in the model's order ("api", "permission",
+ * "display_name", ...), then NULL: call with i = 0, 1, ...  (The CSV
+ * leaves out last_update_text and type_text, and has type_qualifier and
+ * higher_privileged only for pages that have them.) */
 TABLOG_API const char *tablog_field_name(size_t i);
 
 /*

@@ -48,6 +48,14 @@ assert r["qualifier"] == "preview"
 assert r["display_name"] == "Read and write all users\u0027 authentication methods"
 ' "$tmp/out"
 
+# Date placeholders (TBD, k. A., a dash) are no date and no warning; dates
+# in other languages are dates (tests/golden/shapes/ has their values).
+for f in tests/golden/shapes/dates.md tests/golden/shapes/by-content.md \
+    tests/golden/shapes/dates-as-written.md; do
+	run -f csv "$f"
+	check "no warning: $f" test "$st" -eq 0 -a ! -s "$tmp/err"
+done
+
 # Pages with no table left are an error, on one line, exit 2: the three
 # plain-text renderings of the corpus (copies in tests/data/).
 PLAIN="tests/data/stg__api-permissions-required-by-default-avepoint-apps-for-microsoft-tenants__microsoft-entra-id.md

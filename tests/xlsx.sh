@@ -45,6 +45,10 @@ cp "$MULTI" "$W/pages/multi.md"
 cp "$W/xss/new/xss-md.md" "$W/pages/payloads.md"
 cp "$W/xss/new/xss-html.html" "$W/pages/payloads-html.html"
 cp "$W/xss/csv/formula.md" "$W/pages/formula.md"
+# The vendors' shapes: columns only some pages have (type_qualifier,
+# higher_privileged, supported), after the fields, as in CSV.
+cp tests/golden/shapes/graph-include.md "$W/pages/graph.md"
+cp tests/golden/shapes/flags.md "$W/pages/flags.md"
 # Links: the first of a cell, its text the cell's text; written both as a
 # link and as the URL in the text, so that they hold whether the link
 # comes from the model or from the text.
@@ -59,7 +63,7 @@ cat >"$W/pages/links.html" <<'EOF'
 <td><a href="mailto:owner@example.com">mailto:owner@example.com</a></td></tr>
 </table>
 EOF
-PAGES="model tricky multi payloads payloads-html formula links"
+PAGES="model tricky multi payloads payloads-html formula links graph flags"
 for p in $PAGES; do
 	src=$(ls "$W/pages/$p".*)
 	"$TABLOG" -q -f json "$src" >"$W/x/$p.json" 2>>"$W/err"
@@ -69,7 +73,7 @@ for p in $PAGES; do
 done
 mkdir "$W/in"
 cp "$W/pages/model.md" "$W/pages/tricky.md" "$W/pages/multi.md" \
-    "$W/pages/formula.md" "$W/pages/links.html" "$W/in/"
+    "$W/pages/formula.md" "$W/pages/links.html" "$W/pages/graph.md" "$W/in/"
 check "tablog build makes all.xlsx" \
 	"$TABLOG" build -q -o "$W/site" "$W/in"
 

@@ -49,6 +49,9 @@ const struct cli_option cli_load_options[] = {
 	    "the input format (default: detected from content)" },
 	{ "date-column",	required_argument, OPT_DATE_COLUMN, "NAME",
 	    "the column that holds each row's date" },
+	{ "normalize-dates",	no_argument,	   OPT_NORMALIZE_DATES, NULL,
+	    "show dates as \"December 2023\", not as the page\n"
+	    "wrote them" },
 	{ "max-input-size",	required_argument, OPT_MAX_INPUT, "N",
 	    "refuse inputs over N bytes (default 256 MiB;\n"
 	    "suffixes K, M, G)" },
@@ -319,6 +322,9 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 		break;
 	case OPT_DATE_COLUMN:
 		tablog_loader_set_date_column(c->loader, v);
+		break;
+	case OPT_NORMALIZE_DATES:
+		tablog_loader_set_normalize_dates(c->loader, 1);
 		break;
 	case OPT_MAX_INPUT:
 		if (cli_parse_number(v, 1, 1, SIZE_MAX, &n) != 0)

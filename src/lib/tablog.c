@@ -377,6 +377,16 @@ tablog_loader_set_date_column(tablog_loader *loader, const char *date_column)
 }
 
 int
+tablog_loader_set_normalize_dates(tablog_loader *loader, int normalize)
+{
+	if (loader == NULL)
+		return -1;
+	S_loader_reset(loader);
+	loader->opts.norm.normalize_dates = normalize != 0;
+	return 0;
+}
+
+int
 tablog_loader_set_cache(tablog_loader *loader, const char *dir)
 {
 	if (loader == NULL)

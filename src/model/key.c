@@ -260,6 +260,18 @@ column_or_none(const struct tl_table *t, int col)
 	return col >= 0 && (size_t)col < t->ncolumns ? col : -1;
 }
 
+/* Whether any row of t has a value for field f. */
+static int
+rows_have(const struct tl_table *t, int f)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (t->rows[i].f[f] != NULL)
+			return 1;
+	return 0;
+}
+
 int
 tl_field_resolve(const struct tl_table *t, const char *name,
     struct tl_fieldref *ref)
@@ -285,6 +297,16 @@ tl_field_resolve(const struct tl_table *t, const char *name,
 	case TL_LAST_UPDATE_TEXT:
 		ref->column = column_or_none(t, t->date_column);
 		break;
+	case TL_TYPE_TEXT:
+	case TL_TYPE_QUALIFIER:
+		ref->column = tl_table_field_column(t, TL_TYPE);
+		break;
+	case TL_TYPE:
+	case TL_HIGHER_PRIVILEGED:
+		/* A type from a heading or flag columns, higher privileged
+		 * permissions from a permission column that lists them:
+		 * rows that have one have the field. */
+		return rows_have(t, f);
 	}
 	return ref->column >= 0;
 }

@@ -20,7 +20,8 @@
 
 static const char *const field_names[TL_NFIELDS] = {
 	"api", "permission", "display_name", "qualifier", "type", "purpose",
-	"last_update", "last_update_text",
+	"last_update", "last_update_text", "type_text", "type_qualifier",
+	"higher_privileged",
 };
 
 const char *
@@ -149,6 +150,34 @@ tl_strlist_add(struct tl_page *page, struct tl_strlist *l, const char *s)
 	l->v[l->n++] = tl_strdup(page, s);
 }
 
+void
+tl_row_set_higher(struct tl_page *page, struct tl_row *r,
+    const char *const *v, size_t n)
+{
+	const char **copy = tl_alloc(page, (n ? n : 1) * sizeof(*copy));
+	size_t i, len = 0;
+	char *joined, *p;
+
+	for (i = 0; i < n; i++) {
+		copy[i] = tl_strndup_shared(page, v[i], strlen(v[i]));
+		len += strlen(v[i]) + (i > 0 ? 2 : 0);
+	}
+	p = joined = arena_get(page, len + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			memcpy(p, ", ", 2);
+			p += 2;
+		}
+		memcpy(p, v[i], strlen(v[i]));
+		p += strlen(v[i]);
+	}
+	*p = '\0';
+	r->higher.v = copy;
+	r->higher.n = n;
+	r->higher.cap = 0;
+	r->f[TL_HIGHER_PRIVILEGED] = joined;
+}
+
 /* ---- pages and tables ---------------------------------------------- */
 
 struct tl_page *
@@ -168,8 +197,10 @@ tl_page_free(struct tl_page *page)
 
 	if (page == NULL)
 		return;
-	for (i = 0; i < page->ntables; i++)
+	for (i = 0; i < page->ntables; i++) {
 		free(page->tables[i].rows);
+		free(page->tables[i].headings.v);
+	}
 	free(page->tables);
 	free(page->breadcrumb.v);
 	free(page->intro.v);
@@ -297,10 +328,12 @@ tl_page_drop_empty_tables(struct tl_page *page)
 	size_t i, kept = 0;
 
 	for (i = 0; i < page->ntables; i++) {
-		if (table_has_text(&page->tables[i]))
+		if (table_has_text(&page->tables[i])) {
 			page->tables[kept++] = page->tables[i];
-		else
+		} else {
 			free(page->tables[i].rows);
+			free(page->tables[i].headings.v);
+		}
 	}
 	page->ntables = kept;
 }
@@ -313,8 +346,10 @@ tl_page_keep_table(struct tl_page *page, size_t index)
 	if (index >= page->ntables)
 		return -1;
 	for (i = 0; i < page->ntables; i++)
-		if (i != index)
+		if (i != index) {
 			free(page->tables[i].rows);
+			free(page->tables[i].headings.v);
+		}
 	page->tables[0] = page->tables[index];
 	page->ntables = 1;
 	return 0;

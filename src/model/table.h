@@ -34,6 +34,12 @@ enum tl_field {
 	TL_PURPOSE,
 	TL_LAST_UPDATE,		/* ISO 8601 at the precision given */
 	TL_LAST_UPDATE_TEXT,	/* the date cell as written */
+	/* From the vendors' shapes (docs/design.md "Table shapes"): */
+	TL_TYPE_TEXT,		/* the type cell, when type was folded from
+				 * another language ("Anwendung") */
+	TL_TYPE_QUALIFIER,	/* "work or school account" beside the type */
+	TL_HIGHER_PRIVILEGED,	/* the higher privileged permissions, joined
+				 * by ", "; "" for none (see tl_row's higher) */
 	TL_NFIELDS
 };
 #define TL_EXTRA (-1)		/* a column that maps to no canonical field */
@@ -46,6 +52,11 @@ const char *tl_field_name(enum tl_field f);
 int	tl_field_by_name(const char *name);
 
 /* ---- the model ----------------------------------------------------- */
+
+struct tl_strlist {
+	const char	**v;
+	size_t		 n, cap;
+};
 
 struct tl_column {
 	const char	*header;	/* header cell text, normalised */
@@ -60,6 +71,13 @@ struct tl_row {
 	/* Filled by normalise.c; NULL where the row has no such value. */
 	const char	*f[TL_NFIELDS];
 	struct tl_date	 date;
+	/* The higher privileged permissions one by one, when
+	 * f[TL_HIGHER_PRIVILEGED] is not NULL (see tl_row_set_higher()); in
+	 * the page's arena, never grown (cap 0). */
+	struct tl_strlist higher;
+	/* The row says the permission is not supported ("Not supported."
+	 * where a permission would be): JSON's `supported: false`. */
+	unsigned char	 unsupported;
 };
 
 struct tl_table {
@@ -71,12 +89,11 @@ struct tl_table {
 	/* Filled by normalise.c: */
 	int		 date_column;	/* index into columns, or -1 */
 	int		 label_column;	/* what names a row, or -1 */
+	/* Filled by the reader: the headings above the table, outermost
+	 * first (the last one is the nearest, its section). */
+	struct tl_strlist headings;
 };
 
-struct tl_strlist {
-	const char	**v;
-	size_t		 n, cap;
-};
 
 struct tl_arena_chunk;
 struct tl_share;
@@ -117,6 +134,14 @@ const char	*tl_strndup_shared(struct tl_page *page, const char *s,
 		    size_t len);
 /* Allocate zeroed memory in the page's arena. */
 void		*tl_alloc(struct tl_page *page, size_t size);
+
+/*
+ * Set a row's higher privileged permissions to the n names of v (copied):
+ * row->higher, and f[TL_HIGHER_PRIVILEGED] the same joined by ", " (""
+ * for none).
+ */
+void		 tl_row_set_higher(struct tl_page *page, struct tl_row *r,
+		    const char *const *v, size_t n);
 
 /* Append a copy of s to a page's string list. */
 void		 tl_strlist_add(struct tl_page *page, struct tl_strlist *l,

@@ -1280,6 +1280,43 @@ S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
 		c->page->title = heading;
 }
 
+/*
+ * The headings above each table, outermost first: the top-level
+ * headings met before it, each dropping those of its level and below.
+ * (Tables are in line order here.)
+ */
+static void
+S_table_headings(struct ctx *c, cmark_node *doc, struct buf *tmp)
+{
+	const char *path[6] = {0};
+	size_t ti = 0, k;
+	cmark_node *n = cmark_node_first_child(doc);
+
+	while (ti < c->page->ntables) {
+		struct tl_table *t = &c->page->tables[ti];
+		unsigned line = n != NULL ?
+		    S_srcline(c, cmark_node_get_start_line(n)) : 0;
+
+		if (n != NULL && line < t->line) {
+			if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+				int level = cmark_node_get_heading_level(n);
+
+				if (level >= 1 && level <= 6) {
+					path[level - 1] = S_node_text(c, n, tmp);
+					for (k = (size_t)level; k < 6; k++)
+						path[k] = NULL;
+				}
+			}
+			n = cmark_node_next(n);
+			continue;
+		}
+		for (k = 0; k < 6; k++)
+			if (path[k] != NULL && *path[k] != '\0')
+				tl_strlist_add(c->page, &t->headings, path[k]);
+		ti++;
+	}
+}
+
 /* ---- the reader ---------------------------------------------------- */
 
 static int
@@ -1343,6 +1380,7 @@ tl_read_md(void *reader, struct tl_page *page, const char *text,
 		qsort(page->tables, page->ntables, sizeof(*page->tables),
 		    S_table_cmp);
 	S_read_meta(&c, doc, &tmp);
+	S_table_headings(&c, doc, &tmp);
 
 	cmark_node_free(doc);
 	cmark_parser_free(parser);

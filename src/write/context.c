@@ -25,16 +25,15 @@
 #include "write/escape.h"
 
 /*
- * The text of a cell when it is the cell as read (no date label, no
- * split permission to put back together), else NULL.
+ * The text of a cell when it is the cell as read (no split permission to
+ * put back together), else NULL.  A date cell is shown as the page wrote
+ * it (--normalize-dates has the normaliser rewrite it).
  */
 static const char *
 cell_as_read(const struct tl_table *t, const struct tl_row *r, size_t col)
 {
 	const struct tl_column *c = &t->columns[col];
 
-	if ((int)col == t->date_column && r->date.year != 0)
-		return NULL;
 	if (c->field == TL_PERMISSION && r->f[TL_PERMISSION] != NULL &&
 	    (r->f[TL_DISPLAY_NAME] != NULL || r->f[TL_QUALIFIER] != NULL) &&
 	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0)
@@ -50,8 +49,6 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 
 	if (s != NULL) {
 		buf_puts(out, s);
-	} else if ((int)col == t->date_column && r->date.year != 0) {
-		tl_date_label(out, &r->date);
 	} else {
 		buf_puts(out, r->f[TL_PERMISSION]);
 		if (r->f[TL_QUALIFIER] != NULL) {
@@ -279,6 +276,25 @@ row_label(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
 }
 
+/* A struct tl_strlist (p) as an array of strings (defined below). */
+static const struct tl_value_class strlist_class;
+
+/* higher_privileged: the row's list, null when it has none. */
+static void
+row_higher(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_row *r = row_of(v);
+
+	*out = r->f[TL_HIGHER_PRIVILEGED] == NULL ? tl_value_null() :
+	    tl_value_make(TL_VALUE_ARRAY, &strlist_class, &r->higher, 0, 0);
+}
+
+static void
+row_supported(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_bool(!row_of(v)->unsupported);
+}
+
 static const struct tl_value_member row_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_row, line),
 	/* the canonical fields, as tl_field_name() names them */
@@ -291,6 +307,10 @@ static const struct tl_value_member row_members[] = {
 	TL_STRING_AT("last_update", struct tl_row, f[TL_LAST_UPDATE]),
 	TL_STRING_AT("last_update_text", struct tl_row,
 	    f[TL_LAST_UPDATE_TEXT]),
+	TL_STRING_AT("type_text", struct tl_row, f[TL_TYPE_TEXT]),
+	TL_STRING_AT("type_qualifier", struct tl_row, f[TL_TYPE_QUALIFIER]),
+	TL_COMPUTED("higher_privileged", row_higher),
+	TL_COMPUTED("supported", row_supported),
 	TL_MADE_IF("last_update_label", date_label_made, row_dated,
 	    TL_VALUE_NULL),
 	TL_COMPUTED("label", row_label),

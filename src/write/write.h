@@ -96,6 +96,8 @@ int	tl_write_changelog_html(const struct tl_view *v,
 int	tl_write_atom(const struct tl_view *v, struct tl_renderer *r,
 	    FILE *fp, struct tl_diags *d);
 
+#define TL_CSV_NSHAPES 3
+
 /* The CSV header and rows, for writers that combine pages (all.csv,
  * all.xlsx).  `with_page`: each row starts with its page's title
  * (tl_page_shown_title()), slug and table number (from 1), as
@@ -104,8 +106,17 @@ struct tl_csv_columns {
 	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
 	struct tl_map index;		/* key -> its place in keys */
+	/* Columns written only when a row has a value for them (see
+	 * write_csv.c): type_qualifier, higher_privileged, supported. */
+	unsigned char	 shape[TL_CSV_NSHAPES];
 };
 void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
+/* Mark in c the shape columns the rows of table t have values for. */
+void	tl_csv_shapes_add(struct tl_csv_columns *c, const struct tl_table *t);
+/* Shape column i (< TL_CSV_NSHAPES): its name, and a row's value in it
+ * (NULL: none), as the CSV writes them; the spreadsheet writes the same. */
+const char *tl_csv_shape_name(int i);
+const char *tl_csv_shape_value(const struct tl_row *row, int i);
 void	tl_csv_columns_free(struct tl_csv_columns *c);
 void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
 	    int with_page);

@@ -4,8 +4,9 @@
  * Comma-separated, CRLF line ends, quoted where needed, UTF-8; a cell a
  * spreadsheet would run as a formula is prefixed with ' unless --csv-raw
  * (CSV's only defence: a spreadsheet decides what a CSV cell is).  The
- * columns are the canonical fields, then each extra column once; all.csv
- * puts the page and table first.
+ * columns are the canonical fields, those of the vendors' shapes a page
+ * has, then each extra column once; all.csv puts the page and table
+ * first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 #include "write/write.h"
 #include "base/xalloc.h"
 
-/* Canonical CSV columns: every field, in the model's order. */
+/* Canonical CSV columns: every field in the model's order, but those of
+ * the vendors' shapes below. */
 static const enum tl_field csv_fields[] = {
 	TL_API, TL_PERMISSION, TL_DISPLAY_NAME, TL_QUALIFIER, TL_TYPE,
 	TL_PURPOSE, TL_LAST_UPDATE, TL_LAST_UPDATE_TEXT,
@@ -29,6 +31,53 @@ tl_page_shown_title(const struct tl_page *page)
 	return page->title != NULL ? page->title : page->slug;
 }
 
+/*
+ * Columns of the vendors' shapes, after the canonical ones, only in a
+ * CSV of pages that have them: what tells two Delegated rows apart (the
+ * account), the higher privileged permissions joined by ", ", and
+ * `false` for a permission not supported.  type_text is left out: the
+ * page's own word is in the JSON, the CSV has the canonical type.
+ */
+enum { SHAPE_QUALIFIER, SHAPE_HIGHER, SHAPE_SUPPORTED, NSHAPES };
+static const char *const shape_names[NSHAPES] = {
+	"type_qualifier", "higher_privileged", "supported",
+};
+_Static_assert(NSHAPES == TL_CSV_NSHAPES, "write.h counts the shapes");
+
+const char *
+tl_csv_shape_name(int i)
+{
+	return shape_names[i];
+}
+
+void
+tl_csv_shapes_add(struct tl_csv_columns *c, const struct tl_table *t)
+{
+	size_t r;
+
+	for (r = 0; r < t->nrows; r++) {
+		const struct tl_row *row = &t->rows[r];
+
+		c->shape[SHAPE_QUALIFIER] |= row->f[TL_TYPE_QUALIFIER] != NULL;
+		c->shape[SHAPE_HIGHER] |=
+		    row->f[TL_HIGHER_PRIVILEGED] != NULL;
+		c->shape[SHAPE_SUPPORTED] |= row->unsupported;
+	}
+}
+
+const char *
+tl_csv_shape_value(const struct tl_row *row, int shape)
+{
+	switch (shape) {
+	case SHAPE_QUALIFIER:
+		return row->f[TL_TYPE_QUALIFIER];
+	case SHAPE_HIGHER:
+		return row->f[TL_HIGHER_PRIVILEGED];
+	default:
+		return row->unsupported ? "false" : "true";
+	}
+}
+
 void
 tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 {
@@ -37,6 +86,7 @@ tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page)
 	for (t = 0; t < page->ntables; t++) {
 		const struct tl_table *tab = &page->tables[t];
 
+		tl_csv_shapes_add(c, tab);
 		for (i = 0; i < tab->ncolumns; i++) {
 			const char *key = tab->columns[i].key;
 
@@ -76,6 +126,11 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 			buf_putc(b, ',');
 		buf_puts(b, tl_field_name(csv_fields[i]));
 	}
+	for (i = 0; i < NSHAPES; i++)
+		if (c->shape[i]) {
+			buf_putc(b, ',');
+			buf_puts(b, shape_names[i]);
+		}
 	for (i = 0; i < c->n; i++) {
 		buf_putc(b, ',');
 		esc_csv(b, c->keys[i], 1);
@@ -118,6 +173,13 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 					buf_putc(b, ',');
 				esc_csv(b, v ? v : "", raw);
 			}
+			for (i = 0; i < NSHAPES; i++)
+				if (c->shape[i]) {
+					const char *v = tl_csv_shape_value(row, (int)i);
+
+					buf_putc(b, ',');
+					esc_csv(b, v ? v : "", raw);
+				}
 			for (i = 0; i < c->n; i++) {
 				buf_putc(b, ',');
 				if (where[i] >= 0)

@@ -741,6 +741,42 @@ put_fields(struct book *b, struct sheet *sh, size_t col,
 		    file, row->line);
 }
 
+/*
+ * The shape columns c marks (as the CSV has them: type_qualifier,
+ * higher_privileged, supported, each only where a row has a value),
+ * appended to names[*n...]; returns how many.
+ */
+static size_t
+shape_names(const struct tl_csv_columns *c, const char **names, size_t *n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < TL_CSV_NSHAPES; i++)
+		if (c->shape[i]) {
+			names[(*n)++] = tl_csv_shape_name((int)i);
+			k++;
+		}
+	return k;
+}
+
+/* A row's values in the shape columns c marks, from column `col` on. */
+static void
+put_shapes(struct book *b, struct sheet *sh, size_t col,
+    const struct tl_csv_columns *c, const struct tl_row *row,
+    const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < TL_CSV_NSHAPES; i++)
+		if (c->shape[i]) {
+			const char *v = tl_csv_shape_value(row, (int)i);
+
+			if (v != NULL && *v != '\0')
+				put_text(b, sh, col, v, NULL, file, row->line);
+			col++;
+		}
+}
+
 /* The extra columns of a row: the cell of the table's i-th extra column
  * goes to column where[i]. */
 static void
@@ -859,13 +895,18 @@ write_page_tables(struct book *b, const struct tl_view *v,
 		const char **extras;
 		size_t *where;
 
+		struct tl_csv_columns shapes = {0};
+		size_t nshape = 0;
+
+		tl_csv_shapes_add(&shapes, tab);
 		nextra = extra_count(tab);
-		extras = xcalloc(nextra ? nextra : 1, sizeof(*extras));
+		extras = xcalloc(TL_CSV_NSHAPES + nextra, sizeof(*extras));
 		where = xcalloc(nextra ? nextra : 1, sizeof(*where));
+		shape_names(&shapes, extras, &nshape);
 		for (i = 0, k = 0; i < tab->ncolumns; i++)
 			if (tab->columns[i].field == TL_EXTRA) {
-				extras[k] = tab->columns[i].key;
-				where[k] = NFIELD_COLS + k;
+				extras[nshape + k] = tab->columns[i].key;
+				where[k] = NFIELD_COLS + nshape + k;
 				k++;
 			}
 		buf_reset(&fallback);
@@ -873,11 +914,13 @@ write_page_tables(struct book *b, const struct tl_view *v,
 		names[t] = tl_sheet_name(&b->names, table_section(tab),
 		    fallback.data);
 		sheet_start(b, &sh, names[t], field_header, NFIELD_COLS,
-		    extras, nextra);
+		    extras, nshape + nextra);
 		for (r = 0; r < tab->nrows; r++) {
 			if (sheet_row(&sh) != 0)
 				continue;
 			put_fields(b, &sh, 0, tab, &tab->rows[r],
+			    page->source);
+			put_shapes(b, &sh, NFIELD_COLS, &shapes, &tab->rows[r],
 			    page->source);
 			put_extras(b, &sh, tab, &tab->rows[r], where,
 			    page->source);
@@ -885,6 +928,7 @@ write_page_tables(struct book *b, const struct tl_view *v,
 		sheet_end(b, &sh);
 		free(extras);
 		free(where);
+		tl_csv_columns_free(&shapes);
 	}
 	buf_free(&fallback);
 }
@@ -959,11 +1003,13 @@ write_site_rows(struct book *b, const struct tl_view *const *views,
 
 	for (i = 0; i < n; i++)
 		tl_csv_columns_add(&cols, views[i]->page);
-	header = xcalloc(nfixed, sizeof(*header));
+	header = xcalloc(nfixed + TL_CSV_NSHAPES, sizeof(*header));
 	for (c = 0; c < 3; c++)
 		header[c] = fixed[c];
 	for (c = 0; c < NFIELD_COLS; c++)
 		header[3 + c] = field_header[c];
+	/* The shape columns count as fixed ones: all.csv's order. */
+	shape_names(&cols, header, &nfixed);
 	sheet_start(b, &sh, tl_sheet_name(&b->names, "Rows", "Rows"), header,
 	    nfixed,
 	    cols.keys, cols.n);
@@ -995,6 +1041,8 @@ write_site_rows(struct book *b, const struct tl_view *const *views,
 				    page->source, row->line);
 				put_number(b, &sh, 2, (double)(t + 1));
 				put_fields(b, &sh, 3, tab, row, page->source);
+				put_shapes(b, &sh, 3 + NFIELD_COLS, &cols, row,
+				    page->source);
 				put_extras(b, &sh, tab, row, where,
 				    page->source);
 			}

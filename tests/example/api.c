@@ -341,7 +341,8 @@ main(void)
 	CHECK(tablog_row_line(p, 5, 0) == 0);
 	for (i = 0; tablog_field_name(i) != NULL; i++)
 		;
-	CHECK(i == 8 && strcmp(tablog_field_name(0), "api") == 0);
+	CHECK(i == 11 && strcmp(tablog_field_name(0), "api") == 0 &&
+	    strcmp(tablog_field_name(10), "higher_privileged") == 0);
 	for (i = 0; tablog_format_name(i) != NULL; i++)
 		;
 	CHECK(i == 8);

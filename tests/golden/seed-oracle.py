@@ -24,8 +24,11 @@ for n,l in enumerate(lines,1):
         iso='%d-%02d'%(y,mo); label=date
     shown=name+(' (%s)'%qual if qual else '')+' (%s)'%disp
     rows.append(dict(line=n,api=api,permission=name,display_name=disp,qualifier=qual,type=typ,purpose=purp,
-        last_update=iso,last_update_text=date or None,last_update_label=label,label=name,
-        cells=[cell(f,h,t,iso if f=='last_update' else None) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,label or ''])],_key=(y,mo)))
+        last_update=iso,last_update_text=date or None,
+        type_text=None,type_qualifier=None,higher_privileged=None,supported=True,
+        last_update_label=label,label=name,
+        # a date cell shows the page's own text (here already "December 2023")
+        cells=[cell(f,h,t,iso if f=='last_update' else None) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,date or ''])],_key=(y,mo)))
 # markdown
 md=['| API | Permission | Type | Purpose | Last update |','|---|---|---|---|---|']
 for r in rows:

@@ -53,6 +53,27 @@ FIELDS = ["api", "permission", "display_name", "qualifier", "type",
           "purpose", "last_update", "last_update_precision",
           "last_update_text"]
 TEXT_FIELDS = FIELDS[:6]
+# The vendors' shape columns, after the fields, each only where a row has
+# a value for it (as in CSV); type_text is no column (the type is folded).
+SHAPES = ["type_qualifier", "higher_privileged", "supported"]
+NOT_COLUMNS = ["type_text"]
+
+
+def shape_value(row, name):
+    """A row's value in a shape column as CSV and the xlsx write it."""
+    v = row.get(name)
+    if name == "higher_privileged":
+        return ", ".join(v) if v is not None else None
+    if name == "supported":
+        return "true" if v is not False else "false"
+    return v
+
+
+def shapes_of(rows):
+    """The shape columns the rows have values for, in order."""
+    return [n for n in SHAPES if any(
+        (r.get("supported") is False) if n == "supported" else
+        r.get(n) is not None for r in rows)]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
           "Oct", "Nov", "Dec"]
 problems = []
@@ -116,8 +137,9 @@ def check_sheet_shape(ws, header, nrows):
                                                          c.coordinate))
 
 
-def check_row(ws, r, row, extras, where):
-    """Sheet row r (1-based) holds JSON row `row` from column `where`."""
+def check_row(ws, r, row, extras, where, shapes=()):
+    """Sheet row r (1-based) holds JSON row `row` from column `where`:
+    the fields, the shape columns `shapes`, then the extra columns."""
     def cell(k):
         return ws.cell(r, where + k)
 
@@ -151,8 +173,14 @@ def check_row(ws, r, row, extras, where):
         fail("%s!%s: last_update_text %r, JSON %r" % (
             ws.title, text.coordinate, text.value,
             row.get("last_update_text")))
-    for k, key in enumerate(extras):
+    for k, name in enumerate(shapes):
         c = ws.cell(r, where + len(FIELDS) + k)
+        want = shape_value(row, name)
+        if (c.value or None) != (want or None):
+            fail("%s!%s %s: %r, JSON %r" % (ws.title, c.coordinate, name,
+                                            c.value, want))
+    for k, key in enumerate(extras):
+        c = ws.cell(r, where + len(FIELDS) + len(shapes) + k)
         want = row.get(key)
         if (c.value or None) != (want or None):
             fail("%s!%s %s: %r, JSON %r" % (ws.title, c.coordinate, key,
@@ -210,10 +238,11 @@ def cmd_book(path, jpath):
     for t, tab in enumerate(tables):
         ws = wb[names[t]]
         extras = [c["field"] for c in tab["columns"]
-                  if c["field"] not in FIELDS]
-        check_sheet_shape(ws, FIELDS + extras, len(tab["rows"]))
+                  if c["field"] not in FIELDS + SHAPES + NOT_COLUMNS]
+        shapes = shapes_of(tab["rows"])
+        check_sheet_shape(ws, FIELDS + shapes + extras, len(tab["rows"]))
         for i, row in enumerate(tab["rows"]):
-            check_row(ws, i + 2, row, extras, 1)
+            check_row(ws, i + 2, row, extras, 1, shapes)
     # The Changelog: the JSON's groups, in order; each row's sheet.
     sheet_of = {}
     for t, tab in enumerate(tables):
@@ -241,17 +270,18 @@ def cmd_site(path, jpath):
         for k in r:
             if k not in FIELDS and k not in extras and k not in (
                     "page", "table", "line", "label", "last_update_label",
-                    "cells"):
+                    "cells") and k not in SHAPES + NOT_COLUMNS:
                 extras.append(k)
+    shapes = shapes_of(rows)
     ws = wb["Rows"]
-    check_sheet_shape(ws, ["page_title", "page", "table"] + FIELDS + extras,
-                      len(rows))
+    check_sheet_shape(ws, ["page_title", "page", "table"] + FIELDS + shapes +
+                      extras, len(rows))
     for i, row in enumerate(rows):
         want = [titles[row["page"]], row["page"], row["table"] + 1]
         got = [ws.cell(i + 2, k).value for k in (1, 2, 3)]
         if got != want:
             fail("Rows row %d: %r, expected %r" % (i + 2, got, want))
-        check_row(ws, i + 2, row, extras, 4)
+        check_row(ws, i + 2, row, extras, 4, shapes)
     # By month, newest first, Undated last; then by page; then page order.
     pages = [p["slug"] for p in doc["pages"]]
     keyed = []
