@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "base/xalloc.h"
+#include "read/structure.h"
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
@@ -173,7 +174,7 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
 	if (rc == 0)
-		tl_page_drop_empty_tables(page);
+		tl_read_drop_chrome(page);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_NO_TABLE,
 		    name, 0, "no table found");
