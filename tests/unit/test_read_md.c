@@ -51,6 +51,7 @@ rd(void **state, const char *md, size_t len)
 {
 	struct fx *f = *state;
 
+	tl_page_free(f->page);	/* a test may read more than one page */
 	f->page = tl_page_new("t.md");
 	assert_int_equal(tl_read_md(f->r, f->page, md, len, &f->d), 0);
 	return f->page;
@@ -136,12 +137,18 @@ static void
 test_breadcrumb_title(void **state)
 {
 	struct tl_page *p = READ("Home > Apps > Cloud Backup for Azure\n"
-	    "# Other heading\n\n| A |\n|---|\n| 1 |\n");
+	    "\n| A |\n|---|\n| 1 |\n");
 
 	assert_string_equal(p->title, "Cloud Backup for Azure");
 	assert_int_equal(p->breadcrumb.n, 3);
 	assert_string_equal(p->breadcrumb.v[0], "Home");
 	assert_string_equal(p->breadcrumb.v[1], "Apps");
+	/* A '#' heading is the page's own title, before its breadcrumb's
+	 * last part (as an HTML page's <h1> is). */
+	p = READ("Home > Apps > Cloud Backup for Azure\n"
+	    "# Other heading\n\n| A |\n|---|\n| 1 |\n");
+	assert_string_equal(p->title, "Other heading");
+	assert_int_equal(p->breadcrumb.n, 3);
 }
 
 static void
@@ -507,8 +514,7 @@ test_invalid_utf8_word_edges(void **state)
 		struct fx *f = *state;
 		size_t n = 0;
 
-		tl_page_free(f->page);
-		tl_diags_free(&f->d);
+		tl_diags_free(&f->d);	/* rd() frees the page before */
 		memset(&f->d, 0, sizeof(f->d));
 		memcpy(md + n, "| A |\n|---|\n| ", 14);
 		n += 14;
