@@ -26,7 +26,8 @@
 
 /*
  * The text of a cell when it is the cell as read (no date label, no
- * split permission to put back together), else NULL.
+ * split permission to put back together), else NULL.  A permission cell
+ * with markup of its own is shown as written, markup and all.
  */
 static const char *
 cell_as_read(const struct tl_table *t, const struct tl_row *r, size_t col)
@@ -37,7 +38,8 @@ cell_as_read(const struct tl_table *t, const struct tl_row *r, size_t col)
 		return NULL;
 	if (c->field == TL_PERMISSION && r->f[TL_PERMISSION] != NULL &&
 	    (r->f[TL_DISPLAY_NAME] != NULL || r->f[TL_QUALIFIER] != NULL) &&
-	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0)
+	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0 &&
+	    tl_cell_markup(r, col) == NULL)
 		return NULL;
 	return r->cells[col];
 }
@@ -65,6 +67,42 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 			buf_putc(out, ')');
 		}
 	}
+}
+
+void
+tl_cell_md(struct buf *out, const struct tl_table *t, const struct tl_row *r,
+    size_t col, int in_table)
+{
+	const struct tl_markup *m = tl_cell_shown_markup(t, r, col);
+	struct buf text = {0};
+
+	if (m != NULL || cell_as_read(t, r, col) != NULL) {
+		esc_md_marked(out, r->cells[col], m, in_table);
+		return;
+	}
+	tl_cell_text(&text, t, r, col);
+	esc_md_cell(out, buf_str(&text));
+	buf_free(&text);
+}
+
+const struct tl_markup *
+tl_cell_shown_markup(const struct tl_table *t, const struct tl_row *r,
+    size_t col)
+{
+	return cell_as_read(t, r, col) != NULL ? tl_cell_markup(r, col) :
+	    NULL;
+}
+
+int
+tl_cell_has_markup(const struct tl_table *t, const struct tl_row *r,
+    size_t col)
+{
+	const char *s = cell_as_read(t, r, col);
+
+	/* Shown otherwise (a date's label, a permission put back together),
+	 * a cell is plain text. */
+	return s != NULL && (tl_cell_markup(r, col) != NULL ||
+	    strchr(s, '\n') != NULL);
 }
 
 void
@@ -134,8 +172,14 @@ static void
 cell_html_made(const struct tl_value *v, struct buf *out)
 {
 	const char *s = cell_as_read(table_of(v), row_of(v), v->b);
+	const struct tl_markup *m = tl_cell_shown_markup(table_of(v),
+	    row_of(v), v->b);
 	struct buf text = {0};
 
+	if (m != NULL) {
+		esc_html_marked(out, row_of(v)->cells[v->b], m);
+		return;
+	}
 	if (s != NULL) {
 		esc_html_lines(out, s);
 		return;
@@ -143,6 +187,94 @@ cell_html_made(const struct tl_value *v, struct buf *out)
 	tl_cell_text(&text, table_of(v), row_of(v), v->b);
 	esc_html_lines(out, buf_str(&text));
 	buf_free(&text);
+}
+
+/* The cell as GFM inline text, for a cell with markup (or line breaks). */
+static void
+cell_md_made(const struct tl_value *v, struct buf *out)
+{
+	tl_cell_md(out, table_of(v), row_of(v), v->b, 0);
+}
+
+static int
+cell_marked(const struct tl_value *v)
+{
+	return tl_cell_has_markup(table_of(v), row_of(v), v->b);
+}
+
+/* -- a cell's links: [{text, href}]; p, a, b as for the cell, q the
+ * link's mark -- */
+
+static const struct tl_mark *
+mark_of(const struct tl_value *v)
+{
+	return v->q;
+}
+
+static void
+link_text_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_mark *m = mark_of(v);
+
+	buf_put(out, row_of(v)->cells[v->b] + m->start, m->end - m->start);
+}
+
+static void
+link_href(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(mark_of(v)->href);
+}
+
+static const struct tl_value_member link_members[] = {
+	TL_MADE("text", link_text_made),
+	TL_COMPUTED("href", link_href),
+};
+
+static const struct tl_value_class link_class = TL_FIXED_CLASS(link_members);
+
+/* The i-th link mark of the cell, or NULL. */
+static const struct tl_mark *
+nth_link(const struct tl_value *v, size_t i)
+{
+	const struct tl_markup *m = tl_cell_markup(row_of(v), v->b);
+	size_t k;
+
+	for (k = 0; m != NULL && k < m->n; k++)
+		if (m->v[k].kind == TL_MARK_LINK && i-- == 0)
+			return &m->v[k];
+	return NULL;
+}
+
+static size_t
+links_size(const struct tl_value *v)
+{
+	const struct tl_markup *m = tl_cell_markup(row_of(v), v->b);
+	size_t k, n = 0;
+
+	for (k = 0; m != NULL && k < m->n; k++)
+		n += m->v[k].kind == TL_MARK_LINK;
+	return n;
+}
+
+static void
+links_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &link_class, v->p, v->a, v->b);
+	out->q = nth_link(v, i);
+}
+
+static const struct tl_value_class cell_links_class = {
+	.size = links_size,
+	.at = links_at,
+};
+
+/* Only a cell with links has them. */
+static void
+cell_links(const struct tl_value *v, struct tl_value *out)
+{
+	if (nth_link(v, 0) != NULL)
+		*out = tl_value_make(TL_VALUE_ARRAY, &cell_links_class, v->p,
+		    v->a, v->b);
 }
 
 static const struct tl_value_class cell_text_class = {
@@ -174,6 +306,8 @@ static const struct tl_value_member cell_members[] = {
 	TL_STRING_AT("field", struct tl_column, key),
 	TL_STRING_AT("header", struct tl_column, header),
 	TL_COMPUTED("text", cell_text),
+	TL_MADE_IF("md", cell_md_made, cell_marked, TL_VALUE_MISSING),
+	TL_COMPUTED("links", cell_links),
 	TL_MADE("html", cell_html_made),
 	TL_COMPUTED("sort", cell_sort),
 };
@@ -279,6 +413,16 @@ row_label(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
 }
 
+/* Only rows below a section row have a section. */
+static void
+row_section(const struct tl_value *v, struct tl_value *out)
+{
+	const char *s = row_of(v)->section;
+
+	if (s != NULL)
+		*out = tl_value_str(s);
+}
+
 static const struct tl_value_member row_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_row, line),
 	/* the canonical fields, as tl_field_name() names them */
@@ -294,6 +438,7 @@ static const struct tl_value_member row_members[] = {
 	TL_MADE_IF("last_update_label", date_label_made, row_dated,
 	    TL_VALUE_NULL),
 	TL_COMPUTED("label", row_label),
+	TL_COMPUTED("section", row_section),
 	TL_SPREAD_AS(&row_extra_class),
 	TL_AS("cells", &cells_class),
 };
@@ -326,7 +471,26 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 	return tl_value_to_json(&v);
 }
 
-/* -- tables: line, columns [{field, header}], rows; q as for rows -- */
+static size_t
+strlist_size(const struct tl_value *v)
+{
+	return ((const struct tl_strlist *)v->p)->n;
+}
+
+static void
+strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
+}
+
+/* A struct tl_strlist (p) as an array of strings. */
+static const struct tl_value_class strlist_class = {
+	.size = strlist_size,
+	.at = strlist_at,
+};
+
+/* -- tables: line, section, headings, caption, notes, columns [{field,
+ * header}], rows; q as for rows -- */
 
 static size_t
 rows_size(const struct tl_value *v)
@@ -371,8 +535,18 @@ static const struct tl_value_class columns_class = {
 	.at = columns_at,
 };
 
+static void
+table_section(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(tl_table_section(table_of(v)));
+}
+
 static const struct tl_value_member table_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_table, line),
+	TL_COMPUTED("section", table_section),
+	TL_CLASS_AT("headings", &strlist_class, struct tl_table, headings),
+	TL_STRING_AT("caption", struct tl_table, caption),
+	TL_CLASS_AT("notes", &strlist_class, struct tl_table, notes),
 	TL_AS("columns", &columns_class),
 	TL_AS("rows", &rows_class),
 };
@@ -502,24 +676,6 @@ static const struct tl_value_class changelog_class = {
 
 /* -- the page: title, slug, source, breadcrumb, intro, notes -- */
 
-static size_t
-strlist_size(const struct tl_value *v)
-{
-	return ((const struct tl_strlist *)v->p)->n;
-}
-
-static void
-strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
-{
-	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
-}
-
-/* A struct tl_strlist (p) as an array of strings. */
-static const struct tl_value_class strlist_class = {
-	.size = strlist_size,
-	.at = strlist_at,
-};
-
 static const void *
 page_self(const struct tl_value *v)
 {
@@ -531,6 +687,7 @@ static const struct tl_value_member page_members[] = {
 	TL_REPAIRED_AT("title", struct tl_page, title),
 	TL_REPAIRED_AT("slug", struct tl_page, slug),
 	TL_REPAIRED_AT("source", struct tl_page, source),
+	TL_REPAIRED_AT("url", struct tl_page, url),
 	TL_CLASS_AT("breadcrumb", &strlist_class, struct tl_page, breadcrumb),
 	TL_CLASS_AT("intro", &strlist_class, struct tl_page, intro),
 	TL_CLASS_AT("notes", &strlist_class, struct tl_page, notes),

@@ -53,9 +53,9 @@ open('tests/golden/seed.changelog.md','w').write('\n'.join(cl)+'\n')
 def strip(r): return {k:v for k,v in r.items() if not k.startswith('_')}
 bc=[s.strip() for s in lines[0].split('>')]
 doc={'generator':{'name':'tablog','version':'0.1.0'},
- 'page':{'title':'Cloud Backup for Azure','slug':'cloud-backup-for-azure','source':path,'breadcrumb':bc,
+ 'page':{'title':'Cloud Backup for Azure','slug':'cloud-backup-for-azure','source':path,'url':None,'breadcrumb':bc,
    'intro':[lines[1][len('Export to PDF'):],lines[2]],'notes':[]},
- 'tables':[{'line':4,'columns':[{'field':f,'header':h} for f,h in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'])],
+ 'tables':[{'line':4,'section':None,'headings':[],'caption':None,'notes':[],'columns':[{'field':f,'header':h} for f,h in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'])],
    'rows':[strip(r) for r in rows]}],
  'changelog':[dict(g,entries=[strip(r) for r in g['entries']]) for g in groups],
  'links':{'index':None,'changelog':'changelog.html','csv':'table.csv','json':'table.json','md':'table.md'},

@@ -125,12 +125,12 @@ members_in_order(void **state)
 
 	expect_keys(&root, "generator,page,tables,changelog,links,feed");
 	v = tl_value_get(&root, "page");
-	expect_keys(&v, "title,slug,source,breadcrumb,intro,notes");
+	expect_keys(&v, "title,slug,source,url,breadcrumb,intro,notes");
 	v = tl_value_get(&root, "links");
 	expect_keys(&v, "index,changelog,csv,json,md");
 	v = tl_value_get(&root, "tables");
 	v = tl_value_at(&v, 0);
-	expect_keys(&v, "line,columns,rows");
+	expect_keys(&v, "line,section,headings,caption,notes,columns,rows");
 	v = tl_value_get(&v, "columns");
 	v = tl_value_at(&v, 3);
 	expect_keys(&v, "field,header");
