@@ -249,48 +249,13 @@ attr_has(const xmlChar **atts, const char *name, const char *const *words)
 	return 0;
 }
 
-/* An inline style that hides: display:none or visibility:hidden. */
-static int
-style_hides(const char *style)
-{
-	struct buf b = {0};
-	int hides;
-
-	if (style == NULL)
-		return 0;
-	for (; *style != '\0'; style++)
-		if (!tl_is_html_space((unsigned char)*style))
-			buf_putc(&b, (char)lower((unsigned char)*style));
-	hides = contains_ci(buf_str(&b), "display:none") ||
-	    contains_ci(buf_str(&b), "visibility:hidden");
-	buf_free(&b);
-	return hides;
-}
-
-/*
- * Hidden content is not content: the hidden attribute, aria-hidden,
- * inline styles that hide, the classes sites hide text with (for screen
- * readers only, or Microsoft's English original beside a translation).
- */
+/* Hidden content is not content (read/structure.h). */
 static int
 is_hidden(const xmlChar **atts)
 {
-	static const char *const classes[] = {
-		"hidden", "visually-hidden", "visuallyhidden", "sr-only",
-		"screen-reader-text", "screen-reader-only", "d-none",
-		"is-hidden", "sxs-lookup", NULL,
-	};
-	const char *v;
-
-	if (atts == NULL)
-		return 0;
-	if (attr(atts, "hidden") != NULL)
-		return 1;
-	if ((v = attr(atts, "aria-hidden")) != NULL &&
-	    strcasecmp(v, "true") == 0)
-		return 1;
-	return style_hides(attr(atts, "style")) ||
-	    attr_has(atts, "class", classes);
+	return atts != NULL && tl_read_hides(attr(atts, "hidden"),
+	    attr(atts, "aria-hidden"), attr(atts, "style"),
+	    attr(atts, "class"));
 }
 
 /* A table that only lays the page out. */

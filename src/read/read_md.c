@@ -188,6 +188,17 @@ struct line {
 	size_t		 len;	/* without '\n' and a trailing '\r' */
 };
 
+/*
+ * Raw HTML among a block's inlines that hides what it holds (a page's
+ * <span class="sxs-lookup">, read/structure.h): the element open, and how
+ * deep elements of its name nest inside it.
+ */
+struct hiding {
+	char		 name[16];
+	unsigned	 depth;
+	struct buf	 attr;
+};
+
 /* A heading of the page: where, how deep, what it says. */
 struct heading {
 	unsigned	 line;
@@ -208,6 +219,7 @@ struct ctx {
 	size_t		 consumed;	/* last line read by a recovery */
 	struct tl_inline inl;		/* the cell being read */
 	struct buf	 tagbuf;	/* a raw HTML tag's attribute */
+	struct hiding	 hide;		/* hidden raw HTML in the cell */
 	/* The page's headings, in source order, for the tables' paths. */
 	struct heading	*heads;
 	size_t		 nheads, heads_cap;
@@ -715,19 +727,84 @@ S_next(cmark_node *n, cmark_node *root)
 	return child != NULL ? child : S_next_skip(n, root);
 }
 
+static int S_tag_attr(const char *tag, const char *name, struct buf *out);
+static int S_streq_ci(const char *a, size_t alen, const char *b);
+
+/*
+ * Take the raw tag `tag` into h: 1 when it is hidden content itself (it
+ * opens, closes or sits in a hidden element), so that it and the text
+ * after it up to the element's end are left out.
+ */
+static int
+S_hiding(struct hiding *h, const char *tag)
+{
+	static const char *const voids[] = { "img", "br", "input", "wbr" };
+	const char *p = tag + 1, *name;
+	size_t len, i;
+	int closing = 0, hidden;
+
+	if (tag == NULL || tag[0] != '<')
+		return h->depth > 0;
+	if (*p == '/') {
+		closing = 1;
+		p++;
+	}
+	for (name = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9'); p++)
+		continue;
+	len = (size_t)(p - name);
+	if (h->depth > 0) {
+		if (len == strlen(h->name) && S_streq_ci(name, len, h->name))
+			h->depth += closing ? -1 : 1;
+		return 1;
+	}
+	if (closing || len == 0 || len >= sizeof(h->name))
+		return 0;
+	hidden = tl_read_hides(
+	    S_tag_attr(tag, "hidden", &h->attr) ? "" : NULL,
+	    S_tag_attr(tag, "aria-hidden", &h->attr) ?
+	    buf_str(&h->attr) : NULL, NULL, NULL);
+	if (!hidden && S_tag_attr(tag, "style", &h->attr))
+		hidden = tl_read_hides(NULL, NULL, buf_str(&h->attr), NULL);
+	if (!hidden && S_tag_attr(tag, "class", &h->attr))
+		hidden = tl_read_hides(NULL, NULL, NULL, buf_str(&h->attr));
+	if (!hidden)
+		return 0;
+	for (i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
+		if (S_streq_ci(name, len, voids[i]))
+			return 1;	/* hidden, holding nothing */
+	if (p[-1] == '/' || (strlen(tag) >= 2 && tag[strlen(tag) - 2] == '/'))
+		return 1;	/* <span hidden/> */
+	memcpy(h->name, name, len);
+	h->name[len] = '\0';
+	h->depth = 1;
+	return 1;
+}
+
 /*
  * Plain text of a block's inlines: code spans and link texts kept,
  * emphasis dropped, <br> and hard breaks as '\n', other inline HTML
- * dropped.  Soft breaks become `softbreak`.
+ * dropped, and what it hides.  Soft breaks become `softbreak`.
  */
 static void
 S_flatten(cmark_node *node, struct buf *out, char softbreak)
 {
+	struct hiding h = { "", 0, { NULL, 0, 0 } };
 	cmark_node *n;
 	const char *lit;
 
 	for (n = node; n != NULL; n = S_next(n, node)) {
-		switch (cmark_node_get_type(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (type == CMARK_NODE_HTML_INLINE) {
+			if (!S_hiding(&h, cmark_node_get_literal(n)) &&
+			    S_is_br(cmark_node_get_literal(n)))
+				buf_putc(out, '\n');
+			continue;
+		}
+		if (h.depth > 0)
+			continue;
+		switch (type) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			if ((lit = cmark_node_get_literal(n)) != NULL)
@@ -739,14 +816,11 @@ S_flatten(cmark_node *node, struct buf *out, char softbreak)
 		case CMARK_NODE_LINEBREAK:
 			buf_putc(out, '\n');
 			break;
-		case CMARK_NODE_HTML_INLINE:
-			if (S_is_br(cmark_node_get_literal(n)))
-				buf_putc(out, '\n');
-			break;
 		default:
 			break;
 		}
 	}
+	buf_free(&h.attr);
 }
 
 /* The trimmed flattened text of a node, in the page arena. */
@@ -1189,9 +1263,20 @@ S_cell_inlines(struct ctx *c, cmark_node *cell)
 	const char *lit;
 	int container;
 
+	c->hide.depth = 0;
 	while (n != NULL) {
 		container = 0;
 		lit = cmark_node_get_literal(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE &&
+		    c->hide.depth > 0) {
+			/* Hidden: inline containers are walked for the raw
+			 * tag that ends it. */
+			if (cmark_node_first_child(n) != NULL) {
+				n = cmark_node_first_child(n);
+				continue;
+			}
+			goto next;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 			if (lit != NULL)
@@ -1210,7 +1295,7 @@ S_cell_inlines(struct ctx *c, cmark_node *cell)
 			tl_inl_break(b);
 			break;
 		case CMARK_NODE_HTML_INLINE:
-			if (lit != NULL)
+			if (lit != NULL && !S_hiding(&c->hide, lit))
 				S_html_tag(c, lit);
 			break;
 		case CMARK_NODE_EMPH:
@@ -1241,6 +1326,7 @@ S_cell_inlines(struct ctx *c, cmark_node *cell)
 		}
 		if (container)
 			S_inline_exit(b, n);
+next:
 		for (;;) {
 			if ((next = cmark_node_next(n)) != NULL) {
 				n = next;
@@ -2107,6 +2193,7 @@ tl_read_md(void *reader, struct tl_page *page, const char *text,
 	buf_free(&fixed);
 	buf_free(&tmp);
 	buf_free(&c.tagbuf);
+	buf_free(&c.hide.attr);
 	tl_inl_free(&c.inl);
 	free(c.lines);
 	free(c.lmap);

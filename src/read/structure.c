@@ -66,6 +66,77 @@ tl_read_chrome_heading(const char *text, size_t len)
 	return in_list(text, len, chrome);
 }
 
+/* Is `word` one of the white-space separated tokens of s? */
+static int
+has_token(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (s != NULL && *s != '\0') {
+		while (tl_is_space((unsigned char)*s))
+			s++;
+		if (strncmp(s, word, n) == 0 &&
+		    (s[n] == '\0' || tl_is_space((unsigned char)s[n])))
+			return 1;
+		while (*s != '\0' && !tl_is_space((unsigned char)*s))
+			s++;
+	}
+	return 0;
+}
+
+/* An inline style that hides: display:none or visibility:hidden, white
+ * space and case aside. */
+static int
+style_hides(const char *style)
+{
+	static const char *const hiding[] = {
+		"display:none", "visibility:hidden",
+	};
+	size_t i, k;
+	const char *p;
+
+	for (i = 0; i < sizeof(hiding) / sizeof(hiding[0]); i++)
+		for (p = style; *p != '\0'; p++) {
+			const char *q = p;
+
+			for (k = 0; hiding[i][k] != '\0' && *q != '\0'; q++) {
+				if (tl_is_space((unsigned char)*q))
+					continue;
+				if ((*q | 0x20) != hiding[i][k] &&
+				    *q != hiding[i][k])
+					break;
+				k++;
+			}
+			if (hiding[i][k] == '\0')
+				return 1;
+		}
+	return 0;
+}
+
+int
+tl_read_hides(const char *hidden, const char *aria_hidden, const char *style,
+    const char *cls)
+{
+	static const char *const classes[] = {
+		"hidden", "visually-hidden", "visuallyhidden", "sr-only",
+		"screen-reader-text", "screen-reader-only", "d-none",
+		"is-hidden", "sxs-lookup",
+	};
+	size_t i;
+
+	if (hidden != NULL)
+		return 1;
+	if (aria_hidden != NULL && strcasecmp(aria_hidden, "true") == 0)
+		return 1;
+	if (style != NULL && style_hides(style))
+		return 1;
+	for (i = 0; cls != NULL && i < sizeof(classes) / sizeof(classes[0]);
+	    i++)
+		if (has_token(cls, classes[i]))
+			return 1;
+	return 0;
+}
+
 /* U+1F4CC PUSHPIN */
 #define PUSHPIN "\xF0\x9F\x93\x8C"
 

@@ -17,6 +17,17 @@
  * heading path, never its title. */
 int	tl_read_chrome_heading(const char *text, size_t len);
 
+/*
+ * Whether an element with these attributes (NULL: absent) is hidden:
+ * the hidden attribute, aria-hidden="true", an inline style with
+ * display:none or visibility:hidden, or a class sites hide text with
+ * (visually-hidden, sr-only, screen-reader-text, hidden, d-none, and
+ * Microsoft's sxs-lookup, the English original kept beside a
+ * translation).  Hidden content is not content.
+ */
+int	tl_read_hides(const char *hidden, const char *aria_hidden,
+	    const char *style, const char *cls);
+
 /* A legend row: each non-empty cell starts with U+1F4CC ("📌 Name of
  * the permission"), and one at least does. */
 int	tl_read_legend_row(const char *const *cells, size_t n);
