@@ -216,6 +216,15 @@ TABLOG_API int tablog_loader_set_max_input(tablog_loader *loader,
     size_t max_input);
 TABLOG_API int tablog_loader_set_date_column(tablog_loader *loader,
     const char *date_column);
+/*
+ * The URL the pages loaded next were read from: their relative links
+ * resolve against it (an HTML page's <base href> too), and it is the
+ * page's `url`.  An absolute http or https URL; -1 for anything else.
+ * NULL (the default) leaves each page's URL to the page itself (its
+ * canonical link), or unknown.
+ */
+TABLOG_API int tablog_loader_set_page_url(tablog_loader *loader,
+    const char *url);
 
 /*
  * Read, parse and normalise the page in file `path` ("-" for standard
@@ -324,6 +333,8 @@ typedef struct tablog_writer tablog_writer;
 #define TABLOG_FRAGMENT		0x08u	/* html: the table, not a page */
 #define TABLOG_STRICT		0x10u	/* warn of names missing in a
 					 * template's context (below) */
+#define TABLOG_CSV_MARKDOWN	0x20u	/* CSV cells with markup written as
+					 * GFM, not plain text */
 
 /*
  * A writer holds the output options and the templates behind the html,

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -40,6 +41,7 @@ struct tablog_diags {
 struct tablog_loader {
 	struct tl_load_opts	 opts;
 	char			*date_column;	/* owned; opts.norm points here */
+	char			*page_url;	/* owned; opts.page_url */
 	struct tl_loader	*loader;	/* made on first load */
 };
 
@@ -79,7 +81,7 @@ struct tablog_diff {
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
-	TABLOG_FRAGMENT | TABLOG_STRICT)
+	TABLOG_FRAGMENT | TABLOG_STRICT | TABLOG_CSV_MARKDOWN)
 #define MAX_JOBS 256
 
 /* How a stream is named in diagnostics. */
@@ -297,6 +299,7 @@ tablog_loader_free(tablog_loader *loader)
 		return;
 	tl_loader_free(loader->loader);
 	free(loader->date_column);
+	free(loader->page_url);
 	free(loader);
 }
 
@@ -353,6 +356,19 @@ tablog_loader_set_date_column(tablog_loader *loader, const char *date_column)
 	free(loader->date_column);
 	loader->date_column = date_column ? xstrdup(date_column) : NULL;
 	loader->opts.norm.date_column = loader->date_column;
+	return 0;
+}
+
+int
+tablog_loader_set_page_url(tablog_loader *loader, const char *url)
+{
+	if (loader == NULL || (url != NULL && strncasecmp(url, "http://", 7)
+	    != 0 && strncasecmp(url, "https://", 8) != 0))
+		return -1;
+	S_loader_reset(loader);
+	free(loader->page_url);
+	loader->page_url = url ? xstrdup(url) : NULL;
+	loader->opts.page_url = loader->page_url;
 	return 0;
 }
 
@@ -624,6 +640,7 @@ tablog_writer_set_flags(tablog_writer *writer, unsigned flags)
 		return -1;
 	writer->opts.csv_bom = (flags & TABLOG_CSV_BOM) != 0;
 	writer->opts.csv_raw = (flags & TABLOG_CSV_RAW) != 0;
+	writer->opts.csv_markdown = (flags & TABLOG_CSV_MARKDOWN) != 0;
 	writer->opts.oldest_first = (flags & TABLOG_OLDEST_FIRST) != 0;
 	writer->opts.fragment = (flags & TABLOG_FRAGMENT) != 0;
 	writer->strict = (flags & TABLOG_STRICT) != 0;

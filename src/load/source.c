@@ -171,6 +171,8 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 	}
 	f = l->opts.from != NULL ? l->opts.from : tl_input_detect(bytes, len);
 	page = tl_page_new(name);
+	if (l->opts.page_url != NULL)
+		page->url = tl_strdup(page, l->opts.page_url);
 	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
 	if (rc == 0)

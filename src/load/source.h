@@ -27,6 +27,9 @@ struct tl_load_opts {
 	const struct tl_input_format *from;
 	size_t			max_input;	/* bytes; 0 for the default */
 	struct tl_norm_opts	norm;
+	/* The page's own URL (page->url), or NULL: its relative links
+	 * resolve against it. */
+	const char		*page_url;
 };
 
 struct tl_loader;

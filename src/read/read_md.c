@@ -2152,6 +2152,7 @@ tl_read_md(void *reader, struct tl_page *page, const char *text,
 	c.r = r;
 	c.page = page;
 	c.d = d;
+	c.inl.base_url = page->url;	/* relative links resolve against it */
 	if (text == NULL) {
 		text = "";
 		len = 0;

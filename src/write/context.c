@@ -413,16 +413,6 @@ row_label(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
 }
 
-/* Only rows below a section row have a section. */
-static void
-row_section(const struct tl_value *v, struct tl_value *out)
-{
-	const char *s = row_of(v)->section;
-
-	if (s != NULL)
-		*out = tl_value_str(s);
-}
-
 static const struct tl_value_member row_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_row, line),
 	/* the canonical fields, as tl_field_name() names them */
@@ -438,7 +428,9 @@ static const struct tl_value_member row_members[] = {
 	TL_MADE_IF("last_update_label", date_label_made, row_dated,
 	    TL_VALUE_NULL),
 	TL_COMPUTED("label", row_label),
-	TL_COMPUTED("section", row_section),
+	/* null, not missing, where there is none: in a template the
+	 * table's section must not show through. */
+	TL_STRING_AT("section", struct tl_row, section),
 	TL_SPREAD_AS(&row_extra_class),
 	TL_AS("cells", &cells_class),
 };
@@ -629,14 +621,111 @@ entries_size(const struct tl_value *v)
 	return group_of(v)->n;
 }
 
+/* -- a changelog entry: the row's members, then where the row is:
+ * table {index, section, headings, caption}; p: the view, a: the group,
+ * b: the entry -- */
+
+static const struct tl_changelog_entry *
+entry_of(const struct tl_value *v)
+{
+	return &view_of(v)->changelog.groups[v->a].entries[v->b];
+}
+
 static void
-entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
+entry_row(const struct tl_value *v, struct tl_value *out)
 {
 	const struct tl_view *view = view_of(v);
-	const struct tl_changelog_entry *e = &group_of(v)->entries[i];
+	const struct tl_changelog_entry *e = entry_of(v);
 
 	*out = tl_view_row(view, (size_t)(e->table - view->page->tables),
 	    (size_t)(e->row - e->table->rows));
+}
+
+static const void *
+where_self(const struct tl_value *v)
+{
+	return table_of(v);
+}
+
+static void
+where_index(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_int((json_int_t)v->a);
+}
+
+/* p: the table, a: its index in the page. */
+static const struct tl_value_member where_members[] = {
+	TL_COMPUTED("index", where_index),
+	TL_COMPUTED("section", table_section),
+	TL_CLASS_AT("headings", &strlist_class, struct tl_table, headings),
+	TL_STRING_AT("caption", struct tl_table, caption),
+};
+
+static const struct tl_value_class where_class =
+    TL_FIXED_CLASS_OF(where_members, where_self);
+
+static void
+entry_table(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_view *view = view_of(v);
+	const struct tl_changelog_entry *e = entry_of(v);
+
+	*out = tl_value_make(TL_VALUE_OBJECT, &where_class, e->table,
+	    (size_t)(e->table - view->page->tables), 0);
+}
+
+/*
+ * Where the row is, for people: its table's headings below the page's
+ * title, then its section row, joined by " › "; absent when that says
+ * nothing ("Delegated permissions › Mail").
+ */
+static void
+entry_context_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+	const struct tl_changelog_entry *e = entry_of(v);
+	const struct tl_strlist *h = &e->table->headings;
+	const char *title = view->page->title;
+	size_t i = 0;
+
+	while (i < h->n && title != NULL && strcmp(h->v[i], title) == 0)
+		i++;
+	for (; i < h->n; i++) {
+		if (out->len > 0)
+			buf_puts(out, " \xE2\x80\xBA ");
+		buf_puts(out, h->v[i]);
+	}
+	if (e->row->section != NULL) {
+		if (out->len > 0)
+			buf_puts(out, " \xE2\x80\xBA ");
+		buf_puts(out, e->row->section);
+	}
+}
+
+static int
+entry_has_context(const struct tl_value *v)
+{
+	const struct tl_changelog_entry *e = entry_of(v);
+	const struct tl_strlist *h = &e->table->headings;
+	const char *title = view_of(v)->page->title;
+
+	return e->row->section != NULL || h->n > 1 || (h->n == 1 &&
+	    (title == NULL || strcmp(h->v[0], title) != 0));
+}
+
+static const struct tl_value_member entry_members[] = {
+	TL_SPREAD(entry_row),
+	TL_COMPUTED("table", entry_table),
+	TL_MADE_IF("context", entry_context_made, entry_has_context,
+	    TL_VALUE_MISSING),
+};
+
+static const struct tl_value_class entry_class = TL_FIXED_CLASS(entry_members);
+
+static void
+entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &entry_class, v->p, v->a, i);
 }
 
 static const struct tl_value_class entries_class = {

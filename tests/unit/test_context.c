@@ -137,7 +137,7 @@ members_in_order(void **state)
 	v = tl_view_row(&f->view, 0, 0);
 	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
 	    "purpose,last_update,last_update_text,last_update_label,label,"
-	    "notes,cells");
+	    "section,notes,cells");
 	v = tl_value_get(&v, "cells");
 	v = tl_value_at(&v, 2);
 	expect_keys(&v, "field,header,text,html,sort");
@@ -156,7 +156,7 @@ row_fields_are_the_models(void **state)
 	buf_puts(&want, "line");
 	for (i = 0; i < TL_NFIELDS; i++)
 		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
-	buf_puts(&want, ",last_update_label,label,notes,cells");
+	buf_puts(&want, ",last_update_label,label,section,notes,cells");
 	expect_keys(&row, buf_str(&want));
 	buf_free(&want);
 }
@@ -190,7 +190,7 @@ rows(void **state)
 	    TL_VALUE_MISSING);
 	expect_keys(&plain, "line,api,permission,display_name,qualifier,type,"
 	    "purpose,last_update,last_update_text,last_update_label,label,"
-	    "notes,cells");
+	    "section,notes,cells");
 }
 
 static void
