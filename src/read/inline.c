@@ -19,6 +19,7 @@
 
 #include "base/html.h"
 #include "base/space.h"
+#include "base/swar.h"
 #include "base/xalloc.h"
 
 /* A pending superscript or subscript owes its '^' or '_' (inline.h). */
@@ -81,25 +82,55 @@ pay(struct tl_inline *b)
 	b->has_text = 1;
 }
 
+/*
+ * Are the 8 bytes at u (and the one after them, which must exist) words
+ * and single spaces: no byte below 0x20, no two spaces side by side, and
+ * a space last only before a byte that is no space?  (u[-1] is no space
+ * where this is asked.)
+ */
+static int
+is_words8(const unsigned char *u)
+{
+	const uint64_t lows = TL_BYTES(0x7F);
+	uint64_t w = tl_word(u), x, sp;
+
+	if (tl_word_has_below(w, 0x20))
+		return 0;
+	/* Exactly the bytes that are spaces, as high bits. */
+	x = w ^ TL_BYTES(0x20);
+	sp = ~(((x & lows) + lows) | x) & TL_BYTES(0x80);
+	return (sp & (sp << 8)) == 0 && (u[7] != ' ' || u[8] > ' ');
+}
+
 void
 tl_inl_text(struct tl_inline *b, const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (tl_is_html_space(c)) {
-			if (b->pre > 0 && c == '\n')
+		if (u[i] <= ' ' && tl_is_html_space(u[i])) {
+			if (b->pre > 0 && u[i] == '\n')
 				b->breaks = 1;
 			else
 				b->space = 1;
 			i++;
 			continue;
 		}
-		for (run = i + 1; run < len &&
-		    !tl_is_html_space((unsigned char)s[run]); run++)
-			continue;
+		/* Words and the single spaces between them go as they are:
+		 * most text is only that, checked eight bytes at a time. */
+		for (run = i + 1; run < len; run++) {
+			while (run + 9 <= len && is_words8(u + run))
+				run += 8;
+			if (run >= len)
+				break;
+			if (u[run] > ' ' || !tl_is_html_space(u[run]))
+				continue;
+			if (u[run] != ' ' || run + 1 >= len ||
+			    (u[run + 1] <= ' ' && tl_is_html_space(u[run + 1])))
+				break;
+			run++;
+		}
 		pay(b);
 		buf_put(b->out, s + i, run - i);
 		i = run;
