@@ -217,24 +217,6 @@ attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
-/* Is `word` one of the white-space separated tokens of s (case kept)? */
-static int
-has_token(const char *s, const char *word)
-{
-	size_t n = strlen(word);
-
-	while (s != NULL && *s != '\0') {
-		while (tl_is_html_space((unsigned char)*s))
-			s++;
-		if (strncmp(s, word, n) == 0 &&
-		    (s[n] == '\0' || tl_is_html_space((unsigned char)s[n])))
-			return 1;
-		while (*s != '\0' && !tl_is_html_space((unsigned char)*s))
-			s++;
-	}
-	return 0;
-}
-
 /* The token list attribute `name` (class, role) holds one of words. */
 static int
 attr_has(const xmlChar **atts, const char *name, const char *const *words)
@@ -244,7 +226,7 @@ attr_has(const xmlChar **atts, const char *name, const char *const *words)
 	if (v == NULL)
 		return 0;
 	for (; *words != NULL; words++)
-		if (has_token(v, *words))
+		if (tl_read_has_token(v, *words))
 			return 1;
 	return 0;
 }
@@ -703,15 +685,6 @@ row_set_carry(struct reader *r, struct tstate *ts)
 	}
 }
 
-static int
-blank_text(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!tl_is_html_space((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /*
  * A section row: one cell across the whole table, or only its first
  * cell filled, and in bold (a <th>, or strong text).  It names the rows
@@ -724,14 +697,14 @@ is_section_row(struct reader *r, struct tstate *ts, size_t n)
 	const struct slot *s = ts->slots;
 
 	if (ncol < 2 || n == 0 || !s[0].filled || s[0].text != NULL ||
-	    blank_text(ts->ptrs[0]))
+	    tl_read_blank(ts->ptrs[0]))
 		return 0;
 	if (ts->ncells == 1 && ts->width >= ncol)
 		return 1;
 	if (!s[0].bold)
 		return 0;
 	for (c = 1; c < n; c++)
-		if (s[c].filled && (s[c].text != NULL || !blank_text(ts->ptrs[c])))
+		if (s[c].filled && (s[c].text != NULL || !tl_read_blank(ts->ptrs[c])))
 			return 0;
 	return 1;
 }
@@ -745,7 +718,7 @@ footer_note(struct reader *r, struct tstate *ts, size_t n)
 	size_t c;
 
 	for (c = 0; c < n; c++) {
-		if (ts->ptrs[c] == last || blank_text(ts->ptrs[c]))
+		if (ts->ptrs[c] == last || tl_read_blank(ts->ptrs[c]))
 			continue;
 		last = ts->ptrs[c];
 		if (note.len > 0)
@@ -1028,104 +1001,57 @@ caption_finish(struct reader *r, struct tstate *ts)
 	buf_free(&text);
 }
 
-/* Inline markup inside a cell. */
+/* The mark an inline element makes in a cell, or -1. */
+static int
+mark_of(enum tag t)
+{
+	switch (t) {
+	case T_A:	return TL_MARK_LINK;
+	case T_CODE:	return TL_MARK_CODE;
+	case T_STRONG:	return TL_MARK_STRONG;
+	case T_EM:	return TL_MARK_EM;
+	case T_SUP:	return TL_MARK_SUP;
+	case T_SUB:	return TL_MARK_SUB;
+	case T_UL:	return TL_MARK_LIST;
+	case T_OL:	return TL_MARK_OLIST;
+	case T_LI:	return TL_MARK_ITEM;
+	case T_PRE:	return TL_MARK_CODE;	/* preformatted: code */
+	default:	return -1;
+	}
+}
+
+/* Inline markup inside a cell; lists and <pre> are blocks too. */
 static void
 cell_start_tag(struct tstate *ts, enum tag t, const xmlChar **atts)
 {
 	struct tl_inline *b = &ts->inl;
+	int kind = mark_of(t);
 
-	switch (t) {
-	case T_BR:
+	if (t == T_BR)
 		tl_inl_break(b);
-		break;
-	case T_A:
-		tl_inl_open(b, TL_MARK_LINK, attr(atts, "href"));
-		break;
-	case T_CODE:
-		tl_inl_open(b, TL_MARK_CODE, NULL);
-		break;
-	case T_STRONG:
-		tl_inl_open(b, TL_MARK_STRONG, NULL);
-		break;
-	case T_EM:
-		tl_inl_open(b, TL_MARK_EM, NULL);
-		break;
-	case T_SUP:
-		tl_inl_open(b, TL_MARK_SUP, NULL);
-		break;
-	case T_SUB:
-		tl_inl_open(b, TL_MARK_SUB, NULL);
-		break;
-	case T_UL:
-	case T_OL:
-		tl_inl_block(b);
-		tl_inl_open(b, t == T_UL ? TL_MARK_LIST : TL_MARK_OLIST, NULL);
-		break;
-	case T_LI:
-		tl_inl_block(b);
-		tl_inl_open(b, TL_MARK_ITEM, NULL);
-		break;
-	case T_PRE:
-		tl_inl_block(b);
-		tl_inl_pre(b, 1);
-		tl_inl_open(b, TL_MARK_CODE, NULL);
-		break;
-	case T_IMG:
+	else if (t == T_IMG)
 		tl_inl_image(b, attr(atts, "alt"));
-		break;
-	default:
-		if (is_block(t))
-			tl_inl_block(b);
-		break;
-	}
+	else if (is_block(t))
+		tl_inl_block(b);
+	if (t == T_PRE)
+		tl_inl_pre(b, 1);
+	if (kind >= 0)
+		tl_inl_open(b, (enum tl_mark_kind)kind,
+		    t == T_A ? attr(atts, "href") : NULL);
 }
 
 static void
 cell_end_tag(struct tstate *ts, enum tag t)
 {
 	struct tl_inline *b = &ts->inl;
+	int kind = mark_of(t);
 
-	switch (t) {
-	case T_A:
-		tl_inl_close(b, TL_MARK_LINK);
-		break;
-	case T_CODE:
-		tl_inl_close(b, TL_MARK_CODE);
-		break;
-	case T_STRONG:
-		tl_inl_close(b, TL_MARK_STRONG);
-		break;
-	case T_EM:
-		tl_inl_close(b, TL_MARK_EM);
-		break;
-	case T_SUP:
-		tl_inl_close(b, TL_MARK_SUP);
-		break;
-	case T_SUB:
-		tl_inl_close(b, TL_MARK_SUB);
-		break;
-	case T_UL:
-		tl_inl_close(b, TL_MARK_LIST);
-		tl_inl_block(b);
-		break;
-	case T_OL:
-		tl_inl_close(b, TL_MARK_OLIST);
-		tl_inl_block(b);
-		break;
-	case T_LI:
-		tl_inl_close(b, TL_MARK_ITEM);
-		tl_inl_block(b);
-		break;
-	case T_PRE:
-		tl_inl_close(b, TL_MARK_CODE);
+	if (kind >= 0)
+		tl_inl_close(b, (enum tl_mark_kind)kind);
+	if (t == T_PRE)
 		tl_inl_pre(b, -1);
+	if (is_block(t))
 		tl_inl_block(b);
-		break;
-	default:
-		if (is_block(t))
-			tl_inl_block(b);
-		break;
-	}
 }
 
 static void
@@ -1408,7 +1334,7 @@ page_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 		set_base(r);
 	} else if (t == T_LINK && r->page->url == NULL &&
 	    attr(atts, "href") != NULL && attr(atts, "rel") != NULL &&
-	    has_token(attr(atts, "rel"), "canonical") &&
+	    tl_read_has_token(attr(atts, "rel"), "canonical") &&
 	    tl_inl_href(&r->scratch, attr(atts, "href"), NULL) == 0) {
 		/* The page says where it lives. */
 		r->page->url = tl_strdup(r->page, buf_str(&r->scratch));

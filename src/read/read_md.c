@@ -730,6 +730,23 @@ S_next(cmark_node *n, cmark_node *root)
 static int S_tag_attr(const char *tag, const char *name, struct buf *out);
 static int S_streq_ci(const char *a, size_t alen, const char *b);
 
+/* The name of the raw HTML tag `tag` ("<a ...>", "</a>"): where it
+ * starts and its length; *closing for an end tag. */
+static const char *
+S_tag_name(const char *tag, size_t *len, int *closing)
+{
+	const char *p = tag + 1, *name;
+
+	*closing = *p == '/';
+	if (*closing)
+		p++;
+	for (name = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9'); p++)
+		continue;
+	*len = (size_t)(p - name);
+	return name;
+}
+
 /*
  * Take the raw tag `tag` into h: 1 when it is hidden content itself (it
  * opens, closes or sits in a hidden element), so that it and the text
@@ -739,20 +756,13 @@ static int
 S_hiding(struct hiding *h, const char *tag)
 {
 	static const char *const voids[] = { "img", "br", "input", "wbr" };
-	const char *p = tag + 1, *name;
+	const char *name;
 	size_t len, i;
-	int closing = 0, hidden;
+	int closing, hidden;
 
 	if (tag == NULL || tag[0] != '<')
 		return h->depth > 0;
-	if (*p == '/') {
-		closing = 1;
-		p++;
-	}
-	for (name = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-	    (*p >= '0' && *p <= '9'); p++)
-		continue;
-	len = (size_t)(p - name);
+	name = S_tag_name(tag, &len, &closing);
 	if (h->depth > 0) {
 		if (len == strlen(h->name) && S_streq_ci(name, len, h->name))
 			h->depth += closing ? -1 : 1;
@@ -773,7 +783,7 @@ S_hiding(struct hiding *h, const char *tag)
 	for (i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
 		if (S_streq_ci(name, len, voids[i]))
 			return 1;	/* hidden, holding nothing */
-	if (p[-1] == '/' || (strlen(tag) >= 2 && tag[strlen(tag) - 2] == '/'))
+	if (strlen(tag) >= 2 && tag[strlen(tag) - 2] == '/')
 		return 1;	/* <span hidden/> */
 	memcpy(h->name, name, len);
 	h->name[len] = '\0';
@@ -1192,18 +1202,11 @@ S_html_tag(struct ctx *c, const char *tag)
 		{ "br", -1 }, { "p", -2 }, { "div", -2 }, { "img", -3 },
 	};
 	struct tl_inline *b = &c->inl;
-	const char *p = tag + 1, *name;
+	const char *name;
 	size_t len, i;
-	int closing = 0, kind;
+	int closing, kind;
 
-	if (*p == '/') {
-		closing = 1;
-		p++;
-	}
-	for (name = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-	    (*p >= '0' && *p <= '9'); p++)
-		continue;
-	len = (size_t)(p - name);
+	name = S_tag_name(tag, &len, &closing);
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
 		if (S_streq_ci(name, len, tags[i].name))
 			break;
@@ -1409,15 +1412,6 @@ S_first_broken_line(struct ctx *c, size_t hline, size_t ncol,
 	return 0;
 }
 
-static int
-S_blank_cell(const char *s)
-{
-	size_t len = strlen(s);
-
-	S_trim(&s, &len);
-	return len == 0;
-}
-
 /*
  * A row one cell short in a table whose first column was merged across
  * rows (a rowspan the dump could not write): its cells move one column
@@ -1453,10 +1447,10 @@ S_is_section_row(const struct cells *row, size_t ncol, size_t nraw)
 	const struct tl_markup *m;
 	size_t k, len;
 
-	if (ncol < 2 || row->n == 0 || S_blank_cell(row->v[0]))
+	if (ncol < 2 || row->n == 0 || tl_read_blank(row->v[0]))
 		return 0;
 	for (k = 1; k < row->n; k++)
-		if (!S_blank_cell(row->v[k]))
+		if (!tl_read_blank(row->v[k]))
 			return 0;
 	if (nraw == 1)
 		return 1;

@@ -66,9 +66,8 @@ tl_read_chrome_heading(const char *text, size_t len)
 	return in_list(text, len, chrome);
 }
 
-/* Is `word` one of the white-space separated tokens of s? */
-static int
-has_token(const char *s, const char *word)
+int
+tl_read_has_token(const char *s, const char *word)
 {
 	size_t n = strlen(word);
 
@@ -132,7 +131,7 @@ tl_read_hides(const char *hidden, const char *aria_hidden, const char *style,
 		return 1;
 	for (i = 0; cls != NULL && i < sizeof(classes) / sizeof(classes[0]);
 	    i++)
-		if (has_token(cls, classes[i]))
+		if (tl_read_has_token(cls, classes[i]))
 			return 1;
 	return 0;
 }
@@ -181,8 +180,8 @@ tl_read_note_word(const char *text, size_t len)
 	return in_list(text, len, words);
 }
 
-static int
-blank(const char *s)
+int
+tl_read_blank(const char *s)
 {
 	size_t len = strlen(s);
 
@@ -245,7 +244,7 @@ one_column_box(const struct tl_table *t)
 	if (t->ncolumns != 1)
 		return 0;
 	h = t->columns[0].header;
-	if (blank(h) || tl_read_note_word(h, strlen(h)))
+	if (tl_read_blank(h) || tl_read_note_word(h, strlen(h)))
 		return 1;
 	return t->nrows > 0 &&
 	    tl_read_note_word(t->rows[0].cells[0], strlen(t->rows[0].cells[0]));

@@ -28,6 +28,12 @@ int	tl_read_chrome_heading(const char *text, size_t len);
 int	tl_read_hides(const char *hidden, const char *aria_hidden,
 	    const char *style, const char *cls);
 
+/* Is `word` one of the white-space separated tokens of s (a class or
+ * role list; case kept)?  s may be NULL. */
+int	tl_read_has_token(const char *s, const char *word);
+/* Nothing but white space (Unicode spaces too). */
+int	tl_read_blank(const char *s);
+
 /* A legend row: each non-empty cell starts with U+1F4CC ("📌 Name of
  * the permission"), and one at least does. */
 int	tl_read_legend_row(const char *const *cells, size_t n);
