@@ -467,8 +467,11 @@ is_block(enum tag t)
 	}
 }
 
+static int is_note_container(enum tag t, const xmlChar **atts);
+
 /* Elements around the content, not of it: navigation, a site's banner
- * (a <header> outside main, article and section), footers, asides. */
+ * (a <header> outside main, article and section), footers, asides (but
+ * an aside that is a note box). */
 static int
 is_chrome(const struct reader *r, enum tag t, const xmlChar **atts)
 {
@@ -477,7 +480,9 @@ is_chrome(const struct reader *r, enum tag t, const xmlChar **atts)
 		"search", NULL,
 	};
 
-	if (t == T_NAV || t == T_FOOTER || t == T_ASIDE)
+	if (t == T_ASIDE)
+		return !is_note_container(t, atts);
+	if (t == T_NAV || t == T_FOOTER)
 		return 1;
 	if (t == T_HEADER)
 		return r->sectioning == 0;

@@ -982,6 +982,21 @@ test_layout_and_headings(void **state)
 	done(&r);
 }
 
+/* An aside is chrome, unless it is a note box. */
+static void
+test_aside_note(void **state)
+{
+	struct result r;
+
+	(void)state;
+	read_string(&r, "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>"
+	    "<aside class=\"note\"><p>Note: in an aside.</p></aside>"
+	    "<aside><p>Note: the sidebar's.</p></aside>");
+	check_list(&table(&r, 0)->notes, 1, "Note: in an aside.");
+	assert_int_equal(r.page->notes.n, 0);
+	done(&r);
+}
+
 static void
 test_legend_row(void **state)
 {
@@ -1069,6 +1084,7 @@ main(void)
 		cmocka_unit_test(test_cell_blocks),
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_layout_and_headings),
+		cmocka_unit_test(test_aside_note),
 		cmocka_unit_test(test_legend_row),
 		cmocka_unit_test(test_quiet_on_stderr),
 	};
