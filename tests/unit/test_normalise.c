@@ -1657,6 +1657,113 @@ static void date_month_words_need_a_year(void **s) {
 	expect_date(s, "5 de out. de 2023", 1, 2023, 10, 5);
 	expect_date(s, "ago. 2023", 1, 2023, 8, 0); }
 
+/* ---- markup folds with its text ----------------------------------- */
+
+/* Cell (0, col) of the page's table gets the n marks (kind, start, end). */
+static void
+mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
+{
+	struct tl_table *t = &page->tables[0];
+	struct tl_mark m[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m[i].kind = v[3 * i];
+		m[i].start = v[3 * i + 1];
+		m[i].end = v[3 * i + 2];
+		m[i].href = m[i].kind == TL_MARK_LINK ? "https://x.example/" :
+		    NULL;
+	}
+	tl_row_set_markup(page, t, &t->rows[0], col,
+	    tl_markup_copy(page, m, n));
+}
+
+static void
+expect_mark(const struct tl_row *r, size_t col, size_t i, unsigned kind,
+    const char *want)
+{
+	const struct tl_markup *m = tl_cell_markup(r, col);
+
+	assert_non_null(m);
+	assert_true(i < m->n);
+	assert_int_equal(m->v[i].kind, kind);
+	assert_int_equal(m->v[i].end - m->v[i].start, strlen(want));
+	assert_memory_equal(r->cells[col] + m->v[i].start, want, strlen(want));
+}
+
+/* Runs of white space, NBSP, blank lines: each mark keeps its words. */
+static void
+markup_folds_with_text(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = {
+		"X.Read",
+		"  Read \xc2\xa0 the  guide\n\n\nnow \x01ok",
+	};
+	/* "the  guide" is 10..20, "guide" 15..20, "now \x01ok" 23..30 */
+	static const unsigned marks[] = {
+		TL_MARK_LINK, 10, 20, TL_MARK_CODE, 15, 20,
+		TL_MARK_EM, 23, 30,
+	};
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 1, 3, marks);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	assert_string_equal(r->cells[1], "Read the guide\nnow ok");
+	assert_int_equal(tl_cell_markup(r, 1)->n, 3);
+	expect_mark(r, 1, 0, TL_MARK_LINK, "the guide");
+	expect_mark(r, 1, 1, TL_MARK_CODE, "guide");
+	expect_mark(r, 1, 2, TL_MARK_EM, "now ok");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A mark over only white space is gone once folded. */
+static void
+markup_empty_dropped(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "X.Read", "a \xc2\xa0 b" };
+	static const unsigned marks[] = { TL_MARK_STRONG, 2, 4 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+
+	mark_cell(page, 1, 1, marks);
+	normalise_ok(state, page, &d);
+	assert_string_equal(page->tables[0].rows[0].cells[1], "a b");
+	assert_null(tl_cell_markup(&page->tables[0].rows[0], 1));
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A footnote mark at the end of a cell is not part of its field. */
+static void
+markup_footnote_not_in_field(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "Group.Read.All^1",
+	    "Reads groups.^2" };
+	static const unsigned m0[] = { TL_MARK_CODE, 0, 14,
+	    TL_MARK_SUP, 14, 16 };
+	static const unsigned m1[] = { TL_MARK_SUP, 13, 15 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 0, 2, m0);
+	mark_cell(page, 1, 1, m1);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	expect_field(r, TL_PERMISSION, "Group.Read.All");
+	expect_field(r, TL_PURPOSE, "Reads groups.");
+	assert_string_equal(r->cells[0], "Group.Read.All^1");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int
@@ -1747,6 +1854,8 @@ main(void)
 		T(date_portuguese), T(date_japanese_more), T(date_mon_dd_yy),
 		T(date_ymd_slash), T(date_ranges),
 		T(date_month_words_need_a_year),
+		T(markup_folds_with_text), T(markup_empty_dropped),
+		T(markup_footnote_not_in_field),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);
