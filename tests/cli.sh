@@ -149,7 +149,7 @@ check "newline in an option value: quoted" grep -Fq "not 'a\nb'" "$tmp/err"
 printf '%s\n' '| Permission | Purpose |' '|---|---|' \
     '| `User.Read`(Sign in) | See [docs](../d.html). |' >"$tmp/marked.md"
 run -f csv "$tmp/marked.md"
-check "csv: cells as plain text" grep -Fxq ',User.Read,Sign in,,,See docs.,'"$(printf '\r')" "$tmp/out"
+check "csv: cells as plain text" grep -Fxq ',User.Read,Sign in,,,See docs.,,'"$(printf '\r')" "$tmp/out"
 run -f csv --csv-markdown --page-url https://x.example/a/b.html "$tmp/marked.md"
 check "--csv-markdown: a cell with a link as Markdown, resolved by --page-url" \
     grep -Fq ',User.Read,Sign in,,,See [docs](https://x.example/d.html).,' "$tmp/out"
