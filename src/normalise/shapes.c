@@ -475,9 +475,20 @@ tl_shape_expand_flags(const struct tl_vocab *v, struct tl_page *page,
 			*n = *row;
 			cells = tl_alloc(page, t->ncolumns * sizeof(*cells));
 			memcpy(cells, row->cells, t->ncolumns * sizeof(*cells));
+			/* Each copy has its own list of marks: a blanked
+			 * check mark loses its own (a link, bold). */
+			if (row->markup != NULL) {
+				n->markup = tl_alloc(page,
+				    t->ncolumns * sizeof(*n->markup));
+				memcpy(n->markup, row->markup,
+				    t->ncolumns * sizeof(*n->markup));
+			}
 			for (j = 0; j < nfc; j++)
-				if (j != k && set[j])
+				if (j != k && set[j]) {
 					cells[fc[j].col] = "";
+					tl_row_set_markup(page, t, n,
+					    fc[j].col, NULL);
+				}
 			n->cells = cells;
 			n->f[TL_TYPE] = tl_ptype_name(fc[k].type);
 			n->f[TL_TYPE_QUALIFIER] = fc[k].qualifier;

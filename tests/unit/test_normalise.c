@@ -1659,9 +1659,11 @@ static void date_month_words_need_a_year(void **s) {
 
 /* ---- markup folds with its text ----------------------------------- */
 
-/* Cell (0, col) of the page's table gets the n marks (kind, start, end). */
+/* Cell (row, col) of the page's table gets the n marks (kind, start,
+ * end). */
 static void
-mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
+mark_row_cell(struct tl_page *page, size_t row, size_t col, size_t n,
+    const unsigned *v)
 {
 	struct tl_table *t = &page->tables[0];
 	struct tl_mark m[8];
@@ -1674,8 +1676,14 @@ mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
 		m[i].href = m[i].kind == TL_MARK_LINK ? "https://x.example/" :
 		    NULL;
 	}
-	tl_row_set_markup(page, t, &t->rows[0], col,
+	tl_row_set_markup(page, t, &t->rows[row], col,
 	    tl_markup_copy(page, m, n));
+}
+
+static void
+mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
+{
+	mark_row_cell(page, 0, col, n, v);
 }
 
 static void
@@ -1760,6 +1768,66 @@ markup_footnote_not_in_field(void **state)
 	expect_field(r, TL_PERMISSION, "Group.Read.All");
 	expect_field(r, TL_PURPOSE, "Reads groups.");
 	assert_string_equal(r->cells[0], "Group.Read.All^1");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* Marks never reach past their cell's text (the writers index by them). */
+static void
+expect_marks_in_step(const struct tl_table *t)
+{
+	size_t r, c, i;
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncolumns; c++) {
+			const struct tl_markup *m = tl_cell_markup(&t->rows[r],
+			    c);
+
+			for (i = 0; m != NULL && i < m->n; i++) {
+				assert_true(m->v[i].start < m->v[i].end);
+				assert_true(m->v[i].end <=
+				    strlen(t->rows[r].cells[c]));
+			}
+		}
+}
+
+/*
+ * Flag columns spread a row into one per type: the check mark blanked
+ * in each copy loses its markup; the one kept keeps it, and the copies
+ * do not share one list of marks (blanking one must not blank another).
+ */
+static void
+markup_flag_rows(void **state)
+{
+	const char *h[] = { "Permission", "Delegated", "Application" };
+	const char *c[] = { "Mail.Read", "Yes", "Yes", "Mail.Send", "Yes", "" };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 3 };
+	static const unsigned link[] = { TL_MARK_LINK, 0, 3 };
+	static const unsigned code[] = { TL_MARK_CODE, 0, 9 };
+	struct tl_page *page = make_page("T", h, 3, c, 2);
+	struct tl_diags d = {0};
+	const struct tl_table *t;
+
+	mark_row_cell(page, 0, 0, 1, code);
+	mark_row_cell(page, 0, 1, 1, strong);
+	mark_row_cell(page, 0, 2, 1, link);
+	mark_row_cell(page, 1, 1, 1, strong);
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 3);
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[0].cells[2], "");
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_mark(&t->rows[0], 0, 0, TL_MARK_CODE, "Mail.Read");
+	expect_field(&t->rows[1], TL_TYPE, "Application");
+	assert_string_equal(t->rows[1].cells[1], "");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	expect_mark(&t->rows[1], 2, 0, TL_MARK_LINK, "Yes");
+	expect_mark(&t->rows[1], 0, 0, TL_MARK_CODE, "Mail.Read");
+	/* A row with one flag is kept as it was. */
+	expect_mark(&t->rows[2], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_marks_in_step(t);
 	tl_diags_free(&d);
 	tl_page_free(page);
 }
@@ -1855,7 +1923,7 @@ main(void)
 		T(date_ymd_slash), T(date_ranges),
 		T(date_month_words_need_a_year),
 		T(markup_folds_with_text), T(markup_empty_dropped),
-		T(markup_footnote_not_in_field),
+		T(markup_footnote_not_in_field), T(markup_flag_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);
