@@ -562,6 +562,7 @@ tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
 	struct tl_row *old = t->rows;
 	size_t nold = t->nrows, ncol = t->ncolumns, i, j, qb, qe;
 	const char **header, **cells, *permission = "", *first;
+	struct tl_row *row;
 	int ok = 0;
 
 	/* Graph's tables have four attributes and two types; a table far
@@ -604,8 +605,13 @@ tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
 			cells[1] = types[j];
 			for (i = 0; i < nold; i++)
 				cells[i + 2] = old[i].cells[j];
-			tl_table_add_row(page, t, old[0].line, cells,
+			row = tl_table_add_row(page, t, old[0].line, cells,
 			    nold + 2);
+			/* Each value keeps its markup (its text is the
+			 * same); the permission and type are plain. */
+			for (i = 0; i < nold; i++)
+				tl_row_set_markup(page, t, row, i + 2,
+				    tl_cell_markup(&old[i], j));
 		}
 		free(types);
 	}

@@ -1832,6 +1832,49 @@ markup_flag_rows(void **state)
 	tl_page_free(page);
 }
 
+/* Graph's permission tables read transposed: each value keeps its
+ * markup; the permission (a heading) and the type (a header) have none. */
+static void
+markup_transposed(void **state)
+{
+	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *c[] = {
+		"Identifier", "d07a8cc0", "ebfcd32b",
+		"DisplayText", "Read all access reviews", "Read yours",
+		"AdminConsentRequired", "Yes", "No",
+	};
+	/* "access reviews" is 9..23; "yours" 5..10; the header cell too */
+	static const unsigned link[] = { TL_MARK_LINK, 9, 23 };
+	static const unsigned em[] = { TL_MARK_EM, 5, 10 };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 10 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 3, c, 3);
+	const struct tl_table *t;
+
+	mark_row_cell(page, 1, 1, 1, link);
+	mark_row_cell(page, 1, 2, 1, em);
+	mark_row_cell(page, 0, 0, 1, strong);
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "AccessReview.Read.All");
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 2);
+	assert_int_equal(t->ncolumns, 5);
+	assert_string_equal(t->rows[0].cells[3], "Read all access reviews");
+	expect_mark(&t->rows[0], 3, 0, TL_MARK_LINK, "access reviews");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 3)->n, 1);
+	assert_string_equal(tl_cell_markup(&t->rows[0], 3)->v[0].href,
+	    "https://x.example/");
+	expect_mark(&t->rows[1], 3, 0, TL_MARK_EM, "yours");
+	assert_null(tl_cell_markup(&t->rows[0], 0));
+	assert_null(tl_cell_markup(&t->rows[0], 1));
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	assert_null(tl_cell_markup(&t->rows[1], 2));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int
@@ -1924,6 +1967,7 @@ main(void)
 		T(date_month_words_need_a_year),
 		T(markup_folds_with_text), T(markup_empty_dropped),
 		T(markup_footnote_not_in_field), T(markup_flag_rows),
+		T(markup_transposed),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);
