@@ -1178,12 +1178,37 @@ warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 }
 
 /*
+ * Cell col of r shows `text` instead of what the page wrote, and its
+ * markup follows: a mark that held the whole old text (a date that is a
+ * link) holds the whole new one, the others go with the words they held.
+ */
+static void
+replace_cell(struct ctx *c, const struct tl_table *t, struct tl_row *r,
+    size_t col, const char *text)
+{
+	const struct tl_markup *m = tl_cell_markup(r, col);
+	size_t len = strlen(r->cells[col]), i, n = 0;
+
+	r->cells[col] = text;
+	if (m == NULL)
+		return;
+	c->marks = xgrow(c->marks, &c->marks_cap, m->n, sizeof(*c->marks));
+	for (i = 0; i < m->n && *text != '\0'; i++)
+		if (m->v[i].start == 0 && m->v[i].end == len) {
+			c->marks[n] = m->v[i];
+			c->marks[n++].end = (unsigned)strlen(text);
+		}
+	tl_row_set_markup(c->page, t, r, col,
+	    tl_markup_copy(c->page, c->marks, n));
+}
+
+/*
  * The row's date from its date cell.  With --normalize-dates the cell
  * is shown as tablog writes dates ("December 2023"); last_update_text
  * keeps what the page wrote either way.
  */
 static void
-fill_date(struct ctx *c, struct tl_row *r, int col)
+fill_date(struct ctx *c, const struct tl_table *t, struct tl_row *r, int col)
 {
 	const char *text = r->cells[col];
 
@@ -1203,8 +1228,8 @@ fill_date(struct ctx *c, struct tl_row *r, int col)
 	if (c->n->normalize_dates) {
 		buf_reset(&c->tmp);
 		tl_date_label(&c->tmp, &r->date);
-		r->cells[col] = tl_strndup_shared(c->page, buf_str(&c->tmp),
-		    c->tmp.len);
+		replace_cell(c, t, r, (size_t)col, tl_strndup_shared(c->page,
+		    buf_str(&c->tmp), c->tmp.len));
 	}
 }
 
@@ -1330,7 +1355,7 @@ fill_row(struct ctx *c, const struct tl_table *t, const int *col,
 		tl_shape_higher_cell(c->n->vocab, c->page, r,
 		    field_text(c, r, col[TL_HIGHER_PRIVILEGED]), &c->tmp);
 	if (t->date_column >= 0)
-		fill_date(c, r, t->date_column);
+		fill_date(c, t, r, t->date_column);
 }
 
 static void

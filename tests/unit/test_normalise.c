@@ -1875,6 +1875,45 @@ markup_transposed(void **state)
 	tl_page_free(page);
 }
 
+/*
+ * --normalize-dates shows a date cell as tablog writes dates: a mark
+ * over the whole date (a date that is a link) holds the whole new text,
+ * a mark over part of it goes (its words are gone).
+ */
+static void
+markup_normalized_date(void **state)
+{
+	struct tl_norm_opts o = { .normalize_dates = 1 };
+	struct tl_normaliser *n = tl_normaliser_new(&o);
+	const char *h[] = { "Permission", "Last update" };
+	const char *c[] = { "A.Read", "13. Juli 2021", "B.Read", "Dez. 2023",
+	    "C.Read", "13. Juli 2021" };
+	/* "13. Juli 2021" is 13 bytes, "Juli" 4..8, "Dez." 0..4 */
+	static const unsigned whole[] = { TL_MARK_LINK, 0, 13,
+	    TL_MARK_EM, 4, 8 };
+	static const unsigned part[] = { TL_MARK_STRONG, 0, 4 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 3);
+	const struct tl_table *t;
+
+	(void)state;
+	mark_row_cell(page, 0, 1, 2, whole);
+	mark_row_cell(page, 1, 1, 1, part);
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	t = &page->tables[0];
+	assert_string_equal(t->rows[0].cells[1], "13 July 2021");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 1)->n, 1);
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_LINK, "13 July 2021");
+	expect_field(&t->rows[0], TL_LAST_UPDATE_TEXT, "13. Juli 2021");
+	assert_string_equal(t->rows[1].cells[1], "December 2023");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	assert_null(tl_cell_markup(&t->rows[2], 1));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+	tl_normaliser_free(n);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int
@@ -1967,7 +2006,7 @@ main(void)
 		T(date_month_words_need_a_year),
 		T(markup_folds_with_text), T(markup_empty_dropped),
 		T(markup_footnote_not_in_field), T(markup_flag_rows),
-		T(markup_transposed),
+		T(markup_transposed), T(markup_normalized_date),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);
