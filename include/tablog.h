@@ -224,6 +224,16 @@ TABLOG_API int tablog_loader_set_date_column(tablog_loader *loader,
  */
 TABLOG_API int tablog_loader_set_normalize_dates(tablog_loader *loader,
     int normalize);
+/*
+ * The URL the pages loaded next were read from: their relative links
+ * resolve against it (an HTML page's <base href> too), and it is the
+ * page's `url`.  An absolute http or https URL; -1 for anything else.
+ * NULL (the default) leaves each page's URL to where it was fetched
+ * from (the final URL after redirects), else to the page itself (its
+ * canonical link), else unknown.
+ */
+TABLOG_API int tablog_loader_set_page_url(tablog_loader *loader,
+    const char *url);
 
 /*
  * Read, parse and normalise the page in file `path` ("-" for standard
@@ -376,6 +386,8 @@ typedef struct tablog_writer tablog_writer;
 #define TABLOG_FRAGMENT		0x08u	/* html: the table, not a page */
 #define TABLOG_STRICT		0x10u	/* warn of names missing in a
 					 * template's context (below) */
+#define TABLOG_CSV_MARKDOWN	0x20u	/* CSV cells with markup written as
+					 * GFM, not plain text */
 
 /*
  * A writer holds the output options and the templates behind the html,

@@ -3,8 +3,8 @@
 #
 # Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner
 # (tests/mustache-spec), the layering of src/ (tests/layers.sh), golden
-# tests (tests/golden/cases.tsv), the test
-# scripts below (tests/README.md says what each covers) and the corpus
+# tests (tests/golden/cases.tsv), the real pages of tests/pages (each
+# against its hand-written expectation), the test scripts below (tests/README.md says what each covers) and the corpus
 # check (tests/corpus/expected.tsv).  Each stage prints its own counts;
 # this script adds them up.  Run from the repository root.  TABLOG
 # (default ./tablog) and B (default build) select what is tested.
@@ -65,6 +65,7 @@ if [ -x "$B/tests/mustache_spec" ]; then
 fi
 run_counted layers sh tests/layers.sh
 run_counted golden sh tests/golden.sh
+run_counted pages python3 tests/pages/check.py
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
 run_counted readme sh tests/readme.sh

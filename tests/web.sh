@@ -35,6 +35,14 @@ cp tests/site/old/alpha.md "$root/alpha-old.md"
 cp tests/site/new/alpha.md "$root/alpha-new.md"
 cp tests/check/problems.md "$root/problems.md"
 printf 'Just some prose.\n' >"$root/prose.md"
+# Relative links in cells, for the page's own URL.
+printf '%s\n' '| Permission | Purpose |' '|---|---|' \
+    '| User.Read | See [the guide](d.html) and [more](../up/e.html). |' \
+    >"$root/links.md"
+printf '%s\n' '<html><head><link rel="canonical" href="https://docs.example/x/canon.html"></head><body>' \
+    '<table><tr><th>Permission</th><th>Purpose</th></tr>' \
+    '<tr><td>User.Read</td><td>See <a href="d.html">the guide</a>.</td></tr></table></body></html>' \
+    >"$root/canon.html"
 # One table whose purpose is "Café access", in windows-1252 (0xE9), with
 # the charset named in different places.
 latin() {
@@ -111,6 +119,38 @@ check "check of a URL: the file's findings, named by the URL" sh -c \
     "[ $st -eq 1 ] && cmp -s '$tmp/err' '$tmp/check.want'"
 run check --today 2026-11-26 "$H/cloud-backup-for-azure.md" "$SEED"
 check "check of a URL and a file" sh -c "[ $st -eq 0 ] && [ ! -s '$tmp/err' ]"
+
+# ---- the page's URL ------------------------------------------------------
+
+# Exit 0, and the page's url in the JSON output, then its cells' link
+# targets, are these.
+urls_are() {
+	[ "$st" -eq 0 ] && [ "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["page"]["url"])
+for t in d["tables"]:
+    for r in t["rows"]:
+        for c in r["cells"]:
+            for l in c.get("links", []):
+                print(l["href"])' "$tmp/out")" = "$(printf '%s\n' "$@")" ]
+}
+run -f json "$H/pages/links.md"
+check "a fetched page: its url is the URL, its relative links resolve against it" \
+    urls_are "$H/pages/links.md" "$H/pages/d.html" "$H/up/e.html"
+run -f json "$H/redirect?to=/gzip/links.md"
+check "a redirected page: the URL after redirects" \
+    urls_are "$H/gzip/links.md" "$H/gzip/d.html" "$H/up/e.html"
+run -f json --page-url https://docs.example/a/b.md "$H/pages/links.md"
+check "--page-url wins over the fetched URL" \
+    urls_are https://docs.example/a/b.md https://docs.example/a/d.html \
+    https://docs.example/up/e.html
+run -f json "$H/pages/canon.html"
+check "a fetched page: the fetched URL wins over its canonical link" \
+    urls_are "$H/pages/canon.html" "$H/pages/d.html"
+run -f json "$root/canon.html"
+check "the same page from a file: its canonical link" \
+    urls_are https://docs.example/x/canon.html https://docs.example/x/d.html
 
 # ---- the cache ----------------------------------------------------------
 

@@ -49,11 +49,12 @@ cp "$W/xss/csv/formula.md" "$W/pages/formula.md"
 # higher_privileged, supported), after the fields, as in CSV.
 cp tests/golden/shapes/graph-include.md "$W/pages/graph.md"
 cp tests/golden/shapes/flags.md "$W/pages/flags.md"
-# Links: the first of a cell, its text the cell's text; written both as a
-# link and as the URL in the text, so that they hold whether the link
-# comes from the model or from the text.
+# Links: the first of a cell, its text the cell's text.  The first rows
+# write each link both as a link and as the URL in the text; the last
+# two only as links whose text is no URL (one relative, resolved against
+# the page's <base href>), which only the model's links can give.
 cat >"$W/pages/links.html" <<'EOF'
-<!DOCTYPE html><title>Links</title><h1>Links</h1>
+<!DOCTYPE html><base href="https://docs.example.org/guide/"><title>Links</title><h1>Links</h1>
 <table><tr><th>API</th><th>Permission</th><th>Purpose</th><th>Docs</th></tr>
 <tr><td>Microsoft Graph</td><td>User.Read</td>
 <td>See <a href="https://learn.microsoft.com/graph/permissions-reference#userread">https://learn.microsoft.com/graph/permissions-reference#userread</a>.</td>
@@ -61,6 +62,9 @@ cat >"$W/pages/links.html" <<'EOF'
 <tr><td>Microsoft Graph</td><td>Mail.Send</td>
 <td>No link, only javascript:alert(1) and example.com.</td>
 <td><a href="mailto:owner@example.com">mailto:owner@example.com</a></td></tr>
+<tr><td>Microsoft Graph</td><td>Files.Read</td>
+<td>Reads <a href="api/files.html#read">the user's files</a> and <a href="https://example.com/three">more</a>.</td>
+<td><a href="https://example.com/files">Files API</a></td></tr>
 </table>
 EOF
 PAGES="model tricky multi payloads payloads-html formula links graph flags"
@@ -129,9 +133,12 @@ else
 	check "openpyxl: all.xlsx holds what all.json says (Rows, Changelog by month then page)" \
 		"$PY" "$CHECK" site "$W/site/all.xlsx" "$W/site/all.json"
 	check "openpyxl: hyperlinks: the first link of a cell, to its URL; mailto; none from text that is no link" \
-		"$PY" "$CHECK" links "$W/x/links.xlsx" "Table 1" \
+		"$PY" "$CHECK" links "$W/x/links.xlsx" \
+		"$("$PY" "$CHECK" names "$W/x/links.json" | head -n 1)" \
 		"F2=https://learn.microsoft.com/graph/permissions-reference#userread" \
-		"J2=https://example.com/one" "J3=mailto:owner@example.com" "F3=-"
+		"J2=https://example.com/one" "J3=mailto:owner@example.com" "F3=-" \
+		"F4=https://docs.example.org/guide/api/files.html#read" \
+		"J4=https://example.com/files"
 	# The checks have teeth: a workbook with one formula in it (openpyxl
 	# writes "=..." as a formula) fails them ...
 	"$PY" -c 'import openpyxl, sys
@@ -149,12 +156,13 @@ wb.save(sys.argv[2])' "$W/x/model.xlsx" "$W/control.xlsx"
 	# ... and the formula payloads are there, as text.
 	check "openpyxl: the formula page's cells are its formulas, as text" \
 		"$PY" -c 'import openpyxl, sys
-ws = openpyxl.load_workbook(sys.argv[1])["Table 1"]
+ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]
 vals = {c.value for r in ws.iter_rows() for c in r}
 want = {"=1+1", "@SUM(1,2)", "-2+3", "=\"a\"\"b\""}
 assert want <= vals, want - vals
 assert openpyxl.load_workbook(sys.argv[1]).properties.title == "=cmd|'"' /C calc'"'!A0"' \
-		"$W/x/formula.xlsx"
+		"$W/x/formula.xlsx" \
+		"$("$PY" "$CHECK" names "$W/x/formula.json" | head -n 1)"
 fi
 
 # --- LibreOffice -----------------------------------------------------------
@@ -177,11 +185,10 @@ else
 		n=$("$PY" -c 'import json, sys
 print(len(json.load(open(sys.argv[1]))["tables"]))' "$W/x/$p.json")
 		set --
-		i=1
-		while [ "$i" -le "$n" ]; do
-			set -- "$@" "$W/lo/out/$p-Table $i.csv"
-			i=$((i + 1))
-		done
+		"$PY" "$CHECK" names "$W/x/$p.json" | head -n "$n" >"$W/names"
+		while IFS= read -r sheet; do
+			set -- "$@" "$W/lo/out/$p-$sheet.csv"
+		done <"$W/names"
 		if [ ! -s "$1" ]; then
 			bad "LibreOffice converts $p.xlsx to CSV"
 			tail -n 5 "$W/lo/log" | sed 's/^/    /'
@@ -214,7 +221,7 @@ check "a cell past 32767 characters: exit 0, one warning naming its line" \
 	sh "$W/long.err" "$st"
 if "$PY" -c 'import openpyxl' 2>/dev/null; then
 	check "a cell past 32767 characters: 32767 of them in the sheet" \
-		"$PY" "$CHECK" cell "$W/long.xlsx" "Table 1" F2 32767
+		"$PY" "$CHECK" cell "$W/long.xlsx" "Long" F2 32767
 fi
 # Two pages of 8200 extra columns each: all.xlsx's Rows would need 16412.
 mkdir "$W/wide"

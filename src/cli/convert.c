@@ -30,6 +30,10 @@ static const struct cli_option convert_options[] = {
 	    "only the N-th table of the page (1-based)" },
 	{ "fragment",		no_argument,	   OPT_FRAGMENT, NULL,
 	    "HTML: the table only, not a whole page" },
+	{ "page-url",		required_argument, OPT_PAGE_URL, "URL",
+	    "where the page was read from: its relative\n"
+	    "links resolve against it (default: the page's\n"
+	    "canonical link, if it has one)" },
 	{ "jobs",		required_argument, 'j', "N",
 	    "with -o FOLDER, formats written at once\n"
 	    "(1 to 256; default: one per processor)" },
@@ -66,6 +70,11 @@ convert_option(struct cli *c, int id, const char *v, void *ctx)
 		break;
 	case OPT_FRAGMENT:
 		c->write_flags |= TABLOG_FRAGMENT;
+		break;
+	case OPT_PAGE_URL:
+		if (tablog_loader_set_page_url(c->loader, v) != 0)
+			return cli_usage_error(c, "--page-url takes an http:// "
+			    "or https:// URL, not '%s'", v);
 		break;
 	case 'j':
 		if (cli_parse_jobs(c, v, &jobs) != CLI_CONTINUE)

@@ -70,6 +70,9 @@ const struct cli_option cli_write_options[] = {
 	    "start CSV with a UTF-8 byte-order mark (Excel)" },
 	{ "csv-raw",		no_argument,	   OPT_CSV_RAW, NULL,
 	    "do not guard cells that start with = + - @" },
+	{ "csv-markdown",	no_argument,	   OPT_CSV_MARKDOWN, NULL,
+	    "CSV cells with links, code or emphasis as\n"
+	    "Markdown (default: plain text)" },
 	{ "strict",		no_argument,	   OPT_STRICT, NULL,
 	    "warnings count as findings (exit 1); a name a\n"
 	    "template uses that is not there is a warning" },
@@ -348,6 +351,9 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 		break;
 	case OPT_CSV_RAW:
 		c->write_flags |= TABLOG_CSV_RAW;
+		break;
+	case OPT_CSV_MARKDOWN:
+		c->write_flags |= TABLOG_CSV_MARKDOWN;
 		break;
 	case OPT_STRICT:
 		c->strict = 1;

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -42,6 +43,7 @@ struct tablog_loader {
 	char			*date_column;	/* owned; opts.norm points here */
 	char			*cache_dir;	/* owned; opts.fetch points here */
 	char			*cacert;	/* owned; opts.fetch points here */
+	char			*page_url;	/* owned; opts.page_url */
 	struct tl_loader	*loader;	/* made on first load */
 };
 
@@ -84,7 +86,7 @@ struct tablog_diff {
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
-	TABLOG_FRAGMENT | TABLOG_STRICT)
+	TABLOG_FRAGMENT | TABLOG_STRICT | TABLOG_CSV_MARKDOWN)
 #define MAX_JOBS 256
 /* Bounds of the fetch options (include/tablog.h says them). */
 #define TABLOG_MAX_TIMEOUT	86400.0		/* seconds */
@@ -317,6 +319,7 @@ tablog_loader_free(tablog_loader *loader)
 	free(loader->date_column);
 	free(loader->cache_dir);
 	free(loader->cacert);
+	free(loader->page_url);
 	free(loader);
 }
 
@@ -440,6 +443,18 @@ tablog_loader_set_temps(tablog_loader *loader, tablog_temps *temps)
 		return -1;
 	S_loader_reset(loader);
 	loader->opts.fetch.temps = temps != NULL ? temps->temps : NULL;
+	return 0;
+}
+
+int
+tablog_loader_set_page_url(tablog_loader *loader, const char *url)
+{
+	if (loader == NULL || (url != NULL && strncasecmp(url, "http://", 7)
+	    != 0 && strncasecmp(url, "https://", 8) != 0))
+		return -1;
+	S_loader_reset(loader);
+	S_set_string(&loader->page_url, url);
+	loader->opts.page_url = loader->page_url;
 	return 0;
 }
 
@@ -711,6 +726,7 @@ tablog_writer_set_flags(tablog_writer *writer, unsigned flags)
 		return -1;
 	writer->opts.csv_bom = (flags & TABLOG_CSV_BOM) != 0;
 	writer->opts.csv_raw = (flags & TABLOG_CSV_RAW) != 0;
+	writer->opts.csv_markdown = (flags & TABLOG_CSV_MARKDOWN) != 0;
 	writer->opts.oldest_first = (flags & TABLOG_OLDEST_FIRST) != 0;
 	writer->opts.fragment = (flags & TABLOG_FRAGMENT) != 0;
 	writer->strict = (flags & TABLOG_STRICT) != 0;

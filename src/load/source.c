@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "base/version.h"
 #include "base/xalloc.h"
+#include "read/structure.h"
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
@@ -231,7 +232,7 @@ tl_load_bytes(struct tl_loader *l, const char *name, const char *bytes,
 	const struct tl_input_format *f;
 	struct buf utf8 = {0}, decoded = {0};
 	struct tl_page *page;
-	const char *base;
+	const char *url;
 	int rc;
 
 	if (meta != NULL && meta->charset != NULL && !has_bom(bytes, len) &&
@@ -260,15 +261,17 @@ tl_load_bytes(struct tl_loader *l, const char *name, const char *bytes,
 	}
 	f = l->opts.from != NULL ? l->opts.from : tl_input_detect(bytes, len);
 	page = tl_page_new(name);
-	base = l->opts.base_url != NULL ? l->opts.base_url :
+	/* The page's own URL: as given, else where it was fetched from
+	 * (the HTML reader falls back on the page's canonical link). */
+	url = l->opts.page_url != NULL ? l->opts.page_url :
 	    meta != NULL ? meta->url : NULL;
-	if (base != NULL)
-		page->base_url = tl_strdup(page, base);
+	if (url != NULL)
+		page->url = tl_strdup(page, url);
 	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
 	buf_free(&decoded);
 	if (rc == 0)
-		tl_page_drop_empty_tables(page);
+		tl_read_drop_chrome(page);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_NO_TABLE,
 		    name, 0, "no table found");

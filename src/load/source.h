@@ -35,9 +35,10 @@ struct tl_load_opts {
 	 * limit is max_input, the User-Agent names this tablog.
 	 */
 	struct tl_fetch_opts	fetch;
-	/* --base-url: every page's base_url (table.h); NULL: a fetched
-	 * page's own URL after redirects, none for a file. */
-	const char		*base_url;
+	/* --page-url: every page's url (table.h), what its relative links
+	 * resolve against; NULL: a fetched page's final URL after
+	 * redirects, none for a file. */
+	const char		*page_url;
 };
 
 struct tl_loader;
@@ -80,7 +81,7 @@ struct tl_page *tl_load_buffer(struct tl_loader *l, const char *name,
 /* What the transport said about a page's bytes (a fetched page). */
 struct tl_load_meta {
 	const char	*charset;	/* the Content-Type's, lowercased; or NULL */
-	const char	*url;		/* after redirects: the page's base_url */
+	const char	*url;		/* after redirects: the page's url */
 };
 /* The same for bytes that came with meta (NULL: none, as above). */
 struct tl_page *tl_load_bytes(struct tl_loader *l, const char *name,

@@ -180,6 +180,15 @@ tl_row_set_higher(struct tl_page *page, struct tl_row *r,
 
 /* ---- pages and tables ---------------------------------------------- */
 
+/* What a table holds outside the arena. */
+static void
+table_free(struct tl_table *t)
+{
+	free(t->rows);
+	free(t->headings.v);
+	free(t->notes.v);
+}
+
 struct tl_page *
 tl_page_new(const char *source)
 {
@@ -197,10 +206,8 @@ tl_page_free(struct tl_page *page)
 
 	if (page == NULL)
 		return;
-	for (i = 0; i < page->ntables; i++) {
-		free(page->tables[i].rows);
-		free(page->tables[i].headings.v);
-	}
+	for (i = 0; i < page->ntables; i++)
+		table_free(&page->tables[i]);
 	free(page->tables);
 	free(page->breadcrumb.v);
 	free(page->intro.v);
@@ -260,6 +267,52 @@ tl_table_add_row(struct tl_page *page, struct tl_table *t, unsigned line,
 		r->cells[i] = (i < n && cells[i]) ?
 		    tl_strndup_shared(page, cells[i], strlen(cells[i])) : "";
 	return r;
+}
+
+const struct tl_markup *
+tl_markup_copy(struct tl_page *page, const struct tl_mark *v, size_t n)
+{
+	struct tl_markup *m;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	m = tl_alloc(page, sizeof(*m) + n * sizeof(m->v[0]));
+	m->n = n;
+	for (i = 0; i < n; i++) {
+		m->v[i] = v[i];
+		if (v[i].href != NULL)
+			m->v[i].href = tl_strndup_shared(page, v[i].href,
+			    strlen(v[i].href));
+	}
+	return m;
+}
+
+void
+tl_row_set_markup(struct tl_page *page, const struct tl_table *t,
+    struct tl_row *r, size_t col, const struct tl_markup *m)
+{
+	if (col >= t->ncolumns)
+		return;
+	if (m == NULL) {
+		if (r->markup != NULL)
+			r->markup[col] = NULL;
+		return;
+	}
+	if (r->markup == NULL)
+		r->markup = tl_alloc(page, t->ncolumns * sizeof(*r->markup));
+	r->markup[col] = m;
+}
+
+void
+tl_page_remove_table(struct tl_page *page, size_t i)
+{
+	if (i >= page->ntables)
+		return;
+	table_free(&page->tables[i]);
+	memmove(&page->tables[i], &page->tables[i + 1],
+	    (page->ntables - i - 1) * sizeof(*page->tables));
+	page->ntables--;
 }
 
 int
@@ -328,12 +381,10 @@ tl_page_drop_empty_tables(struct tl_page *page)
 	size_t i, kept = 0;
 
 	for (i = 0; i < page->ntables; i++) {
-		if (table_has_text(&page->tables[i])) {
+		if (table_has_text(&page->tables[i]))
 			page->tables[kept++] = page->tables[i];
-		} else {
-			free(page->tables[i].rows);
-			free(page->tables[i].headings.v);
-		}
+		else
+			table_free(&page->tables[i]);
 	}
 	page->ntables = kept;
 }
@@ -346,10 +397,8 @@ tl_page_keep_table(struct tl_page *page, size_t index)
 	if (index >= page->ntables)
 		return -1;
 	for (i = 0; i < page->ntables; i++)
-		if (i != index) {
-			free(page->tables[i].rows);
-			free(page->tables[i].headings.v);
-		}
+		if (i != index)
+			table_free(&page->tables[i]);
 	page->tables[0] = page->tables[index];
 	page->ntables = 1;
 	return 0;

@@ -236,19 +236,29 @@ classify(long cp)
 	return CH_TEXT;
 }
 
-void
-tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
+/*
+ * tl_fold_text(), and where each byte of s went: pos[i] is the length of
+ * out before byte i was read (white space owed is written only before the
+ * text that follows it), pos[len] its length at the end.  pos may be NULL.
+ */
+static void
+fold_text(struct buf *out, const char *s, size_t len, int *repaired,
+    size_t *pos)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	int pend_space = 0, pend_nl = 0, line_text = 0;
-	size_t i = 0, n;
+	size_t i = 0, n, k, base;
 	long cp;
 
 	if (repaired != NULL)
 		*repaired = 0;
 	buf_put(out, "", 0);	/* NUL-terminated even when nothing is kept */
+	base = out->len;
 	while (i < len) {
 		n = utf8_next(u + i, len - i, &cp);
+		if (pos != NULL)
+			for (k = 0; k < n; k++)
+				pos[i + k] = out->len - base;
 		if (cp == BAD_UTF8) {
 			if (repaired != NULL)
 				*repaired = 1;
@@ -284,10 +294,21 @@ tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
 			/* Copy a run of printable ASCII at once: most text. */
 			while (i + n < len && u[i + n] > ' ' && u[i + n] < 0x7F)
 				n++;
+			if (pos != NULL)
+				for (k = 1; k < n; k++)
+					pos[i + k] = out->len - base + k;
 			buf_put(out, s + i, n);
 		}
 		i += n;
 	}
+	if (pos != NULL)
+		pos[len] = out->len - base;
+}
+
+void
+tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
+{
+	fold_text(out, s, len, repaired, NULL);
 }
 
 /*
@@ -908,6 +929,10 @@ struct ctx {
 		int		 folded;	/* type_text is the cell */
 	}			 types[NTYPES_SEEN];
 	size_t			 ntypes;
+	size_t			*pos;		/* fold_marked()'s map */
+	size_t			 pos_cap;
+	struct tl_mark		*marks;
+	size_t			 marks_cap;
 };
 
 /* s folded into the arena; s itself when folding changes nothing. */
@@ -928,6 +953,57 @@ fold(struct ctx *c, const char *s, unsigned line)
 	if (c->tmp.len == len && memcmp(c->tmp.data, s, len) == 0)
 		return s;
 	return tl_strndup(c->page, c->tmp.data, c->tmp.len);
+}
+
+/*
+ * Cell col of r folded, and its markup with it: each mark moves to where
+ * its text went; one left holding no text is dropped.  A start that
+ * lands on the space or line break written before its first character
+ * moves past it.
+ */
+static const char *
+fold_marked(struct ctx *c, const struct tl_table *t, struct tl_row *r,
+    size_t col)
+{
+	const char *s = r->cells[col], *folded;
+	const struct tl_markup *m = tl_cell_markup(r, col);
+	size_t len = strlen(s), i, n = 0, start, end;
+	int repaired;
+
+	if (m == NULL)
+		return fold(c, s, r->line);
+	if (is_folded(s, len))
+		return s;
+	c->pos = xgrow(c->pos, &c->pos_cap, len + 1, sizeof(*c->pos));
+	buf_reset(&c->tmp);
+	fold_text(&c->tmp, s, len, &repaired, c->pos);
+	if (repaired)
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    c->page->source, r->line,
+		    "invalid UTF-8 replaced by U+FFFD");
+	c->marks = xgrow(c->marks, &c->marks_cap, m->n, sizeof(*c->marks));
+	for (i = 0; i < m->n; i++) {
+		if (m->v[i].start > len || m->v[i].end > len)
+			continue;	/* not this text's: never made so */
+		start = c->pos[m->v[i].start];
+		end = c->pos[m->v[i].end];
+		while (start < end && (c->tmp.data[start] == ' ' ||
+		    c->tmp.data[start] == '\n'))
+			start++;
+		while (end > start && (c->tmp.data[end - 1] == ' ' ||
+		    c->tmp.data[end - 1] == '\n'))
+			end--;
+		if (start >= end)
+			continue;
+		c->marks[n] = m->v[i];
+		c->marks[n].start = (unsigned)start;
+		c->marks[n].end = (unsigned)end;
+		n++;
+	}
+	folded = tl_strndup(c->page, c->tmp.data, c->tmp.len);
+	tl_row_set_markup(c->page, t, r, col,
+	    tl_markup_copy(c->page, c->marks, n));
+	return folded;
 }
 
 /* Fold every string of a list, dropping those left empty. */
@@ -1102,12 +1178,37 @@ warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 }
 
 /*
+ * Cell col of r shows `text` instead of what the page wrote, and its
+ * markup follows: a mark that held the whole old text (a date that is a
+ * link) holds the whole new one, the others go with the words they held.
+ */
+static void
+replace_cell(struct ctx *c, const struct tl_table *t, struct tl_row *r,
+    size_t col, const char *text)
+{
+	const struct tl_markup *m = tl_cell_markup(r, col);
+	size_t len = strlen(r->cells[col]), i, n = 0;
+
+	r->cells[col] = text;
+	if (m == NULL)
+		return;
+	c->marks = xgrow(c->marks, &c->marks_cap, m->n, sizeof(*c->marks));
+	for (i = 0; i < m->n && *text != '\0'; i++)
+		if (m->v[i].start == 0 && m->v[i].end == len) {
+			c->marks[n] = m->v[i];
+			c->marks[n++].end = (unsigned)strlen(text);
+		}
+	tl_row_set_markup(c->page, t, r, col,
+	    tl_markup_copy(c->page, c->marks, n));
+}
+
+/*
  * The row's date from its date cell.  With --normalize-dates the cell
  * is shown as tablog writes dates ("December 2023"); last_update_text
  * keeps what the page wrote either way.
  */
 static void
-fill_date(struct ctx *c, struct tl_row *r, int col)
+fill_date(struct ctx *c, const struct tl_table *t, struct tl_row *r, int col)
 {
 	const char *text = r->cells[col];
 
@@ -1127,8 +1228,8 @@ fill_date(struct ctx *c, struct tl_row *r, int col)
 	if (c->n->normalize_dates) {
 		buf_reset(&c->tmp);
 		tl_date_label(&c->tmp, &r->date);
-		r->cells[col] = tl_strndup_shared(c->page, buf_str(&c->tmp),
-		    c->tmp.len);
+		replace_cell(c, t, r, (size_t)col, tl_strndup_shared(c->page,
+		    buf_str(&c->tmp), c->tmp.len));
 	}
 }
 
@@ -1199,6 +1300,33 @@ fill_type(struct ctx *c, struct tl_row *r, const char *text)
 	r->f[TL_TYPE_TEXT] = t->folded ? text : NULL;
 }
 
+/*
+ * A cell's text as a field's value: without the footnote marks at its end
+ * (superscripts or subscripts: "Group.Read.All^1" names Group.Read.All).
+ */
+static const char *
+field_text(struct ctx *c, const struct tl_row *r, int col)
+{
+	const char *s = r->cells[col];
+	const struct tl_markup *m = tl_cell_markup(r, (size_t)col);
+	size_t len = strlen(s), end = len, i;
+	int cut;
+
+	do {
+		cut = 0;
+		for (i = 0; m != NULL && i < m->n; i++)
+			if ((m->v[i].kind == TL_MARK_SUP ||
+			    m->v[i].kind == TL_MARK_SUB) &&
+			    m->v[i].end == end && m->v[i].start > 0) {
+				end = m->v[i].start;
+				while (end > 0 && s[end - 1] == ' ')
+					end--;
+				cut = 1;
+			}
+	} while (cut && end > 0);
+	return end == len || end == 0 ? s : tl_strndup(c->page, s, end);
+}
+
 static void
 fill_row(struct ctx *c, const struct tl_table *t, const int *col,
     const struct columns_found *cf, struct tl_row *r)
@@ -1214,18 +1342,20 @@ fill_row(struct ctx *c, const struct tl_table *t, const int *col,
 	memset(&r->higher, 0, sizeof(r->higher));
 	r->unsupported = 0;
 	if (col[TL_PERMISSION] >= 0)
-		fill_permission(c, r, r->cells[col[TL_PERMISSION]],
+		fill_permission(c, r, field_text(c, r, col[TL_PERMISSION]),
 		    col[TL_DISPLAY_NAME] >= 0, cf->ordered);
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
 		if (col[plain[i]] >= 0 && *r->cells[col[plain[i]]] != '\0')
-			r->f[plain[i]] = r->cells[col[plain[i]]];
+			r->f[plain[i]] = plain[i] == TL_LAST_UPDATE_TEXT ?
+			    r->cells[col[plain[i]]] :
+			    field_text(c, r, col[plain[i]]);
 	if (col[TL_TYPE] >= 0 && *r->cells[col[TL_TYPE]] != '\0')
-		fill_type(c, r, r->cells[col[TL_TYPE]]);
+		fill_type(c, r, field_text(c, r, col[TL_TYPE]));
 	if (col[TL_HIGHER_PRIVILEGED] >= 0)
 		tl_shape_higher_cell(c->n->vocab, c->page, r,
-		    r->cells[col[TL_HIGHER_PRIVILEGED]], &c->tmp);
+		    field_text(c, r, col[TL_HIGHER_PRIVILEGED]), &c->tmp);
 	if (t->date_column >= 0)
-		fill_date(c, r, t->date_column);
+		fill_date(c, t, r, t->date_column);
 }
 
 static void
@@ -1237,12 +1367,21 @@ normalise_table(struct ctx *c, struct tl_table *t)
 
 	memset(&cf, 0, sizeof(cf));
 	fold_list(c, &t->headings);
+	fold_list(c, &t->notes);
+	if (t->caption != NULL && *(t->caption = fold(c, t->caption,
+	    t->line)) == '\0')
+		t->caption = NULL;
 	for (i = 0; i < t->ncolumns; i++)
 		t->columns[i].header = fold(c, t->columns[i].header, t->line);
-	for (i = 0; i < t->nrows; i++)
+	for (i = 0; i < t->nrows; i++) {
+		struct tl_row *r = &t->rows[i];
+
 		for (j = 0; j < t->ncolumns; j++)
-			t->rows[i].cells[j] = fold(c, t->rows[i].cells[j],
-			    t->rows[i].line);
+			r->cells[j] = fold_marked(c, t, r, j);
+		if (r->section != NULL &&
+		    *(r->section = fold(c, r->section, r->line)) == '\0')
+			r->section = NULL;
+	}
 	tl_shape_transpose(c->n->vocab, c->page, t, &c->tmp);
 	map_columns(c->n, c->page, t, &cf, &c->tmp);
 	drop_duplicates(c, t);
@@ -1330,5 +1469,7 @@ tl_normalise(struct tl_normaliser *n, struct tl_page *page,
 		    "no column '%s' for --date-column", n->date_column);
 	set_slug(&c);
 	buf_free(&c.tmp);
+	free(c.pos);
+	free(c.marks);
 	return 0;
 }

@@ -475,9 +475,20 @@ tl_shape_expand_flags(const struct tl_vocab *v, struct tl_page *page,
 			*n = *row;
 			cells = tl_alloc(page, t->ncolumns * sizeof(*cells));
 			memcpy(cells, row->cells, t->ncolumns * sizeof(*cells));
+			/* Each copy has its own list of marks: a blanked
+			 * check mark loses its own (a link, bold). */
+			if (row->markup != NULL) {
+				n->markup = tl_alloc(page,
+				    t->ncolumns * sizeof(*n->markup));
+				memcpy(n->markup, row->markup,
+				    t->ncolumns * sizeof(*n->markup));
+			}
 			for (j = 0; j < nfc; j++)
-				if (j != k && set[j])
+				if (j != k && set[j]) {
 					cells[fc[j].col] = "";
+					tl_row_set_markup(page, t, n,
+					    fc[j].col, NULL);
+				}
 			n->cells = cells;
 			n->f[TL_TYPE] = tl_ptype_name(fc[k].type);
 			n->f[TL_TYPE_QUALIFIER] = fc[k].qualifier;
@@ -551,6 +562,7 @@ tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
 	struct tl_row *old = t->rows;
 	size_t nold = t->nrows, ncol = t->ncolumns, i, j, qb, qe;
 	const char **header, **cells, *permission = "", *first;
+	struct tl_row *row;
 	int ok = 0;
 
 	/* Graph's tables have four attributes and two types; a table far
@@ -593,8 +605,13 @@ tl_shape_transpose(const struct tl_vocab *v, struct tl_page *page,
 			cells[1] = types[j];
 			for (i = 0; i < nold; i++)
 				cells[i + 2] = old[i].cells[j];
-			tl_table_add_row(page, t, old[0].line, cells,
+			row = tl_table_add_row(page, t, old[0].line, cells,
 			    nold + 2);
+			/* Each value keeps its markup (its text is the
+			 * same); the permission and type are plain. */
+			for (i = 0; i < nold; i++)
+				tl_row_set_markup(page, t, row, i + 2,
+				    tl_cell_markup(&old[i], j));
 		}
 		free(types);
 	}

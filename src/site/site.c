@@ -953,7 +953,7 @@ all_pages_json(const struct site *s)
 }
 
 static int
-write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
+write_all_csv(const struct site *s, FILE *fp, int flags, int bom)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
@@ -967,7 +967,7 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 	tl_csv_header(&b, &cols, 1);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL)
-			tl_csv_rows(&b, fp, s->pages[i].page, &cols, 1, raw);
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols, 1, flags);
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);
@@ -995,7 +995,9 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 		v = tl_site_value(ctx);
 		rc = tl_render(renderer, template, &v, out.fp, d);
 	} else if (strcmp(file, "all.csv") == 0) {
-		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
+		rc = write_all_csv(s, out.fp,
+		    (s->o->write.csv_raw ? TL_CSV_RAW : 0) |
+		    (s->o->write.csv_markdown ? TL_CSV_MARKDOWN : 0),
 		    s->o->write.csv_bom);
 	} else if (strcmp(file, "all.xlsx") == 0) {
 		rc = tl_write_xlsx_site(ctx->views, ctx->nviews, ctx->title,

@@ -120,9 +120,13 @@ const char *tl_csv_shape_value(const struct tl_row *row, int i);
 void	tl_csv_columns_free(struct tl_csv_columns *c);
 void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
 	    int with_page);
-/* Rows go through b, which is spilled to fp as it fills. */
+/* Rows go through b, which is spilled to fp as it fills.  flags:
+ * TL_CSV_RAW (no formula guard), TL_CSV_MARKDOWN (a cell with markup
+ * as GFM, tl_cell_md(), where its column is the cell as written). */
+#define TL_CSV_RAW	1
+#define TL_CSV_MARKDOWN	2
 void	tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
-	    const struct tl_csv_columns *c, int with_page, int raw);
+	    const struct tl_csv_columns *c, int with_page, int flags);
 /* What a page is called where pages are listed: its title, else its
  * slug. */
 const char *tl_page_shown_title(const struct tl_page *page);

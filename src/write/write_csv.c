@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "write/context.h"
 #include "write/escape.h"
 #include "base/map.h"
 #include "write/write.h"
@@ -138,17 +139,43 @@ tl_csv_header(struct buf *b, const struct tl_csv_columns *c, int with_page)
 	buf_puts(b, "\r\n");
 }
 
+/*
+ * One value: with --csv-markdown, a value that is a whole cell with
+ * markup (its pointer is the cell's) is that cell as GFM.
+ */
+static void
+csv_value(struct buf *b, struct buf *md, const struct tl_table *t,
+    const struct tl_row *row, int col, const char *v, int flags)
+{
+	int raw = (flags & TL_CSV_RAW) != 0;
+
+	if ((flags & TL_CSV_MARKDOWN) && col >= 0 && v == row->cells[col] &&
+	    tl_cell_has_markup(t, row, (size_t)col)) {
+		buf_reset(md);
+		tl_cell_md(md, t, row, (size_t)col, 0);
+		esc_csv(b, buf_str(md), raw);
+		return;
+	}
+	esc_csv(b, v ? v : "", raw);
+}
+
 void
 tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
-    const struct tl_csv_columns *c, int with_page, int raw)
+    const struct tl_csv_columns *c, int with_page, int flags)
 {
+	struct buf md = {0};
 	size_t t, r, i;
+	int raw = (flags & TL_CSV_RAW) != 0;
 
 	for (t = 0; t < page->ntables; t++) {
 		const struct tl_table *tab = &page->tables[t];
 		/* Where each extra key sits in this table (-1: absent). */
 		long *where = xcalloc(c->n ? c->n : 1, sizeof(*where));
+		int fcol[NCSV_FIELDS];
 		size_t k;
+
+		for (i = 0; i < NCSV_FIELDS; i++)
+			fcol[i] = tl_table_field_column(tab, csv_fields[i]);
 
 		for (i = 0; i < c->n; i++)
 			where[i] = -1;
@@ -167,11 +194,10 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 				buf_printf(b, ",%zu,", t + 1);
 			}
 			for (i = 0; i < NCSV_FIELDS; i++) {
-				const char *v = row->f[csv_fields[i]];
-
 				if (i > 0)
 					buf_putc(b, ',');
-				esc_csv(b, v ? v : "", raw);
+				csv_value(b, &md, tab, row, fcol[i],
+				    row->f[csv_fields[i]], flags);
 			}
 			for (i = 0; i < NSHAPES; i++)
 				if (c->shape[i]) {
@@ -183,13 +209,16 @@ tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
 			for (i = 0; i < c->n; i++) {
 				buf_putc(b, ',');
 				if (where[i] >= 0)
-					esc_csv(b, row->cells[where[i]], raw);
+					csv_value(b, &md, tab, row,
+					    (int)where[i], row->cells[where[i]],
+					    flags);
 			}
 			buf_puts(b, "\r\n");
 			buf_spill(b, fp, 65536);
 		}
 		free(where);
 	}
+	buf_free(&md);
 }
 
 int
@@ -205,7 +234,9 @@ tl_write_csv(const struct tl_view *v, struct tl_renderer *r, FILE *fp,
 		buf_puts(&b, "\xEF\xBB\xBF");
 	tl_csv_columns_add(&cols, v->page);
 	tl_csv_header(&b, &cols, 0);
-	tl_csv_rows(&b, fp, v->page, &cols, 0, v->opts->csv_raw);
+	tl_csv_rows(&b, fp, v->page, &cols, 0,
+	    (v->opts->csv_raw ? TL_CSV_RAW : 0) |
+	    (v->opts->csv_markdown ? TL_CSV_MARKDOWN : 0));
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);

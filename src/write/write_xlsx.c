@@ -236,27 +236,32 @@ tl_xlsx_url_in_text(const char *text, size_t *len)
 }
 
 /*
- * The link a cell of the model gets in a spreadsheet: the first link of
- * the cell, appended to url; 0, or -1 for none.
- *
- * The model does not hold a cell's links yet (issue 13 adds them), so for
- * now it is the first URL written in the cell's text.  When it does, the
- * one line marked below becomes the cell's first link's href, e.g.
- *	href = row->links[col].n > 0 ? row->links[col].v[0].href : NULL;
- * (and len = 0: the whole href), and the rest stays.
+ * The link a cell of the model gets in a spreadsheet, appended to url: 0,
+ * or -1 for none.  A spreadsheet cell holds one hyperlink, so it is the
+ * cell's first link (its href already resolved against the page's URL
+ * by the reader), else the first web address written in its text.
  */
 static int
 cell_link(const struct tl_row *row, int col, struct buf *url)
 {
+	const struct tl_markup *m;
 	const char *href;
-	size_t len = 0;
+	size_t i, len = 0;
 
 	if (col < 0)
 		return -1;
-	href = tl_xlsx_url_in_text(row->cells[col], &len); /* the one line */
+	m = tl_cell_markup(row, (size_t)col);
+	for (i = 0; m != NULL && i < m->n; i++) {
+		if (m->v[i].kind == TL_MARK_LINK && m->v[i].href != NULL &&
+		    link_scheme(m->v[i].href) > 0) {
+			buf_put(url, m->v[i].href, strlen(m->v[i].href));
+			return 0;
+		}
+	}
+	href = tl_xlsx_url_in_text(row->cells[col], &len);
 	if (href == NULL)
 		return -1;
-	buf_put(url, href, len > 0 ? len : strlen(href));
+	buf_put(url, href, len);
 	return 0;
 }
 
@@ -869,18 +874,6 @@ log_entries(const struct tl_view *const *views, size_t n, size_t *count)
 
 /* ---- a page's workbook ----------------------------------------------- */
 
-/*
- * The section a table's sheet is named by.  The model has no sections
- * yet (issue 13 adds them); when it does, the one line marked below
- * becomes `return t->section;`.  NULL: "Table N".
- */
-static const char *
-table_section(const struct tl_table *t)
-{
-	(void)t;
-	return NULL;				/* <- the one line */
-}
-
 static void
 write_page_tables(struct book *b, const struct tl_view *v,
     const char **names)
@@ -911,7 +904,7 @@ write_page_tables(struct book *b, const struct tl_view *v,
 			}
 		buf_reset(&fallback);
 		buf_printf(&fallback, "Table %zu", t + 1);
-		names[t] = tl_sheet_name(&b->names, table_section(tab),
+		names[t] = tl_sheet_name(&b->names, tl_table_section(tab),
 		    fallback.data);
 		sheet_start(b, &sh, names[t], field_header, NFIELD_COLS,
 		    extras, nshape + nextra);

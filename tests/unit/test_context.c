@@ -125,19 +125,20 @@ members_in_order(void **state)
 
 	expect_keys(&root, "generator,page,tables,changelog,links,feed");
 	v = tl_value_get(&root, "page");
-	expect_keys(&v, "title,slug,source,breadcrumb,intro,notes");
+	expect_keys(&v, "title,slug,source,url,breadcrumb,intro,notes");
 	v = tl_value_get(&root, "links");
 	expect_keys(&v, "index,changelog,csv,json,md");
 	v = tl_value_get(&root, "tables");
 	v = tl_value_at(&v, 0);
-	expect_keys(&v, "line,columns,rows");
+	expect_keys(&v, "line,section,headings,caption,notes,columns,rows");
 	v = tl_value_get(&v, "columns");
 	v = tl_value_at(&v, 3);
 	expect_keys(&v, "field,header");
 	v = tl_view_row(&f->view, 0, 0);
 	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
 	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
-	    "higher_privileged,supported,last_update_label,label,notes,cells");
+	    "higher_privileged,supported,last_update_label,label,section,"
+	    "notes,cells");
 	v = tl_value_get(&v, "cells");
 	v = tl_value_at(&v, 2);
 	expect_keys(&v, "field,header,text,html,sort");
@@ -157,7 +158,8 @@ row_fields_are_the_models(void **state)
 	buf_puts(&want, "line");
 	for (i = 0; i < TL_NFIELDS; i++)
 		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
-	buf_puts(&want, ",supported,last_update_label,label,notes,cells");
+	buf_puts(&want,
+	    ",supported,last_update_label,label,section,notes,cells");
 	expect_keys(&row, buf_str(&want));
 	buf_free(&want);
 }
@@ -191,7 +193,8 @@ rows(void **state)
 	    TL_VALUE_MISSING);
 	expect_keys(&plain, "line,api,permission,display_name,qualifier,type,"
 	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
-	    "higher_privileged,supported,last_update_label,label,notes,cells");
+	    "higher_privileged,supported,last_update_label,label,section,"
+	    "notes,cells");
 }
 
 static void

@@ -1657,6 +1657,263 @@ static void date_month_words_need_a_year(void **s) {
 	expect_date(s, "5 de out. de 2023", 1, 2023, 10, 5);
 	expect_date(s, "ago. 2023", 1, 2023, 8, 0); }
 
+/* ---- markup folds with its text ----------------------------------- */
+
+/* Cell (row, col) of the page's table gets the n marks (kind, start,
+ * end). */
+static void
+mark_row_cell(struct tl_page *page, size_t row, size_t col, size_t n,
+    const unsigned *v)
+{
+	struct tl_table *t = &page->tables[0];
+	struct tl_mark m[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m[i].kind = v[3 * i];
+		m[i].start = v[3 * i + 1];
+		m[i].end = v[3 * i + 2];
+		m[i].href = m[i].kind == TL_MARK_LINK ? "https://x.example/" :
+		    NULL;
+	}
+	tl_row_set_markup(page, t, &t->rows[row], col,
+	    tl_markup_copy(page, m, n));
+}
+
+static void
+mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
+{
+	mark_row_cell(page, 0, col, n, v);
+}
+
+static void
+expect_mark(const struct tl_row *r, size_t col, size_t i, unsigned kind,
+    const char *want)
+{
+	const struct tl_markup *m = tl_cell_markup(r, col);
+
+	assert_non_null(m);
+	assert_true(i < m->n);
+	assert_int_equal(m->v[i].kind, kind);
+	assert_int_equal(m->v[i].end - m->v[i].start, strlen(want));
+	assert_memory_equal(r->cells[col] + m->v[i].start, want, strlen(want));
+}
+
+/* Runs of white space, NBSP, blank lines: each mark keeps its words. */
+static void
+markup_folds_with_text(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = {
+		"X.Read",
+		"  Read \xc2\xa0 the  guide\n\n\nnow \x01ok",
+	};
+	/* "the  guide" is 10..20, "guide" 15..20, "now \x01ok" 23..30 */
+	static const unsigned marks[] = {
+		TL_MARK_LINK, 10, 20, TL_MARK_CODE, 15, 20,
+		TL_MARK_EM, 23, 30,
+	};
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 1, 3, marks);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	assert_string_equal(r->cells[1], "Read the guide\nnow ok");
+	assert_int_equal(tl_cell_markup(r, 1)->n, 3);
+	expect_mark(r, 1, 0, TL_MARK_LINK, "the guide");
+	expect_mark(r, 1, 1, TL_MARK_CODE, "guide");
+	expect_mark(r, 1, 2, TL_MARK_EM, "now ok");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A mark over only white space is gone once folded. */
+static void
+markup_empty_dropped(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "X.Read", "a \xc2\xa0 b" };
+	static const unsigned marks[] = { TL_MARK_STRONG, 2, 4 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+
+	mark_cell(page, 1, 1, marks);
+	normalise_ok(state, page, &d);
+	assert_string_equal(page->tables[0].rows[0].cells[1], "a b");
+	assert_null(tl_cell_markup(&page->tables[0].rows[0], 1));
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A footnote mark at the end of a cell is not part of its field. */
+static void
+markup_footnote_not_in_field(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "Group.Read.All^1",
+	    "Reads groups.^2" };
+	static const unsigned m0[] = { TL_MARK_CODE, 0, 14,
+	    TL_MARK_SUP, 14, 16 };
+	static const unsigned m1[] = { TL_MARK_SUP, 13, 15 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 0, 2, m0);
+	mark_cell(page, 1, 1, m1);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	expect_field(r, TL_PERMISSION, "Group.Read.All");
+	expect_field(r, TL_PURPOSE, "Reads groups.");
+	assert_string_equal(r->cells[0], "Group.Read.All^1");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* Marks never reach past their cell's text (the writers index by them). */
+static void
+expect_marks_in_step(const struct tl_table *t)
+{
+	size_t r, c, i;
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncolumns; c++) {
+			const struct tl_markup *m = tl_cell_markup(&t->rows[r],
+			    c);
+
+			for (i = 0; m != NULL && i < m->n; i++) {
+				assert_true(m->v[i].start < m->v[i].end);
+				assert_true(m->v[i].end <=
+				    strlen(t->rows[r].cells[c]));
+			}
+		}
+}
+
+/*
+ * Flag columns spread a row into one per type: the check mark blanked
+ * in each copy loses its markup; the one kept keeps it, and the copies
+ * do not share one list of marks (blanking one must not blank another).
+ */
+static void
+markup_flag_rows(void **state)
+{
+	const char *h[] = { "Permission", "Delegated", "Application" };
+	const char *c[] = { "Mail.Read", "Yes", "Yes", "Mail.Send", "Yes", "" };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 3 };
+	static const unsigned link[] = { TL_MARK_LINK, 0, 3 };
+	static const unsigned code[] = { TL_MARK_CODE, 0, 9 };
+	struct tl_page *page = make_page("T", h, 3, c, 2);
+	struct tl_diags d = {0};
+	const struct tl_table *t;
+
+	mark_row_cell(page, 0, 0, 1, code);
+	mark_row_cell(page, 0, 1, 1, strong);
+	mark_row_cell(page, 0, 2, 1, link);
+	mark_row_cell(page, 1, 1, 1, strong);
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 3);
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[0].cells[2], "");
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_mark(&t->rows[0], 0, 0, TL_MARK_CODE, "Mail.Read");
+	expect_field(&t->rows[1], TL_TYPE, "Application");
+	assert_string_equal(t->rows[1].cells[1], "");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	expect_mark(&t->rows[1], 2, 0, TL_MARK_LINK, "Yes");
+	expect_mark(&t->rows[1], 0, 0, TL_MARK_CODE, "Mail.Read");
+	/* A row with one flag is kept as it was. */
+	expect_mark(&t->rows[2], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* Graph's permission tables read transposed: each value keeps its
+ * markup; the permission (a heading) and the type (a header) have none. */
+static void
+markup_transposed(void **state)
+{
+	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *c[] = {
+		"Identifier", "d07a8cc0", "ebfcd32b",
+		"DisplayText", "Read all access reviews", "Read yours",
+		"AdminConsentRequired", "Yes", "No",
+	};
+	/* "access reviews" is 9..23; "yours" 5..10; the header cell too */
+	static const unsigned link[] = { TL_MARK_LINK, 9, 23 };
+	static const unsigned em[] = { TL_MARK_EM, 5, 10 };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 10 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 3, c, 3);
+	const struct tl_table *t;
+
+	mark_row_cell(page, 1, 1, 1, link);
+	mark_row_cell(page, 1, 2, 1, em);
+	mark_row_cell(page, 0, 0, 1, strong);
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "AccessReview.Read.All");
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 2);
+	assert_int_equal(t->ncolumns, 5);
+	assert_string_equal(t->rows[0].cells[3], "Read all access reviews");
+	expect_mark(&t->rows[0], 3, 0, TL_MARK_LINK, "access reviews");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 3)->n, 1);
+	assert_string_equal(tl_cell_markup(&t->rows[0], 3)->v[0].href,
+	    "https://x.example/");
+	expect_mark(&t->rows[1], 3, 0, TL_MARK_EM, "yours");
+	assert_null(tl_cell_markup(&t->rows[0], 0));
+	assert_null(tl_cell_markup(&t->rows[0], 1));
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	assert_null(tl_cell_markup(&t->rows[1], 2));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/*
+ * --normalize-dates shows a date cell as tablog writes dates: a mark
+ * over the whole date (a date that is a link) holds the whole new text,
+ * a mark over part of it goes (its words are gone).
+ */
+static void
+markup_normalized_date(void **state)
+{
+	struct tl_norm_opts o = { .normalize_dates = 1 };
+	struct tl_normaliser *n = tl_normaliser_new(&o);
+	const char *h[] = { "Permission", "Last update" };
+	const char *c[] = { "A.Read", "13. Juli 2021", "B.Read", "Dez. 2023",
+	    "C.Read", "13. Juli 2021" };
+	/* "13. Juli 2021" is 13 bytes, "Juli" 4..8, "Dez." 0..4 */
+	static const unsigned whole[] = { TL_MARK_LINK, 0, 13,
+	    TL_MARK_EM, 4, 8 };
+	static const unsigned part[] = { TL_MARK_STRONG, 0, 4 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 3);
+	const struct tl_table *t;
+
+	(void)state;
+	mark_row_cell(page, 0, 1, 2, whole);
+	mark_row_cell(page, 1, 1, 1, part);
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	t = &page->tables[0];
+	assert_string_equal(t->rows[0].cells[1], "13 July 2021");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 1)->n, 1);
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_LINK, "13 July 2021");
+	expect_field(&t->rows[0], TL_LAST_UPDATE_TEXT, "13. Juli 2021");
+	assert_string_equal(t->rows[1].cells[1], "December 2023");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	assert_null(tl_cell_markup(&t->rows[2], 1));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+	tl_normaliser_free(n);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int
@@ -1747,6 +2004,9 @@ main(void)
 		T(date_portuguese), T(date_japanese_more), T(date_mon_dd_yy),
 		T(date_ymd_slash), T(date_ranges),
 		T(date_month_words_need_a_year),
+		T(markup_folds_with_text), T(markup_empty_dropped),
+		T(markup_footnote_not_in_field), T(markup_flag_rows),
+		T(markup_transposed), T(markup_normalized_date),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);

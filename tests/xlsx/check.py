@@ -7,7 +7,8 @@ prints SKIP).  openpyxl is Debian's python3-openpyxl; it decodes the
 _xHHHH_ escapes of strings as Excel does.
 
   book FILE.xlsx FILE.json    the workbook of a page holds what its JSON
-                              says: a sheet per table ("Table N") then
+                              says: a sheet per table (named by its
+                              section, else "Table N") then
                               Changelog; header frozen, autofilter over
                               every row, widths set; every cell a string,
                               a date or a number, never a formula; fields,
@@ -22,6 +23,8 @@ _xHHHH_ escapes of strings as Excel does.
                               the sheet has ROWS data rows and DATES date
                               cells, its frozen pane is FREEZE, its
                               autofilter FILTER (the issue's done-when)
+  names FILE.json             print the sheet names a page's workbook
+                              must have, one a line
   links FILE.xlsx SHEET CELL=URL ...
                               those cells, and no others, are hyperlinks,
                               to those URLs (CELL=- : none there)
@@ -227,11 +230,49 @@ def check_changelog(ws, entries, lead, lead_header):
         check_row(ws, r, row, [], 3 + lead)
 
 
+def utf16_cut(s, units):
+    """The longest start of s that is at most `units` UTF-16 units."""
+    out, used = "", 0
+    for ch in s:
+        used += 2 if ord(ch) >= 0x10000 else 1
+        if used > units:
+            break
+        out += ch
+    return out
+
+
+def sheet_names(tables):
+    """Excel's rules for the sheets of a page: a table's section, else
+    "Table N"; none of []:*?/\\ or control characters (each a space,
+    runs of spaces one); no apostrophe or space at either end; at most 31
+    UTF-16 units; unique without regard to ASCII case, "History" being
+    Excel's own; a taken name gets " (2)", " (3)"... within the 31."""
+    taken = {"history", "changelog"}
+    names = []
+    for t, tab in enumerate(tables):
+        want = tab.get("section") or ""
+        want = re.sub(r"_x[0-9A-Fa-f]{4}_", lambda m: " " + m.group(0)[1:],
+                      want)
+        want = re.sub(r"[\[\]:*?/\\\x00-\x1f]", " ", want)
+        want = re.sub(r" +", " ", want).strip(" '")
+        if not want:
+            want = "Table %d" % (t + 1)
+        name = utf16_cut(want, 31).strip(" '")
+        k = 2
+        while not name or name.lower() in taken:
+            suffix = " (%d)" % k
+            name = utf16_cut(want, 31 - len(suffix)).strip(" '") + suffix
+            k += 1
+        taken.add(name.lower())
+        names.append(name)
+    return names + ["Changelog"]
+
+
 def cmd_book(path, jpath):
     wb = load(path)
     doc = json.load(open(jpath, encoding="utf-8"))
     tables = doc["tables"]
-    names = ["Table %d" % (t + 1) for t in range(len(tables))] + ["Changelog"]
+    names = sheet_names(tables)
     if wb.sheetnames != names:
         fail("sheets %r, expected %r" % (wb.sheetnames, names))
         done("")
@@ -270,7 +311,7 @@ def cmd_site(path, jpath):
         for k in r:
             if k not in FIELDS and k not in extras and k not in (
                     "page", "table", "line", "label", "last_update_label",
-                    "cells") and k not in SHAPES + NOT_COLUMNS:
+                    "section", "cells") and k not in SHAPES + NOT_COLUMNS:
                 extras.append(k)
     shapes = shapes_of(rows)
     ws = wb["Rows"]
@@ -401,6 +442,9 @@ def main():
         cmd_links(a[1], a[2], a[3:])
     elif len(a) >= 3 and a[0] == "lo":
         cmd_lo(a[1], a[2:])
+    elif len(a) == 2 and a[0] == "names":
+        doc = json.load(open(a[1], encoding="utf-8"))
+        print("\n".join(sheet_names(doc["tables"])))
     elif len(a) == 5 and a[0] == "cell":
         cmd_cell(*a[1:])
     else:
