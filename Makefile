@@ -11,12 +11,13 @@ PREFIX	?= /usr/local
 
 CC	?= cc
 PKG_CONFIG ?= pkg-config
-PKGS	 = libxml-2.0 libpcre2-8 libcmark-gfm jansson libcurl libgit2 libcrypto
+PKGS	 = libxml-2.0 libpcre2-8 libcmark-gfm jansson libcurl libgit2 libcrypto \
+	   xlsxwriter
 # Debian packages behind the libraries and tools the build and tests use
 # (the fetch tests' own tools are in mk/fetch.mk).
 DEBS	 = pkg-config libxml2-dev libpcre2-dev libcmark-gfm-dev \
 	   libcmark-gfm-extensions-dev libjansson-dev libcmocka-dev mandoc \
-	   libcurl4-openssl-dev libgit2-dev libssl-dev
+	   libcurl4-openssl-dev libgit2-dev libssl-dev libxlsxwriter-dev
 
 CSTD	 = -std=c11 -D_POSIX_C_SOURCE=200809L
 # Sources live in folders by stage (docs/design.md); every #include names

@@ -6,8 +6,9 @@
 # src/cli/options.c, as `tablog COMMAND --help` lists them), the values of
 # -f/--format (each subcommand's own), --from and --color, the built-in
 # template names after `templates` (asked of tablog itself), folders
-# where a folder is wanted (--git too), and pages (.md, .markdown, .html,
-# .htm) elsewhere.
+# where a folder is wanted (--cache, --archive, --git too), files after
+# --cacert and --sources, and pages (.md, .markdown, .html, .htm)
+# elsewhere.
 
 # Append each line of a command's output to COMPREPLY (names with spaces
 # stay whole).
@@ -41,21 +42,24 @@ _tablog()
 	local common="--color --help -h"
 	local quiet="--quiet -q"
 	local verbose="--verbose -v"
-	local load="--from --date-column --max-input-size"
+	local load="--from --date-column --normalize-dates --max-input-size"
+	local fetch="--cache --no-cache --cacert --timeout --retries"
 	local write="--templates --base-url --oldest-first --csv-bom --csv-raw
 		--strict"
 	local match="--key --aliases"
 	local opts
 	case $cmd in
 	convert) opts="--format -f --output -o --table --fragment --jobs -j
-		$load $write $quiet $common" ;;
+		$load $fetch $write $quiet $common" ;;
 	build) opts="--output -o --jobs -j --title --date --follow-links
-		--since $load $write $quiet $verbose $common" ;;
-	diff) opts="--format -f $match $load $quiet $common" ;;
-	check) opts="--format -f --today $match $load $quiet $verbose
+		--since --sources --archive --per-host --delay $load $fetch
+		$write $quiet $verbose $common" ;;
+	diff) opts="--format -f --templates $match $load $fetch $quiet
 		$common" ;;
 	history) opts="--format -f --git --rev --dates --from-start --jobs -j
-		--templates --csv-bom --csv-raw --strict $match $load $quiet
+		--templates --csv-bom --csv-raw --strict $match $load
+		$quiet $verbose $common" ;;
+	check) opts="--format -f --today $match $load $fetch $quiet
 		$verbose $common" ;;
 	templates) opts="$common" ;;
 	esac
@@ -82,15 +86,18 @@ _tablog()
 		diff) words="md json csv html" ;;
 		check) words="text json" ;;
 		history) words="changelog md html json csv atom" ;;
-		*) words="md html csv json changelog changelog-html atom" ;;
+		*) words="md html csv json changelog changelog-html atom xlsx" ;;
 		esac
 		_tablog_add compgen -W "$words" -- "$cur"
 		return 0 ;;
 	--from)
 		_tablog_add compgen -W "html md" -- "$cur"
 		return 0 ;;
-	--templates|--since|--git)
+	--templates|--since|--git|--cache|--archive)
 		_tablog_add compgen -d -- "$cur"
+		return 0 ;;
+	--cacert|--sources)
+		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	-o|--output)
 		if [ "$cmd" = build ]; then
@@ -103,7 +110,7 @@ _tablog()
 		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	--table|--date-column|--max-input-size|--base-url|-j|--jobs|\
-	--title|--date|--key|--today|--rev|--dates)
+	--title|--date|--key|--today|--rev|--dates|--timeout|--retries|--per-host|--delay)
 		return 0 ;;
 	esac
 

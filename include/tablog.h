@@ -217,15 +217,72 @@ TABLOG_API int tablog_loader_set_max_input(tablog_loader *loader,
     size_t max_input);
 TABLOG_API int tablog_loader_set_date_column(tablog_loader *loader,
     const char *date_column);
+/*
+ * normalize: non-zero to show each dated cell of the date column as
+ * tablog writes dates ("December 2023", "5 December 2023") rather than
+ * as the page wrote it ("Nov-Dec 2022", "13. Juli 2021"); the row's
+ * last_update_text keeps the page's text either way.  Default 0.
+ */
+TABLOG_API int tablog_loader_set_normalize_dates(tablog_loader *loader,
+    int normalize);
+/*
+ * The URL the pages loaded next were read from: their relative links
+ * resolve against it (an HTML page's <base href> too), and it is the
+ * page's `url`.  An absolute http or https URL; -1 for anything else.
+ * NULL (the default) leaves each page's URL to where it was fetched
+ * from (the final URL after redirects), else to the page itself (its
+ * canonical link), else unknown.
+ */
+TABLOG_API int tablog_loader_set_page_url(tablog_loader *loader,
+    const char *url);
 
 /*
  * Read, parse and normalise the page in file `path` ("-" for standard
  * input).  Returns a page the caller frees with tablog_page_free(), or
  * NULL with an error in diags: the file cannot be read, is larger than
  * the limit, or holds no table.
+ *
+ * A path that starts with a scheme and "://" is a URL, never a file:
+ * an http:// or https:// URL is fetched (with the options below, the
+ * size limit applying to the body) and read, any other scheme is an
+ * error.  The page's source name is the URL as given; its charset is
+ * the Content-Type's unless the bytes start with a byte-order mark (or
+ * are valid UTF-8 while the header says otherwise, a warning); a fetch
+ * that fails is one error whose file is the URL ("HTTP 404", "timed out
+ * after 60 s", "TLS: certificate verify failed (...)").  The client is
+ * made on the first URL and kept by the loader: use one loader from one
+ * thread at a time, as ever.
  */
 TABLOG_API tablog_page *tablog_load_file(tablog_loader *loader,
     const char *path, tablog_diags *diags);
+
+/*
+ * Options for fetching URLs, kept for every later load; each returns 0,
+ * or -1 (changing nothing) for a value out of range.
+ *   cache:    the fetch cache's folder (made when missing; NULL, the
+ *             default: no cache).  A cached page is asked for again
+ *             with its ETag and Last-Modified, and `304 Not Modified`
+ *             gives the cached copy; entries are written whole or not
+ *             at all.  tablog(1) uses $XDG_CACHE_HOME/tablog, else
+ *             ~/.cache/tablog.
+ *   cacert:   a PEM file of CA certificates to verify servers with
+ *             instead of the system's (NULL: the system's).  TLS is
+ *             always verified.
+ *   timeout:  seconds one attempt may take in all, 0 to 86400 (0: the
+ *             default, 60); connecting may take 10 s of it at most.
+ *   retries:  attempts after the first on a 429, a 5xx or a failed
+ *             connection, 0 to 100 (default 3; 0: none), waiting 1, 2,
+ *             4... s or what Retry-After says.
+ * (tablog_loader_set_temps(), below, lists the cache's temporaries.)
+ */
+TABLOG_API int tablog_loader_set_cache(tablog_loader *loader,
+    const char *dir);
+TABLOG_API int tablog_loader_set_cacert(tablog_loader *loader,
+    const char *path);
+TABLOG_API int tablog_loader_set_timeout(tablog_loader *loader,
+    double seconds);
+TABLOG_API int tablog_loader_set_retries(tablog_loader *loader,
+    int retries);
 
 /*
  * The same for `len` bytes in memory (copied; need not end in NUL).
@@ -295,17 +352,23 @@ TABLOG_API const char *tablog_row_cell(const tablog_page *page, size_t table,
  * tablog_field_name()) gives the normalised value: `permission`,
  * `qualifier` and `display_name` split from the permission cell,
  * `last_update` as ISO 8601 ("2023-12" or "2023-12-05"),
- * `last_update_text` as the date cell was written.  Any other name is a
- * column key and gives that column's cell.  NULL when the row has no
- * such value.  The current page of a history (tablog_history_current())
- * also answers `first_seen` and `last_changed` (YYYY-MM-DD) and
- * `changed_without_date_update` ("true" or "false").
+ * `last_update_text` as the date cell was written, `type` folded to
+ * "Application" or "Delegated" where the page's words name one, with
+ * `type_text` (the cell, when in another language) and `type_qualifier`
+ * ("work or school account"), `higher_privileged` joined by ", " ("" for
+ * none).  Any other name is a column key and gives that column's cell.
+ * NULL when the row has no such value.  The current page of a history
+ * (tablog_history_current()) also answers `first_seen` and
+ * `last_changed` (YYYY-MM-DD) and `changed_without_date_update` ("true"
+ * or "false").
  */
 TABLOG_API const char *tablog_row_field(const tablog_page *page,
     size_t table, size_t row, const char *name);
 
-/* The canonical field names in CSV column order ("api", "permission",
- * "display_name", ...), then NULL: call with i = 0, 1, ... */
+/* The canonical field names in the model's order ("api", "permission",
+ * "display_name", ...), then NULL: call with i = 0, 1, ...  (The CSV
+ * leaves out last_update_text and type_text, and has type_qualifier and
+ * higher_privileged only for pages that have them.) */
 TABLOG_API const char *tablog_field_name(size_t i);
 
 /*
@@ -327,6 +390,8 @@ typedef struct tablog_writer tablog_writer;
 #define TABLOG_FRAGMENT		0x08u	/* html: the table, not a page */
 #define TABLOG_STRICT		0x10u	/* warn of names missing in a
 					 * template's context (below) */
+#define TABLOG_CSV_MARKDOWN	0x20u	/* CSV cells with markup written as
+					 * GFM, not plain text */
 
 /*
  * A writer holds the output options and the templates behind the html,
@@ -365,10 +430,11 @@ TABLOG_API int tablog_writer_set_jobs(tablog_writer *writer, unsigned jobs);
 
 /*
  * Write `page` to fp in `format`: "md", "html", "csv", "json",
- * "changelog", "changelog-html" or "atom" (see tablog_format_name()).
- * `writer` may be NULL for the defaults and the built-in templates.
- * Flushes fp but does not close it.  Returns 0, or -1 with an error in
- * diags: an unknown format, a template error, or a write error on fp.
+ * "changelog", "changelog-html", "atom" or "xlsx" (see
+ * tablog_format_name()).  `writer` may be NULL for the defaults and the
+ * built-in templates.  Flushes fp but does not close it.  Returns 0, or
+ * -1 with an error in diags: an unknown format, a template error, a
+ * write error on fp, or xlsx (a binary file) to a terminal.
  */
 TABLOG_API int tablog_write(const tablog_page *page, const char *format,
     FILE *fp, tablog_writer *writer, tablog_diags *diags);
@@ -437,6 +503,9 @@ TABLOG_API void tablog_temps_remove(tablog_temps *temps);
  * temps must outlive the writer's use. */
 TABLOG_API int tablog_writer_set_temps(tablog_writer *writer,
     tablog_temps *temps);
+/* The same for the fetch cache's temporaries (entries being written). */
+TABLOG_API int tablog_loader_set_temps(tablog_loader *loader,
+    tablog_temps *temps);
 
 /* ---- building a site ----------------------------------------------- */
 
@@ -466,6 +535,30 @@ TABLOG_API int tablog_site_set_date(tablog_site *site, const char *date);
  * in folder `prev` (its all.json); NULL (the default): none. */
 TABLOG_API int tablog_site_set_since(tablog_site *site, const char *prev);
 
+/*
+ * Pages from the web: the URLs listed in file `path` ("-": standard
+ * input), one a line as `URL [SLUG]` (blank lines and `#` comments left
+ * out), are fetched and built beside the pages under indir, or instead
+ * of them (indir NULL).  A given slug is the page's slug; the URL is its
+ * source and what `since` knows it by.  A bad line is an error naming
+ * the file and line, and nothing is fetched or written.  NULL (the
+ * default): none.
+ */
+TABLOG_API int tablog_site_set_sources(tablog_site *site, const char *path);
+/*
+ * Keep every fetched page in the bare git repository `repo` (made when
+ * missing): its bytes are committed when they changed, dated by the
+ * fetch, the message naming the URL, ETag and Date; a source whose fetch
+ * fails is built from its last version there (a warning; the fetch is
+ * still an error).  NULL (the default): none.
+ */
+TABLOG_API int tablog_site_set_archive(tablog_site *site, const char *repo);
+/* Fetches at once to one host, 1 to 64 (0: the default, 2). */
+TABLOG_API int tablog_site_set_per_host(tablog_site *site, unsigned n);
+/* Seconds between the start of two fetches from one host, 0 (the
+ * default) to 3600. */
+TABLOG_API int tablog_site_set_delay(tablog_site *site, double seconds);
+
 /* Told as pages are done: `done` of `total`. */
 typedef void (*tablog_progress)(void *ctx, size_t done, size_t total);
 /* Call `fn` (NULL: nothing) as pages are done, from any of the build's
@@ -474,7 +567,8 @@ TABLOG_API int tablog_site_set_progress(tablog_site *site, tablog_progress fn,
     void *ctx);
 
 /*
- * Build the site of the pages under `indir` into `outdir`, reading pages
+ * Build the site of the pages under `indir` (and of the sources, when
+ * set; indir may then be NULL) into `outdir`, reading pages
  * with the options of `loader` and writing them with those of `writer`
  * (its flags but TABLOG_FRAGMENT, base URL, templates and temporaries;
  * either may be NULL for the defaults).  A page that cannot be read is an

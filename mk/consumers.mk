@@ -1,7 +1,8 @@
-# mk/consumers.mk - the real programs tests/consumers.sh feeds tablog's
-# outputs to: LibreOffice Calc (headless), Chromium, tidy, jq, cmark-gfm
-# and Python's feedparser (a Debian package, so the test uses
-# /usr/bin/python3, not whatever python3 comes first on PATH).
+# mk/consumers.mk - the real programs tests/consumers.sh and tests/xlsx.sh
+# feed tablog's outputs to: LibreOffice Calc (headless), Chromium, tidy,
+# jq, cmark-gfm and Python's feedparser and openpyxl (Debian packages, so
+# the tests use /usr/bin/python3, not whatever python3 comes first on
+# PATH).
 #
 #   make deps-consumers   install what is missing (as root, via apt-get;
 #                         never fails: a consumer that cannot be had
@@ -9,7 +10,8 @@
 #   make test-consumers   run tests/consumers.sh against ./tablog
 
 CONSUMER_DEBS = libreoffice-calc chromium tidy jq cmark-gfm python3 \
-		python3-feedparser fonts-dejavu-core fonts-noto-cjk
+		python3-feedparser python3-openpyxl fonts-dejavu-core \
+		fonts-noto-cjk
 
 .PHONY: deps-consumers test-consumers
 
@@ -36,3 +38,4 @@ deps-consumers:
 
 test-consumers: all
 	sh tests/consumers.sh
+	sh tests/xlsx.sh

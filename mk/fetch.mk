@@ -1,14 +1,15 @@
-# mk/fetch.mk - what tests/fetch.sh needs beyond the build: Python 3 for
-# its web server (tests/tools/httpd.py), openssl to make the TLS
-# endpoint's certificate, git to check the archive.  libcurl and libgit2
-# themselves are build dependencies (DEBS in the Makefile).
+# mk/fetch.mk - what tests/fetch.sh and tests/web.sh need beyond the
+# build: Python 3 for their web server (tests/tools/httpd.py), openssl to
+# make the TLS endpoint's certificate, git to check the archive.  libcurl
+# and libgit2 themselves are build dependencies (DEBS in the Makefile).
 #
 #   make deps-fetch   install what is missing (as root, via apt-get)
 #   make test-fetch   run tests/fetch.sh against $(B)
+#   make test-web     run tests/web.sh against ./tablog
 
 FETCH_TEST_DEBS = python3 openssl git
 
-.PHONY: deps-fetch test-fetch
+.PHONY: deps-fetch test-fetch test-web
 
 deps-test: deps-fetch
 
@@ -29,3 +30,6 @@ deps-fetch:
 
 test-fetch: $(B)/tests/fetch_tool
 	B=$(B) sh tests/fetch.sh
+
+test-web: all
+	sh tests/web.sh

@@ -59,9 +59,14 @@ $(B)/pic:
 	mkdir -p $@
 
 # -z defs: every symbol the library uses must come from a library it
-# names, so that programs need nothing but -ltablog.
+# names, so that programs need nothing but -ltablog.  The version script
+# (one anonymous node: no symbol versions) keeps the exports to tablog_*:
+# a library linked in that exports the linker's own _end, _edata and
+# __bss_start (libxlsxwriter does) would otherwise make ld export ours.
 $(B)/$(SHLIB): $(PIC_OBJ)
+	printf '{ global: tablog_*; local: *; };\n' >$(B)/libtablog.map
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs \
+	    -Wl,--version-script=$(B)/libtablog.map \
 	    -o $@ $(PIC_OBJ) $(LIBS) $(LDFLAGS)
 	ln -sf $(SHLIB) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libtablog.so

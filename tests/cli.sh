@@ -48,6 +48,14 @@ assert r["qualifier"] == "preview"
 assert r["display_name"] == "Read and write all users\u0027 authentication methods"
 ' "$tmp/out"
 
+# Date placeholders (TBD, k. A., a dash) are no date and no warning; dates
+# in other languages are dates (tests/golden/shapes/ has their values).
+for f in tests/golden/shapes/dates.md tests/golden/shapes/by-content.md \
+    tests/golden/shapes/dates-as-written.md; do
+	run -f csv "$f"
+	check "no warning: $f" test "$st" -eq 0 -a ! -s "$tmp/err"
+done
+
 # Pages with no table left are an error, on one line, exit 2: the three
 # plain-text renderings of the corpus (copies in tests/data/).
 PLAIN="tests/data/stg__api-permissions-required-by-default-avepoint-apps-for-microsoft-tenants__microsoft-entra-id.md
@@ -134,6 +142,20 @@ check "control bytes in a usage error: quoted" grep -Fq "unknown format 'bad\x1b
 "$TABLOG" check --format "$(printf 'a\nb')" "$SEED" >"$tmp/out" 2>"$tmp/err"
 check "newline in an option value: one diagnostic line" [ "$(grep -c '^tablog: error' "$tmp/err")" -eq 1 ] 
 check "newline in an option value: quoted" grep -Fq "not 'a\nb'" "$tmp/err"
+
+# Cells with markup: plain in CSV, Markdown with --csv-markdown (a value
+# tablog derives, such as a split permission name, stays plain); relative
+# links resolve against --page-url, which must be an http(s) URL.
+printf '%s\n' '| Permission | Purpose |' '|---|---|' \
+    '| `User.Read`(Sign in) | See [docs](../d.html). |' >"$tmp/marked.md"
+run -f csv "$tmp/marked.md"
+check "csv: cells as plain text" grep -Fxq ',User.Read,Sign in,,,See docs.,,'"$(printf '\r')" "$tmp/out"
+run -f csv --csv-markdown --page-url https://x.example/a/b.html "$tmp/marked.md"
+check "--csv-markdown: a cell with a link as Markdown, resolved by --page-url" \
+    grep -Fq ',User.Read,Sign in,,,See [docs](https://x.example/d.html).,' "$tmp/out"
+run -f md --page-url ftp://x.example/ "$tmp/marked.md"
+check "--page-url: only http or https, a usage error" sh -c '[ "$1" = 2 ] &&
+    grep -q "^tablog: error: --page-url takes an http:// or https:// URL, not .ftp://x.example/.$" "$2"' sh "$st" "$tmp/err"
 
 # Dates in options: one validator, calendar-correct, digits only.
 for d in 2026-02-30 2023-02-29 2026-13-01 2026-00-10 0000-01-01 \
@@ -379,7 +401,8 @@ mkdir "$tmp/one-page"
 cp "$SEED" "$tmp/one-page/"
 run build -o "$tmp/one-site" "$tmp/one-page"
 check "build of one page: 1 page, no '1 pages'" grep -q "^tablog: 1 page, 23 rows, 0 warnings, 0 errors in " "$tmp/err"
-printf '| API | Permission | Type |\n|---|---|---|\n| Graph |\n' >"$tmp/one-cell.md"
+# (An empty one: a row of one cell with text is a section row, no row.)
+printf '| API | Permission | Type |\n|---|---|---|\n| Graph | x | y |\n| |\n' >"$tmp/one-cell.md"
 run -f csv "$tmp/one-cell.md"
 check "row of one cell: '1 cell'" grep -q "warning: row has 1 cell, header has 3$" "$tmp/err"
 

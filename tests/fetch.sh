@@ -17,30 +17,8 @@
 B=${B:-build}
 TOOL=${FETCH_TOOL:-$B/tests/fetch_tool}
 SEED=input/cloud-backup-for-azure.md
-passed=0
-failed=0
-tmp=$(mktemp -d)
-server=
-cleanup() {
-	[ -n "$server" ] && kill "$server" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
-    no_proxy NO_PROXY
-
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL fetch: $*"; failed=$((failed + 1)); }
-check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
-
-for need in python3 openssl git; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		echo "fetch: $need is missing (as root: make deps-test)"
-		echo "0 passed, 1 failed"
-		exit 1
-	fi
-done
+NAME=fetch
+. tests/httpd.sh
 if [ ! -x "$TOOL" ]; then
 	echo "fetch: $TOOL missing (make B=$B $TOOL)"
 	echo "0 passed, 1 failed"
@@ -55,32 +33,10 @@ cp "$SEED" "$root/seed.md"
 cp tests/golden/seed.html "$root/seed.html"
 cp "$SEED" "$root/lastmod.md"
 cp "$SEED" "$root/mutable.md"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 -subj /CN=127.0.0.1 \
-    -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
-# A second CA, which did not sign the server's certificate.
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$tmp/other-key.pem" -out "$tmp/other.pem" -days 2 \
-    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
-: >"$tmp/ports"
-python3 tests/tools/httpd.py "$root" --tls "$tmp/cert.pem" "$tmp/key.pem" \
-    >"$tmp/ports" 2>"$tmp/httpd.log" &
-server=$!
-i=0
-while [ "$(wc -l <"$tmp/ports")" -lt 2 ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-port=$(sed -n 's/^http //p' "$tmp/ports")
-tport=$(sed -n 's/^https //p' "$tmp/ports")
-if [ -z "$port" ] || [ -z "$tport" ]; then
-	cat "$tmp/httpd.log"
-	echo "fetch: the test server did not start"
+if ! httpd_start "$root"; then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
-H=http://127.0.0.1:$port
-S=https://127.0.0.1:$tport
 
 # Run the tool: status in $st, stdout in $tmp/out, stderr in $tmp/err,
 # wall time in $ms (milliseconds).
@@ -101,22 +57,6 @@ says() {
 		case " $line " in *" $w "*) ;; *) return 1 ;; esac
 	done
 }
-# Evaluate a Python expression over the server's /__stats: d is all of
-# it, p its per-target counts, t(TARGET) the gaps between the requests'
-# starts.  Prints the value.
-stats() {
-	python3 - "$H/__stats" "$1" <<'EOF'
-import json, sys, urllib.request
-d = json.load(urllib.request.urlopen(sys.argv[1]))
-p = d["paths"]
-def t(target):
-    s = [a for a, b in d["starts"] if b == target]
-    return [round(y - x, 3) for x, y in zip(s, s[1:])]
-print(eval(sys.argv[2]))
-EOF
-}
-stat_true() { [ "$(stats "$1")" = True ]; }
-reset() { python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1]).read()" "$H/__reset"; }
 between() { [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 
 version=$(sed -n 's/^#define TL_VERSION "\(.*\)"/\1/p' src/base/version.h)
@@ -386,31 +326,6 @@ check "http_proxy is honoured" sh -c \
 check "http_proxy: the request came through the proxy" stat_true "d['proxied'] == 1"
 
 # ---- a run killed during a fetch leaves a usable cache ----------------
-
-# Every file in the cache is a whole entry: checked by Python, not by the
-# code under test.
-cache_whole() {
-	python3 - "$1" <<'EOF'
-import hashlib, os, sys
-d = os.path.join(sys.argv[1], "http")
-bad = 0
-for name in os.listdir(d) if os.path.isdir(d) else []:
-    if name.startswith("."):
-        continue                  # a temporary: never read as an entry
-    data = open(os.path.join(d, name), "rb").read()
-    head, sep, body = data.partition(b"\n\n")
-    lines = head.split(b"\n")
-    meta = dict(l.split(b": ", 1) for l in lines[1:])
-    ok = (sep and lines[0] == b"tablog-cache 1" and
-          hashlib.sha256(meta[b"url"]).hexdigest() == name and
-          int(meta[b"length"]) == len(body) and
-          hashlib.sha256(body).hexdigest().encode() == meta[b"sha256"])
-    if not ok:
-        print("torn cache entry:", name)
-        bad += 1
-sys.exit(1 if bad else 0)
-EOF
-}
 
 kcache=$tmp/kcache
 "$TOOL" get --cache "$kcache" "$H/pages/seed.md?k=1" "$H/pages/seed.html?k=1" \

@@ -161,7 +161,7 @@ if command -v bash >/dev/null 2>&1; then
 	    "convert build diff check history templates"
 	check "completion: convert formats" test \
 	    "$(complete_words tablog -f '')" = \
-	    "md html csv json changelog changelog-html atom"
+	    "md html csv json changelog changelog-html atom xlsx"
 	check "completion: diff formats" test \
 	    "$(complete_words tablog diff --format '')" = "md json csv html"
 	check "completion: history formats" test \

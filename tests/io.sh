@@ -70,7 +70,7 @@ old_or_new() {
 # ---- a full disk ------------------------------------------------------
 
 if [ -w /dev/full ]; then
-	for f in md csv json html changelog atom; do
+	for f in md csv json html changelog atom xlsx; do
 		"$TABLOG" -f "$f" "$SEED" >/dev/full 2>"$tmp/err"; st=$?
 		check "/dev/full -f $f exit 2" [ "$st" -eq 2 ]
 		check "/dev/full -f $f one line" one_error_line "No space left on device"
@@ -320,14 +320,14 @@ ln -s ../../elsewhere "$tmp/links/in/sub/linkdir"
 ln -s .. "$tmp/links/in/sub/loop"		# a loop, with --follow-links
 run build -q -o "$tmp/links/out" "$tmp/links/in"
 check "links: build exit 0" [ "$st" -eq 0 ]
-check "links: not followed by default" [ "$(grep -c '^cloud-backup' "$tmp/links/out/all.csv")" -eq 23 ]
+check "links: not followed by default" [ "$(grep -c '^Cloud Backup for Azure,cloud-backup-for-azure,1,' "$tmp/links/out/all.csv")" -eq 23 ]
 check "links: linked page absent" sh -c '! grep -q Outside.Read "$1"' sh "$tmp/links/out/all.csv"
 rm -rf "$tmp/links/out"
 run build -q --follow-links -o "$tmp/links/out" "$tmp/links/in"
 check "--follow-links: exit 0" [ "$st" -eq 0 ]
 # linked.md and linkdir/outside.md are one file: one page.
 check "--follow-links: linked file and folder read, once" [ "$(grep -c 'Outside.Read' "$tmp/links/out/all.csv")" -eq 1 ]
-check "--follow-links: the loop read once" [ "$(grep -c '^cloud-backup' "$tmp/links/out/all.csv")" -eq 23 ]
+check "--follow-links: the loop read once" [ "$(grep -c '^Cloud Backup for Azure,cloud-backup-for-azure,1,' "$tmp/links/out/all.csv")" -eq 23 ]
 
 # A page swapped, between the walk that listed it and its reading, for a
 # FIFO or a link: neither followed nor waited on; one error each.  (The

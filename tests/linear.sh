@@ -108,6 +108,32 @@ gen() {
 			md_head()
 			for (i = 0; i < n; i++)
 				print "| Graph | P.Read | Application | December 2023 |"
+		} else if (shape == "md-flag-rows") {
+			# Flag columns headed by types: each row becomes two.
+			print "| Permission | Delegated | Application |"
+			print "|---|---|---|"
+			for (i = 0; i < n; i++)
+				printf "| P%d.Read.All | \342\234\224 | Yes |\n", i
+		} else if (shape == "html-flag-columns") {
+			# More flag columns than the shape allows, in one row.
+			printf "<table><tr><th>Permission</th>"
+			for (i = 0; i < n; i++) printf "<th>Delegated</th>"
+			printf "</tr>\n<tr><td>P.Read.All</td>"
+			for (i = 0; i < n; i++) printf "<td>\342\234\224</td>"
+			print "</tr></table>"
+		} else if (shape == "md-higher-list") {
+			# Graph: one cell of many higher privileged permissions.
+			print "| Permission type | Least privileged permissions | Higher privileged permissions |"
+			print "|---|---|---|"
+			printf "| Delegated (work or school account) | A.Read | "
+			for (i = 0; i < n; i++) printf "P%d.ReadWrite.All, ", i
+			print "Z.All |"
+		} else if (shape == "md-type-cells") {
+			# Type cells all different: nothing folded is reused.
+			print "| Permission | Type | Last update |"
+			print "|---|---|---|"
+			for (i = 0; i < n; i++)
+				printf "| P%d.Read | Delegiert (Konto %d) | %d. Juli 2021 |\n", i, i, i % 28 + 1
 		}
 	}' >"$3"
 }
@@ -244,6 +270,10 @@ run_shape md-deep-quotes	md-deep-quotes	3000	md	"-f csv @IN@"
 run_shape md-dates		md-dates	1000	md	"-f csv @IN@"
 run_shape md-same-rows		md-same-rows	2000	md	"-f csv @IN@"
 run_shape check-rows		md-rows		1000	md	"check --today 2025-01-01 @IN@"
+run_shape md-flag-rows		md-flag-rows	2000	md	"-f csv @IN@"
+run_shape html-flag-columns	html-flag-columns 2000	html	"-f csv @IN@"
+run_shape md-higher-list	md-higher-list	20000	md	"-f json @IN@"
+run_shape md-type-cells		md-type-cells	2000	md	"-f csv @IN@"
 run_diff_columns 1000
 run_site_same_title 150
 run_history history-versions 150

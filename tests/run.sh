@@ -3,8 +3,8 @@
 #
 # Stages: cmocka unit tests (build/tests/test_*), the Mustache spec runner
 # (tests/mustache-spec), the layering of src/ (tests/layers.sh), golden
-# tests (tests/golden/cases.tsv), the test
-# scripts below (tests/README.md says what each covers) and the corpus
+# tests (tests/golden/cases.tsv), the real pages of tests/pages (each
+# against its hand-written expectation), the test scripts below (tests/README.md says what each covers) and the corpus
 # check (tests/corpus/expected.tsv).  Each stage prints its own counts;
 # this script adds them up.  Run from the repository root.  TABLOG
 # (default ./tablog) and B (default build) select what is tested.
@@ -65,12 +65,14 @@ if [ -x "$B/tests/mustache_spec" ]; then
 fi
 run_counted layers sh tests/layers.sh
 run_counted golden sh tests/golden.sh
+run_counted pages python3 tests/pages/check.py
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
 run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh
 run_counted consumers sh tests/consumers.sh
+run_counted xlsx sh tests/xlsx.sh
 run_counted xss sh tests/xss.sh
 run_counted diff sh tests/diff.sh
 run_counted history sh tests/history.sh
@@ -78,6 +80,7 @@ run_counted check sh tests/check.sh
 run_counted bad sh tests/bad.sh
 run_counted io sh tests/io.sh
 run_counted fetch sh tests/fetch.sh
+run_counted web sh tests/web.sh
 run_counted linear sh tests/linear.sh
 if ! shared_present; then
 	echo "SKIP corpus: $SHARED not present"

@@ -20,7 +20,7 @@ check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
 "$TABLOG" build tests/site/old -o "$tmp/old" --title "Test site" 2>"$tmp/err"
 check "build exit 0" [ $? -eq 0 ]
 check "summary line" grep -q '^tablog: 2 pages, 4 rows, 0 warnings, 0 errors in ' "$tmp/err"
-for f in index.html changelog.md changelog.html feed.xml all.csv all.json; do
+for f in index.html changelog.md changelog.html feed.xml all.csv all.xlsx all.json; do
 	check "site has $f" [ -s "$tmp/old/$f" ]
 done
 for p in alpha-app beta-app; do
@@ -28,7 +28,8 @@ for p in alpha-app beta-app; do
 		check "page $p has $f" [ -s "$tmp/old/$p/$f" ]
 	done
 done
-check "all.csv starts with page" grep -q '^page,api,permission,display_name,qualifier,type,purpose,last_update' "$tmp/old/all.csv"
+check "all.csv starts with the page, its title and the table, then the fields" grep -q '^page_title,page,table,api,permission,display_name,qualifier,type,purpose,last_update,last_update_text' "$tmp/old/all.csv"
+check "all.csv: a row names its page and table" grep -q '^Alpha App,alpha-app,1,Microsoft Graph,User.Read,' "$tmp/old/all.csv"
 check "all.csv has 4 rows" [ "$(wc -l <"$tmp/old/all.csv")" -eq 5 ]
 check "index links pages" grep -q 'href="alpha-app/index.html">Alpha App<' "$tmp/old/index.html"
 

@@ -60,6 +60,23 @@ tl_parse_ymd(const char *s, int *y, int *m, int *d)
 	return 0;
 }
 
+int
+tl_parse_iso_date(const char *s, struct tl_date *date)
+{
+	int y, m;
+
+	date->year = date->month = date->day = 0;
+	if ((y = digits(s, 4)) < 1 || s[4] != '-' ||
+	    (m = digits(s + 5, 2)) < 1 || m > 12)
+		return -1;
+	if (s[7] == '\0') {
+		date->year = y;
+		date->month = m;
+		return 0;
+	}
+	return tl_parse_ymd(s, &date->year, &date->month, &date->day);
+}
+
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December",
@@ -135,6 +152,21 @@ tl_date_label(struct buf *out, const struct tl_date *date)
 	}
 }
 
+/* Howard Hinnant's days_from_civil: whole 400-year eras, then the day
+ * of the era counted from 1 March, so the leap day comes last. */
+int64_t
+tl_days_from_civil(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 int
 tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
 {
@@ -147,23 +179,9 @@ tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
 	return 0;
 }
 
-/* Howard Hinnant's days_from_civil: March-based years, so the leap day
- * ends one. */
-long long
-tl_days_since_1970(int y, int m, int d)
-{
-	long long yy = m <= 2 ? y - 1 : y, era, yoe, doy, doe;
-
-	era = (yy >= 0 ? yy : yy - 399) / 400;
-	yoe = yy - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* Its inverse, civil_from_days. */
+/* The inverse of tl_days_from_civil(), Hinnant's civil_from_days. */
 void
-tl_day_from_1970(long long z, int *y, int *m, int *d)
+tl_civil_from_days(long long z, int *y, int *m, int *d)
 {
 	long long era, doe, yoe, doy, mp;
 
@@ -186,7 +204,7 @@ tl_moment_text(long long seconds, int offset, char day[11], char time[26])
 
 	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 	rest = local - days * 86400;
-	tl_day_from_1970(days, &y, &m, &d);
+	tl_civil_from_days(days, &y, &m, &d);
 	if (y < 0 || y > 9999)		/* a date no commit has */
 		y = m = d = 0;
 	snprintf(day, 11, "%04d-%02d-%02d", y, m, d);

@@ -10,6 +10,8 @@
 #ifndef TABLOG_DATE_H
 #define TABLOG_DATE_H
 
+#include <stdint.h>
+
 struct buf;
 
 /* A date at month (day == 0) or day precision; year == 0 means none. */
@@ -32,17 +34,25 @@ int	tl_ymd_valid(int y, int m, int d);
  */
 int	tl_parse_ymd(const char *s, int *y, int *m, int *d);
 
+/*
+ * The inverse of tl_date_iso(): s is exactly "YYYY-MM" or "YYYY-MM-DD" of
+ * the calendar (as tablog writes last_update): 0 with *date set, else -1
+ * and *date zeroed.
+ */
+int	tl_parse_iso_date(const char *s, struct tl_date *date);
+
 /* "2023-12" or "2023-12-05" appended to out; "" for no date. */
 void	tl_date_iso(struct buf *out, const struct tl_date *date);
 /* "December 2023" or "5 December 2023"; "" for no date. */
 void	tl_date_label(struct buf *out, const struct tl_date *date);
+/* Days from 1970-01-01 to y-m-d (negative before it), for dates that
+ * become times (HTTP dates, a spreadsheet's creation time). */
+int64_t	tl_days_from_civil(int y, int m, int d);
 /* Negative, zero or positive as a is earlier, the same or later than b. */
 int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
 
-/* Days from 1970-01-01 to the day y-m-d (negative before it), and the
- * day that many days from 1970-01-01 is (proleptic Gregorian). */
-long long tl_days_since_1970(int y, int m, int d);
-void	tl_day_from_1970(long long days, int *y, int *m, int *d);
+/* The day that many days from 1970-01-01 is (proleptic Gregorian). */
+void	tl_civil_from_days(long long days, int *y, int *m, int *d);
 /*
  * A moment (seconds since 1970, UTC) as a clock `offset` minutes east of
  * UTC shows it: its day "2024-01-03" in day (11 bytes) and, in time (26

@@ -11,7 +11,8 @@ static const char *const names[] = {
 	"ragged-row", "duplicate-row", "shared-key", "unrecognised-date",
 	"future-date", "date-column", "unknown-header", "unsplit-permission",
 	"api-spelling", "display-name", "skipped-path", "no-pages", "template",
-	"template-variable", "write", "internal",
+	"template-variable", "write", "internal", "fetch", "cache", "archive",
+	"sources", "archived",
 };
 
 _Static_assert(sizeof(names) / sizeof(names[0]) == TL_DK_COUNT,

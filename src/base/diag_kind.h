@@ -40,6 +40,11 @@ enum tl_diag_kind {
 	TL_DK_TEMPLATE_VARIABLE, /* --strict: a name not in the context */
 	TL_DK_WRITE,		/* output that cannot be written */
 	TL_DK_INTERNAL,		/* a parser that cannot be set up */
+	TL_DK_FETCH,		/* a URL that could not be fetched */
+	TL_DK_CACHE,		/* the fetch cache: an entry ignored, not written */
+	TL_DK_ARCHIVE,		/* the archive cannot be opened, read or written */
+	TL_DK_SOURCES,		/* a bad line in build --sources FILE */
+	TL_DK_ARCHIVED,		/* a failed source built from its archived version */
 	TL_DK_COUNT
 };
 

@@ -41,6 +41,23 @@ tl_utf8_decode(const unsigned char *s, size_t len, long *cp)
 	return n;
 }
 
+void
+tl_utf8_encode(struct buf *out, long cp)
+{
+	char u[4];
+	size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+	size_t i;
+
+	/* The continuation bytes carry six bits each, the last ones first. */
+	for (i = n - 1; i > 0; i--) {
+		u[i] = (char)(0x80 | (cp & 0x3F));
+		cp >>= 6;
+	}
+	u[0] = (char)(n == 1 ? cp : n == 2 ? 0xC0 | cp : n == 3 ? 0xE0 | cp :
+	    0xF0 | cp);
+	buf_put(out, u, n);
+}
+
 size_t
 tl_utf8_ill_len(const unsigned char *s, size_t len)
 {

@@ -20,6 +20,13 @@
 size_t	tl_utf8_decode(const unsigned char *s, size_t len, long *cp);
 
 /*
+ * Append the UTF-8 form of code point cp (U+0000 to U+10FFFF, not a
+ * surrogate) to out.
+ */
+struct buf;
+void	tl_utf8_encode(struct buf *out, long cp);
+
+/*
  * Where UTF-8 is not valid, the one rule every part of tablog repairs it
  * by (readers, the normaliser, file names and titles shown in outputs):
  * each maximal subpart of an ill-formed sequence becomes one U+FFFD
@@ -48,7 +55,6 @@ size_t	tl_utf8_find_bad(const char *s, size_t len, size_t from,
 
 /* Append s to out with each ill-formed part replaced by one U+FFFD;
  * returns how many were replaced. */
-struct buf;
 size_t	tl_utf8_repair_as(struct buf *out, const char *s, size_t len,
 	    unsigned flags);
 

@@ -14,6 +14,8 @@
 struct build {
 	tablog_site	*site;
 	const char	*outdir;
+	const char	*sources;	/* --sources FILE */
+	const char	*archive;	/* --archive REPO */
 };
 
 static const struct cli_option build_options[] = {
@@ -31,29 +33,41 @@ static const struct cli_option build_options[] = {
 	{ "since",		required_argument, OPT_SINCE, "PREV",
 	    "add \"Detected changes\" against the build in\n"
 	    "PREV (its all.json), dated --date or today" },
+	{ "sources",		required_argument, OPT_SOURCES, "FILE",
+	    "also fetch the pages FILE lists, one\n"
+	    "'URL [SLUG]' a line (INDIR is then optional)" },
+	{ "archive",		required_argument, OPT_ARCHIVE, "REPO",
+	    "commit each fetched page that changed to the\n"
+	    "git repository REPO; a page that cannot be\n"
+	    "fetched is built from its last version there" },
+	{ "per-host",		required_argument, OPT_PER_HOST, "N",
+	    "fetches at once to one host (1 to 64; default 2)" },
+	{ "delay",		required_argument, OPT_DELAY, "SECONDS",
+	    "wait between two fetches from one host" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
 static const struct cli_option *const build_groups[] = {
-	build_options, cli_load_options, cli_write_options, cli_quiet_options,
-	cli_verbose_options, cli_common_options, NULL,
+	build_options, cli_load_options, cli_fetch_options, cli_write_options,
+	cli_quiet_options, cli_verbose_options, cli_common_options, NULL,
 };
 
 static enum cli_next
 build_option(struct cli *c, int id, const char *v, void *ctx)
 {
 	struct build *b = ctx;
+	unsigned jobs;
 	unsigned long long n;
+	double secs;
 
 	switch (id) {
 	case 'o':
 		b->outdir = v;
 		break;
 	case 'j':
-		if (cli_parse_number(v, 0, 1, 256, &n) != 0)
-			return cli_usage_error(c, "--jobs takes a number from "
-			    "1 to 256, not '%s'", v);
-		tablog_site_set_jobs(b->site, (unsigned)n);
+		if (cli_parse_jobs(c, v, &jobs) != CLI_CONTINUE)
+			return CLI_EXIT;
+		tablog_site_set_jobs(b->site, jobs);
 		break;
 	case OPT_TITLE:
 		tablog_site_set_title(b->site, v);
@@ -68,6 +82,26 @@ build_option(struct cli *c, int id, const char *v, void *ctx)
 		break;
 	case OPT_SINCE:
 		tablog_site_set_since(b->site, v);
+		break;
+	case OPT_SOURCES:
+		b->sources = v;
+		tablog_site_set_sources(b->site, v);
+		break;
+	case OPT_ARCHIVE:
+		b->archive = v;
+		tablog_site_set_archive(b->site, v);
+		break;
+	case OPT_PER_HOST:
+		if (cli_parse_number(v, 0, 1, 64, &n) != 0)
+			return cli_usage_error(c, "--per-host takes a number "
+			    "from 1 to 64, not '%s'", v);
+		tablog_site_set_per_host(b->site, (unsigned)n);
+		break;
+	case OPT_DELAY:
+		if (cli_parse_seconds(v, 0, 3600, &secs) != 0)
+			return cli_usage_error(c, "--delay takes seconds from "
+			    "0 to 3600, not '%s'", v);
+		tablog_site_set_delay(b->site, secs);
 		break;
 	}
 	return CLI_CONTINUE;
@@ -136,17 +170,23 @@ run_build(struct cli *c, int argc, char **argv)
 		tablog_site_free(b.site);
 		return c->status;
 	}
-	if (argc - optind > 1) {
-		cli_usage_error(c, "build takes one input folder, not '%s' "
-		    "too", argv[optind + 1]);
+	if (argc - optind > 1 || (b.archive != NULL && b.sources == NULL)) {
+		if (argc - optind > 1)
+			cli_usage_error(c, "build takes one input folder, not "
+			    "'%s' too", argv[optind + 1]);
+		else
+			cli_usage_error(c, "--archive keeps fetched pages: it "
+			    "needs --sources FILE");
 		tablog_site_free(b.site);
 		return c->status;
 	}
 	tablog_writer_set_temps(c->writer, cli_catch_signals());
 	if (progress_wanted(c))
 		tablog_site_set_progress(b.site, show_progress, NULL);
-	tablog_site_build(b.site, optind < argc ? argv[optind] : "input",
-	    b.outdir, c->loader, c->writer, c->diags);
+	/* INDIR defaults to input, unless the pages come from --sources. */
+	tablog_site_build(b.site, optind < argc ? argv[optind] :
+	    b.sources != NULL ? NULL : "input", b.outdir, c->loader,
+	    c->writer, c->diags);
 	cli_print_diags(c, 1);
 	if (!c->quiet)
 		print_summary(c, b.site, seconds_since(&start));
@@ -158,9 +198,12 @@ run_build(struct cli *c, int argc, char **argv)
 const struct cli_command cli_build = {
 	"build",
 	"a folder of pages into a static site",
-	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]",
+	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
+	"tablog build --sources FILE [--archive REPO] [options] [INDIR]",
 	"Every .md, .markdown, .html and .htm file under INDIR (default\n"
-	"input) becomes a page of a static site in OUTDIR (default output).",
+	"input, or none with --sources), and every page fetched from the\n"
+	"URLs in --sources FILE, becomes a page of a static site in OUTDIR\n"
+	"(default output).",
 	build_groups,
 	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
 	run_build,

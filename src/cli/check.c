@@ -25,8 +25,8 @@ static const struct cli_option check_options[] = {
 };
 
 static const struct cli_option *const check_groups[] = {
-	check_options, cli_match_options, cli_load_options, cli_quiet_options,
-	cli_verbose_options, cli_common_options, NULL,
+	check_options, cli_match_options, cli_load_options, cli_fetch_options,
+	cli_quiet_options, cli_verbose_options, cli_common_options, NULL,
 };
 
 static enum cli_next
@@ -84,7 +84,7 @@ run_check(struct cli *c, int argc, char **argv)
 const struct cli_command cli_check = {
 	"check",
 	"what a reader of pages would trip over",
-	"tablog check [-f text|json] [--today YYYY-MM-DD] FILE...",
+	"tablog check [-f text|json] [--today YYYY-MM-DD] FILE|URL...",
 	"Find problems in permission pages: duplicate rows, missing or extra\n"
 	"cells, unrecognised or future dates, permission cells that do not\n"
 	"split, one permission with two display names or one API written two\n"

@@ -45,6 +45,10 @@ enum cli_option_id {
 	OPT_COLOR, OPT_KEY, OPT_ALIASES, OPT_TABLE, OPT_FRAGMENT, OPT_TITLE,
 	OPT_DATE, OPT_FOLLOW_LINKS, OPT_SINCE, OPT_TODAY, OPT_VERSION,
 	OPT_GIT, OPT_REV, OPT_FROM_START, OPT_DATES,
+	OPT_CACHE, OPT_NO_CACHE, OPT_CACERT, OPT_TIMEOUT, OPT_RETRIES,
+	OPT_SOURCES, OPT_ARCHIVE, OPT_PER_HOST, OPT_DELAY,
+	OPT_NORMALIZE_DATES,
+	OPT_PAGE_URL, OPT_CSV_MARKDOWN,
 };
 
 /*
@@ -67,6 +71,10 @@ extern const struct cli_option cli_verbose_options[];	/* -v */
 extern const struct cli_option cli_load_options[];	/* reading pages */
 extern const struct cli_option cli_write_options[];	/* writing them */
 extern const struct cli_option cli_match_options[];	/* --key, --aliases */
+/* Fetching URLs: --cache, --no-cache, --cacert, --timeout, --retries.  A
+ * subcommand that has this group also gets the default cache folder and
+ * the cache's temporaries removed on a signal (cli_parse()). */
+extern const struct cli_option cli_fetch_options[];
 
 struct cli;
 
@@ -99,6 +107,7 @@ struct cli {
 	int		 quiet;		/* errors only */
 	int		 verbose;	/* every warning, however many */
 	int		 strict;	/* warnings are findings */
+	int		 cache_chosen;	/* --cache or --no-cache given */
 	enum cli_colour	 colour_when;
 	int		 colour;	/* decided once options are read */
 	int		 status;	/* the exit status, with CLI_EXIT */
@@ -129,6 +138,11 @@ enum cli_next cli_usage_error(struct cli *c, const char *fmt, ...)
  */
 int	cli_parse_number(const char *s, int suffixes, unsigned long long min,
 	    unsigned long long max, unsigned long long *out);
+/* -j/--jobs N (1 to 256) into *jobs; CLI_CONTINUE, or a usage error. */
+enum cli_next cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs);
+/* Seconds: digits with an optional fraction ("30", "2.5"), from min to
+ * max.  0 with the value in *out, else -1. */
+int	cli_parse_seconds(const char *s, double min, double max, double *out);
 
 /* The names name(0), name(1), ... (until NULL) as "a, b or c", in out
  * (cut to size): the values an option takes, for its usage error. */

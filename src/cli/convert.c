@@ -22,7 +22,7 @@ struct convert {
 static const struct cli_option convert_options[] = {
 	{ "format",		required_argument, 'f', "FORMAT",
 	    "md (default), html, csv, json, changelog,\n"
-	    "changelog-html, atom; repeatable" },
+	    "changelog-html, atom, xlsx; repeatable" },
 	{ "output",		required_argument, 'o', "PATH",
 	    "a file (one format) or a folder (every format,\n"
 	    "or those given with -f)" },
@@ -30,6 +30,10 @@ static const struct cli_option convert_options[] = {
 	    "only the N-th table of the page (1-based)" },
 	{ "fragment",		no_argument,	   OPT_FRAGMENT, NULL,
 	    "HTML: the table only, not a whole page" },
+	{ "page-url",		required_argument, OPT_PAGE_URL, "URL",
+	    "where the page was read from: its relative\n"
+	    "links resolve against it (default: the page's\n"
+	    "canonical link, if it has one)" },
 	{ "jobs",		required_argument, 'j', "N",
 	    "with -o FOLDER, formats written at once\n"
 	    "(1 to 256; default: one per processor)" },
@@ -37,15 +41,15 @@ static const struct cli_option convert_options[] = {
 };
 
 static const struct cli_option *const convert_groups[] = {
-	convert_options, cli_load_options, cli_write_options,
-	cli_quiet_options, cli_common_options, NULL,
+	convert_options, cli_load_options, cli_fetch_options,
+	cli_write_options, cli_quiet_options, cli_common_options, NULL,
 };
 
 static enum cli_next
 convert_option(struct cli *c, int id, const char *v, void *ctx)
 {
 	struct convert *a = ctx;
-	unsigned long long n;
+	unsigned jobs;
 
 	switch (id) {
 	case 'f':
@@ -67,11 +71,15 @@ convert_option(struct cli *c, int id, const char *v, void *ctx)
 	case OPT_FRAGMENT:
 		c->write_flags |= TABLOG_FRAGMENT;
 		break;
+	case OPT_PAGE_URL:
+		if (tablog_loader_set_page_url(c->loader, v) != 0)
+			return cli_usage_error(c, "--page-url takes an http:// "
+			    "or https:// URL, not '%s'", v);
+		break;
 	case 'j':
-		if (cli_parse_number(v, 0, 1, 256, &n) != 0)
-			return cli_usage_error(c, "--jobs takes a number from "
-			    "1 to 256, not '%s'", v);
-		tablog_writer_set_jobs(c->writer, (unsigned)n);
+		if (cli_parse_jobs(c, v, &jobs) != CLI_CONTINUE)
+			return CLI_EXIT;
+		tablog_writer_set_jobs(c->writer, jobs);
 		break;
 	}
 	return CLI_CONTINUE;
@@ -140,10 +148,10 @@ run_convert(struct cli *c, int argc, char **argv)
 const struct cli_command cli_convert = {
 	"convert",
 	"one page into one or more formats (the default command)",
-	"tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|-]",
-	"Read a documentation page (HTML or Markdown; standard input when\n"
-	"FILE is - or absent) and write its table(s): with one format and no\n"
-	"-o, on standard output.",
+	"tablog [convert] [-f FORMAT]... [-o PATH] [options] [FILE|URL|-]",
+	"Read a documentation page (HTML or Markdown; from an http:// or\n"
+	"https:// URL, or standard input when FILE is - or absent) and write\n"
+	"its table(s): with one format and no -o, on standard output.",
 	convert_groups,
 	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
 	run_convert,

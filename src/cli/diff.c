@@ -18,8 +18,8 @@ static const struct cli_option diff_options[] = {
 };
 
 static const struct cli_option *const diff_groups[] = {
-	diff_options, cli_match_options, cli_load_options, cli_quiet_options,
-	cli_common_options, NULL,
+	diff_options, cli_match_options, cli_load_options, cli_fetch_options,
+	cli_quiet_options, cli_common_options, NULL,
 };
 
 static enum cli_next
@@ -82,9 +82,10 @@ const struct cli_command cli_diff = {
 	"what changed between two versions of a page",
 	"tablog diff [-f md|json|csv|html] [--key COLS] [--aliases FILE] "
 	"[--templates DIR] OLD NEW",
-	"Compare two versions of a page (each HTML or Markdown): rows added,\n"
-	"removed and changed (matched by api, permission and type, or --key),\n"
-	"and columns added or removed.",
+	"Compare two versions of a page (each HTML or Markdown, a file or an\n"
+	"http:// or https:// URL): rows added, removed and changed (matched\n"
+	"by api, permission and type, or --key), and columns added or\n"
+	"removed.",
 	diff_groups,
 	"Exit status: 0 no differences, 1 differences, 2 error.",
 	run_diff,

@@ -49,6 +49,9 @@ const struct cli_option cli_load_options[] = {
 	    "the input format (default: detected from content)" },
 	{ "date-column",	required_argument, OPT_DATE_COLUMN, "NAME",
 	    "the column that holds each row's date" },
+	{ "normalize-dates",	no_argument,	   OPT_NORMALIZE_DATES, NULL,
+	    "show dates as \"December 2023\", not as the page\n"
+	    "wrote them" },
 	{ "max-input-size",	required_argument, OPT_MAX_INPUT, "N",
 	    "refuse inputs over N bytes (default 256 MiB;\n"
 	    "suffixes K, M, G)" },
@@ -67,6 +70,9 @@ const struct cli_option cli_write_options[] = {
 	    "start CSV with a UTF-8 byte-order mark (Excel)" },
 	{ "csv-raw",		no_argument,	   OPT_CSV_RAW, NULL,
 	    "do not guard cells that start with = + - @" },
+	{ "csv-markdown",	no_argument,	   OPT_CSV_MARKDOWN, NULL,
+	    "CSV cells with links, code or emphasis as\n"
+	    "Markdown (default: plain text)" },
 	{ "strict",		no_argument,	   OPT_STRICT, NULL,
 	    "warnings count as findings (exit 1); a name a\n"
 	    "template uses that is not there is a warning" },
@@ -79,6 +85,24 @@ const struct cli_option cli_match_options[] = {
 	    "default api,permission,type)" },
 	{ "aliases",		required_argument, OPT_ALIASES, "FILE",
 	    "more API aliases, 'alias = canonical' a line" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+const struct cli_option cli_fetch_options[] = {
+	{ "cache",		required_argument, OPT_CACHE, "DIR",
+	    "keep fetched pages in DIR and ask servers\n"
+	    "whether they changed (default:\n"
+	    "$XDG_CACHE_HOME/tablog, else ~/.cache/tablog)" },
+	{ "no-cache",		no_argument,	   OPT_NO_CACHE, NULL,
+	    "fetch every URL whole, keeping nothing" },
+	{ "cacert",		required_argument, OPT_CACERT, "FILE",
+	    "verify servers with the CA certificates in\n"
+	    "FILE (PEM) instead of the system's" },
+	{ "timeout",		required_argument, OPT_TIMEOUT, "SECONDS",
+	    "give up on a request after SECONDS (default 60)" },
+	{ "retries",		required_argument, OPT_RETRIES, "N",
+	    "retry a 429, 5xx or failed connection N times\n"
+	    "(default 3)" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -142,6 +166,36 @@ cli_parse_number(const char *s, int suffixes, unsigned long long min,
 		return -1;
 	v *= mult;
 	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+enum cli_next
+cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs)
+{
+	unsigned long long n;
+
+	if (cli_parse_number(v, 0, 1, 256, &n) != 0)
+		return cli_usage_error(c, "--jobs takes a number from 1 to 256, "
+		    "not '%s'", v);
+	*jobs = (unsigned)n;
+	return CLI_CONTINUE;
+}
+
+int
+cli_parse_seconds(const char *s, double min, double max, double *out)
+{
+	double v = 0, unit = 1;
+	const char *p = s;
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9' && v <= max; p++, digits++)
+		v = v * 10 + (*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			v += (*p - '0') * (unit /= 10);
+	if (digits == 0 || *p != '\0' || v < min || v > max)
 		return -1;
 	*out = v;
 	return 0;
@@ -232,6 +286,7 @@ static int
 shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 {
 	unsigned long long n;
+	double secs;
 
 	*next = CLI_CONTINUE;
 	switch (id) {
@@ -271,6 +326,9 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 	case OPT_DATE_COLUMN:
 		tablog_loader_set_date_column(c->loader, v);
 		break;
+	case OPT_NORMALIZE_DATES:
+		tablog_loader_set_normalize_dates(c->loader, 1);
+		break;
 	case OPT_MAX_INPUT:
 		if (cli_parse_number(v, 1, 1, SIZE_MAX, &n) != 0)
 			*next = cli_usage_error(c, "--max-input-size takes a "
@@ -294,6 +352,9 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 	case OPT_CSV_RAW:
 		c->write_flags |= TABLOG_CSV_RAW;
 		break;
+	case OPT_CSV_MARKDOWN:
+		c->write_flags |= TABLOG_CSV_MARKDOWN;
+		break;
 	case OPT_STRICT:
 		c->strict = 1;
 		c->write_flags |= TABLOG_STRICT;
@@ -306,10 +367,79 @@ shared_option(struct cli *c, int id, const char *v, enum cli_next *next)
 		if (tablog_match_read_aliases(c->match, v, c->diags) != 0)
 			*next = failed(c);
 		break;
+	case OPT_CACHE:
+		tablog_loader_set_cache(c->loader, v);
+		c->cache_chosen = 1;
+		break;
+	case OPT_NO_CACHE:
+		tablog_loader_set_cache(c->loader, NULL);
+		c->cache_chosen = 1;
+		break;
+	case OPT_CACERT:
+		tablog_loader_set_cacert(c->loader, v);
+		break;
+	case OPT_TIMEOUT:
+		if (cli_parse_seconds(v, 0.001, 86400, &secs) != 0)
+			*next = cli_usage_error(c, "--timeout takes seconds "
+			    "above 0 (at most 86400), not '%s'", v);
+		else
+			tablog_loader_set_timeout(c->loader, secs);
+		break;
+	case OPT_RETRIES:
+		if (cli_parse_number(v, 0, 0, 100, &n) != 0)
+			*next = cli_usage_error(c, "--retries takes a number "
+			    "from 0 to 100, not '%s'", v);
+		else
+			tablog_loader_set_retries(c->loader, (int)n);
+		break;
 	default:
 		return 0;
 	}
 	return 1;
+}
+
+static int
+takes_group(const struct cli_command *cmd, const struct cli_option *group)
+{
+	const struct cli_option *const *g;
+
+	for (g = cmd->groups; *g != NULL; g++)
+		if (*g == group)
+			return 1;
+	return 0;
+}
+
+/*
+ * What a subcommand that fetches gets without asking: the cache folder
+ * of the XDG Base Directory specification ($XDG_CACHE_HOME/tablog when
+ * that is an absolute path, else ~/.cache/tablog; none without a home),
+ * and the cache's temporaries removed if a signal ends the run.  Nothing
+ * is made until a URL is fetched.
+ */
+static void
+fetch_defaults(struct cli *c)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *dir = NULL;
+	size_t len;
+
+	tablog_loader_set_temps(c->loader, cli_catch_signals());
+	if (c->cache_chosen)
+		return;
+	if (xdg != NULL && xdg[0] == '/') {
+		len = strlen(xdg) + sizeof("/tablog");
+		dir = malloc(len);
+		if (dir != NULL)
+			snprintf(dir, len, "%s/tablog", xdg);
+	} else if (home != NULL && home[0] != '\0') {
+		len = strlen(home) + sizeof("/.cache/tablog");
+		dir = malloc(len);
+		if (dir != NULL)
+			snprintf(dir, len, "%s/.cache/tablog", home);
+	}
+	if (dir != NULL)
+		tablog_loader_set_cache(c->loader, dir);
+	free(dir);
 }
 
 enum cli_next
@@ -349,8 +479,11 @@ cli_parse(struct cli *c, int argc, char **argv,
 			next = own != NULL ? own(c, id, optarg, ctx) :
 			    CLI_CONTINUE;
 	}
-	if (next == CLI_CONTINUE)
+	if (next == CLI_CONTINUE) {
 		tablog_writer_set_flags(c->writer, c->write_flags);
+		if (takes_group(c->cmd, cli_fetch_options))
+			fetch_defaults(c);
+	}
 	return next;
 }
 

@@ -137,10 +137,6 @@ field_differs(const struct cmp_field *f, const struct tl_row *b,
 	if (f->before.field == TL_LAST_UPDATE_TEXT &&
 	    (b->date.year != 0 || a->date.year != 0))
 		return 0;
-	/* A type written in another language is the same type. */
-	if (f->before.field == TL_TYPE)
-		return strcmp(nonnull(tl_type_canonical(b->f[TL_TYPE])),
-		    nonnull(tl_type_canonical(a->f[TL_TYPE]))) != 0;
 	return strcmp(nonnull(tl_field_value(b, &f->before)),
 	    nonnull(tl_field_value(a, &f->after))) != 0;
 }

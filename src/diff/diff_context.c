@@ -67,12 +67,15 @@ str_or_null(const char *s)
 
 /* -- table: {index, section}; p: the change -- */
 
-/* The model has no sections yet (DESIGN.md's second round adds them). */
+/* The nearest heading above the table: NEW's, else OLD's. */
 static void
 table_section(const struct tl_value *v, struct tl_value *out)
 {
-	(void)v;
-	*out = tl_value_null();
+	const struct tl_change *c = change_of(v);
+	const struct tl_table *t = c->after_table != NULL ? c->after_table :
+	    c->before_table;
+
+	*out = str_or_null(t != NULL ? tl_table_section(t) : NULL);
 }
 
 static const struct tl_value_member table_members[] = {

@@ -351,7 +351,7 @@ out:
 	    strcmp(why, "not a tablog cache entry of this version") != 0 &&
 	    strcmp(why, "entry of another URL") != 0) {
 		tl_path_join(&shown, c->dir, key);
-		tl_diag(d, TL_WARNING, buf_str(&shown), 0,
+		tl_diag_kind(d, TL_WARNING, TL_DK_CACHE, buf_str(&shown), 0,
 		    "cache entry ignored (%s); fetching %s again", why, url);
 	}
 	buf_free(&data);
@@ -383,8 +383,8 @@ tl_cache_put(struct tl_cache *c, const struct tl_cache_entry *e,
 	}
 	/* Not fatal: the page was fetched; only the next run pays. */
 	for (i = 0; i < err.n; i++)
-		tl_diag(d, TL_WARNING, err.v[i].file, err.v[i].line,
-		    "cache not written: %s", err.v[i].message);
+		tl_diag_kind(d, TL_WARNING, TL_DK_CACHE, err.v[i].file,
+		    err.v[i].line, "cache not written: %s", err.v[i].message);
 	tl_diags_free(&err);
 	buf_free(&meta);
 	buf_free(&shown);

@@ -164,6 +164,25 @@ curl_has_https(void)
 	return http && https;
 }
 
+/*
+ * A cache folder that cannot be made or opened costs only conditional
+ * requests: said as warnings, and the client fetches without one.
+ */
+static void
+open_cache(struct tl_fetch *f, const struct tl_fetch_opts *opts,
+    struct tl_diags *d)
+{
+	struct tl_diags err = {0};
+	size_t i;
+
+	f->cache = tl_cache_open(opts->cache_dir, opts->temps, &err);
+	for (i = 0; i < err.n; i++)
+		tl_diag_kind(d, TL_WARNING, TL_DK_CACHE, err.v[i].file,
+		    err.v[i].line, "%s; fetching without a cache",
+		    err.v[i].message);
+	tl_diags_free(&err);
+}
+
 struct tl_fetch *
 tl_fetch_new(const struct tl_fetch_opts *opts, struct tl_diags *d)
 {
@@ -172,7 +191,8 @@ tl_fetch_new(const struct tl_fetch_opts *opts, struct tl_diags *d)
 
 	pthread_once(&curl_once, curl_start);
 	if (curl_init_rc != CURLE_OK || !curl_has_https()) {
-		tl_diag(d, TL_ERROR, NULL, 0, "cannot fetch: libcurl %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_FETCH, NULL, 0,
+		    "cannot fetch: libcurl %s",
 		    curl_init_rc != CURLE_OK ? curl_easy_strerror(curl_init_rc) :
 		    "lacks http or https");
 		return NULL;
@@ -183,7 +203,7 @@ tl_fetch_new(const struct tl_fetch_opts *opts, struct tl_diags *d)
 		struct stat st;
 
 		if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-			tl_diag(d, TL_ERROR, opts->cacert, 0,
+			tl_diag_kind(d, TL_ERROR, TL_DK_READ, opts->cacert, 0,
 			    "cannot read CA certificates: %s", fd < 0 ?
 			    strerror(errno) : "not a regular file");
 			if (fd >= 0)
@@ -195,15 +215,11 @@ tl_fetch_new(const struct tl_fetch_opts *opts, struct tl_diags *d)
 	f = xcalloc(1, sizeof(*f));
 	f->o = *opts;
 	defaults(&f->o);
-	if (opts->cache_dir != NULL &&
-	    (f->cache = tl_cache_open(opts->cache_dir, opts->temps, d)) ==
-	    NULL) {
-		free(f);
-		return NULL;
-	}
+	if (opts->cache_dir != NULL)
+		open_cache(f, opts, d);
 	if ((f->multi = curl_multi_init()) == NULL) {
-		tl_diag(d, TL_ERROR, NULL, 0, "cannot fetch: libcurl failed "
-		    "to start");
+		tl_diag_kind(d, TL_ERROR, TL_DK_FETCH, NULL, 0, "cannot fetch: "
+		    "libcurl failed to start");
 		tl_cache_close(f->cache);
 		free(f);
 		return NULL;
@@ -532,7 +548,9 @@ fail(struct job *j, const char *fmt, ...)
 	va_end(ap);
 	if (j->res->attempts > 1)
 		buf_printf(&msg, " (%d attempts)", j->res->attempts);
-	tl_diag(&j->diags, TL_ERROR, j->url, 0, "%s", msg.data);
+	/* The size limit is --max-input-size's, whatever the input. */
+	tl_diag_kind(&j->diags, TL_ERROR, j->too_big ? TL_DK_TOO_LARGE :
+	    TL_DK_FETCH, j->url, 0, "%s", msg.data);
 	buf_free(&msg);
 	j->state = JOB_DONE;
 }
@@ -706,10 +724,13 @@ finish(struct job *j, CURLcode rc, struct host *h)
 
 /* ---- the loop -------------------------------------------------------- */
 
-/* The job's host, lowercased; -1 with the error when the URL is not an
- * http or https URL. */
+/*
+ * Parse url as libcurl will: 0 with its host (lowercased, a new string)
+ * in *host when it is an http or https URL with one (host may be NULL),
+ * else -1 with why the fetch would fail appended to why.
+ */
 static int
-url_host(struct job *j, char **host)
+parse_url(const char *url, char **host, struct buf *why)
 {
 	CURLU *u = curl_url();
 	char *scheme = NULL, *name = NULL, *p;
@@ -718,24 +739,45 @@ url_host(struct job *j, char **host)
 
 	if (u == NULL)
 		abort();
-	if ((uc = curl_url_set(u, CURLUPART_URL, j->url,
+	if ((uc = curl_url_set(u, CURLUPART_URL, url,
 	    CURLU_NON_SUPPORT_SCHEME)) != CURLUE_OK) {
-		fail(j, "not a URL (%s)", curl_url_strerror(uc));
+		buf_printf(why, "not a URL (%s)", curl_url_strerror(uc));
 	} else if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)) {
-		fail(j, "only http:// and https:// URLs are fetched");
+		buf_puts(why, "only http:// and https:// URLs are fetched");
 	} else if (curl_url_get(u, CURLUPART_HOST, &name, 0) != CURLUE_OK) {
-		fail(j, "URL without a host");
+		buf_puts(why, "URL without a host");
 	} else {
-		*host = xstrdup(name);
-		for (p = *host; *p != '\0'; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+		if (host != NULL) {
+			*host = xstrdup(name);
+			for (p = *host; *p != '\0'; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p - 'A' + 'a');
+		}
 		rc = 0;
 	}
 	curl_free(scheme);
 	curl_free(name);
 	curl_url_cleanup(u);
+	return rc;
+}
+
+int
+tl_fetch_check_url(const char *url, struct buf *why)
+{
+	return parse_url(url, NULL, why);
+}
+
+/* The job's host; -1 with the error when the URL is not one to fetch. */
+static int
+url_host(struct job *j, char **host)
+{
+	struct buf why = {0};
+	int rc;
+
+	if ((rc = parse_url(j->url, host, &why)) != 0)
+		fail(j, "%s", buf_str(&why));
+	buf_free(&why);
 	return rc;
 }
 

@@ -73,8 +73,9 @@ struct tl_fetch_result {
 void	tl_fetch_opts_init(struct tl_fetch_opts *o);
 
 /*
- * A client, or NULL with an error in d: the cache folder cannot be made,
- * cacert cannot be read, libcurl cannot start or lacks http/https.
+ * A client, or NULL with an error in d: cacert cannot be read, libcurl
+ * cannot start or lacks http/https.  A cache folder that cannot be made
+ * or opened is a warning, and the client works without a cache.
  */
 struct tl_fetch *tl_fetch_new(const struct tl_fetch_opts *o,
 	    struct tl_diags *d);
@@ -90,6 +91,15 @@ void	tl_fetch_free(struct tl_fetch *f);
  */
 size_t	tl_fetch_urls(struct tl_fetch *f, const char *const *urls, size_t n,
 	    struct tl_fetch_result *res, struct tl_diags *d);
+
+/*
+ * Whether url is one tl_fetch_urls() would try: an http:// or https://
+ * URL with a host, as libcurl parses it.  0, or -1 with the message its
+ * fetch would fail with appended to why ("only http:// and https:// URLs
+ * are fetched", "not a URL (...)").
+ */
+struct buf;
+int	tl_fetch_check_url(const char *url, struct buf *why);
 
 /* One URL: 0, or -1 with the error in d. */
 int	tl_fetch_url(struct tl_fetch *f, const char *url,

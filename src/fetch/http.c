@@ -135,8 +135,8 @@ tl_http_date_parse(const char *s, time_t *t)
 	}
 	if (*p != '\0' || !tl_ymd_valid(y, m, d))
 		return -1;
-	*t = (time_t)(tl_days_since_1970(y, m, d) * 86400 + h * 3600 +
-	    mi * 60 + sec);
+	*t = (time_t)(tl_days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 +
+	    sec);
 	return 0;
 }
 
@@ -150,7 +150,7 @@ tl_http_date_format(time_t t, char out[TL_HTTP_DATE_LEN])
 		secs += 86400;
 		dn--;
 	}
-	tl_day_from_1970(dn, &y, &m, &d);
+	tl_civil_from_days(dn, &y, &m, &d);
 	/* 1970-01-01 was a Thursday. */
 	snprintf(out, TL_HTTP_DATE_LEN, "%.3s, %02d %s %04d %02d:%02d:%02d GMT",
 	    days[(((dn + 4) % 7) + 7) % 7], d, months[m - 1],

@@ -38,7 +38,7 @@ git_fail(struct tl_diags *d, const char *path, const char *doing)
 {
 	const git_error *e = git_error_last();
 
-	tl_diag(d, TL_ERROR, path, 0, "%s: %s", doing,
+	tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, path, 0, "%s: %s", doing,
 	    e != NULL && e->message != NULL ? e->message : "libgit2 failed");
 }
 
@@ -129,7 +129,8 @@ create(const char *path, struct tl_diags *d)
 		remove_tree(AT_FDCWD, tmp.data);
 		/* Someone else made it first: use theirs. */
 		if (err != EEXIST && err != ENOTEMPTY) {
-			tl_diag(d, TL_ERROR, path, 0, "cannot create the "
+			tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, path, 0,
+			    "cannot create the "
 			    "archive: %s", strerror(err));
 			goto out;
 		}
@@ -155,7 +156,8 @@ tl_repo_open(const char *path, int make, struct tl_diags *d)
 	}
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT || !make) {
-			tl_diag(d, TL_ERROR, path, 0, "cannot open the archive: "
+			tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, path, 0,
+			    "cannot open the archive: "
 			    "%s", strerror(errno));
 			goto fail;
 		}
@@ -171,7 +173,8 @@ tl_repo_open(const char *path, int make, struct tl_diags *d)
 		goto fail;
 	}
 	if (!git_repository_is_bare(repo)) {
-		tl_diag(d, TL_ERROR, path, 0, "the archive must be a bare "
+		tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, path, 0,
+		    "the archive must be a bare "
 		    "repository (git init --bare); this one has a work tree");
 		git_repository_free(repo);
 		goto fail;
@@ -238,7 +241,8 @@ lock_archive(struct tl_repo *r, struct tl_diags *d)
 	buf_printf(&p, "%s%s", gitdir, LOCK_NAME);
 	fd = open(p.data, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0 || flock(fd, LOCK_EX) != 0) {
-		tl_diag(d, TL_ERROR, r->path, 0, "cannot lock the archive: %s",
+		tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, r->path, 0,
+		    "cannot lock the archive: %s",
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -284,17 +288,21 @@ tl_repo_commit_file(struct tl_repo *r, const struct tl_repo_file *f,
 {
 	git_commit *parent = NULL;
 	git_tree *base = NULL, *tree = NULL;
-	git_tree_entry *old = NULL;
+	git_tree_entry *old = NULL, *gone = NULL;
 	git_signature *sig = NULL;
-	git_tree_update up;
+	git_tree_update up[2];
 	git_oid blob, tree_oid, commit;
 	struct buf msg = {0};
 	const git_commit *parents[1];
+	size_t nup = 1;
 	int lock, rc = -1;
 
-	if (!path_ok(f->path)) {
-		tl_diag(d, TL_ERROR, r->path, 0, "cannot archive '%s': not a "
-		    "path inside a repository", f->path);
+	if (!path_ok(f->path) || (f->replaces != NULL &&
+	    !path_ok(f->replaces))) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, r->path, 0,
+		    "cannot archive '%s': not a "
+		    "path inside a repository", path_ok(f->path) ?
+		    f->replaces : f->path);
 		return -1;
 	}
 	if ((lock = lock_archive(r, d)) < 0)
@@ -311,19 +319,31 @@ tl_repo_commit_file(struct tl_repo *r, const struct tl_repo_file *f,
 		git_fail(d, r->path, "cannot write to the archive");
 		goto out;
 	}
-	if (base != NULL && git_tree_entry_bypath(&old, base, f->path) == 0 &&
+	/* The path a page had before (another extension) goes in the same
+	 * commit, so that git sees one file renamed, not two. */
+	if (base != NULL && f->replaces != NULL &&
+	    strcmp(f->replaces, f->path) != 0 &&
+	    git_tree_entry_bypath(&gone, base, f->replaces) != 0)
+		gone = NULL;
+	if (gone == NULL && base != NULL &&
+	    git_tree_entry_bypath(&old, base, f->path) == 0 &&
 	    git_tree_entry_type(old) == GIT_OBJECT_BLOB &&
 	    git_tree_entry_filemode(old) == GIT_FILEMODE_BLOB &&
 	    git_oid_equal(git_tree_entry_id(old), &blob)) {
 		rc = 0;
 		goto out;
 	}
-	memset(&up, 0, sizeof(up));
-	up.action = GIT_TREE_UPDATE_UPSERT;
-	up.id = blob;
-	up.filemode = GIT_FILEMODE_BLOB;
-	up.path = f->path;
-	if (git_tree_create_updated(&tree_oid, r->git, base, 1, &up) != 0 ||
+	memset(up, 0, sizeof(up));
+	up[0].action = GIT_TREE_UPDATE_UPSERT;
+	up[0].id = blob;
+	up[0].filemode = GIT_FILEMODE_BLOB;
+	up[0].path = f->path;
+	if (gone != NULL) {
+		up[1].action = GIT_TREE_UPDATE_REMOVE;
+		up[1].path = f->replaces;
+		nup = 2;
+	}
+	if (git_tree_create_updated(&tree_oid, r->git, base, nup, up) != 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_oid) != 0) {
 		git_fail(d, r->path, "cannot write to the archive");
 		goto out;
@@ -350,6 +370,7 @@ out:
 	buf_free(&msg);
 	git_signature_free(sig);
 	git_tree_entry_free(old);
+	git_tree_entry_free(gone);
 	git_tree_free(tree);
 	git_tree_free(base);
 	git_commit_free(parent);
@@ -367,7 +388,8 @@ tl_repo_read_file(struct tl_repo *r, const char *path, struct buf *out,
 	int rc = -1;
 
 	if (!path_ok(path)) {
-		tl_diag(d, TL_ERROR, r->path, 0, "cannot read '%s' from the "
+		tl_diag_kind(d, TL_ERROR, TL_DK_ARCHIVE, r->path, 0,
+		    "cannot read '%s' from the "
 		    "archive: not a path inside a repository", path);
 		return -1;
 	}

@@ -44,11 +44,15 @@ struct tl_repo_file {
 	const char	*message;	/* a final newline is added if missing */
 	const char	*name;		/* author and committer; NULL: "tablog" */
 	const char	*email;		/* NULL: "tablog@localhost" */
+	/* Another path of the same page (its extension changed), removed
+	 * in the same commit when the tip has it; NULL: none. */
+	const char	*replaces;
 };
 
 /*
  * Commit f's bytes at f->path on the current branch, on top of its tip,
- * when they differ from what the tip holds there (other files are kept).
+ * when they differ from what the tip holds there or the tip holds
+ * f->replaces (other files are kept).
  * 1 when committed, 0 when the bytes were already there (nothing is
  * written), -1 with an error in d.  path is '/'-separated components,
  * none empty, ".", ".." or ".git".

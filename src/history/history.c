@@ -836,7 +836,7 @@ tl_history_read_files(struct tl_history *h, const char *const *paths,
 			return -1;
 		}
 		tl_parse_ymd(day, &y, &m, &dd);
-		set_moment(v, tl_days_since_1970(y, m, dd) * 86400, 0);
+		set_moment(v, (long long)tl_days_from_civil(y, m, dd) * 86400, 0);
 		if (k > 0 && v->seconds < hp->v[k - 1].seconds) {
 			tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, paths[k], 0,
 			    "dated %s, before the version given before it "

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -42,6 +43,9 @@ struct tablog_diags {
 struct tablog_loader {
 	struct tl_load_opts	 opts;
 	char			*date_column;	/* owned; opts.norm points here */
+	char			*cache_dir;	/* owned; opts.fetch points here */
+	char			*cacert;	/* owned; opts.fetch points here */
+	char			*page_url;	/* owned; opts.page_url */
 	struct tl_loader	*loader;	/* made on first load */
 };
 
@@ -66,6 +70,9 @@ struct tablog_site {
 	int		 jobs;
 	int		 follow_links;
 	char		*title, *date, *since;	/* owned, or NULL */
+	char		*sources, *archive;	/* owned, or NULL */
+	int		 per_host;		/* 0: the default */
+	double		 delay;
 	tablog_progress	 progress;
 	void		*progress_ctx;
 	struct tl_build_stats stats;		/* of the last build */
@@ -89,8 +96,13 @@ struct tablog_history {
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
-	TABLOG_FRAGMENT | TABLOG_STRICT)
+	TABLOG_FRAGMENT | TABLOG_STRICT | TABLOG_CSV_MARKDOWN)
 #define MAX_JOBS 256
+/* Bounds of the fetch options (include/tablog.h says them). */
+#define TABLOG_MAX_TIMEOUT	86400.0		/* seconds */
+#define TABLOG_MAX_RETRIES	100
+#define TABLOG_MAX_PER_HOST	64
+#define TABLOG_MAX_DELAY	3600.0		/* seconds */
 
 /* How a stream is named in diagnostics. */
 static const char *
@@ -103,6 +115,14 @@ const char *
 tablog_version(void)
 {
 	return TL_VERSION;
+}
+
+/* Replace an owned string with a copy of s (NULL: none). */
+static void
+S_set_string(char **to, const char *s)
+{
+	free(*to);
+	*to = s ? xstrdup(s) : NULL;
 }
 
 /* ---- diagnostics --------------------------------------------------- */
@@ -307,6 +327,9 @@ tablog_loader_free(tablog_loader *loader)
 		return;
 	tl_loader_free(loader->loader);
 	free(loader->date_column);
+	free(loader->cache_dir);
+	free(loader->cacert);
+	free(loader->page_url);
 	free(loader);
 }
 
@@ -363,6 +386,85 @@ tablog_loader_set_date_column(tablog_loader *loader, const char *date_column)
 	free(loader->date_column);
 	loader->date_column = date_column ? xstrdup(date_column) : NULL;
 	loader->opts.norm.date_column = loader->date_column;
+	return 0;
+}
+
+int
+tablog_loader_set_normalize_dates(tablog_loader *loader, int normalize)
+{
+	if (loader == NULL)
+		return -1;
+	S_loader_reset(loader);
+	loader->opts.norm.normalize_dates = normalize != 0;
+	return 0;
+}
+
+int
+tablog_loader_set_cache(tablog_loader *loader, const char *dir)
+{
+	if (loader == NULL)
+		return -1;
+	S_loader_reset(loader);
+	S_set_string(&loader->cache_dir, dir);
+	loader->opts.fetch.cache_dir = loader->cache_dir;
+	return 0;
+}
+
+int
+tablog_loader_set_cacert(tablog_loader *loader, const char *path)
+{
+	if (loader == NULL)
+		return -1;
+	S_loader_reset(loader);
+	S_set_string(&loader->cacert, path);
+	loader->opts.fetch.cacert = loader->cacert;
+	return 0;
+}
+
+int
+tablog_loader_set_timeout(tablog_loader *loader, double seconds)
+{
+	/* NaN fails every comparison: refused with the rest. */
+	if (loader == NULL || !(seconds >= 0 && seconds <= TABLOG_MAX_TIMEOUT))
+		return -1;
+	S_loader_reset(loader);
+	loader->opts.fetch.timeout = seconds;
+	/* Connecting is part of an attempt: never longer than it. */
+	loader->opts.fetch.connect_timeout = seconds > 0 && seconds < 10 ?
+	    seconds : 0;
+	return 0;
+}
+
+int
+tablog_loader_set_retries(tablog_loader *loader, int retries)
+{
+	if (loader == NULL || retries < 0 || retries > TABLOG_MAX_RETRIES)
+		return -1;
+	S_loader_reset(loader);
+	/* The fetch options' 0 is the default; -1 is none. */
+	loader->opts.fetch.retries = retries == 0 ? -1 : retries;
+	return 0;
+}
+
+int
+tablog_loader_set_temps(tablog_loader *loader, tablog_temps *temps)
+{
+	if (loader == NULL)
+		return -1;
+	S_loader_reset(loader);
+	loader->opts.fetch.temps = temps != NULL ? temps->temps : NULL;
+	return 0;
+}
+
+int
+tablog_loader_set_page_url(tablog_loader *loader, const char *url)
+{
+	if (loader == NULL || (url != NULL && strncasecmp(url, "http://", 7)
+	    != 0 && strncasecmp(url, "https://", 8) != 0))
+		return -1;
+	S_loader_reset(loader);
+	S_set_string(&loader->page_url, url);
+	loader->opts.page_url = loader->page_url;
 	return 0;
 }
 
@@ -645,6 +747,7 @@ tablog_writer_set_flags(tablog_writer *writer, unsigned flags)
 		return -1;
 	writer->opts.csv_bom = (flags & TABLOG_CSV_BOM) != 0;
 	writer->opts.csv_raw = (flags & TABLOG_CSV_RAW) != 0;
+	writer->opts.csv_markdown = (flags & TABLOG_CSV_MARKDOWN) != 0;
 	writer->opts.oldest_first = (flags & TABLOG_OLDEST_FIRST) != 0;
 	writer->opts.fragment = (flags & TABLOG_FRAGMENT) != 0;
 	writer->strict = (flags & TABLOG_STRICT) != 0;
@@ -896,6 +999,8 @@ tablog_site_free(tablog_site *site)
 	free(site->title);
 	free(site->date);
 	free(site->since);
+	free(site->sources);
+	free(site->archive);
 	free(site);
 }
 
@@ -915,14 +1020,6 @@ tablog_site_set_follow_links(tablog_site *site, int follow)
 		return -1;
 	site->follow_links = follow != 0;
 	return 0;
-}
-
-/* Replace an owned string with a copy of s (NULL: none). */
-static void
-S_set_string(char **to, const char *s)
-{
-	free(*to);
-	*to = s ? xstrdup(s) : NULL;
 }
 
 int
@@ -950,6 +1047,42 @@ tablog_site_set_since(tablog_site *site, const char *prev)
 	if (site == NULL)
 		return -1;
 	S_set_string(&site->since, prev);
+	return 0;
+}
+
+int
+tablog_site_set_sources(tablog_site *site, const char *path)
+{
+	if (site == NULL)
+		return -1;
+	S_set_string(&site->sources, path);
+	return 0;
+}
+
+int
+tablog_site_set_archive(tablog_site *site, const char *repo)
+{
+	if (site == NULL)
+		return -1;
+	S_set_string(&site->archive, repo);
+	return 0;
+}
+
+int
+tablog_site_set_per_host(tablog_site *site, unsigned n)
+{
+	if (site == NULL || n > TABLOG_MAX_PER_HOST)
+		return -1;
+	site->per_host = (int)n;
+	return 0;
+}
+
+int
+tablog_site_set_delay(tablog_site *site, double seconds)
+{
+	if (site == NULL || !(seconds >= 0 && seconds <= TABLOG_MAX_DELAY))
+		return -1;
+	site->delay = seconds;
 	return 0;
 }
 
@@ -987,7 +1120,8 @@ tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
 	char today[16];
 	int rc = -1;
 
-	if (site == NULL || indir == NULL || outdir == NULL) {
+	if (site == NULL || (indir == NULL && site->sources == NULL) ||
+	    outdir == NULL) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no site, "
 		    "input or output folder");
 		tl_diags_free(&scratch);
@@ -997,6 +1131,10 @@ tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
 	memset(&o, 0, sizeof(o));
 	o.indir = indir;
 	o.outdir = outdir;
+	o.sources = site->sources;
+	o.archive = site->archive;
+	o.per_host = site->per_host;
+	o.delay = site->delay;
 	o.jobs = site->jobs;
 	o.follow_links = site->follow_links;
 	o.title = site->title;

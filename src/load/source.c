@@ -1,5 +1,5 @@
 /*
- * source.c - read a page's bytes and run them through reader and
+ * source.c - read or fetch a page's bytes and run them through reader and
  * normaliser (see source.h).
  */
 #include "load/source.h"
@@ -10,7 +10,11 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/swar.h"
+#include "base/utf8.h"
+#include "base/version.h"
 #include "base/xalloc.h"
+#include "read/structure.h"
 
 struct tl_loader {
 	struct tl_load_opts	 opts;
@@ -18,6 +22,7 @@ struct tl_loader {
 	void			**readers;
 	size_t			 nreaders;
 	struct tl_normaliser	*norm;
+	struct tl_fetch		*fetch;		/* made on the first URL */
 };
 
 struct tl_loader *
@@ -53,6 +58,7 @@ tl_loader_free(struct tl_loader *l)
 			f[i].free(l->readers[i]);
 	free(l->readers);
 	tl_normaliser_free(l->norm);
+	tl_fetch_free(l->fetch);
 	free(l);
 }
 
@@ -142,21 +148,105 @@ is_binary(const char *bytes, size_t len)
 	return nuls > 0 && nuls * 10 >= n;
 }
 
+static int
+has_bom(const char *bytes, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+
+	return (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
+	    (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF)));
+}
+
+static int
+is_ascii(const char *bytes, size_t len)
+{
+	size_t i = 0;
+
+	for (; len - i >= 8; i += 8)
+		if (tl_word_has_high(tl_word(bytes + i)))
+			return 0;
+	for (; i < len; i++)
+		if ((unsigned char)bytes[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The charset the transport named, for bytes without a BOM (a BOM decides
+ * first; docs/design.md "Reading pages"): the bytes become UTF-8 behind a
+ * UTF-8 BOM in out, which every reader takes as the decision made, so a
+ * <meta charset> no longer counts.  Bytes that are valid UTF-8 are read
+ * as UTF-8 whatever the header says: a page saved as UTF-8 and served as
+ * ISO-8859-1 is a wrong header, not mojibake to publish (a warning when
+ * the header's charset would have read them otherwise).  A charset iconv
+ * does not know is a warning, and the page's own declaration decides.
+ * Returns 1 when out holds the page, 0 when the bytes stand as they are.
+ */
+static int
+apply_charset(const char *name, const char *bytes, size_t len,
+    const char *charset, struct buf *out, struct tl_diags *d)
+{
+	size_t n;
+	long bad;
+
+	buf_puts(out, "\xEF\xBB\xBF");
+	if (tl_charset_is_utf8(charset)) {
+		buf_put(out, bytes, len);
+		return 1;
+	}
+	if (tl_utf8_find_bad(bytes, len, 0, 0, &n) == len) {
+		/* ASCII reads the same in any charset but UTF-16's. */
+		if (!is_ascii(bytes, len) || strncmp(charset, "utf-16", 6) == 0)
+			tl_diag_kind(d, TL_WARNING, TL_DK_ENCODING, name, 0,
+			    "the Content-Type says charset=%s, but the page "
+			    "is UTF-8: read as UTF-8", charset);
+		buf_put(out, bytes, len);
+		return 1;
+	}
+	if ((bad = tl_charset_decode(out, charset, bytes, len)) < 0) {
+		tl_diag_kind(d, TL_WARNING, TL_DK_ENCODING, name, 0,
+		    "unknown charset \"%s\" in the Content-Type: ignored",
+		    charset);
+		buf_reset(out);
+		return 0;
+	}
+	if (bad > 0)
+		tl_diag_kind(d, TL_WARNING, TL_DK_ENCODING, name, 0,
+		    "bytes not valid in %s replaced by U+FFFD (%ld)", charset,
+		    bad);
+	return 1;
+}
+
 struct tl_page *
 tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
     size_t len, struct tl_diags *d)
 {
+	return tl_load_bytes(l, name, bytes, len, NULL, d);
+}
+
+struct tl_page *
+tl_load_bytes(struct tl_loader *l, const char *name, const char *bytes,
+    size_t len, const struct tl_load_meta *meta, struct tl_diags *d)
+{
 	const struct tl_input_format *f;
-	struct buf utf8 = {0};
+	struct buf utf8 = {0}, decoded = {0};
 	struct tl_page *page;
+	const char *url;
 	int rc;
 
+	if (meta != NULL && meta->charset != NULL && !has_bom(bytes, len) &&
+	    apply_charset(name, bytes, len, meta->charset, &decoded, d)) {
+		bytes = buf_str(&decoded);
+		len = decoded.len;
+	}
 	if (len >= 2 && (((unsigned char)bytes[0] == 0xFF &&
 	    (unsigned char)bytes[1] == 0xFE) ||
 	    ((unsigned char)bytes[0] == 0xFE &&
 	    (unsigned char)bytes[1] == 0xFF))) {
 		if (utf16_to_utf8(name, bytes, len, &utf8, d) != 0) {
 			buf_free(&utf8);
+			buf_free(&decoded);
 			return NULL;
 		}
 		bytes = buf_str(&utf8);
@@ -166,14 +256,22 @@ tl_load_buffer(struct tl_loader *l, const char *name, const char *bytes,
 		tl_diag_kind(d, TL_ERROR, TL_DK_NOT_TEXT,
 		    name, 0, "not a text page");
 		buf_free(&utf8);
+		buf_free(&decoded);
 		return NULL;
 	}
 	f = l->opts.from != NULL ? l->opts.from : tl_input_detect(bytes, len);
 	page = tl_page_new(name);
+	/* The page's own URL: as given, else where it was fetched from
+	 * (the HTML reader falls back on the page's canonical link). */
+	url = l->opts.page_url != NULL ? l->opts.page_url :
+	    meta != NULL ? meta->url : NULL;
+	if (url != NULL)
+		page->url = tl_strdup(page, url);
 	rc = read_as(l, f, page, bytes, len, d);
 	buf_free(&utf8);
+	buf_free(&decoded);
 	if (rc == 0)
-		tl_page_drop_empty_tables(page);
+		tl_read_drop_chrome(page);
 	if (rc == 0 && !has_columns(page)) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_NO_TABLE,
 		    name, 0, "no table found");
@@ -203,12 +301,66 @@ tl_load_found_page(struct tl_loader *l, const char *path, int follow_links,
 	return page;
 }
 
+int
+tl_is_url(const char *name)
+{
+	const char *p = name;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return strncmp(p, "://", 3) == 0;
+}
+
+void
+tl_load_fetch_opts(const struct tl_load_opts *o, struct tl_fetch_opts *out)
+{
+	*out = o->fetch;
+	out->max_body = o->max_input != 0 ? o->max_input :
+	    TL_DEFAULT_MAX_INPUT;
+	out->version = TL_VERSION;
+}
+
+struct tl_page *
+tl_load_fetched(struct tl_loader *l, const char *name,
+    const struct tl_fetch_result *res, struct tl_diags *d)
+{
+	struct tl_load_meta meta;
+
+	meta.charset = res->charset;
+	meta.url = res->final_url;
+	return tl_load_bytes(l, name, res->body, res->len, &meta, d);
+}
+
+/* A URL: fetched (through the cache, when there is one), then read. */
+static struct tl_page *
+load_url(struct tl_loader *l, const char *url, struct tl_diags *d)
+{
+	struct tl_fetch_opts fo;
+	struct tl_fetch_result res;
+	struct tl_page *page = NULL;
+
+	if (l->fetch == NULL) {
+		tl_load_fetch_opts(&l->opts, &fo);
+		if ((l->fetch = tl_fetch_new(&fo, d)) == NULL)
+			return NULL;
+	}
+	if (tl_fetch_url(l->fetch, url, &res, d) == 0)
+		page = tl_load_fetched(l, url, &res, d);
+	tl_fetch_result_free(&res);
+	return page;
+}
+
 struct tl_page *
 tl_load_page(struct tl_loader *l, const char *path, struct tl_diags *d)
 {
 	struct buf bytes = {0};
 	struct tl_page *page = NULL;
 
+	if (tl_is_url(path))
+		return load_url(l, path, d);
 	if (tl_file_read(path, TL_FILE_STDIN, l->opts.max_input, &bytes,
 	    d) == 0)
 		page = tl_load_buffer(l, path, buf_str(&bytes), bytes.len, d);

@@ -42,73 +42,6 @@ tl_key_fold(struct buf *out, const char *s)
 	}
 }
 
-/* ---- permission types ------------------------------------------------ */
-
-/*
- * A permission type in another language, folded, and the type it is.
- * Pages published in several languages, or translated between two
- * versions, write the same row's type in each (docs/design.md "Row
- * keys").
- */
-static const struct {
-	const char	*word;
-	const char	*type;
-} localised_types[] = {
-	{ "アプリケーション", "Application" },
-	{ "アプリケーションの許可", "Application" },
-	{ "アプリケーション許可", "Application" },
-	{ "anwendung", "Application" },
-	{ "anwendungsberechtigung", "Application" },
-	{ "aplicación", "Application" },
-	{ "applicazione", "Application" },
-	{ "aplicação", "Application" },
-	{ "委任済み", "Delegated" },
-	{ "委任", "Delegated" },
-	{ "委任されたアクセス許可", "Delegated" },
-	{ "delegiert", "Delegated" },
-	{ "delegierte berechtigung", "Delegated" },
-	{ "déléguée", "Delegated" },
-	{ "délégué", "Delegated" },
-	{ "delegada", "Delegated" },
-	{ "delegado", "Delegated" },
-	{ "delegata", "Delegated" },
-	{ "delegato", "Delegated" },
-};
-
-const char *
-tl_type_canonical(const char *type)
-{
-	char folded[96];
-	size_t i, n = 0;
-	int space = 0;
-
-	if (type == NULL)
-		return NULL;
-	/* Folded as tl_key_fold() does, on the stack: this is asked for
-	 * every row, and no type in the table is this long. */
-	for (i = 0; type[i] != '\0'; i++) {
-		unsigned char ch = (unsigned char)type[i];
-
-		if (tl_is_space(ch)) {
-			space = n > 0;
-			continue;
-		}
-		if (n + 2 >= sizeof(folded))
-			return type;
-		if (space)
-			folded[n++] = ' ';
-		space = 0;
-		folded[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' :
-		    ch);
-	}
-	folded[n] = '\0';
-	for (i = 0; i < sizeof(localised_types) / sizeof(localised_types[0]);
-	    i++)
-		if (strcmp(folded, localised_types[i].word) == 0)
-			return localised_types[i].type;
-	return type;
-}
-
 /* ---- aliases ------------------------------------------------------- */
 
 struct alias {
@@ -327,6 +260,18 @@ column_or_none(const struct tl_table *t, int col)
 	return col >= 0 && (size_t)col < t->ncolumns ? col : -1;
 }
 
+/* Whether any row of t has a value for field f. */
+static int
+rows_have(const struct tl_table *t, int f)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (t->rows[i].f[f] != NULL)
+			return 1;
+	return 0;
+}
+
 int
 tl_field_resolve(const struct tl_table *t, const char *name,
     struct tl_fieldref *ref)
@@ -352,6 +297,16 @@ tl_field_resolve(const struct tl_table *t, const char *name,
 	case TL_LAST_UPDATE_TEXT:
 		ref->column = column_or_none(t, t->date_column);
 		break;
+	case TL_TYPE_TEXT:
+	case TL_TYPE_QUALIFIER:
+		ref->column = tl_table_field_column(t, TL_TYPE);
+		break;
+	case TL_TYPE:
+	case TL_HIGHER_PRIVILEGED:
+		/* A type from a heading or flag columns, higher privileged
+		 * permissions from a permission column that lists them:
+		 * rows that have one have the field. */
+		return rows_have(t, f);
 	}
 	return ref->column >= 0;
 }
@@ -415,8 +370,6 @@ tl_row_key(struct buf *out, const struct tl_keycols *kc, int side,
 		v = tl_field_value(r, &refs[i]);
 		if (refs[i].field == TL_API)
 			v = tl_aliases_canonical(al, v);
-		else if (refs[i].field == TL_TYPE)
-			v = tl_type_canonical(v);
 		tl_key_fold(out, v);
 	}
 }

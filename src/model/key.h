@@ -55,14 +55,6 @@ const char *tl_aliases_canonical(const struct tl_aliases *a,
  * curly quotes made straight (users' and users’ are one word). */
 void	tl_key_fold(struct buf *out, const char *s);
 
-/*
- * The English type a permission type written in another language names
- * ("アプリケーション", "Delegiert": "Application", "Delegated"), or
- * `type` itself; folded as keys are.  Keys and diffs compare types
- * through it, so a row whose type was translated is the same row.
- */
-const char *tl_type_canonical(const char *type);
-
 /* ---- key specifications -------------------------------------------- */
 
 struct tl_keyspec {
@@ -94,7 +86,10 @@ struct tl_fieldref {
  * Resolve `name` in table t.  A canonical field is present when the
  * table has a column for it; display_name and qualifier also come from a
  * split permission column, last_update and last_update_text from the
- * table's date column (found by header or by content).  1 if present.
+ * table's date column (found by header or by content), type_text and
+ * type_qualifier from the type column; type and higher_privileged are
+ * present when a row has one (a type from a heading or flag columns, a
+ * permission column that lists the higher ones).  1 if present.
  */
 int	tl_field_resolve(const struct tl_table *t, const char *name,
 	    struct tl_fieldref *ref);

@@ -20,7 +20,8 @@
 
 static const char *const field_names[TL_NFIELDS] = {
 	"api", "permission", "display_name", "qualifier", "type", "purpose",
-	"last_update", "last_update_text",
+	"last_update", "last_update_text", "type_text", "type_qualifier",
+	"higher_privileged",
 };
 
 const char *
@@ -149,7 +150,44 @@ tl_strlist_add(struct tl_page *page, struct tl_strlist *l, const char *s)
 	l->v[l->n++] = tl_strdup(page, s);
 }
 
+void
+tl_row_set_higher(struct tl_page *page, struct tl_row *r,
+    const char *const *v, size_t n)
+{
+	const char **copy = tl_alloc(page, (n ? n : 1) * sizeof(*copy));
+	size_t i, len = 0;
+	char *joined, *p;
+
+	for (i = 0; i < n; i++) {
+		copy[i] = tl_strndup_shared(page, v[i], strlen(v[i]));
+		len += strlen(v[i]) + (i > 0 ? 2 : 0);
+	}
+	p = joined = arena_get(page, len + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			memcpy(p, ", ", 2);
+			p += 2;
+		}
+		memcpy(p, v[i], strlen(v[i]));
+		p += strlen(v[i]);
+	}
+	*p = '\0';
+	r->higher.v = copy;
+	r->higher.n = n;
+	r->higher.cap = 0;
+	r->f[TL_HIGHER_PRIVILEGED] = joined;
+}
+
 /* ---- pages and tables ---------------------------------------------- */
+
+/* What a table holds outside the arena. */
+static void
+table_free(struct tl_table *t)
+{
+	free(t->rows);
+	free(t->headings.v);
+	free(t->notes.v);
+}
 
 struct tl_page *
 tl_page_new(const char *source)
@@ -169,7 +207,7 @@ tl_page_free(struct tl_page *page)
 	if (page == NULL)
 		return;
 	for (i = 0; i < page->ntables; i++)
-		free(page->tables[i].rows);
+		table_free(&page->tables[i]);
 	free(page->tables);
 	free(page->breadcrumb.v);
 	free(page->intro.v);
@@ -229,6 +267,52 @@ tl_table_add_row(struct tl_page *page, struct tl_table *t, unsigned line,
 		r->cells[i] = (i < n && cells[i]) ?
 		    tl_strndup_shared(page, cells[i], strlen(cells[i])) : "";
 	return r;
+}
+
+const struct tl_markup *
+tl_markup_copy(struct tl_page *page, const struct tl_mark *v, size_t n)
+{
+	struct tl_markup *m;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	m = tl_alloc(page, sizeof(*m) + n * sizeof(m->v[0]));
+	m->n = n;
+	for (i = 0; i < n; i++) {
+		m->v[i] = v[i];
+		if (v[i].href != NULL)
+			m->v[i].href = tl_strndup_shared(page, v[i].href,
+			    strlen(v[i].href));
+	}
+	return m;
+}
+
+void
+tl_row_set_markup(struct tl_page *page, const struct tl_table *t,
+    struct tl_row *r, size_t col, const struct tl_markup *m)
+{
+	if (col >= t->ncolumns)
+		return;
+	if (m == NULL) {
+		if (r->markup != NULL)
+			r->markup[col] = NULL;
+		return;
+	}
+	if (r->markup == NULL)
+		r->markup = tl_alloc(page, t->ncolumns * sizeof(*r->markup));
+	r->markup[col] = m;
+}
+
+void
+tl_page_remove_table(struct tl_page *page, size_t i)
+{
+	if (i >= page->ntables)
+		return;
+	table_free(&page->tables[i]);
+	memmove(&page->tables[i], &page->tables[i + 1],
+	    (page->ntables - i - 1) * sizeof(*page->tables));
+	page->ntables--;
 }
 
 int
@@ -300,7 +384,7 @@ tl_page_drop_empty_tables(struct tl_page *page)
 		if (table_has_text(&page->tables[i]))
 			page->tables[kept++] = page->tables[i];
 		else
-			free(page->tables[i].rows);
+			table_free(&page->tables[i]);
 	}
 	page->ntables = kept;
 }
@@ -314,7 +398,7 @@ tl_page_keep_table(struct tl_page *page, size_t index)
 		return -1;
 	for (i = 0; i < page->ntables; i++)
 		if (i != index)
-			free(page->tables[i].rows);
+			table_free(&page->tables[i]);
 	page->tables[0] = page->tables[index];
 	page->ntables = 1;
 	return 0;

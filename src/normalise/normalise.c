@@ -3,8 +3,10 @@
  *
  * Readers hand over text as the page had it.  This file is the one place
  * that decides what that text means: it folds white space and repairs
- * UTF-8, maps header cells to fields, splits permission cells, finds the
- * dates in date cells, drops exact duplicate rows and names the page.
+ * UTF-8, maps header cells to fields (the words of other languages are
+ * vocab.c's), splits permission cells, reads other vendors' table shapes
+ * (shapes.c), finds the dates in date cells, drops exact duplicate rows
+ * and names the page.
  *
  * Every pass is linear in the size of the page: dates are found with one
  * left-to-right PCRE2 scan per cell, balanced parentheses are matched by a
@@ -27,9 +29,14 @@
 #include "base/utf8.h"
 #include "base/map.h"
 #include "base/xalloc.h"
+#include "normalise/shapes.h"
+#include "normalise/vocab.h"
 
 struct tl_normaliser {
 	char			*date_column;	/* copy of the option, or NULL */
+	int			 normalize_dates;	/* --normalize-dates */
+	struct tl_vocab		*vocab;		/* words of other languages */
+	struct buf		 scratch;	/* for month names */
 	pcre2_code		*re_date;	/* every date form, one scan */
 	pcre2_code		*re_name;	/* a permission name */
 	pcre2_code		*re_qualifier;	/* "(preview)" contents */
@@ -40,10 +47,12 @@ struct tl_normaliser {
 
 /* ---- patterns ------------------------------------------------------ */
 
-#define MONTH_NAME \
-	"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|" \
-	"july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|" \
-	"nov(?:ember)?|dec(?:ember)?)(?!\\p{L})\\.?"
+/*
+ * A month name or abbreviation, in any language vocab.c knows, not
+ * followed by a letter; `@` stands for it in date_pattern and is replaced
+ * by the names when the pattern is compiled.
+ */
+#define MONTH_NAME "@"
 
 /*
  * One alternative per date form, in two branches so that most positions
@@ -51,17 +60,21 @@ struct tl_normaliser {
  * forms that start with a month name.  Each guards its own edges
  * ("2023年" has no word boundary under UCP, so \b would not do) and uses
  * [0-9] because \d would also match full-width digits.  Groups:
- *   1 day, 2 month name, 3 year            5 December 2023
+ *   1 day, 2 month name, 3 year            5 December 2023, 13. Juli
+ *                                          2021, 1er juillet 2023,
+ *                                          12 de enero de 2023
  *   4 year, 5 month, 6 day (optional)      2023 年 12 月 (5 日)
  *   7 year, 8 separator, 9 month, 10 day   2023-12-05, 2023/12/05
  *   11 year, 12 month                      2023-12, 2023/12
  *   13 month, 14 year                      12/2023
  *   15 month name, then 16 day, 17 year    December 5, 2023
- *                  or 18 year              December 2023, Dec. 2023
+ *                  or 18 year              December 2023, julio de 2023
+ *                  or 19 day, 20 year      Aug-04-21, Aug-04-2021
  */
 static const char date_pattern[] =
 	"(?=[0-9])(?<![0-9])(?:"
-	    "(?<!\\p{L})([0-9]{1,2})\\s*" MONTH_NAME ",?\\s*([0-9]{4})(?![0-9])"
+	    "(?<!\\p{L})([0-9]{1,2})(?:\\.|er)?\\s*(?:de\\s+)?" MONTH_NAME
+		",?\\s*(?:de\\s+)?([0-9]{4})(?![0-9])"
 	    "|([0-9]{4})\\s*\xE5\xB9\xB4\\s*([0-9]{1,2})\\s*\xE6\x9C\x88"
 		"(?:\\s*([0-9]{1,2})\\s*\xE6\x97\xA5)?"
 	    "|([0-9]{4})([-/])([0-9]{1,2})\\g{-2}([0-9]{1,2})(?![0-9])"
@@ -69,7 +82,8 @@ static const char date_pattern[] =
 	    "|(?<!/)([0-9]{1,2})/([0-9]{4})(?![0-9]))"
 	"|(?<!\\p{L})" MONTH_NAME "(?:"
 	    "\\s*([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4})(?![0-9])"
-	    "|,?\\s*([0-9]{4})(?![0-9]))";
+	    "|,?\\s*(?:de\\s+)?([0-9]{4})(?![0-9])"
+	    "|-([0-9]{1,2})-([0-9]{2}(?:[0-9]{2})?)(?![0-9]))";
 
 /* A permission name: no white space, no brackets. */
 static const char name_pattern[] = "\\A[^\\s()\\[\\]]+\\z";
@@ -96,14 +110,37 @@ compile(const char *pattern, uint32_t flags)
 	return re;
 }
 
+/* date_pattern with the month names in place of each `@`. */
+static void
+date_pattern_text(struct buf *out)
+{
+	const char *p;
+
+	for (p = date_pattern; *p != '\0'; p++) {
+		if (*p != '@') {
+			buf_putc(out, *p);
+			continue;
+		}
+		buf_puts(out, "(");
+		tl_vocab_month_pattern(out);
+		buf_puts(out, ")(?!\\p{L})\\.?");
+	}
+}
+
 struct tl_normaliser *
 tl_normaliser_new(const struct tl_norm_opts *opts)
 {
 	struct tl_normaliser *n = xcalloc(1, sizeof(*n));
+	struct buf pattern = {0};
 
 	if (opts != NULL && opts->date_column != NULL)
 		n->date_column = xstrdup(opts->date_column);
-	n->re_date = compile(date_pattern, PCRE2_CASELESS);
+	if (opts != NULL)
+		n->normalize_dates = opts->normalize_dates;
+	n->vocab = tl_vocab_new();
+	date_pattern_text(&pattern);
+	n->re_date = compile(buf_str(&pattern), PCRE2_CASELESS);
+	buf_free(&pattern);
 	n->re_name = compile(name_pattern, 0);
 	n->re_qualifier = compile(qualifier_pattern, 0);
 	n->re_bracket = compile(bracket_pattern, PCRE2_CASELESS);
@@ -129,6 +166,8 @@ tl_normaliser_free(struct tl_normaliser *n)
 	if (n == NULL)
 		return;
 	free(n->date_column);
+	tl_vocab_free(n->vocab);
+	buf_free(&n->scratch);
 	pcre2_code_free(n->re_date);
 	pcre2_code_free(n->re_name);
 	pcre2_code_free(n->re_qualifier);
@@ -197,19 +236,29 @@ classify(long cp)
 	return CH_TEXT;
 }
 
-void
-tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
+/*
+ * tl_fold_text(), and where each byte of s went: pos[i] is the length of
+ * out before byte i was read (white space owed is written only before the
+ * text that follows it), pos[len] its length at the end.  pos may be NULL.
+ */
+static void
+fold_text(struct buf *out, const char *s, size_t len, int *repaired,
+    size_t *pos)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	int pend_space = 0, pend_nl = 0, line_text = 0;
-	size_t i = 0, n;
+	size_t i = 0, n, k, base;
 	long cp;
 
 	if (repaired != NULL)
 		*repaired = 0;
 	buf_put(out, "", 0);	/* NUL-terminated even when nothing is kept */
+	base = out->len;
 	while (i < len) {
 		n = utf8_next(u + i, len - i, &cp);
+		if (pos != NULL)
+			for (k = 0; k < n; k++)
+				pos[i + k] = out->len - base;
 		if (cp == BAD_UTF8) {
 			if (repaired != NULL)
 				*repaired = 1;
@@ -245,10 +294,21 @@ tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
 			/* Copy a run of printable ASCII at once: most text. */
 			while (i + n < len && u[i + n] > ' ' && u[i + n] < 0x7F)
 				n++;
+			if (pos != NULL)
+				for (k = 1; k < n; k++)
+					pos[i + k] = out->len - base + k;
 			buf_put(out, s + i, n);
 		}
 		i += n;
 	}
+	if (pos != NULL)
+		pos[len] = out->len - base;
+}
+
+void
+tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired)
+{
+	fold_text(out, s, len, repaired, NULL);
 }
 
 /*
@@ -319,90 +379,22 @@ is_folded(const char *s, size_t len)
 /* ---- headers ------------------------------------------------------- */
 
 /*
- * The comparison form of a header: ASCII letters and digits lowercased,
- * other ASCII dropped, other bytes kept (so Japanese headers still
- * compare).  Callers pass folded text, so Unicode spaces are ' ' by now.
+ * Header names are compared in vocab.h's form (case, width and accents
+ * folded, punctuation dropped), against the words of every language
+ * vocab.c lists; shapes.c adds "Name (anything)".
  */
-static void
-header_norm(struct buf *out, const char *h)
-{
-	const unsigned char *p = (const unsigned char *)h;
-
-	buf_reset(out);
-	buf_put(out, "", 0);
-	for (; *p != '\0'; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			buf_putc(out, (char)(*p - 'A' + 'a'));
-		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			buf_putc(out, (char)*p);
-		else if (*p >= 0x80)
-			buf_putc(out, (char)*p);
-	}
-}
-
-struct synonym {
-	const char	*norm;	/* header_norm() form */
-	int		 field;
-};
-
-static const struct synonym synonyms[] = {
-	{ "api", TL_API },
-	{ "resource", TL_API },
-	{ "resourceapp", TL_API },
-	{ "permission", TL_PERMISSION },
-	{ "permissions", TL_PERMISSION },
-	{ "permissionname", TL_PERMISSION },
-	{ "scope", TL_PERMISSION },
-	{ "applicationpermission", TL_PERMISSION },
-	{ "\xE3\x82\xA2\xE3\x82\xAF\xE3\x82\xBB\xE3\x82\xB9"
-	  "\xE8\xA8\xB1\xE5\x8F\xAF", TL_PERMISSION },		/* アクセス許可 */
-	{ "displayname", TL_DISPLAY_NAME },
-	{ "qualifier", TL_QUALIFIER },
-	{ "type", TL_TYPE },
-	{ "permissiontype", TL_TYPE },
-	{ "\xE3\x82\xBF\xE3\x82\xA4\xE3\x83\x97", TL_TYPE },	/* タイプ */
-	{ "\xE7\xA8\xAE\xE9\xA1\x9E", TL_TYPE },			/* 種類 */
-	{ "purpose", TL_PURPOSE },
-	{ "description", TL_PURPOSE },
-	{ "reason", TL_PURPOSE },
-	{ "whyyouneed", TL_PURPOSE },
-	{ "whydoweneedit", TL_PURPOSE },
-	{ "\xE8\xAA\xAC\xE6\x98\x8E", TL_PURPOSE },			/* 説明 */
-	{ "\xE7\x9B\xAE\xE7\x9A\x84", TL_PURPOSE },			/* 目的 */
-	{ "lastupdate", TL_LAST_UPDATE },
-	{ "lastupdated", TL_LAST_UPDATE },
-	{ "updated", TL_LAST_UPDATE },
-	{ "date", TL_LAST_UPDATE },
-	{ "dateadded", TL_LAST_UPDATE },
-	{ "detectedon", TL_LAST_UPDATE },
-	{ "\xE6\x9C\x80\xE7\xB5\x82\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5",
-	  TL_LAST_UPDATE },						/* 最終更新日 */
-	{ "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xA5", TL_LAST_UPDATE },	/* 更新日 */
-	{ "lastupdatetext", TL_LAST_UPDATE_TEXT },
-};
-
-static int
-norm_field(const char *norm)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
-		if (strcmp(norm, synonyms[i].norm) == 0)
-			return synonyms[i].field;
-	return TL_EXTRA;
-}
-
 int
 tl_header_field(const char *header)
 {
-	struct buf folded = {0}, norm = {0};
-	int field;
+	struct tl_vocab *v = tl_vocab_new();
+	struct buf folded = {0}, tmp = {0};
+	int field, ordered;
 
 	tl_fold_text(&folded, header, strlen(header), NULL);
-	header_norm(&norm, buf_str(&folded));
-	field = norm_field(buf_str(&norm));
+	field = tl_shape_header(v, buf_str(&folded), &ordered, &tmp);
 	buf_free(&folded);
-	buf_free(&norm);
+	buf_free(&tmp);
+	tl_vocab_free(v);
 	return field;
 }
 
@@ -449,7 +441,7 @@ slug(struct buf *out, const char *s, char sep, size_t max)
 void
 tl_header_slug(struct buf *out, const char *header)
 {
-	slug(out, header, '_', SIZE_MAX);
+	tl_vocab_key(out, header, '_');
 }
 
 void
@@ -505,36 +497,162 @@ extra_key(struct tl_page *page, struct tl_map *taken, const char *header,
 	return key;
 }
 
+/* What the columns of a table are, beyond each column's field. */
+struct columns_found {
+	int			 ordered;	/* the permission column lists
+						 * least to most privileged */
+	struct tl_flag_column	*flags;		/* flag columns headed by a
+						 * type */
+	size_t			 nflags;
+};
+
+/* The header's form is `word` (vocab.h). */
+static int
+header_is(const char *header, const char *word, struct buf *tmp)
+{
+	buf_reset(tmp);
+	tl_vocab_form(tmp, header, strlen(header));
+	return strcmp(buf_str(tmp), word) == 0;
+}
+
+/*
+ * At most this many flag columns in a table: there are two types, each
+ * maybe twice (work and personal accounts), and a row with flags in k
+ * columns becomes k rows of every column; a table of more is not this
+ * shape (docs/limits.md).
+ */
+#define MAX_FLAG_COLUMNS 8
+
+/*
+ * Flag columns: headed by a type (`Delegated`, `Type: Application`,
+ * `Anwendung`) with nothing but check marks and the like below, in a
+ * table without a type column.
+ */
+static void
+find_flag_columns(struct tl_normaliser *n, struct tl_page *page,
+    struct tl_table *t, int *field, struct columns_found *cf,
+    struct buf *tmp)
+{
+	size_t i, qb, qe, cap = 0;
+	enum tl_ptype pt;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if (field[i] == TL_TYPE)
+			return;
+	for (i = 0; i < t->ncolumns && cf->nflags <= MAX_FLAG_COLUMNS; i++) {
+		const char *h = t->columns[i].header;
+
+		pt = tl_shape_ptype(n->vocab, h, NULL, &qb, &qe, tmp);
+		if (pt == TL_PTYPE_NONE ||
+		    !tl_shape_flag_column(n->vocab, t, i, tmp))
+			continue;
+		field[i] = TL_EXTRA;
+		cf->flags = xgrow(cf->flags, &cap, cf->nflags + 1,
+		    sizeof(*cf->flags));
+		cf->flags[cf->nflags].col = i;
+		cf->flags[cf->nflags].type = pt;
+		cf->flags[cf->nflags].qualifier = qe > qb ?
+		    tl_strndup(page, h + qb, qe - qb) : NULL;
+		cf->nflags++;
+	}
+	if (cf->nflags > MAX_FLAG_COLUMNS) {
+		for (i = 0; i < cf->nflags; i++)
+			field[cf->flags[i].col] = tl_shape_header(n->vocab,
+			    t->columns[cf->flags[i].col].header, &(int){0},
+			    tmp);
+		cf->nflags = 0;
+	}
+}
+
+static int
+is_flag_column(const struct columns_found *cf, size_t col)
+{
+	size_t k;
+
+	for (k = 0; k < cf->nflags; k++)
+		if (cf->flags[k].col == col)
+			return 1;
+	return 0;
+}
+
+/*
+ * Columns whose header says nothing known, recognised by their cells
+ * (docs/design.md "Table shapes"): permission names (`User.Read.All`),
+ * the display names right after such a column, permission types.
+ */
+static void
+find_by_content(struct tl_normaliser *n, struct tl_table *t, int *field,
+    const int *taken, const struct columns_found *cf, struct buf *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncolumns && !taken[TL_PERMISSION]; i++) {
+		if (field[i] != TL_EXTRA || is_flag_column(cf, i) ||
+		    !tl_shape_permission_column(t, i))
+			continue;
+		field[i] = TL_PERMISSION;
+		if (!taken[TL_DISPLAY_NAME] && i + 1 < t->ncolumns &&
+		    field[i + 1] == TL_EXTRA && !is_flag_column(cf, i + 1) &&
+		    tl_shape_display_column(n->vocab, t, i + 1, tmp))
+			field[i + 1] = TL_DISPLAY_NAME;
+		break;
+	}
+	for (i = 0; i < t->ncolumns && !taken[TL_TYPE] && cf->nflags == 0;
+	    i++) {
+		if (field[i] != TL_EXTRA || is_flag_column(cf, i) ||
+		    !tl_shape_type_column(n->vocab, t, i, tmp))
+			continue;
+		field[i] = TL_TYPE;
+		break;
+	}
+}
+
 /*
  * Set each column's field and key.  `Role` names the permission only in
  * the first-party app lists (`Role | Role Id | Display Name | ...`);
- * elsewhere a role is something else, so it needs that context.
+ * elsewhere a role is something else, so it needs that context.  The
+ * first column that names a field takes it; columns that name none may
+ * take one by their cells.
  */
 static void
-map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
+map_columns(struct tl_normaliser *n, struct tl_page *page,
+    struct tl_table *t, struct columns_found *cf, struct buf *tmp)
 {
 	static const char *const reserved[] = {
 		"line", "page", "table", "label", "last_update_label", "cells",
+		"supported",
 	};
 	int *field = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*field));
+	int *ordered = xcalloc(t->ncolumns ? t->ncolumns : 1,
+	    sizeof(*ordered));
 	int taken[TL_NFIELDS] = {0};
 	int role_context = 0;
 	struct tl_map keys = {0};
 	size_t i;
 
 	for (i = 0; i < t->ncolumns; i++) {
-		header_norm(tmp, t->columns[i].header);
-		field[i] = norm_field(buf_str(tmp));
+		field[i] = tl_shape_header(n->vocab, t->columns[i].header,
+		    &ordered[i], tmp);
 		if (field[i] == TL_DISPLAY_NAME ||
-		    strcmp(buf_str(tmp), "roleid") == 0)
+		    header_is(t->columns[i].header, "roleid", tmp))
 			role_context = 1;
 	}
 	if (role_context)
-		for (i = 0; i < t->ncolumns; i++) {
-			header_norm(tmp, t->columns[i].header);
-			if (strcmp(buf_str(tmp), "role") == 0)
+		for (i = 0; i < t->ncolumns; i++)
+			if (header_is(t->columns[i].header, "role", tmp))
 				field[i] = TL_PERMISSION;
+	find_flag_columns(n, page, t, field, cf, tmp);
+	for (i = 0; i < t->ncolumns; i++) {
+		if (field[i] == TL_EXTRA || taken[field[i]]) {
+			field[i] = TL_EXTRA;
+			continue;
 		}
+		taken[field[i]] = 1;
+		if (field[i] == TL_PERMISSION)
+			cf->ordered = ordered[i];
+	}
+	find_by_content(n, t, field, taken, cf, tmp);
+
 	tl_map_reserve(&keys, t->ncolumns + TL_NFIELDS +
 	    sizeof(reserved) / sizeof(reserved[0]));
 	for (i = 0; i < TL_NFIELDS; i++)
@@ -544,17 +662,14 @@ map_columns(struct tl_page *page, struct tl_table *t, struct buf *tmp)
 	for (i = 0; i < t->ncolumns; i++) {
 		struct tl_column *c = &t->columns[i];
 
-		if (field[i] != TL_EXTRA && !taken[field[i]]) {
-			taken[field[i]] = 1;
-			c->field = field[i];
-			c->key = tl_field_name((enum tl_field)field[i]);
-		} else {
-			c->field = TL_EXTRA;
-			c->key = extra_key(page, &keys, c->header, i, tmp);
-		}
+		c->field = field[i];
+		c->key = field[i] != TL_EXTRA ?
+		    tl_field_name((enum tl_field)field[i]) :
+		    extra_key(page, &keys, c->header, i, tmp);
 	}
 	tl_map_free(&keys);
 	free(field);
+	free(ordered);
 }
 
 /* ---- permission cells ---------------------------------------------- */
@@ -702,31 +817,28 @@ group_num(const char *s, const PCRE2_SIZE *ov, int g)
 	return v;
 }
 
-/* Month 1-12 from a name the pattern accepted ("Sept.", "dec"). */
+/* Month 1-12 from a name the pattern accepted ("Sept.", "März"). */
 static int
-group_month(const char *s, const PCRE2_SIZE *ov, int g)
+group_month(struct tl_normaliser *n, const char *s, const PCRE2_SIZE *ov,
+    int g, struct buf *tmp)
 {
-	static const char abbr[12][4] = {
-		"jan", "feb", "mar", "apr", "may", "jun",
-		"jul", "aug", "sep", "oct", "nov", "dec",
-	};
-	int i;
+	size_t b = ov[2 * g], e = ov[2 * g + 1];
 
-	for (i = 0; i < 12; i++)
-		if (strncasecmp(s + ov[2 * g], abbr[i], 3) == 0)
-			return i + 1;
-	return 0;
+	buf_reset(tmp);
+	tl_vocab_form(tmp, s + b, e - b);
+	return tl_vocab_month(n->vocab, buf_str(tmp));
 }
 
 /* The date one match of date_pattern denotes (not yet validated). */
 static struct tl_date
-match_date(const char *s, const PCRE2_SIZE *ov)
+match_date(struct tl_normaliser *n, const char *s, const PCRE2_SIZE *ov,
+    struct buf *tmp)
 {
 	struct tl_date d = {0, 0, 0};
 
 	if (group_set(ov, 1)) {
 		d.day = group_num(s, ov, 1);
-		d.month = group_month(s, ov, 2);
+		d.month = group_month(n, s, ov, 2, tmp);
 		d.year = group_num(s, ov, 3);
 	} else if (group_set(ov, 4)) {
 		d.year = group_num(s, ov, 4);
@@ -743,14 +855,19 @@ match_date(const char *s, const PCRE2_SIZE *ov)
 		d.month = group_num(s, ov, 13);
 		d.year = group_num(s, ov, 14);
 	} else if (group_set(ov, 15)) {
-		d.month = group_month(s, ov, 15);
-		d.day = group_num(s, ov, 16);
+		d.month = group_month(n, s, ov, 15, tmp);
+		d.day = group_set(ov, 16) ? group_num(s, ov, 16) :
+		    group_num(s, ov, 19);
 		d.year = group_set(ov, 17) ? group_num(s, ov, 17) :
-		    group_num(s, ov, 18);
+		    group_set(ov, 18) ? group_num(s, ov, 18) :
+		    group_num(s, ov, 20);
+		/* Aug-04-21: a year of two digits is this century's. */
+		if (group_set(ov, 20) && ov[41] - ov[40] == 2)
+			d.year += 2000;
 	}
 	/* A day 0 written out is no day, not month precision. */
 	if ((group_set(ov, 1) || group_set(ov, 6) || group_set(ov, 10) ||
-	    group_set(ov, 16)) && d.day == 0)
+	    group_set(ov, 16) || group_set(ov, 19)) && d.day == 0)
 		d.day = -1;
 	return d;
 }
@@ -770,7 +887,7 @@ scan_dates(struct tl_normaliser *n, const char *s, size_t len,
 	memset(latest, 0, sizeof(*latest));
 	while (off < len && match(n, n->re_date, s, len, off) >= 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(n->md);
-		struct tl_date d = match_date(s, ov);
+		struct tl_date d = match_date(n, s, ov, &n->scratch);
 
 		off = ov[1] > off ? ov[1] : off + 1;
 		if (!date_valid(&d))
@@ -804,6 +921,18 @@ struct ctx {
 	struct tl_page		*page;
 	struct tl_diags		*d;
 	struct buf		 tmp;
+	/* The last type cells folded (see fill_type()). */
+#define NTYPES_SEEN 4
+	struct type_seen {
+		const char	*cell;
+		const char	*type, *qualifier;
+		int		 folded;	/* type_text is the cell */
+	}			 types[NTYPES_SEEN];
+	size_t			 ntypes;
+	size_t			*pos;		/* fold_marked()'s map */
+	size_t			 pos_cap;
+	struct tl_mark		*marks;
+	size_t			 marks_cap;
 };
 
 /* s folded into the arena; s itself when folding changes nothing. */
@@ -824,6 +953,57 @@ fold(struct ctx *c, const char *s, unsigned line)
 	if (c->tmp.len == len && memcmp(c->tmp.data, s, len) == 0)
 		return s;
 	return tl_strndup(c->page, c->tmp.data, c->tmp.len);
+}
+
+/*
+ * Cell col of r folded, and its markup with it: each mark moves to where
+ * its text went; one left holding no text is dropped.  A start that
+ * lands on the space or line break written before its first character
+ * moves past it.
+ */
+static const char *
+fold_marked(struct ctx *c, const struct tl_table *t, struct tl_row *r,
+    size_t col)
+{
+	const char *s = r->cells[col], *folded;
+	const struct tl_markup *m = tl_cell_markup(r, col);
+	size_t len = strlen(s), i, n = 0, start, end;
+	int repaired;
+
+	if (m == NULL)
+		return fold(c, s, r->line);
+	if (is_folded(s, len))
+		return s;
+	c->pos = xgrow(c->pos, &c->pos_cap, len + 1, sizeof(*c->pos));
+	buf_reset(&c->tmp);
+	fold_text(&c->tmp, s, len, &repaired, c->pos);
+	if (repaired)
+		tl_diag_kind(c->d, TL_WARNING, TL_DK_INVALID_UTF8,
+		    c->page->source, r->line,
+		    "invalid UTF-8 replaced by U+FFFD");
+	c->marks = xgrow(c->marks, &c->marks_cap, m->n, sizeof(*c->marks));
+	for (i = 0; i < m->n; i++) {
+		if (m->v[i].start > len || m->v[i].end > len)
+			continue;	/* not this text's: never made so */
+		start = c->pos[m->v[i].start];
+		end = c->pos[m->v[i].end];
+		while (start < end && (c->tmp.data[start] == ' ' ||
+		    c->tmp.data[start] == '\n'))
+			start++;
+		while (end > start && (c->tmp.data[end - 1] == ' ' ||
+		    c->tmp.data[end - 1] == '\n'))
+			end--;
+		if (start >= end)
+			continue;
+		c->marks[n] = m->v[i];
+		c->marks[n].start = (unsigned)start;
+		c->marks[n].end = (unsigned)end;
+		n++;
+	}
+	folded = tl_strndup(c->page, c->tmp.data, c->tmp.len);
+	tl_row_set_markup(c->page, t, r, col,
+	    tl_markup_copy(c->page, c->marks, n));
+	return folded;
 }
 
 /* Fold every string of a list, dropping those left empty. */
@@ -931,7 +1111,21 @@ option_column(struct ctx *c, const struct tl_table *t)
 	return -1;
 }
 
-/* An extra column whose non-empty cells (one at least) all hold dates. */
+/*
+ * A date cell that gives no date on purpose: nothing but punctuation
+ * (`-`, `—`), or a placeholder such as `TBD`, `N/A` or `Not yet`.
+ */
+static int
+no_date_given(struct ctx *c, const char *text)
+{
+	return match(c->n, c->n->re_text, text, strlen(text), 0) < 0 ||
+	    tl_shape_says(c->n->vocab, TL_VOCAB_PLACEHOLDER, text, &c->tmp);
+}
+
+/*
+ * An extra column whose cells (one at least) hold dates, but for empty
+ * ones and placeholders; a cell of other text means it is not.
+ */
 static int
 content_date_column(struct ctx *c, const struct tl_table *t)
 {
@@ -948,9 +1142,10 @@ content_date_column(struct ctx *c, const struct tl_table *t)
 
 			if (*s == '\0')
 				continue;
-			if (scan_dates(c->n, s, strlen(s), &d) == 0)
+			if (scan_dates(c->n, s, strlen(s), &d) > 0)
+				dated++;
+			else if (!no_date_given(c, s))
 				break;
-			dated++;
 		}
 		if (r == t->nrows && dated > 0)
 			return (int)col;
@@ -982,16 +1177,47 @@ warn_undated(struct ctx *c, const struct tl_row *r, const char *text)
 	    tl_diag_excerpt(&c->tmp, text));
 }
 
+/*
+ * Cell col of r shows `text` instead of what the page wrote, and its
+ * markup follows: a mark that held the whole old text (a date that is a
+ * link) holds the whole new one, the others go with the words they held.
+ */
 static void
-fill_date(struct ctx *c, struct tl_row *r, const char *text)
+replace_cell(struct ctx *c, const struct tl_table *t, struct tl_row *r,
+    size_t col, const char *text)
 {
+	const struct tl_markup *m = tl_cell_markup(r, col);
+	size_t len = strlen(r->cells[col]), i, n = 0;
+
+	r->cells[col] = text;
+	if (m == NULL)
+		return;
+	c->marks = xgrow(c->marks, &c->marks_cap, m->n, sizeof(*c->marks));
+	for (i = 0; i < m->n && *text != '\0'; i++)
+		if (m->v[i].start == 0 && m->v[i].end == len) {
+			c->marks[n] = m->v[i];
+			c->marks[n++].end = (unsigned)strlen(text);
+		}
+	tl_row_set_markup(c->page, t, r, col,
+	    tl_markup_copy(c->page, c->marks, n));
+}
+
+/*
+ * The row's date from its date cell.  With --normalize-dates the cell
+ * is shown as tablog writes dates ("December 2023"); last_update_text
+ * keeps what the page wrote either way.
+ */
+static void
+fill_date(struct ctx *c, const struct tl_table *t, struct tl_row *r, int col)
+{
+	const char *text = r->cells[col];
+
 	if (*text == '\0')
 		return;
 	if (r->f[TL_LAST_UPDATE_TEXT] == NULL)
 		r->f[TL_LAST_UPDATE_TEXT] = text;
 	if (scan_dates(c->n, text, strlen(text), &r->date) == 0) {
-		/* "-" or "—" is a way of leaving the cell empty. */
-		if (match(c->n, c->n->re_text, text, strlen(text), 0) >= 0)
+		if (!no_date_given(c, text))
 			warn_undated(c, r, text);
 		return;
 	}
@@ -999,15 +1225,36 @@ fill_date(struct ctx *c, struct tl_row *r, const char *text)
 	tl_date_iso(&c->tmp, &r->date);
 	r->f[TL_LAST_UPDATE] = tl_strndup_shared(c->page, buf_str(&c->tmp),
 	    c->tmp.len);
+	if (c->n->normalize_dates) {
+		buf_reset(&c->tmp);
+		tl_date_label(&c->tmp, &r->date);
+		replace_cell(c, t, r, (size_t)col, tl_strndup_shared(c->page,
+		    buf_str(&c->tmp), c->tmp.len));
+	}
 }
 
+/*
+ * The permission cell: `Not supported.` (in any language) is no
+ * permission; a cell listing names from the least privileged on gives
+ * the first and the higher ones; else "Name (qualifier)(Display)" is
+ * split, unless the table has its own display name column.
+ */
 static void
 fill_permission(struct ctx *c, struct tl_row *r, const char *text,
-    int own_display)
+    int own_display, int ordered)
 {
 	struct perm_parts p;
 
 	if (*text == '\0')
+		return;
+	if (tl_shape_says(c->n->vocab, TL_VOCAB_NOT_SUPPORTED, text,
+	    &c->tmp)) {
+		r->unsupported = 1;
+		if (ordered)
+			tl_row_set_higher(c->page, r, NULL, 0);
+		return;
+	}
+	if (ordered && tl_shape_ordered_cell(c->page, r, text, &c->tmp))
 		return;
 	if (own_display || !split_parts(c->n, text, strlen(text), &p)) {
 		r->f[TL_PERMISSION] = text;
@@ -1022,49 +1269,136 @@ fill_permission(struct ctx *c, struct tl_row *r, const char *text,
 		    text + p.db, p.de - p.db);
 }
 
+/*
+ * The type cell, folded (shapes.c).  A type column repeats a few words,
+ * so the last few cells' results are kept (by text; repeated cells are
+ * mostly one string of the arena): each text is folded about once.
+ */
+static void
+fill_type(struct ctx *c, struct tl_row *r, const char *text)
+{
+	struct type_seen *t = NULL;
+	size_t i;
+
+	for (i = 0; i < NTYPES_SEEN && t == NULL; i++)
+		if (c->types[i].cell != NULL && (c->types[i].cell == text ||
+		    strcmp(c->types[i].cell, text) == 0))
+			t = &c->types[i];
+	if (t == NULL) {
+		struct tl_row probe;
+
+		memset(&probe, 0, sizeof(probe));
+		tl_shape_type_cell(c->n->vocab, c->page, &probe, text, &c->tmp);
+		t = &c->types[c->ntypes++ % NTYPES_SEEN];
+		t->cell = text;
+		t->type = probe.f[TL_TYPE];
+		t->qualifier = probe.f[TL_TYPE_QUALIFIER];
+		t->folded = probe.f[TL_TYPE_TEXT] != NULL;
+	}
+	r->f[TL_TYPE] = t->type;
+	r->f[TL_TYPE_QUALIFIER] = t->qualifier;
+	r->f[TL_TYPE_TEXT] = t->folded ? text : NULL;
+}
+
+/*
+ * A cell's text as a field's value: without the footnote marks at its end
+ * (superscripts or subscripts: "Group.Read.All^1" names Group.Read.All).
+ */
+static const char *
+field_text(struct ctx *c, const struct tl_row *r, int col)
+{
+	const char *s = r->cells[col];
+	const struct tl_markup *m = tl_cell_markup(r, (size_t)col);
+	size_t len = strlen(s), end = len, i;
+	int cut;
+
+	do {
+		cut = 0;
+		for (i = 0; m != NULL && i < m->n; i++)
+			if ((m->v[i].kind == TL_MARK_SUP ||
+			    m->v[i].kind == TL_MARK_SUB) &&
+			    m->v[i].end == end && m->v[i].start > 0) {
+				end = m->v[i].start;
+				while (end > 0 && s[end - 1] == ' ')
+					end--;
+				cut = 1;
+			}
+	} while (cut && end > 0);
+	return end == len || end == 0 ? s : tl_strndup(c->page, s, end);
+}
+
 static void
 fill_row(struct ctx *c, const struct tl_table *t, const int *col,
-    struct tl_row *r)
+    const struct columns_found *cf, struct tl_row *r)
 {
 	static const enum tl_field plain[] = {
-		TL_API, TL_TYPE, TL_PURPOSE, TL_DISPLAY_NAME, TL_QUALIFIER,
+		TL_API, TL_PURPOSE, TL_DISPLAY_NAME, TL_QUALIFIER,
 		TL_LAST_UPDATE_TEXT,
 	};
 	size_t i;
 
 	memset(r->f, 0, sizeof(r->f));
 	memset(&r->date, 0, sizeof(r->date));
+	memset(&r->higher, 0, sizeof(r->higher));
+	r->unsupported = 0;
 	if (col[TL_PERMISSION] >= 0)
-		fill_permission(c, r, r->cells[col[TL_PERMISSION]],
-		    col[TL_DISPLAY_NAME] >= 0);
+		fill_permission(c, r, field_text(c, r, col[TL_PERMISSION]),
+		    col[TL_DISPLAY_NAME] >= 0, cf->ordered);
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
 		if (col[plain[i]] >= 0 && *r->cells[col[plain[i]]] != '\0')
-			r->f[plain[i]] = r->cells[col[plain[i]]];
+			r->f[plain[i]] = plain[i] == TL_LAST_UPDATE_TEXT ?
+			    r->cells[col[plain[i]]] :
+			    field_text(c, r, col[plain[i]]);
+	if (col[TL_TYPE] >= 0 && *r->cells[col[TL_TYPE]] != '\0')
+		fill_type(c, r, field_text(c, r, col[TL_TYPE]));
+	if (col[TL_HIGHER_PRIVILEGED] >= 0)
+		tl_shape_higher_cell(c->n->vocab, c->page, r,
+		    field_text(c, r, col[TL_HIGHER_PRIVILEGED]), &c->tmp);
 	if (t->date_column >= 0)
-		fill_date(c, r, r->cells[t->date_column]);
+		fill_date(c, t, r, t->date_column);
 }
 
 static void
 normalise_table(struct ctx *c, struct tl_table *t)
 {
+	struct columns_found cf;
 	int col[TL_NFIELDS];
 	size_t i, j;
 
+	memset(&cf, 0, sizeof(cf));
+	fold_list(c, &t->headings);
+	fold_list(c, &t->notes);
+	if (t->caption != NULL && *(t->caption = fold(c, t->caption,
+	    t->line)) == '\0')
+		t->caption = NULL;
 	for (i = 0; i < t->ncolumns; i++)
 		t->columns[i].header = fold(c, t->columns[i].header, t->line);
-	for (i = 0; i < t->nrows; i++)
+	for (i = 0; i < t->nrows; i++) {
+		struct tl_row *r = &t->rows[i];
+
 		for (j = 0; j < t->ncolumns; j++)
-			t->rows[i].cells[j] = fold(c, t->rows[i].cells[j],
-			    t->rows[i].line);
-	map_columns(c->page, t, &c->tmp);
+			r->cells[j] = fold_marked(c, t, r, j);
+		if (r->section != NULL &&
+		    *(r->section = fold(c, r->section, r->line)) == '\0')
+			r->section = NULL;
+	}
+	tl_shape_transpose(c->n->vocab, c->page, t, &c->tmp);
+	map_columns(c->n, c->page, t, &cf, &c->tmp);
 	drop_duplicates(c, t);
 	for (i = 0; i < TL_NFIELDS; i++)
 		col[i] = tl_table_field_column(t, (int)i);
 	t->date_column = find_date_column(c, t);
 	t->label_column = col[TL_PERMISSION] >= 0 ? col[TL_PERMISSION] :
 	    t->ncolumns > 0 ? 0 : -1;
+	memset(c->types, 0, sizeof(c->types));
 	for (i = 0; i < t->nrows; i++)
-		fill_row(c, t, col, &t->rows[i]);
+		fill_row(c, t, col, &cf, &t->rows[i]);
+	if (cf.nflags > 0)
+		tl_shape_expand_flags(c->n->vocab, c->page, t, cf.flags,
+		    cf.nflags, &c->tmp);
+	else
+		tl_shape_heading_type(c->n->vocab, c->page, t, &c->tmp);
+	free(cf.flags);
 }
 
 /* The base name of a path without its extension, slugified. */
@@ -1135,5 +1469,7 @@ tl_normalise(struct tl_normaliser *n, struct tl_page *page,
 		    "no column '%s' for --date-column", n->date_column);
 	set_slug(&c);
 	buf_free(&c.tmp);
+	free(c.pos);
+	free(c.marks);
 	return 0;
 }

@@ -2,9 +2,10 @@
  * normalise.h - from raw cells to canonical fields.
  *
  * tl_normalise() rewrites a page as read into the form every writer
- * expects (docs/design.md "Canonical fields", "Text normalisation" and
- * "Dates"): white space folded, invalid UTF-8 replaced, header cells
- * mapped to fields or slugs, permission cells split, dates parsed, exact
+ * expects (docs/design.md "Canonical fields", "Table shapes", "Text
+ * normalisation" and "Dates"): white space folded, invalid UTF-8
+ * replaced, header cells mapped to fields or keys, permission cells
+ * split, other vendors' shapes read (shapes.h), dates parsed, exact
  * duplicate rows dropped, the page slug set.
  *
  * The cell parsers are exposed for tests, fuzzing, diff and check.
@@ -19,6 +20,8 @@
 
 struct tl_norm_opts {
 	const char	*date_column;	/* --date-column: header or key, or NULL */
+	int		 normalize_dates;	/* --normalize-dates: dated cells
+					 * shown as "December 2023" */
 };
 
 /*
@@ -53,9 +56,13 @@ int	tl_normalise(struct tl_normaliser *n, struct tl_page *page,
  */
 void	tl_fold_text(struct buf *out, const char *s, size_t len, int *repaired);
 
-/* Map a header cell to a canonical field (enum tl_field), or TL_EXTRA. */
+/* Map a header cell, in any language vocab.c knows, to a canonical field
+ * (enum tl_field), or TL_EXTRA.  (It makes a vocabulary for each call:
+ * for tests and tools; the normaliser keeps one.) */
 int	tl_header_field(const char *header);
-/* The slug of a header ("Is newly required?" -> "is_newly_required"). */
+/* The key of a header ("Is newly required?" -> "is_newly_required",
+ * "Änderungstyp" -> "änderungstyp"); "" for one without letters or
+ * digits. */
 void	tl_header_slug(struct buf *out, const char *header);
 
 /*

@@ -66,6 +66,27 @@ const struct tl_input_format *tl_input_detect(const char *bytes,
 void	tl_read_init(void);
 
 /*
+ * The charset stage (docs/design.md "Reading pages"): a BOM decides, then
+ * the charset the transport named (a fetched page's Content-Type), then
+ * what the page itself declares (<meta charset>, read by the HTML
+ * reader).  The loader applies the first two before any reader runs and
+ * hands the reader UTF-8 that starts with a UTF-8 BOM, which every reader
+ * takes as the decision made; these are the HTML reader's own decoders,
+ * so that a charset means the same from a header as from a <meta>.
+ *
+ * tl_charset_is_utf8(): whether `label` (lowercased) names UTF-8.
+ * tl_charset_decode(): append len bytes in charset `label` (lowercased)
+ * to out as UTF-8: windows-1252 and every label browsers read as it
+ * ("iso-8859-1", "us-ascii"...) by WHATWG's table, any other through
+ * iconv, each byte that does not convert as U+FFFD.  Returns how many
+ * did not, or -1 (out unchanged) when iconv knows no such charset.
+ */
+struct buf;
+int	tl_charset_is_utf8(const char *label);
+long	tl_charset_decode(struct buf *out, const char *label,
+	    const char *bytes, size_t len);
+
+/*
  * The readers, as the table lists them.  HTML (read_html.c): libxml2's
  * push parser; it keeps nothing between pages.  Markdown (read_md.c):
  * cmark-gfm with its table extension; a reader keeps the compiled PCRE2

@@ -3,13 +3,22 @@
  *
  * libxml2's push parser (with recovery, so any tag soup is accepted)
  * drives SAX callbacks that build the page's tables, title, breadcrumb,
- * intro and notes as the tags go by.  No DOM is built: on a page of
- * 100,000 rows a tree would cost more than everything else we do.
+ * intro, notes and heading path as the tags go by.  No DOM is built: on
+ * a page of 100,000 rows a tree would cost more than everything else we
+ * do.
  *
  * Tables follow the HTML table model closely enough for documentation
  * pages: rowspan and colspan are expanded so every row has a full set of
  * cells, spans never reach past their row group, and a table nested in a
  * cell is a table of its own whose text stays out of the outer cell.
+ * A cell keeps its inline markup (links, code, emphasis, lists...),
+ * built by read/inline.c as the tags go by.
+ *
+ * What is not the page's content is left out: hidden elements (and all
+ * they hold), the site's chrome around the content (nav, a site header,
+ * footer, aside) for titles, headings and intro, layout tables (their
+ * cells are read as the page around them), and tables that turn out to
+ * be layout or widgets once read (read/structure.c).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -20,9 +29,12 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 
 #include "base/buf.h"
+#include "read/inline.h"
 #include "read/read.h"
+#include "read/structure.h"
 #include "model/table.h"
 #include "base/space.h"
 #include "base/utf8.h"
@@ -36,41 +48,54 @@
 #define SNIFF_BYTES	1024
 /* htmlParseChunk() takes an int length. */
 #define CHUNK_MAX	(1 << 30)
+/* Headings kept for the heading path: h1 to h6. */
+#define LEVELS		6
 
 enum tag {
 	T_OTHER,
-	T_TABLE, T_THEAD, T_TBODY, T_TFOOT, T_TR, T_TD, T_TH,
+	T_TABLE, T_THEAD, T_TBODY, T_TFOOT, T_TR, T_TD, T_TH, T_CAPTION,
 	T_BR,
 	T_BLOCK,	/* a block boundary in a cell and nothing else */
+	T_SECTIONING,	/* main, article, section: content, not chrome */
 	T_PRE,
-	T_P, T_DIV, T_H1, T_LI, T_OL, T_UL,
+	T_P, T_DIV, T_H1, T_HN, T_LI, T_OL, T_UL,
 	T_NAV, T_HEADER, T_FOOTER, T_ASIDE,
-	T_TITLE
+	T_TITLE, T_BASE, T_LINK,
+	T_A, T_CODE, T_STRONG, T_EM, T_SUP, T_SUB, T_IMG,
+	T_CONTROL	/* button, select, textarea: a widget */
 };
 
 /* Text being collected outside tables. */
-enum capture { CAP_NONE, CAP_TITLE, CAP_H1, CAP_CRUMB, CAP_PARA, CAP_NOTE };
+enum capture { CAP_NONE, CAP_TITLE, CAP_CRUMB, CAP_PARA, CAP_NOTE };
 
 /* One slot of the row being built: a cell of this row or one carried down. */
 struct slot {
 	size_t		 off;		/* into rowtext, when text == NULL */
 	const char	*text;		/* carried from a row above */
+	const struct tl_markup *markup;	/* the cell's, or NULL */
 	unsigned	 rowspan;	/* of the cell that fills it */
 	int		 filled;
+	int		 bold;		/* a <th>, or strong all through */
 };
 
 /* A cell spanning rows: how many more rows it fills, and its text. */
 struct carry {
 	unsigned	 left;
 	const char	*text;
+	const struct tl_markup *markup;
 };
 
 /* An open <table>. */
 struct tstate {
 	size_t		 index;		/* into page->tables (which moves) */
 	int		 in_head;	/* inside <thead> */
+	int		 in_foot;	/* inside <tfoot> */
 	int		 header_done;
 	int		 warned_wide;
+	unsigned	 layout;	/* open layout tables inside it */
+	int		 chrome;	/* a heading or a widget in a cell */
+	int		 rows_added;
+	const char	*section;	/* the last section row's text */
 
 	int		 row_open;
 	unsigned	 row_line;
@@ -79,12 +104,16 @@ struct tstate {
 	size_t		 nslots, slots_cap;
 	size_t		 col;		/* where the next cell may go */
 	size_t		 width;		/* columns the source row spans */
+	size_t		 ncells;	/* cells the source row has */
 
 	int		 cell_open;
 	int		 cell_dropped;	/* beyond MAX_COLUMNS */
-	int		 cell_has_text;
-	unsigned	 cell_breaks;	/* line breaks owed before more text */
-	unsigned	 cell_pre;	/* open <pre> elements in the cell */
+	int		 cell_th;
+	size_t		 cell_col, cell_span;	/* its slots */
+	struct tl_inline inl;		/* the cell being read */
+
+	int		 caption_open;
+	struct buf	 caption;
 
 	struct carry	*carry;
 	size_t		 ncarry, carry_cap;
@@ -104,10 +133,14 @@ struct reader {
 
 	struct tstate	*tables;	/* stack of open tables */
 	size_t		 ntables, tables_cap;
+	char		*tkinds;	/* every open <table>: 'd'ata or 'l'ayout */
+	size_t		 ntkinds, tkinds_cap;
 	int		 seen_table;
 
 	unsigned	 depth;		/* open elements */
-	unsigned	 chrome;	/* open nav/header/footer/aside */
+	unsigned	 hidden;	/* depth of the hidden element, or 0 */
+	unsigned	 chrome;	/* depth of the chrome element, or 0 */
+	unsigned	 sectioning;	/* open main, article, section */
 
 	enum capture	 cap;
 	unsigned	 cap_depth;
@@ -119,8 +152,23 @@ struct reader {
 	size_t		 crumb_items;
 	struct buf	 crumb_all;	/* for breadcrumbs without <li> */
 
+	/* The heading being read, and the path of those read. */
+	int		 head_level;	/* 1-6, 0: none */
+	unsigned	 head_depth;
+	struct buf	 headbuf;
+	size_t		 head_a;	/* where an <a> began in headbuf */
+	const char	*path[LEVELS];
+	const char	*first_heading;	/* of the content */
+
+	/* The table whose notes come next (index + 1), or 0. */
+	size_t		 notes_for;
+	int		 notes_list;	/* after "Notes:": items are notes */
+
 	const char	*h1;
 	const char	*title_tag;
+	const char	*base_href;	/* <base href>, as written */
+	const char	*base_url;	/* what links in cells resolve against */
+	struct buf	 scratch;
 };
 
 /* ---- small helpers ------------------------------------------------- */
@@ -167,6 +215,38 @@ attr(const xmlChar **atts, const char *name)
 		if (strcmp((const char *)atts[i], name) == 0)
 			return atts[i + 1] ? (const char *)atts[i + 1] : "";
 	return NULL;
+}
+
+/* The token list attribute `name` (class, role) holds one of words. */
+static int
+attr_has(const xmlChar **atts, const char *name, const char *const *words)
+{
+	const char *v = attr(atts, name);
+
+	if (v == NULL)
+		return 0;
+	for (; *words != NULL; words++)
+		if (tl_read_has_token(v, *words))
+			return 1;
+	return 0;
+}
+
+/* Hidden content is not content (read/structure.h). */
+static int
+is_hidden(const xmlChar **atts)
+{
+	return atts != NULL && tl_read_hides(attr(atts, "hidden"),
+	    attr(atts, "aria-hidden"), attr(atts, "style"),
+	    attr(atts, "class"));
+}
+
+/* A table that only lays the page out. */
+static int
+is_layout_table(const xmlChar **atts)
+{
+	static const char *const roles[] = { "presentation", "none", NULL };
+
+	return attr_has(atts, "role", roles);
 }
 
 /*
@@ -218,19 +298,33 @@ tag_of(const char *n)
 {
 	switch (n[0]) {
 	case 'a':
+		if (n[1] == '\0')
+			return T_A;
 		if (strcmp(n, "aside") == 0)
 			return T_ASIDE;
-		if (strcmp(n, "address") == 0 || strcmp(n, "article") == 0)
+		if (strcmp(n, "article") == 0)
+			return T_SECTIONING;
+		if (strcmp(n, "address") == 0)
 			return T_BLOCK;
 		break;
 	case 'b':
+		if (n[1] == '\0')
+			return T_STRONG;
 		if (strcmp(n, "br") == 0)
 			return T_BR;
 		if (strcmp(n, "blockquote") == 0)
 			return T_BLOCK;
+		if (strcmp(n, "base") == 0)
+			return T_BASE;
+		if (strcmp(n, "button") == 0)
+			return T_CONTROL;
 		break;
 	case 'c':
-		if (strcmp(n, "center") == 0 || strcmp(n, "caption") == 0)
+		if (strcmp(n, "code") == 0)
+			return T_CODE;
+		if (strcmp(n, "caption") == 0)
+			return T_CAPTION;
+		if (strcmp(n, "center") == 0)
 			return T_BLOCK;
 		break;
 	case 'd':
@@ -239,6 +333,10 @@ tag_of(const char *n)
 		if (strcmp(n, "dl") == 0 || strcmp(n, "dt") == 0 ||
 		    strcmp(n, "dd") == 0 || strcmp(n, "details") == 0)
 			return T_BLOCK;
+		break;
+	case 'e':
+		if (strcmp(n, "em") == 0)
+			return T_EM;
 		break;
 	case 'f':
 		if (strcmp(n, "footer") == 0)
@@ -249,19 +347,31 @@ tag_of(const char *n)
 		break;
 	case 'h':
 		if (n[1] >= '1' && n[1] <= '6' && n[2] == '\0')
-			return n[1] == '1' ? T_H1 : T_BLOCK;
+			return n[1] == '1' ? T_H1 : T_HN;
 		if (strcmp(n, "header") == 0)
 			return T_HEADER;
 		if (strcmp(n, "hr") == 0)
 			return T_BLOCK;
 		break;
+	case 'i':
+		if (n[1] == '\0')
+			return T_EM;
+		if (strcmp(n, "img") == 0)
+			return T_IMG;
+		break;
+	case 'k':
+		if (strcmp(n, "kbd") == 0)
+			return T_CODE;
+		break;
 	case 'l':
 		if (strcmp(n, "li") == 0)
 			return T_LI;
+		if (strcmp(n, "link") == 0)
+			return T_LINK;
 		break;
 	case 'm':
 		if (strcmp(n, "main") == 0)
-			return T_BLOCK;
+			return T_SECTIONING;
 		break;
 	case 'n':
 		if (strcmp(n, "nav") == 0)
@@ -278,8 +388,20 @@ tag_of(const char *n)
 			return T_PRE;
 		break;
 	case 's':
-		if (strcmp(n, "section") == 0 || strcmp(n, "summary") == 0)
+		if (strcmp(n, "section") == 0)
+			return T_SECTIONING;
+		if (strcmp(n, "summary") == 0)
 			return T_BLOCK;
+		if (strcmp(n, "strong") == 0)
+			return T_STRONG;
+		if (strcmp(n, "sup") == 0)
+			return T_SUP;
+		if (strcmp(n, "sub") == 0)
+			return T_SUB;
+		if (strcmp(n, "samp") == 0)
+			return T_CODE;
+		if (strcmp(n, "select") == 0)
+			return T_CONTROL;
 		break;
 	case 't':
 		switch (n[1]) {
@@ -294,6 +416,10 @@ tag_of(const char *n)
 		case 'd':
 			if (n[2] == '\0')
 				return T_TD;
+			break;
+		case 'e':
+			if (strcmp(n, "textarea") == 0)
+				return T_CONTROL;
 			break;
 		case 'f':
 			if (strcmp(n, "tfoot") == 0)
@@ -313,6 +439,10 @@ tag_of(const char *n)
 			if (n[2] == '\0')
 				return T_TR;
 			break;
+		case 't':
+			if (n[2] == '\0')
+				return T_CODE;
+			break;
 		}
 		break;
 	case 'u':
@@ -327,13 +457,36 @@ static int
 is_block(enum tag t)
 {
 	switch (t) {
-	case T_BLOCK: case T_PRE: case T_P: case T_DIV: case T_H1:
-	case T_LI: case T_OL: case T_UL: case T_NAV: case T_HEADER:
-	case T_FOOTER: case T_ASIDE: case T_TABLE:
+	case T_BLOCK: case T_SECTIONING: case T_PRE: case T_P: case T_DIV:
+	case T_H1: case T_HN: case T_LI: case T_OL: case T_UL: case T_NAV:
+	case T_HEADER: case T_FOOTER: case T_ASIDE: case T_TABLE:
+	case T_CAPTION:
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+static int is_note_container(enum tag t, const xmlChar **atts);
+
+/* Elements around the content, not of it: navigation, a site's banner
+ * (a <header> outside main, article and section), footers, asides (but
+ * an aside that is a note box). */
+static int
+is_chrome(const struct reader *r, enum tag t, const xmlChar **atts)
+{
+	static const char *const roles[] = {
+		"navigation", "banner", "contentinfo", "complementary",
+		"search", NULL,
+	};
+
+	if (t == T_ASIDE)
+		return !is_note_container(t, atts);
+	if (t == T_NAV || t == T_FOOTER)
+		return 1;
+	if (t == T_HEADER)
+		return r->sectioning == 0;
+	return attr_has(atts, "role", roles);
 }
 
 static unsigned
@@ -444,18 +597,36 @@ row_start(struct reader *r, struct tstate *ts)
 	ts->row_line = cur_line(r);
 	ts->col = 0;
 	ts->width = 0;
+	ts->ncells = 0;
 	ts->nslots = 0;
 	buf_reset(&ts->rowtext);
 }
 
+/* The cell's text, and its markup when it is a body cell. */
 static void
-cell_close(struct tstate *ts)
+cell_close(struct reader *r, struct tstate *ts)
 {
+	const struct tl_markup *m = NULL;
+	size_t k, len;
+	int bold;
+
 	if (!ts->cell_open)
 		return;
 	ts->cell_open = 0;
-	if (!ts->cell_dropped)
-		buf_putc(&ts->rowtext, '\0');
+	if (ts->cell_dropped)
+		return;
+	tl_inl_end(&ts->inl);
+	len = ts->rowtext.len - ts->inl.base;
+	bold = ts->cell_th || (ts->inl.nmarks > 0 &&
+	    ts->inl.marks[0].kind == TL_MARK_STRONG &&
+	    ts->inl.marks[0].start == 0 && ts->inl.marks[0].end == len);
+	if (ts->header_done || (!ts->in_head && ts->hdr_rows > 0))
+		m = tl_markup_copy(r->page, ts->inl.marks, ts->inl.nmarks);
+	for (k = ts->cell_col; k < ts->cell_col + ts->cell_span; k++) {
+		ts->slots[k].markup = m;
+		ts->slots[k].bold = bold;
+	}
+	buf_putc(&ts->rowtext, '\0');
 }
 
 /*
@@ -486,6 +657,7 @@ row_apply_carry(struct tstate *ts, size_t limit)
 		if (!ts->slots[c].filled) {
 			ts->slots[c].filled = 1;
 			ts->slots[c].text = k->text;
+			ts->slots[c].markup = k->markup;
 			ts->slots[c].rowspan = 1;
 		}
 		if (c >= ts->nslots)
@@ -514,7 +686,83 @@ row_set_carry(struct reader *r, struct tstate *ts)
 		carry_ensure(ts, c + 1);
 		ts->carry[c].left = s->rowspan - 1;
 		ts->carry[c].text = copy;
+		ts->carry[c].markup = s->markup;
 	}
+}
+
+/*
+ * A section row: one cell across the whole table, or only its first
+ * cell filled, and in bold (a <th>, or strong text).  It names the rows
+ * below it rather than being one.
+ */
+static int
+is_section_row(struct reader *r, struct tstate *ts, size_t n)
+{
+	size_t ncol = table_of(r, ts)->ncolumns, c;
+	const struct slot *s = ts->slots;
+
+	if (ncol < 2 || n == 0 || !s[0].filled || s[0].text != NULL ||
+	    tl_read_blank(ts->ptrs[0]))
+		return 0;
+	if (ts->ncells == 1 && ts->width >= ncol)
+		return 1;
+	if (!s[0].bold)
+		return 0;
+	for (c = 1; c < n; c++)
+		if (s[c].filled && (s[c].text != NULL || !tl_read_blank(ts->ptrs[c])))
+			return 0;
+	return 1;
+}
+
+/* A <tfoot> row is a note of the table: its cells' texts, once each. */
+static void
+footer_note(struct reader *r, struct tstate *ts, size_t n)
+{
+	struct buf note = {0};
+	const char *last = NULL;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		if (ts->ptrs[c] == last || tl_read_blank(ts->ptrs[c]))
+			continue;
+		last = ts->ptrs[c];
+		if (note.len > 0)
+			buf_putc(&note, ' ');
+		buf_puts(&note, ts->ptrs[c]);
+	}
+	if (note.len > 0)
+		tl_strlist_add(r->page, &table_of(r, ts)->notes, note.data);
+	buf_free(&note);
+}
+
+/* A row after the header: a note, a section, a legend or a data row. */
+static void
+body_row(struct reader *r, struct tstate *ts, size_t n)
+{
+	struct tl_table *t = table_of(r, ts);
+	struct tl_row *row;
+	size_t c;
+
+	if (ts->in_foot) {
+		footer_note(r, ts, n);
+		return;
+	}
+	if (is_section_row(r, ts, n)) {
+		ts->section = tl_strdup(r->page, ts->ptrs[0]);
+		return;
+	}
+	/* A row that explains the columns is not a row. */
+	if (!ts->rows_added && tl_read_legend_row(ts->ptrs, n))
+		return;
+	row = tl_table_add_row(r->page, t, ts->row_line, ts->ptrs, n);
+	if (ts->width > row->nread)
+		row->nread = ts->width;
+	row->section = ts->section;
+	for (c = 0; c < n && c < t->ncolumns; c++)
+		if (ts->slots[c].markup != NULL)
+			tl_row_set_markup(r->page, t, row, c,
+			    ts->slots[c].markup);
+	ts->rows_added = 1;
 }
 
 static void
@@ -524,7 +772,7 @@ row_close(struct reader *r, struct tstate *ts)
 
 	if (!ts->row_open)
 		return;
-	cell_close(ts);
+	cell_close(r, ts);
 	ts->row_open = 0;
 	row_apply_carry(ts, row_limit(r, ts));
 	row_set_carry(r, ts);
@@ -548,13 +796,8 @@ row_close(struct reader *r, struct tstate *ts)
 			table_of(r, ts)->line = ts->row_line;
 		header_add(ts, ts->ptrs, n);
 	} else {
-		struct tl_row *row;
-
 		header_finish(r, ts);
-		row = tl_table_add_row(r->page, table_of(r, ts), ts->row_line,
-		    ts->ptrs, n);
-		if (ts->width > row->nread)
-			row->nread = ts->width;
+		body_row(r, ts, n);
 	}
 	if (n > 0)
 		memset(ts->slots, 0, n * sizeof(*ts->slots));
@@ -562,19 +805,19 @@ row_close(struct reader *r, struct tstate *ts)
 }
 
 static void
-cell_open(struct reader *r, struct tstate *ts, const xmlChar **atts)
+cell_open(struct reader *r, struct tstate *ts, enum tag t,
+    const xmlChar **atts)
 {
 	unsigned colspan = span_value(attr(atts, "colspan"), MAX_COLSPAN);
 	unsigned rowspan = span_value(attr(atts, "rowspan"), MAX_ROWSPAN);
 	size_t col, k, limit = row_limit(r, ts);
 
-	cell_close(ts);
+	cell_close(r, ts);
 	if (!ts->row_open)
 		row_start(r, ts);	/* a <td> with no <tr> */
 	ts->cell_open = 1;
-	ts->cell_has_text = 0;
-	ts->cell_breaks = 0;
-	ts->cell_pre = 0;
+	ts->cell_th = t == T_TH;
+	ts->ncells++;
 	col = ts->col;
 	while (col < ts->ncarry && ts->carry[col].left > 0)
 		col++;
@@ -595,62 +838,110 @@ cell_open(struct reader *r, struct tstate *ts, const xmlChar **atts)
 			warn_wide(r, ts);
 	}
 	slots_ensure(ts, col + colspan);
+	tl_inl_begin(&ts->inl, &ts->rowtext);
 	for (k = col; k < col + colspan; k++) {
 		ts->slots[k].filled = 1;
 		ts->slots[k].text = NULL;
+		ts->slots[k].markup = NULL;
 		ts->slots[k].off = ts->rowtext.len;
 		ts->slots[k].rowspan = rowspan;
 	}
+	ts->cell_col = col;
+	ts->cell_span = colspan;
 	ts->col = col + colspan;
 	if (ts->col > ts->nslots)
 		ts->nslots = ts->col;
 }
 
-/* Turn every c in s into a space. */
-static void
-blank_out(char *s, size_t len, char c)
+static int
+in_cell(const struct tstate *ts)
 {
-	char *end = s + len;
-
-	while ((s = memchr(s, c, (size_t)(end - s))) != NULL)
-		*s++ = ' ';
-}
-
-/*
- * Text inside a cell.  Source newlines are white space; line breaks come
- * only from <br> and block boundaries, and are held back until more text
- * arrives so that a cell never starts or ends with one and white space
- * between blocks does not make empty lines.
- */
-static void
-cell_text(struct tstate *ts, const char *s, size_t len)
-{
-	size_t i = 0, start;
-
-	if (!ts->cell_has_text || ts->cell_breaks > 0) {
-		while (i < len && tl_is_html_space((unsigned char)s[i]))
-			i++;
-		if (i == len)
-			return;
-	}
-	for (; ts->cell_breaks > 0; ts->cell_breaks--)
-		buf_putc(&ts->rowtext, '\n');
-	ts->cell_has_text = 1;
-	start = ts->rowtext.len;
-	buf_put(&ts->rowtext, s + i, len - i);
-	blank_out(ts->rowtext.data + start, len - i, '\r');
-	if (ts->cell_pre == 0)
-		blank_out(ts->rowtext.data + start, len - i, '\n');
+	return ts->cell_open && !ts->cell_dropped;
 }
 
 static void
 cell_block_boundary(struct tstate *ts)
 {
-	if (ts->cell_open && ts->cell_has_text && ts->cell_breaks == 0)
-		ts->cell_breaks = 1;
+	if (in_cell(ts))
+		tl_inl_block(&ts->inl);
+}
+
+/* ---- headings ------------------------------------------------------ */
+
+/*
+ * A heading's text drops what sites add to it: a permalink ("#", "¶",
+ * "§" as a link) and hidden anchors (skipped as hidden).
+ */
+static int
+is_permalink_text(const char *s, size_t len)
+{
+	while (len > 0 && tl_is_html_space((unsigned char)*s))
+		s++, len--;
+	while (len > 0 && tl_is_html_space((unsigned char)s[len - 1]))
+		len--;
+	return (len == 1 && (*s == '#' || *s == '$')) ||
+	    (len == 2 && memcmp(s, "\xC2\xB6", 2) == 0) ||	/* ¶ */
+	    (len == 2 && memcmp(s, "\xC2\xA7", 2) == 0) ||	/* § */
+	    (len == 4 && memcmp(s, "\xF0\x9F\x94\x97", 4) == 0);	/* 🔗 */
+}
+
+static void
+heading_start(struct reader *r, enum tag t, const char *name)
+{
+	r->head_level = t == T_H1 ? 1 : name[1] - '0';
+	r->head_depth = r->depth;
+	r->head_a = SIZE_MAX;
+	buf_reset(&r->headbuf);
+}
+
+static void
+heading_finish(struct reader *r)
+{
+	struct buf text = {0};
+	int level = r->head_level, i;
+	const char *s;
+
+	r->head_level = 0;
+	fold_ws(&text, buf_str(&r->headbuf), r->headbuf.len);
+	if (text.len == 0 || tl_read_chrome_heading(text.data, text.len)) {
+		buf_free(&text);
+		return;
+	}
+	s = tl_strdup(r->page, text.data);
+	buf_free(&text);
+	if (level == 1 && r->h1 == NULL)
+		r->h1 = s;
+	if (r->first_heading == NULL)
+		r->first_heading = s;
+	r->path[level - 1] = s;
+	for (i = level; i < LEVELS; i++)
+		r->path[i] = NULL;
+	/* A heading ends the notes of the table above it. */
+	r->notes_for = 0;
+	r->notes_list = 0;
+}
+
+/* The heading path now, into a table's headings. */
+static void
+heading_path(struct reader *r, struct tl_table *t)
+{
+	int i;
+
+	for (i = 0; i < LEVELS; i++)
+		if (r->path[i] != NULL)
+			tl_strlist_add(r->page, &t->headings, r->path[i]);
 }
 
 /* ---- tables -------------------------------------------------------- */
+
+static void
+tkind_push(struct reader *r, char kind)
+{
+	r->tkinds = xgrow(r->tkinds, &r->tkinds_cap, r->ntkinds + 1, 1);
+	r->tkinds[r->ntkinds++] = kind;
+}
+
+static void set_base(struct reader *r);
 
 static void
 table_open(struct reader *r)
@@ -664,15 +955,20 @@ table_open(struct reader *r)
 	ts = &r->tables[r->ntables++];
 	memset(ts, 0, sizeof(*ts));
 	ts->index = r->page->ntables;
-	tl_page_add_table(r->page, cur_line(r));
+	ts->inl.base_url = r->base_url;
+	heading_path(r, tl_page_add_table(r->page, cur_line(r)));
 	r->seen_table = 1;
+	r->notes_for = 0;
+	r->notes_list = 0;
+	tkind_push(r, 'd');
 }
 
 static void
 table_close(struct reader *r)
 {
 	struct tstate *ts = &r->tables[r->ntables - 1];
-	size_t i;
+	size_t i, index = ts->index;
+	int chrome = ts->chrome;
 
 	row_close(r, ts);
 	if (ts->hdr_rows > 0)
@@ -681,12 +977,86 @@ table_close(struct reader *r)
 		buf_free(&ts->hdr[i]);
 	free(ts->hdr);
 	buf_free(&ts->rowtext);
+	buf_free(&ts->caption);
+	tl_inl_free(&ts->inl);
 	free(ts->slots);
 	free(ts->carry);
 	free(ts->ptrs);
 	r->ntables--;
+	if (r->ntkinds > 0)
+		r->ntkinds--;
 	if (r->ntables > 0)
 		cell_block_boundary(&r->tables[r->ntables - 1]);
+	/* Headings or widgets in its cells: it lays the page out. */
+	if (chrome)
+		tl_page_remove_table(r->page, index);
+	else if (r->ntables == 0)
+		r->notes_for = index + 1;
+}
+
+static void
+caption_finish(struct reader *r, struct tstate *ts)
+{
+	struct buf text = {0};
+
+	ts->caption_open = 0;
+	fold_ws(&text, buf_str(&ts->caption), ts->caption.len);
+	if (text.len > 0 && table_of(r, ts)->caption == NULL)
+		table_of(r, ts)->caption = tl_strdup(r->page, text.data);
+	buf_free(&text);
+}
+
+/* The mark an inline element makes in a cell, or -1. */
+static int
+mark_of(enum tag t)
+{
+	switch (t) {
+	case T_A:	return TL_MARK_LINK;
+	case T_CODE:	return TL_MARK_CODE;
+	case T_STRONG:	return TL_MARK_STRONG;
+	case T_EM:	return TL_MARK_EM;
+	case T_SUP:	return TL_MARK_SUP;
+	case T_SUB:	return TL_MARK_SUB;
+	case T_UL:	return TL_MARK_LIST;
+	case T_OL:	return TL_MARK_OLIST;
+	case T_LI:	return TL_MARK_ITEM;
+	case T_PRE:	return TL_MARK_CODE;	/* preformatted: code */
+	default:	return -1;
+	}
+}
+
+/* Inline markup inside a cell; lists and <pre> are blocks too. */
+static void
+cell_start_tag(struct tstate *ts, enum tag t, const xmlChar **atts)
+{
+	struct tl_inline *b = &ts->inl;
+	int kind = mark_of(t);
+
+	if (t == T_BR)
+		tl_inl_break(b);
+	else if (t == T_IMG)
+		tl_inl_image(b, attr(atts, "alt"));
+	else if (is_block(t))
+		tl_inl_block(b);
+	if (t == T_PRE)
+		tl_inl_pre(b, 1);
+	if (kind >= 0)
+		tl_inl_open(b, (enum tl_mark_kind)kind,
+		    t == T_A ? attr(atts, "href") : NULL);
+}
+
+static void
+cell_end_tag(struct tstate *ts, enum tag t)
+{
+	struct tl_inline *b = &ts->inl;
+	int kind = mark_of(t);
+
+	if (kind >= 0)
+		tl_inl_close(b, (enum tl_mark_kind)kind);
+	if (t == T_PRE)
+		tl_inl_pre(b, -1);
+	if (is_block(t))
+		tl_inl_block(b);
 }
 
 static void
@@ -694,6 +1064,16 @@ table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 {
 	struct tstate *ts = &r->tables[r->ntables - 1];
 
+	if (t == T_H1 || t == T_HN || t == T_CONTROL)
+		ts->chrome = 1;
+	if (ts->layout > 0) {
+		/* A layout table's cells are the cell they sit in. */
+		if (in_cell(ts) && (t == T_TR || t == T_TD || t == T_TH))
+			tl_inl_block(&ts->inl);
+		else if (in_cell(ts))
+			cell_start_tag(ts, t, atts);
+		return;
+	}
 	switch (t) {
 	case T_THEAD:
 	case T_TBODY:
@@ -701,6 +1081,7 @@ table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 		row_close(r, ts);
 		carry_reset(ts);
 		ts->in_head = t == T_THEAD;
+		ts->in_foot = t == T_TFOOT;
 		break;
 	case T_TR:
 		row_close(r, ts);
@@ -708,20 +1089,17 @@ table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 		break;
 	case T_TD:
 	case T_TH:
-		cell_open(r, ts, atts);
+		cell_open(r, ts, t, atts);
 		break;
-	case T_BR:
-		if (ts->cell_open && ts->cell_has_text)
-			ts->cell_breaks++;
-		break;
-	case T_PRE:
-		if (ts->cell_open)
-			ts->cell_pre++;
-		cell_block_boundary(ts);
+	case T_CAPTION:
+		if (!ts->cell_open) {
+			ts->caption_open = 1;
+			buf_reset(&ts->caption);
+		}
 		break;
 	default:
-		if (is_block(t))
-			cell_block_boundary(ts);
+		if (in_cell(ts))
+			cell_start_tag(ts, t, atts);
 		break;
 	}
 }
@@ -731,6 +1109,13 @@ table_end_tag(struct reader *r, enum tag t)
 {
 	struct tstate *ts = &r->tables[r->ntables - 1];
 
+	if (ts->layout > 0) {
+		if (in_cell(ts) && (t == T_TR || t == T_TD || t == T_TH))
+			tl_inl_block(&ts->inl);
+		else if (in_cell(ts))
+			cell_end_tag(ts, t);
+		return;
+	}
 	switch (t) {
 	case T_THEAD:
 	case T_TBODY:
@@ -738,35 +1123,39 @@ table_end_tag(struct reader *r, enum tag t)
 		row_close(r, ts);
 		carry_reset(ts);
 		ts->in_head = 0;
+		ts->in_foot = 0;
 		break;
 	case T_TR:
 		row_close(r, ts);
 		break;
 	case T_TD:
 	case T_TH:
-		cell_close(ts);
+		cell_close(r, ts);
 		break;
-	case T_PRE:
-		if (ts->cell_pre > 0)
-			ts->cell_pre--;
-		cell_block_boundary(ts);
+	case T_CAPTION:
+		if (ts->caption_open)
+			caption_finish(r, ts);
 		break;
 	default:
-		if (is_block(t))
-			cell_block_boundary(ts);
+		if (in_cell(ts))
+			cell_end_tag(ts, t);
 		break;
 	}
 }
 
 /* ---- title, breadcrumb, intro, notes ------------------------------- */
 
-/* The arrows between breadcrumb items: '>', U+203A and U+00BB. */
+/* The arrows between breadcrumb items: '>', U+203A and U+00BB; and a
+ * '/' with white space on both sides ("Home / Docs"). */
 static size_t
-crumb_separator(const char *s, size_t len)
+crumb_separator(const char *s, size_t len, int after_space)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
 	if (u[0] == '>')
+		return 1;
+	if (u[0] == '/' && after_space &&
+	    (len == 1 || tl_is_html_space(u[1])))
 		return 1;
 	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xBA)
 		return 3;
@@ -785,7 +1174,7 @@ crumb_add(struct reader *r, const char *s, size_t len)
 	for (;;) {
 		if (len > 0 && tl_is_html_space((unsigned char)*s))
 			n = 1;
-		else if (len == 0 || (n = crumb_separator(s, len)) == 0)
+		else if (len == 0 || (n = crumb_separator(s, len, 1)) == 0)
 			break;
 		s += n;
 		len -= n;
@@ -809,7 +1198,8 @@ crumb_split(struct reader *r)
 	size_t len = r->crumb_all.len, i, start = 0, n;
 
 	for (i = 0; i < len; i++)
-		if ((n = crumb_separator(s + i, len - i)) > 0) {
+		if ((n = crumb_separator(s + i, len - i, i > 0 &&
+		    tl_is_html_space((unsigned char)s[i - 1]))) > 0) {
 			crumb_add(r, s + start, i - start);
 			start = i + n;
 			i += n - 1;
@@ -836,6 +1226,17 @@ is_note_text(const char *s)
 	    prefix_ci(s, "note :") || strncmp(s, "\xe6\xb3\xa8\xe6\x84\x8f", 6) == 0;
 }
 
+/* A note right after a table is the table's; any other, the page's. */
+static void
+add_note(struct reader *r, const char *text)
+{
+	if (r->notes_for > 0 && r->notes_for <= r->page->ntables)
+		tl_strlist_add(r->page,
+		    &r->page->tables[r->notes_for - 1].notes, text);
+	else
+		tl_strlist_add(r->page, &r->page->notes, text);
+}
+
 static void
 capture_start(struct reader *r, enum capture c)
 {
@@ -858,24 +1259,30 @@ capture_finish(struct reader *r)
 		if (r->title_tag == NULL && text.len > 0)
 			r->title_tag = tl_strdup(r->page, text.data);
 		break;
-	case CAP_H1:
-		if (r->h1 == NULL && text.len > 0)
-			r->h1 = tl_strdup(r->page, text.data);
-		break;
 	case CAP_CRUMB:
 		crumb_add(r, buf_str(&r->capbuf), r->capbuf.len);
 		break;
 	case CAP_PARA:
 		if (text.len == 0)
 			break;
-		if (is_note_text(text.data))
-			tl_strlist_add(r->page, &r->page->notes, text.data);
-		else if (r->cap_before_table)
-			tl_strlist_add(r->page, &r->page->intro, text.data);
+		if (r->notes_list > 0) {
+			add_note(r, text.data);
+		} else if (is_note_text(text.data)) {
+			/* "Notes:" alone: the list after it holds them. */
+			if (tl_read_note_word(text.data, text.len))
+				r->notes_list = 1;
+			else
+				add_note(r, text.data);
+		} else {
+			if (r->cap_before_table)
+				tl_strlist_add(r->page, &r->page->intro,
+				    text.data);
+			r->notes_for = 0;
+		}
 		break;
 	case CAP_NOTE:
 		if (text.len > 0)
-			tl_strlist_add(r->page, &r->page->notes, text.data);
+			add_note(r, text.data);
 		break;
 	case CAP_NONE:
 		break;
@@ -883,12 +1290,29 @@ capture_finish(struct reader *r)
 	buf_free(&text);
 }
 
+/*
+ * Links resolve against <base href> (itself resolved against the page's
+ * URL), else the page's URL (given, or its canonical link).
+ */
+static void
+set_base(struct reader *r)
+{
+	size_t i;
+
+	r->base_url = r->page->url;
+	if (r->base_href != NULL &&
+	    tl_inl_href(&r->scratch, r->base_href, r->page->url) == 0)
+		r->base_url = tl_strdup(r->page, buf_str(&r->scratch));
+	for (i = 0; i < r->ntables; i++)
+		r->tables[i].inl.base_url = r->base_url;
+}
+
 static int
 is_crumb_container(enum tag t, const xmlChar **atts)
 {
 	const char *cls = attr(atts, "class"), *label;
 
-	if (cls != NULL && contains_ci(cls, "breadcrumb"))
+	if (cls != NULL && contains_ci(cls, "crumb"))
 		return t == T_NAV || t == T_OL || t == T_UL || t == T_DIV;
 	label = attr(atts, "aria-label");
 	return t == T_NAV && label != NULL && contains_ci(label, "breadcrumb");
@@ -910,6 +1334,17 @@ is_note_container(enum tag t, const xmlChar **atts)
 static void
 page_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 {
+	if (t == T_BASE && r->base_href == NULL && attr(atts, "href")) {
+		r->base_href = tl_strdup(r->page, attr(atts, "href"));
+		set_base(r);
+	} else if (t == T_LINK && r->page->url == NULL &&
+	    attr(atts, "href") != NULL && attr(atts, "rel") != NULL &&
+	    tl_read_has_token(attr(atts, "rel"), "canonical") &&
+	    tl_inl_href(&r->scratch, attr(atts, "href"), NULL) == 0) {
+		/* The page says where it lives. */
+		r->page->url = tl_strdup(r->page, buf_str(&r->scratch));
+		set_base(r);
+	}
 	if (r->crumb_depth == 0 && !r->crumb_done && r->cap == CAP_NONE &&
 	    is_crumb_container(t, atts)) {
 		r->crumb_depth = r->depth;
@@ -918,18 +1353,20 @@ page_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 	    r->chrome == 0 && is_note_container(t, atts))
 		capture_start(r, CAP_NOTE);
 	else if (r->cap == CAP_NONE) {
+		/* Anything but notes ends the notes of the table above. */
+		if ((t == T_UL || t == T_OL || t == T_PRE) &&
+		    r->notes_list == 0)
+			r->notes_for = 0;
 		if (t == T_TITLE && r->title_tag == NULL)
 			capture_start(r, CAP_TITLE);
-		else if (t == T_H1 && r->h1 == NULL)
-			capture_start(r, CAP_H1);
 		else if (t == T_LI && r->crumb_depth > 0)
 			capture_start(r, CAP_CRUMB);
+		else if (t == T_LI && r->notes_list > 0 && r->chrome == 0)
+			capture_start(r, CAP_PARA);
 		else if (t == T_P && r->crumb_depth == 0 && r->chrome == 0)
 			capture_start(r, CAP_PARA);
 	} else if (t == T_BR || is_block(t))
 		buf_putc(&r->capbuf, ' ');
-	if (t == T_NAV || t == T_HEADER || t == T_FOOTER || t == T_ASIDE)
-		r->chrome++;
 }
 
 static void
@@ -941,9 +1378,12 @@ page_end_tag(struct reader *r, enum tag t)
 		buf_putc(&r->capbuf, ' ');
 	if (r->crumb_depth > 0 && r->depth == r->crumb_depth)
 		crumb_close(r);
-	if ((t == T_NAV || t == T_HEADER || t == T_FOOTER || t == T_ASIDE) &&
-	    r->chrome > 0)
-		r->chrome--;
+	/* The list after "Notes:" ends the notes. */
+	if ((t == T_UL || t == T_OL) && r->notes_list > 0 &&
+	    r->cap == CAP_NONE) {
+		r->notes_list = 0;
+		r->notes_for = 0;
+	}
 }
 
 /* ---- SAX callbacks ------------------------------------------------- */
@@ -955,8 +1395,29 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	enum tag t = tag_of((const char *)name);
 
 	r->depth++;
+	if (r->hidden > 0)
+		return;
+	if (is_hidden(atts) && t != T_BASE && t != T_LINK) {
+		r->hidden = r->depth;
+		return;
+	}
+	if (r->chrome == 0 && is_chrome(r, t, atts))
+		r->chrome = r->depth;
+	if (t == T_SECTIONING)
+		r->sectioning++;
+	if (r->head_level > 0 && t == T_A)
+		r->head_a = r->headbuf.len;
+	else if (r->head_level > 0 && (t == T_BR || is_block(t)))
+		buf_putc(&r->headbuf, ' ');
+	if ((t == T_H1 || t == T_HN) && r->head_level == 0 && r->chrome == 0)
+		heading_start(r, t, (const char *)name);
 	if (t == T_TABLE) {
-		table_open(r);
+		if (is_layout_table(atts)) {
+			tkind_push(r, 'l');
+			if (r->ntables > 0)
+				r->tables[r->ntables - 1].layout++;
+		} else
+			table_open(r);
 		return;
 	}
 	if (r->ntables > 0)
@@ -971,12 +1432,38 @@ sax_end(void *ctx, const xmlChar *name)
 	struct reader *r = ctx;
 	enum tag t = tag_of((const char *)name);
 
-	if (t == T_TABLE && r->ntables > 0)
+	if (r->hidden > 0) {
+		if (r->depth == r->hidden)
+			r->hidden = 0;
+		if (r->depth > 0)
+			r->depth--;
+		return;
+	}
+	if (r->head_level > 0 && t == T_A && r->head_a != SIZE_MAX) {
+		if (is_permalink_text(r->headbuf.data + r->head_a,
+		    r->headbuf.len - r->head_a))
+			r->headbuf.len = r->head_a;
+		r->head_a = SIZE_MAX;
+	}
+	if (r->head_level > 0 && r->depth == r->head_depth)
+		heading_finish(r);
+	else if (r->head_level > 0 && is_block(t))
+		buf_putc(&r->headbuf, ' ');
+	if (t == T_TABLE && r->ntkinds > 0 &&
+	    r->tkinds[r->ntkinds - 1] == 'l') {
+		r->ntkinds--;
+		if (r->ntables > 0 && r->tables[r->ntables - 1].layout > 0)
+			r->tables[r->ntables - 1].layout--;
+	} else if (t == T_TABLE && r->ntables > 0)
 		table_close(r);
 	else if (r->ntables > 0)
 		table_end_tag(r, t);
 	else
 		page_end_tag(r, t);
+	if (t == T_SECTIONING && r->sectioning > 0)
+		r->sectioning--;
+	if (r->chrome > 0 && r->depth == r->chrome)
+		r->chrome = 0;
 	if (r->depth > 0)
 		r->depth--;
 }
@@ -986,13 +1473,17 @@ sax_characters(void *ctx, const xmlChar *ch, int len)
 {
 	struct reader *r = ctx;
 
-	if (len <= 0)
+	if (len <= 0 || r->hidden > 0)
 		return;
+	if (r->head_level > 0)
+		buf_put(&r->headbuf, (const char *)ch, (size_t)len);
 	if (r->ntables > 0) {
 		struct tstate *ts = &r->tables[r->ntables - 1];
 
-		if (ts->cell_open && !ts->cell_dropped)
-			cell_text(ts, (const char *)ch, (size_t)len);
+		if (ts->caption_open)
+			buf_put(&ts->caption, (const char *)ch, (size_t)len);
+		else if (in_cell(ts))
+			tl_inl_text(&ts->inl, (const char *)ch, (size_t)len);
 		return;
 	}
 	if (r->crumb_depth > 0)
@@ -1183,6 +1674,27 @@ iconv_to_utf8(struct buf *out, const char *from, const char *b, size_t len)
 	return bad;
 }
 
+/* read.h: the loader decodes a transport's charset with these. */
+int
+tl_charset_is_utf8(const char *label)
+{
+	/* A <meta> that could be read is not UTF-16; a Content-Type can be. */
+	return is_utf8_label(label) && strncmp(label, "utf-16", 6) != 0;
+}
+
+long
+tl_charset_decode(struct buf *out, const char *label, const char *bytes,
+    size_t len)
+{
+	if (is_1252_label(label)) {
+		cp1252_to_utf8(out, bytes, len);
+		return 0;
+	}
+	/* WHATWG: the label utf-16 is little-endian; iconv's is not. */
+	return iconv_to_utf8(out, strcmp(label, "utf-16") == 0 ? "utf-16le" :
+	    label, bytes, len);
+}
+
 /*
  * Bring the page to UTF-8, which is all the parser is ever given: a BOM
  * decides, else <meta charset> in the first 1024 bytes, else UTF-8 when
@@ -1318,11 +1830,16 @@ reader_finish(struct reader *r)
 	else if (r->page->breadcrumb.n > 0)
 		r->page->title =
 		    r->page->breadcrumb.v[r->page->breadcrumb.n - 1];
+	else if (r->first_heading != NULL)
+		r->page->title = r->first_heading;
 	else if (r->title_tag != NULL)
 		r->page->title = r->title_tag;
 	buf_free(&r->capbuf);
 	buf_free(&r->crumb_all);
+	buf_free(&r->headbuf);
+	buf_free(&r->scratch);
 	free(r->tables);
+	free(r->tkinds);
 }
 
 static int
@@ -1376,6 +1893,7 @@ tl_read_html(void *reader, struct tl_page *page, const char *bytes,
 	memset(&r, 0, sizeof(r));
 	r.page = page;
 	r.d = d;
+	r.base_url = page->url;
 	if (bytes == NULL)
 		len = 0;
 	to_utf8(&r, &bytes, &len, &conv);

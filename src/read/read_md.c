@@ -33,6 +33,8 @@
 #include "base/space.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "read/inline.h"
+#include "read/structure.h"
 
 /* ---- patterns ------------------------------------------------------ */
 
@@ -186,6 +188,24 @@ struct line {
 	size_t		 len;	/* without '\n' and a trailing '\r' */
 };
 
+/*
+ * Raw HTML among a block's inlines that hides what it holds (a page's
+ * <span class="sxs-lookup">, read/structure.h): the element open, and how
+ * deep elements of its name nest inside it.
+ */
+struct hiding {
+	char		 name[16];
+	unsigned	 depth;
+	struct buf	 attr;
+};
+
+/* A heading of the page: where, how deep, what it says. */
+struct heading {
+	unsigned	 line;
+	int		 level;
+	const char	*text;
+};
+
 /* What one read works on; lines are numbered from 1 like the source. */
 struct ctx {
 	struct tl_md_reader *r;
@@ -197,6 +217,22 @@ struct ctx {
 	unsigned	*lmap;	/* parsed-text line -> source line */
 	size_t		 nlmap;
 	size_t		 consumed;	/* last line read by a recovery */
+	struct tl_inline inl;		/* the cell being read */
+	struct buf	 tagbuf;	/* a raw HTML tag's attribute */
+	struct hiding	 hide;		/* hidden raw HTML in the cell */
+	/* The page's headings, in source order, for the tables' paths. */
+	struct heading	*heads;
+	size_t		 nheads, heads_cap;
+	/* Tables in block quotes: their lines (they have no path). */
+	unsigned	*quoted;
+	size_t		 nquoted, quoted_cap;
+	/* First lines of paragraphs read as a table's notes, ascending. */
+	unsigned	*noted;
+	size_t		 nnoted, noted_cap;
+	const char	*fm_title;	/* front matter's title:, or NULL */
+	/* Header lines of tables without a delimiter row, ascending. */
+	unsigned	*headless;
+	size_t		 nheadless, headless_cap;
 };
 
 /* [*p, *p + *len) without white space at either end (space.h). */
@@ -253,6 +289,30 @@ S_split_lines(struct ctx *c, const char *text, size_t len)
 	}
 	c->ends_nl = len > 0 &&
 	    (text[len - 1] == '\n' || text[len - 1] == '\r');
+}
+
+/*
+ * Source line ln without the block quote markers in front of it ("> |
+ * a | b |" is the row "| a | b |" of a table in a block quote).
+ */
+static void
+S_content(const struct ctx *c, size_t ln, const char **p, size_t *len)
+{
+	*p = c->lines[ln].p;
+	*len = c->lines[ln].len;
+	for (;;) {
+		size_t i = 0;
+
+		while (i < *len && i < 3 && (*p)[i] == ' ')
+			i++;
+		if (i >= *len || (*p)[i] != '>')
+			return;
+		i++;
+		if (i < *len && ((*p)[i] == ' ' || (*p)[i] == '\t'))
+			i++;
+		*p += i;
+		*len -= i;
+	}
 }
 
 /* The line is the last of a file stored without its final newline. */
@@ -518,13 +578,57 @@ S_feed_line(struct ctx *c, struct feed *f, size_t ln, const char *p,
  * pages it is always the prose that follows the table.  lmap maps the
  * lines cmark-gfm sees back to the source.
  */
+/* A fence opening or closing a fenced code block: ``` or ~~~ after at
+ * most three spaces. */
+static int
+S_is_fence(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && i < 3 && p[i] == ' ')
+		i++;
+	return len - i >= 3 && (memcmp(p + i, "```", 3) == 0 ||
+	    memcmp(p + i, "~~~", 3) == 0);
+}
+
+/* A GFM delimiter row: pipes, dashes, colons and blanks, a dash at least. */
+static int
+S_is_delimiter_row(const char *p, size_t len)
+{
+	size_t i;
+
+	S_trim(&p, &len);
+	for (i = 0; i < len; i++)
+		if (strchr("|:- \t", p[i]) == NULL)
+			return 0;
+	return memchr(p, '-', len) != NULL;
+}
+
+/*
+ * A pipe table without its delimiter row (help pages dumped to Markdown
+ * write them so): a line framed by pipes with two cells or more, after a
+ * blank line or one without pipes, followed by another framed line that
+ * is not a delimiter row.
+ */
+static int
+S_is_headless_table(struct ctx *c, size_t ln, const char *p, size_t len,
+    int prev_pipe)
+{
+	const char *q = c->lines[ln + 1].p;
+	size_t qlen = c->lines[ln + 1].len;
+
+	return !prev_pipe && ln + 1 <= c->nlines && S_is_framed(p, len) &&
+	    S_count_cells(p, len) >= 2 && !S_is_delimiter_row(p, len) &&
+	    S_is_framed(q, qlen) && !S_is_delimiter_row(q, qlen);
+}
+
 static void
 S_prepare(struct ctx *c, cmark_parser *parser)
 {
 	struct buf line = {0}, tmp = {0};
 	struct feed f = { parser, NULL, NULL, 0 };
-	size_t i, fm = S_front_matter(c);
-	int prev_pipe = 0, prev_blank = 1;
+	size_t i, k, fm = S_front_matter(c);
+	int prev_pipe = 0, prev_blank = 1, fenced = 0;
 
 	c->lmap = xgrow(NULL, &f.lmap_cap, 1, sizeof(*c->lmap));
 	c->lmap[0] = 0;
@@ -549,9 +653,23 @@ S_prepare(struct ctx *c, cmark_parser *parser)
 		}
 		pipe = S_has_pipe(p, len);
 		blank = S_is_blank(p, len);
+		if (S_is_fence(p, len))
+			fenced = !fenced;
 		if (!blank && !prev_blank && pipe != prev_pipe)
 			S_feed_line(c, &f, i, "", 0);
 		S_feed_line(c, &f, i, p, len);
+		if (!fenced && i < c->nlines &&
+		    S_is_headless_table(c, i, p, len, prev_pipe)) {
+			/* The delimiter row it lacks, read for its header. */
+			buf_reset(&tmp);
+			buf_putc(&tmp, '|');
+			for (k = S_count_cells(p, len); k > 0; k--)
+				buf_puts(&tmp, "---|");
+			S_feed_line(c, &f, i, tmp.data, tmp.len);
+			c->headless = xgrow(c->headless, &c->headless_cap,
+			    c->nheadless + 1, sizeof(*c->headless));
+			c->headless[c->nheadless++] = (unsigned)i;
+		}
 		prev_pipe = pipe;
 		prev_blank = blank;
 	}
@@ -609,19 +727,94 @@ S_next(cmark_node *n, cmark_node *root)
 	return child != NULL ? child : S_next_skip(n, root);
 }
 
+static int S_tag_attr(const char *tag, const char *name, struct buf *out);
+static int S_streq_ci(const char *a, size_t alen, const char *b);
+
+/* The name of the raw HTML tag `tag` ("<a ...>", "</a>"): where it
+ * starts and its length; *closing for an end tag. */
+static const char *
+S_tag_name(const char *tag, size_t *len, int *closing)
+{
+	const char *p = tag + 1, *name;
+
+	*closing = *p == '/';
+	if (*closing)
+		p++;
+	for (name = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9'); p++)
+		continue;
+	*len = (size_t)(p - name);
+	return name;
+}
+
+/*
+ * Take the raw tag `tag` into h: 1 when it is hidden content itself (it
+ * opens, closes or sits in a hidden element), so that it and the text
+ * after it up to the element's end are left out.
+ */
+static int
+S_hiding(struct hiding *h, const char *tag)
+{
+	static const char *const voids[] = { "img", "br", "input", "wbr" };
+	const char *name;
+	size_t len, i;
+	int closing, hidden;
+
+	if (tag == NULL || tag[0] != '<')
+		return h->depth > 0;
+	name = S_tag_name(tag, &len, &closing);
+	if (h->depth > 0) {
+		if (len == strlen(h->name) && S_streq_ci(name, len, h->name))
+			h->depth += closing ? -1 : 1;
+		return 1;
+	}
+	if (closing || len == 0 || len >= sizeof(h->name))
+		return 0;
+	hidden = tl_read_hides(
+	    S_tag_attr(tag, "hidden", &h->attr) ? "" : NULL,
+	    S_tag_attr(tag, "aria-hidden", &h->attr) ?
+	    buf_str(&h->attr) : NULL, NULL, NULL);
+	if (!hidden && S_tag_attr(tag, "style", &h->attr))
+		hidden = tl_read_hides(NULL, NULL, buf_str(&h->attr), NULL);
+	if (!hidden && S_tag_attr(tag, "class", &h->attr))
+		hidden = tl_read_hides(NULL, NULL, NULL, buf_str(&h->attr));
+	if (!hidden)
+		return 0;
+	for (i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
+		if (S_streq_ci(name, len, voids[i]))
+			return 1;	/* hidden, holding nothing */
+	if (strlen(tag) >= 2 && tag[strlen(tag) - 2] == '/')
+		return 1;	/* <span hidden/> */
+	memcpy(h->name, name, len);
+	h->name[len] = '\0';
+	h->depth = 1;
+	return 1;
+}
+
 /*
  * Plain text of a block's inlines: code spans and link texts kept,
  * emphasis dropped, <br> and hard breaks as '\n', other inline HTML
- * dropped.  Soft breaks become `softbreak`.
+ * dropped, and what it hides.  Soft breaks become `softbreak`.
  */
 static void
 S_flatten(cmark_node *node, struct buf *out, char softbreak)
 {
+	struct hiding h = { "", 0, { NULL, 0, 0 } };
 	cmark_node *n;
 	const char *lit;
 
 	for (n = node; n != NULL; n = S_next(n, node)) {
-		switch (cmark_node_get_type(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (type == CMARK_NODE_HTML_INLINE) {
+			if (!S_hiding(&h, cmark_node_get_literal(n)) &&
+			    S_is_br(cmark_node_get_literal(n)))
+				buf_putc(out, '\n');
+			continue;
+		}
+		if (h.depth > 0)
+			continue;
+		switch (type) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			if ((lit = cmark_node_get_literal(n)) != NULL)
@@ -633,14 +826,11 @@ S_flatten(cmark_node *node, struct buf *out, char softbreak)
 		case CMARK_NODE_LINEBREAK:
 			buf_putc(out, '\n');
 			break;
-		case CMARK_NODE_HTML_INLINE:
-			if (S_is_br(cmark_node_get_literal(n)))
-				buf_putc(out, '\n');
-			break;
 		default:
 			break;
 		}
 	}
+	buf_free(&h.attr);
 }
 
 /* The trimmed flattened text of a node, in the page arena. */
@@ -658,33 +848,14 @@ S_node_text(struct ctx *c, cmark_node *node, struct buf *tmp)
 	return tl_strndup(c->page, p, len);
 }
 
-/*
- * Append the trimmed flattened text of a node to out, NUL-terminated;
- * returns its offset in out.
- */
-static size_t
-S_put_text(cmark_node *node, struct buf *out)
-{
-	size_t start = out->len, end;
-
-	S_flatten(node, out, ' ');
-	end = out->len;
-	while (start < end && tl_is_space(out->data[start]))
-		start++;
-	while (end > start && tl_is_space(out->data[end - 1]))
-		end--;
-	out->len = end;
-	buf_putc(out, '\0');
-	return start;
-}
-
 /* ---- a growable list of cell texts --------------------------------- */
 
 struct cells {
 	const char	**v;
 	unsigned	 *line;	/* source line of each cell */
 	size_t		 *off;	/* see S_row_cells */
-	size_t		  n, cap, lcap, ocap;
+	const struct tl_markup **mk;	/* each cell's markup, or NULL */
+	size_t		  n, cap, lcap, ocap, mcap;
 };
 
 static void
@@ -703,6 +874,7 @@ S_cells_free(struct cells *cs)
 	free(cs->v);
 	free(cs->line);
 	free(cs->off);
+	free(cs->mk);
 	memset(cs, 0, sizeof(*cs));
 }
 
@@ -886,18 +1058,306 @@ S_is_type(cmark_node *n, const char *type)
 	return s != NULL && strcmp(s, type) == 0;
 }
 
+/* ---- cells with their markup -------------------------------------- */
+
+/* One character reference ("&amp;", "&#39;", "&#x2F;") at s, decoded
+ * into out; returns its length, or 0 when s starts none. */
+static size_t
+S_entity(const char *s, size_t len, struct buf *out)
+{
+	static const struct { const char *name; char c; } named[] = {
+		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
+		{ "quot;", '"' }, { "apos;", '\'' }, { "colon;", ':' },
+		{ "sol;", '/' }, { "lpar;", '(' }, { "rpar;", ')' },
+		{ "period;", '.' }, { "Tab;", '\t' }, { "NewLine;", '\n' },
+		{ "num;", '#' }, { "quest;", '?' }, { "equals;", '=' },
+	};
+	size_t i, n;
+	unsigned long cp = 0;
+	int hex;
+
+	if (len < 3 || s[0] != '&')
+		return 0;
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		n = strlen(named[i].name);
+		if (len > n && strncmp(s + 1, named[i].name, n) == 0) {
+			buf_putc(out, named[i].c);
+			return n + 1;
+		}
+	}
+	if (s[1] != '#')
+		return 0;
+	hex = s[2] == 'x' || s[2] == 'X';
+	for (i = hex ? 3 : 2; i < len && i < 12; i++) {
+		char ch = s[i];
+		int d = (ch >= '0' && ch <= '9') ? ch - '0' :
+		    hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 :
+		    hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+
+		if (d < 0)
+			break;
+		cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	if (i >= len || s[i] != ';' || i == (size_t)(hex ? 3 : 2) ||
+	    cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	if (cp < 0x80)
+		buf_putc(out, (char)cp);
+	else if (cp < 0x800) {
+		buf_putc(out, (char)(0xC0 | (cp >> 6)));
+		buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		buf_putc(out, (char)(0xE0 | (cp >> 12)));
+		buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_putc(out, (char)(0xF0 | (cp >> 18)));
+		buf_putc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+	}
+	return i + 1;
+}
+
 /*
- * Cell texts of a table row, with the row's source line for each.  The
- * texts are made in `text` (one after another) and last until it changes;
- * the page gets its own copies when the row is added.
+ * The value of attribute `name` of the raw HTML tag `tag` ("<a
+ * href=...>"), character references decoded, into out.  Returns 1 when
+ * the tag has it.
+ */
+static int
+S_tag_attr(const char *tag, const char *name, struct buf *out)
+{
+	const char *p = tag + 1, *n, *v;
+	size_t nlen, vlen, k, len = strlen(name);
+
+	while (*p != '\0' && *p != '>' && !tl_is_space(*p) && *p != '/')
+		p++;	/* the tag's name */
+	for (;;) {
+		while (tl_is_space(*p) || *p == '/')
+			p++;
+		if (*p == '\0' || *p == '>')
+			return 0;
+		for (n = p; *p != '\0' && *p != '>' && *p != '=' &&
+		    !tl_is_space(*p) && *p != '/'; p++)
+			continue;
+		nlen = (size_t)(p - n);
+		while (tl_is_space(*p))
+			p++;
+		v = "";
+		vlen = 0;
+		if (*p == '=') {
+			p++;
+			while (tl_is_space(*p))
+				p++;
+			if (*p == '"' || *p == '\'') {
+				char q = *p++;
+
+				for (v = p; *p != '\0' && *p != q; p++)
+					continue;
+				vlen = (size_t)(p - v);
+				if (*p == q)
+					p++;
+			} else {
+				for (v = p; *p != '\0' && *p != '>' &&
+				    !tl_is_space(*p); p++)
+					continue;
+				vlen = (size_t)(p - v);
+			}
+		}
+		if (nlen == len && S_streq_ci(n, nlen, name)) {
+			buf_reset(out);
+			buf_put(out, "", 0);
+			for (k = 0; k < vlen; k++) {
+				size_t e = S_entity(v + k, vlen - k, out);
+
+				if (e > 0)
+					k += e - 1;
+				else
+					buf_putc(out, v[k]);
+			}
+			return 1;
+		}
+	}
+}
+
+/*
+ * A raw HTML tag among a cell's inlines: the markup it opens or closes
+ * (<br>, <a href>, <code>, <b>, <strong>, <i>, <em>, <sup>, <sub>, lists,
+ * <p>, <div>, <img alt>).  Any other tag is left out.
+ */
+static void
+S_html_tag(struct ctx *c, const char *tag)
+{
+	static const struct {
+		const char	*name;
+		int		 kind;	/* enum tl_mark_kind, or one of these: */
+	} tags[] = {
+		{ "a", TL_MARK_LINK }, { "code", TL_MARK_CODE },
+		{ "kbd", TL_MARK_CODE }, { "samp", TL_MARK_CODE },
+		{ "tt", TL_MARK_CODE }, { "b", TL_MARK_STRONG },
+		{ "strong", TL_MARK_STRONG }, { "i", TL_MARK_EM },
+		{ "em", TL_MARK_EM }, { "sup", TL_MARK_SUP },
+		{ "sub", TL_MARK_SUB }, { "ul", TL_MARK_LIST },
+		{ "ol", TL_MARK_OLIST }, { "li", TL_MARK_ITEM },
+		{ "br", -1 }, { "p", -2 }, { "div", -2 }, { "img", -3 },
+	};
+	struct tl_inline *b = &c->inl;
+	const char *name;
+	size_t len, i;
+	int closing, kind;
+
+	name = S_tag_name(tag, &len, &closing);
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (S_streq_ci(name, len, tags[i].name))
+			break;
+	if (i == sizeof(tags) / sizeof(tags[0]))
+		return;
+	kind = tags[i].kind;
+	if (kind == -1) {
+		tl_inl_break(b);
+	} else if (kind == -2) {
+		tl_inl_block(b);
+	} else if (kind == -3) {
+		if (!closing && S_tag_attr(tag, "alt", &c->tagbuf))
+			tl_inl_image(b, buf_str(&c->tagbuf));
+	} else if (closing) {
+		tl_inl_close(b, (enum tl_mark_kind)kind);
+		if (kind == TL_MARK_LIST || kind == TL_MARK_OLIST ||
+		    kind == TL_MARK_ITEM)
+			tl_inl_block(b);
+	} else {
+		if (kind == TL_MARK_LIST || kind == TL_MARK_OLIST ||
+		    kind == TL_MARK_ITEM)
+			tl_inl_block(b);
+		tl_inl_open(b, (enum tl_mark_kind)kind, kind != TL_MARK_LINK ?
+		    NULL : S_tag_attr(tag, "href", &c->tagbuf) ?
+		    buf_str(&c->tagbuf) : NULL);
+	}
+}
+
+/* Leaving an inline node that holds others. */
+static void
+S_inline_exit(struct tl_inline *b, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH:
+		tl_inl_close(b, TL_MARK_EM);
+		break;
+	case CMARK_NODE_STRONG:
+		tl_inl_close(b, TL_MARK_STRONG);
+		break;
+	case CMARK_NODE_LINK:
+		tl_inl_close(b, TL_MARK_LINK);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * A table cell's inlines, in document order, through the builder
+ * (read/inline.h), the way the HTML reader reads a <td>.
+ */
+static void
+S_cell_inlines(struct ctx *c, cmark_node *cell)
+{
+	struct tl_inline *b = &c->inl;
+	cmark_node *n = cmark_node_first_child(cell), *child, *next;
+	const char *lit;
+	int container;
+
+	c->hide.depth = 0;
+	while (n != NULL) {
+		container = 0;
+		lit = cmark_node_get_literal(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE &&
+		    c->hide.depth > 0) {
+			/* Hidden: inline containers are walked for the raw
+			 * tag that ends it. */
+			if (cmark_node_first_child(n) != NULL) {
+				n = cmark_node_first_child(n);
+				continue;
+			}
+			goto next;
+		}
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			if (lit != NULL)
+				tl_inl_text(b, lit, strlen(lit));
+			break;
+		case CMARK_NODE_CODE:
+			tl_inl_open(b, TL_MARK_CODE, NULL);
+			if (lit != NULL)
+				tl_inl_text(b, lit, strlen(lit));
+			tl_inl_close(b, TL_MARK_CODE);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			tl_inl_text(b, " ", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			tl_inl_break(b);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			if (lit != NULL && !S_hiding(&c->hide, lit))
+				S_html_tag(c, lit);
+			break;
+		case CMARK_NODE_EMPH:
+			tl_inl_open(b, TL_MARK_EM, NULL);
+			container = 1;
+			break;
+		case CMARK_NODE_STRONG:
+			tl_inl_open(b, TL_MARK_STRONG, NULL);
+			container = 1;
+			break;
+		case CMARK_NODE_LINK:
+			tl_inl_open(b, TL_MARK_LINK, cmark_node_get_url(n));
+			container = 1;
+			break;
+		case CMARK_NODE_IMAGE:
+			/* Its alt text is its children's text. */
+			buf_reset(&c->tagbuf);
+			S_flatten(n, &c->tagbuf, ' ');
+			tl_inl_image(b, buf_str(&c->tagbuf));
+			break;
+		default:
+			container = 1;	/* an extension's: its text is read */
+			break;
+		}
+		if (container && (child = cmark_node_first_child(n)) != NULL) {
+			n = child;
+			continue;
+		}
+		if (container)
+			S_inline_exit(b, n);
+next:
+		for (;;) {
+			if ((next = cmark_node_next(n)) != NULL) {
+				n = next;
+				break;
+			}
+			n = cmark_node_parent(n);
+			if (n == NULL || n == cell) {
+				n = NULL;
+				break;
+			}
+			S_inline_exit(b, n);
+		}
+	}
+}
+
+/*
+ * Cell texts of a table row, with the row's source line for each, and
+ * (with `marks`) each cell's markup.  The texts are made in `text` (one
+ * after another) and last until it changes; the page gets its own copies
+ * when the row is added.
  */
 static void
 S_row_cells(struct ctx *c, cmark_node *row, struct cells *out,
-    struct buf *text)
+    struct buf *text, int marks)
 {
 	cmark_node *cell;
 	unsigned line = S_srcline(c, cmark_node_get_start_line(row));
-	size_t i;
+	size_t i, start;
 
 	out->n = 0;
 	buf_reset(text);
@@ -907,7 +1367,16 @@ S_row_cells(struct ctx *c, cmark_node *row, struct cells *out,
 			continue;
 		out->off = xgrow(out->off, &out->ocap, out->n + 1,
 		    sizeof(*out->off));
-		out->off[out->n] = S_put_text(cell, text);
+		out->mk = xgrow(out->mk, &out->mcap, out->n + 1,
+		    sizeof(*out->mk));
+		tl_inl_begin(&c->inl, text);
+		start = text->len;
+		S_cell_inlines(c, cell);
+		tl_inl_end(&c->inl);
+		out->off[out->n] = start;
+		out->mk[out->n] = marks ? tl_markup_copy(c->page,
+		    c->inl.marks, c->inl.nmarks) : NULL;
+		buf_putc(text, '\0');
 		S_cells_add(out, NULL, line);
 	}
 	for (i = 0; i < out->n; i++)
@@ -916,24 +1385,79 @@ S_row_cells(struct ctx *c, cmark_node *row, struct cells *out,
 
 /*
  * A body line of a table framed by pipes ("| a | b |") that is not framed
- * itself means the broken-row layout.  The cut last line does not count.
+ * itself, and has another number of cells than the header, means the
+ * broken-row layout.  (A row without its outer pipes and with all its
+ * cells is GFM.)  The cut last line does not count.
  */
 static size_t
-S_first_broken_line(struct ctx *c, size_t hline, cmark_node *first_body)
+S_first_broken_line(struct ctx *c, size_t hline, size_t ncol,
+    cmark_node *first_body)
 {
 	cmark_node *row;
+	const char *p;
+	size_t len;
 
-	if (!S_is_framed(c->lines[hline].p, c->lines[hline].len))
+	S_content(c, hline, &p, &len);
+	if (!S_is_framed(p, len))
 		return 0;
 	for (row = first_body; row != NULL; row = cmark_node_next(row)) {
 		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
 
 		if (ln == 0 || S_is_cut_line(c, ln))
 			continue;
-		if (!S_is_framed(c->lines[ln].p, c->lines[ln].len))
+		S_content(c, ln, &p, &len);
+		if (!S_is_framed(p, len) && S_count_cells(p, len) != ncol)
 			return ln;
 	}
 	return 0;
+}
+
+/*
+ * A row one cell short in a table whose first column was merged across
+ * rows (a rowspan the dump could not write): its cells move one column
+ * right and the first takes the row above's, as a rowspan would.
+ */
+static void
+S_carry_first(struct ctx *c, struct cells *row, const struct tl_row *above,
+    size_t ncol)
+{
+	size_t k;
+
+	row->v = xgrow(row->v, &row->cap, ncol, sizeof(*row->v));
+	row->mk = xgrow(row->mk, &row->mcap, ncol, sizeof(*row->mk));
+	row->line = xgrow(row->line, &row->lcap, ncol, sizeof(*row->line));
+	for (k = ncol - 1; k > 0; k--) {
+		row->v[k] = row->v[k - 1];
+		row->mk[k] = row->mk[k - 1];
+	}
+	row->v[0] = above->cells[0];
+	row->mk[0] = tl_cell_markup(above, 0);
+	row->n = ncol;
+	(void)c;
+}
+
+/*
+ * A section row: a row of one cell in a wider table, or one whose first
+ * cell alone is filled, and in bold all through.  It names the rows below
+ * it rather than being one.
+ */
+static int
+S_is_section_row(const struct cells *row, size_t ncol, size_t nraw)
+{
+	const struct tl_markup *m;
+	size_t k, len;
+
+	if (ncol < 2 || row->n == 0 || tl_read_blank(row->v[0]))
+		return 0;
+	for (k = 1; k < row->n; k++)
+		if (!tl_read_blank(row->v[k]))
+			return 0;
+	if (nraw == 1)
+		return 1;
+	m = row->mk[0];
+	len = strlen(row->v[0]);
+	return m != NULL && m->v[0].kind == TL_MARK_STRONG &&
+	    m->v[0].start == 0 && m->v[0].end == len;
 }
 
 static void
@@ -943,19 +1467,21 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	struct buf htext = {0};
 	cmark_node *hrow = cmark_node_first_child(table), *row, *next, *last;
 	struct tl_table *t;
-	size_t hline, broken, lastln;
+	size_t hline, broken, lastln, k;
+	const char *section = NULL;
+	int headless = 0;
 
 	if (hrow == NULL)
 		return;
 	hline = S_srcline(c, cmark_node_get_start_line(hrow));
-	S_row_cells(c, hrow, &hdr, &htext);
+	S_row_cells(c, hrow, &hdr, &htext, 0);
 	if (hdr.n == 0 || hline == 0)
 		goto out;
 	if (hline <= c->consumed)
 		goto out;	/* read already as part of a broken table */
 	last = cmark_node_last_child(table);
 	lastln = S_srcline(c, cmark_node_get_start_line(last));
-	broken = S_first_broken_line(c, hline, cmark_node_next(hrow));
+	broken = S_first_broken_line(c, hline, hdr.n, cmark_node_next(hrow));
 	if (broken != 0) {
 		/*
 		 * cmark-gfm ends the table at the first line it cannot read
@@ -977,6 +1503,9 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 		}
 	}
 
+	for (k = 0; k < c->nheadless; k++)
+		if (c->headless[k] == hline)
+			headless = 1;
 	t = tl_page_add_table(c->page, (unsigned)hline);
 	tl_table_set_header(c->page, t, hdr.v, hdr.n);
 	if (broken != 0)
@@ -985,25 +1514,42 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 		    "table rows broken across lines; rest of table skipped");
 	for (row = cmark_node_next(hrow); row != NULL; row = next) {
 		size_t ln = S_srcline(c, cmark_node_get_start_line(row));
-		size_t nraw;
+		size_t nraw, len, k;
+		const char *p;
 		struct tl_row *r;
 
 		next = cmark_node_next(row);
 		if (broken != 0 && ln >= broken)
 			break;
-		nraw = S_count_cells(c->lines[ln].p, c->lines[ln].len);
+		S_content(c, ln, &p, &len);
+		nraw = S_count_cells(p, len);
 		if (row == last && S_is_cut_line(c, ln) &&
-		    (nraw < hdr.n ||
-		    !S_is_framed(c->lines[ln].p, c->lines[ln].len))) {
+		    (nraw < hdr.n || !S_is_framed(p, len))) {
 			tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
 			    c->page->source,
 			    (unsigned)ln, "table cut mid-row; row dropped");
 			break;
 		}
-		S_row_cells(c, row, &cells, tmp);
+		S_row_cells(c, row, &cells, tmp, 1);
+		if (headless && nraw + 1 == hdr.n && t->nrows > 0) {
+			S_carry_first(c, &cells, &t->rows[t->nrows - 1],
+			    t->ncolumns);
+			nraw = hdr.n;
+		} else if (S_is_section_row(&cells, hdr.n, nraw)) {
+			section = tl_strdup(c->page, cells.v[0]);
+			cmark_node_free(row);
+			continue;
+		}
+		if (t->nrows == 0 && tl_read_legend_row(cells.v, cells.n)) {
+			cmark_node_free(row);
+			continue;
+		}
 		r = tl_table_add_row(c->page, t, (unsigned)ln, cells.v,
 		    cells.n);
 		r->nread = nraw;
+		r->section = section;
+		for (k = 0; k < cells.n && k < t->ncolumns; k++)
+			tl_row_set_markup(c->page, t, r, k, cells.mk[k]);
 		if (nraw != hdr.n)
 			tl_diag_kind(c->d, TL_WARNING, TL_DK_RAGGED_ROW,
 			    c->page->source,
@@ -1026,26 +1572,245 @@ out:
 	buf_free(&htext);
 }
 
+/* ---- structure around tables -------------------------------------- */
+
+/* Remember that the paragraph starting at source line ln was read as a
+ * table's note (lines come in ascending order). */
+static void
+S_noted_add(struct ctx *c, unsigned ln)
+{
+	c->noted = xgrow(c->noted, &c->noted_cap, c->nnoted + 1,
+	    sizeof(*c->noted));
+	c->noted[c->nnoted++] = ln;
+}
+
+static int
+S_is_noted(const struct ctx *c, unsigned ln)
+{
+	size_t lo = 0, hi = c->nnoted;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->noted[mid] == ln)
+			return 1;
+		if (c->noted[mid] < ln)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Text that starts with a note's label: "Note:", "Hinweis:", "注:". */
+static int
+S_note_label(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && i < 40; i++)
+		if (s[i] == ':' || (len - i >= 3 &&
+		    memcmp(s + i, "\xEF\xBC\x9A", 3) == 0))
+			return tl_read_note_word(s, i);
+	return 0;
+}
+
+/* A "[!NOTE]" marker (GitHub's and Microsoft Learn's alerts) at the start
+ * of s: its length, or 0. */
+static size_t
+S_alert_marker(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 4 || s[0] != '[' || s[1] != '!')
+		return 0;
+	for (i = 2; i < len && ((s[i] >= 'A' && s[i] <= 'Z') ||
+	    (s[i] >= 'a' && s[i] <= 'z')); i++)
+		continue;
+	return i > 2 && i < len && s[i] == ']' ? i + 1 : 0;
+}
+
+/* The text of a block: paragraphs and list items each a line. */
+static void
+S_block_text(cmark_node *block, struct buf *out)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(block); n != NULL;
+	    n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM ||
+		    type == CMARK_NODE_BLOCK_QUOTE) {
+			S_block_text(n, out);
+			continue;
+		}
+		if (out->len > 0)
+			buf_putc(out, '\n');
+		S_flatten(n, out, ' ');
+	}
+}
+
+/* Add text (trimmed) to table ti's notes. */
+static void
+S_table_note(struct ctx *c, size_t ti, const char *s, size_t len)
+{
+	S_trim(&s, &len);
+	if (len > 0)
+		tl_strlist_add(c->page, &c->page->tables[ti].notes,
+		    tl_strndup(c->page, s, len));
+}
+
 /*
- * Read every GFM table, in document order.  Tables are blocks: the walk
- * does not go into tables, paragraphs or headings, where only inlines are.
+ * The notes right after a table (table ti of the page): block quotes
+ * that are alerts ("> [!NOTE]") or begin with a note's label, "Note:"
+ * paragraphs, and the items of a list after a "Notes:" paragraph.  The
+ * first other block ends them.
+ */
+static void
+S_table_notes(struct ctx *c, cmark_node *table, size_t ti, struct buf *tmp)
+{
+	cmark_node *n, *list;
+	const char *s;
+	size_t len, m;
+
+	for (n = cmark_node_next(table); n != NULL; n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+
+		buf_reset(tmp);
+		if (type == CMARK_NODE_BLOCK_QUOTE)
+			S_block_text(n, tmp);
+		else if (type == CMARK_NODE_PARAGRAPH)
+			S_flatten(n, tmp, ' ');
+		else
+			return;
+		s = buf_str(tmp);
+		len = tmp->len;
+		S_trim(&s, &len);
+		if (type == CMARK_NODE_BLOCK_QUOTE &&
+		    (m = S_alert_marker(s, len)) > 0) {
+			S_table_note(c, ti, s + m, len - m);
+			continue;
+		}
+		if (!S_note_label(s, len))
+			return;
+		if (type == CMARK_NODE_PARAGRAPH)
+			S_noted_add(c, S_srcline(c,
+			    cmark_node_get_start_line(n)));
+		list = cmark_node_next(n);
+		if (type == CMARK_NODE_PARAGRAPH &&
+		    tl_read_note_word(s, len) && list != NULL &&
+		    cmark_node_get_type(list) == CMARK_NODE_LIST) {
+			/* "Notes:" and a list: each item is a note. */
+			for (n = cmark_node_first_child(list); n != NULL;
+			    n = cmark_node_next(n)) {
+				buf_reset(tmp);
+				S_block_text(n, tmp);
+				S_table_note(c, ti, buf_str(tmp), tmp->len);
+			}
+			n = list;
+			continue;
+		}
+		S_table_note(c, ti, s, len);
+	}
+}
+
+static int
+S_in_quote(cmark_node *n)
+{
+	for (n = cmark_node_parent(n); n != NULL; n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_BLOCK_QUOTE)
+			return 1;
+	return 0;
+}
+
+/* A heading of the page, unless it is the site's chrome. */
+static void
+S_add_heading(struct ctx *c, cmark_node *n, struct buf *tmp)
+{
+	const char *text = S_node_text(c, n, tmp);
+	struct heading *h;
+
+	if (*text == '\0' || tl_read_chrome_heading(text, strlen(text)))
+		return;
+	c->heads = xgrow(c->heads, &c->heads_cap, c->nheads + 1,
+	    sizeof(*c->heads));
+	h = &c->heads[c->nheads++];
+	h->line = S_srcline(c, cmark_node_get_start_line(n));
+	h->level = cmark_node_get_heading_level(n);
+	if (h->level < 1 || h->level > 6)
+		h->level = 6;
+	h->text = text;
+}
+
+/*
+ * Read every GFM table, in document order, with the notes after it; note
+ * the page's headings on the way.  Tables are blocks: the walk does not
+ * go into tables, paragraphs or headings, where only inlines are.
  */
 static void
 S_read_gfm_tables(struct ctx *c, cmark_node *doc, struct buf *tmp)
 {
 	cmark_node *n = cmark_node_first_child(doc);
+	size_t before;
 
 	while (n != NULL) {
 		cmark_node_type type = cmark_node_get_type(n);
 
 		if (S_is_type(n, "table")) {
+			before = c->page->ntables;
 			S_read_gfm_table(c, n, tmp);
+			if (c->page->ntables > before) {
+				if (S_in_quote(n)) {
+					c->quoted = xgrow(c->quoted,
+					    &c->quoted_cap, c->nquoted + 1,
+					    sizeof(*c->quoted));
+					c->quoted[c->nquoted++] =
+					    c->page->tables[before].line;
+				}
+				S_table_notes(c, n, c->page->ntables - 1, tmp);
+			}
 			n = S_next_skip(n, doc);
-		} else if (type == CMARK_NODE_PARAGRAPH ||
-		    type == CMARK_NODE_HEADING)
+		} else if (type == CMARK_NODE_HEADING) {
+			if (cmark_node_parent(n) == doc)
+				S_add_heading(c, n, tmp);
+			n = S_next_skip(n, doc);
+		} else if (type == CMARK_NODE_PARAGRAPH)
 			n = S_next_skip(n, doc);
 		else
 			n = S_next(n, doc);
+	}
+}
+
+/*
+ * Each table's heading path: the headings above it, each level's last
+ * one (tables are sorted by line by now).  A table in a block quote has
+ * none.
+ */
+static void
+S_table_headings(struct ctx *c)
+{
+	const char *path[6] = { NULL };
+	size_t h = 0, t, q, k;
+	int i;
+
+	for (t = 0; t < c->page->ntables; t++) {
+		struct tl_table *tab = &c->page->tables[t];
+
+		for (; h < c->nheads && c->heads[h].line < tab->line; h++) {
+			path[c->heads[h].level - 1] = c->heads[h].text;
+			for (i = c->heads[h].level; i < 6; i++)
+				path[i] = NULL;
+		}
+		for (q = 0; q < c->nquoted; q++)
+			if (c->quoted[q] == tab->line)
+				break;
+		if (q < c->nquoted)
+			continue;
+		for (k = 0; k < 6; k++)
+			if (path[k] != NULL)
+				tl_strlist_add(c->page, &tab->headings,
+				    path[k]);
 	}
 }
 
@@ -1186,7 +1951,6 @@ S_read_cell_tables(struct ctx *c)
 static void
 S_add_breadcrumb(struct ctx *c, const char *s, size_t len)
 {
-	const char *last = NULL;
 	size_t start = 0, i;
 
 	for (i = 0; i <= len; i++) {
@@ -1198,14 +1962,11 @@ S_add_breadcrumb(struct ctx *c, const char *s, size_t len)
 		seg = s + start;
 		slen = i - start;
 		S_trim(&seg, &slen);
-		if (slen > 0) {
-			last = tl_strndup(c->page, seg, slen);
-			tl_strlist_add(c->page, &c->page->breadcrumb, last);
-		}
+		if (slen > 0)
+			tl_strlist_add(c->page, &c->page->breadcrumb,
+			    tl_strndup(c->page, seg, slen));
 		start = i + 1;
 	}
-	if (last != NULL)
-		c->page->title = last;
 }
 
 /*
@@ -1241,33 +2002,91 @@ S_meta_line(struct ctx *c, const char *s, size_t len, unsigned line,
 	tl_strlist_add(c->page, &c->page->intro, tl_strndup(c->page, s, len));
 }
 
+/* The value of a top-level "title:" of the front matter (lines 2 to
+ * fm - 1), quotes removed; or NULL. */
+static const char *
+S_fm_title(struct ctx *c, size_t fm)
+{
+	size_t ln;
+
+	for (ln = 2; ln < fm; ln++) {
+		const char *p = c->lines[ln].p;
+		size_t len = c->lines[ln].len;
+
+		if (len < 6 || memcmp(p, "title:", 6) != 0)
+			continue;
+		p += 6;
+		len -= 6;
+		S_trim(&p, &len);
+		if (len >= 2 && (p[0] == '"' || p[0] == '\'') &&
+		    p[len - 1] == p[0]) {
+			p++;
+			len -= 2;
+			S_trim(&p, &len);
+		}
+		return len > 0 ? tl_strndup(c->page, p, len) : NULL;
+	}
+	return NULL;
+}
+
+/*
+ * A scraped page with no '#' heading often starts with its title on a
+ * line of its own, then prose: a short line of words that ends in no
+ * sentence punctuation, followed by a longer line.
+ */
+static int
+S_title_line(const char *s, size_t len, const char *next, size_t nlen)
+{
+	char last;
+
+	S_trim(&s, &len);
+	S_trim(&next, &nlen);
+	if (len == 0 || len > 80 || nlen <= len || memchr(s, '|', len) ||
+	    memchr(s, '>', len))
+		return 0;
+	last = s[len - 1];
+	return last != '.' && last != ':' && last != ';' && last != ',' &&
+	    last != '!' && last != '?' && last != ')' && last != ']';
+}
+
 static void
 S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
 {
 	unsigned first_table = c->page->ntables ? c->page->tables[0].line : 0;
-	const char *heading = NULL;
+	const char *scraped = NULL;
 	cmark_node *n;
+	size_t k;
 
 	for (n = cmark_node_first_child(doc); n != NULL;
 	    n = cmark_node_next(n)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		int pline = cmark_node_get_start_line(n);
 		const char *text;
-		size_t start, i;
+		size_t start, i, nl;
 
-		if (type == CMARK_NODE_HEADING && heading == NULL) {
-			heading = S_node_text(c, n, tmp);
-			if (*heading == '\0')
-				heading = NULL;
-			continue;
-		}
-		if (type != CMARK_NODE_PARAGRAPH)
+		if (type != CMARK_NODE_PARAGRAPH ||
+		    S_is_noted(c, S_srcline(c, pline)))
 			continue;
 		buf_reset(tmp);
 		S_flatten(n, tmp, '\n');
 		text = buf_str(tmp);	/* tmp->data is NULL if nothing was put */
+		start = 0;
+		/* The first block of a page without a title of its own. */
+		if (n == cmark_node_first_child(doc) && c->fm_title == NULL &&
+		    c->nheads == 0 && (nl = strcspn(text, "\n")) < tmp->len &&
+		    !S_match(c->r, c->r->re[RE_BREADCRUMB], text, nl, NULL,
+		    NULL) && S_title_line(text, nl, text + nl + 1,
+		    strcspn(text + nl + 1, "\n"))) {
+			const char *t = text;
+			size_t tlen = nl;
+
+			S_trim(&t, &tlen);
+			scraped = tl_strndup(c->page, t, tlen);
+			start = nl + 1;
+			pline++;
+		}
 		/* Each soft or hard break is a source line of its own. */
-		for (start = 0, i = 0; i <= tmp->len; i++) {
+		for (i = start; i <= tmp->len; i++) {
 			if (i < tmp->len && text[i] != '\n')
 				continue;
 			S_meta_line(c, text + start, i - start,
@@ -1276,8 +2095,24 @@ S_read_meta(struct ctx *c, cmark_node *doc, struct buf *tmp)
 			pline++;
 		}
 	}
-	if (c->page->title == NULL && heading != NULL)
-		c->page->title = heading;
+	/* The title: the front matter's, else the first '#' heading, else
+	 * the breadcrumb's last part, else the first heading. */
+	if (c->fm_title != NULL) {
+		c->page->title = c->fm_title;
+		return;
+	}
+	for (k = 0; k < c->nheads; k++)
+		if (c->heads[k].level == 1) {
+			c->page->title = c->heads[k].text;
+			return;
+		}
+	if (c->page->breadcrumb.n > 0)
+		c->page->title =
+		    c->page->breadcrumb.v[c->page->breadcrumb.n - 1];
+	else if (c->nheads > 0)
+		c->page->title = c->heads[0].text;
+	else
+		c->page->title = scraped;
 }
 
 /* ---- the reader ---------------------------------------------------- */
@@ -1311,6 +2146,7 @@ tl_read_md(void *reader, struct tl_page *page, const char *text,
 	c.r = r;
 	c.page = page;
 	c.d = d;
+	c.inl.base_url = page->url;	/* relative links resolve against it */
 	if (text == NULL) {
 		text = "";
 		len = 0;
@@ -1334,21 +2170,31 @@ tl_read_md(void *reader, struct tl_page *page, const char *text,
 		buf_free(&fixed);
 		free(c.lines);
 		free(c.lmap);
+		free(c.headless);
 		return -1;
 	}
 
+	c.fm_title = S_fm_title(&c, S_front_matter(&c));
 	S_read_gfm_tables(&c, doc, &tmp);
 	S_read_cell_tables(&c);
 	if (page->ntables > 1)
 		qsort(page->tables, page->ntables, sizeof(*page->tables),
 		    S_table_cmp);
+	S_table_headings(&c);
 	S_read_meta(&c, doc, &tmp);
 
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
 	buf_free(&fixed);
 	buf_free(&tmp);
+	buf_free(&c.tagbuf);
+	buf_free(&c.hide.attr);
+	tl_inl_free(&c.inl);
 	free(c.lines);
 	free(c.lmap);
+	free(c.heads);
+	free(c.quoted);
+	free(c.noted);
+	free(c.headless);
 	return 0;
 }

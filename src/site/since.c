@@ -85,40 +85,42 @@ leave(struct check *c, size_t len)
 		c->where.data[len] = '\0';
 }
 
+/* Text as the model holds it: valid UTF-8 without a NUL. */
 static int
 valid_text(const char *s, size_t len)
 {
-	size_t i = 0, n;
+	size_t n;
 
-	if (strlen(s) != len)
-		return 0;	/* a NUL inside */
-	while (i < len) {
-		if ((n = tl_utf8_decode((const unsigned char *)s + i, len - i,
-		    NULL)) == 0)
-			return 0;
-		i += n;
-	}
-	return 1;
+	return tl_utf8_find_bad(s, len, 0, TL_UTF8_NUL, &n) == len;
 }
 
 /* Member `key` of object o: a string (or, with nullable, null: *out
  * NULL).  Missing is an error unless optional. */
 enum { REQUIRED = 0, OPTIONAL = 1, NULLABLE = 2 };
 
+/* Member `key` of o as `how` allows: 1 with *v set when there is a value
+ * to check, 0 when it may be and is missing (or null), -1 (said) else. */
+static int
+member(struct check *c, json_t *o, const char *key, int how, json_t **v)
+{
+	*v = json_object_get(o, key);
+	if (*v == NULL)
+		return (how & OPTIONAL) ? 0 : bad(c, "no member \"%s\"", key);
+	if (json_is_null(*v) && (how & NULLABLE))
+		return 0;
+	return 1;
+}
+
 static int
 get_string(struct check *c, json_t *o, const char *key, int how,
     const char **out)
 {
-	json_t *v = json_object_get(o, key);
+	json_t *v;
+	int rc;
 
 	*out = NULL;
-	if (v == NULL) {
-		if (how & OPTIONAL)
-			return 0;
-		return bad(c, "no member \"%s\"", key);
-	}
-	if (json_is_null(v) && (how & NULLABLE))
-		return 0;
+	if ((rc = member(c, o, key, how, &v)) <= 0)
+		return rc;
 	if (!json_is_string(v))
 		return bad(c, "\"%s\" is not a string%s", key,
 		    (how & NULLABLE) ? " or null" : "");
@@ -133,16 +135,12 @@ static int
 get_int(struct check *c, json_t *o, const char *key, int how, json_int_t lo,
     json_int_t hi, json_int_t *out)
 {
-	json_t *v = json_object_get(o, key);
+	json_t *v;
+	int rc;
 
 	*out = -1;
-	if (v == NULL) {
-		if (how & OPTIONAL)
-			return 0;
-		return bad(c, "no member \"%s\"", key);
-	}
-	if (json_is_null(v) && (how & NULLABLE))
-		return 0;
+	if ((rc = member(c, o, key, how, &v)) <= 0)
+		return rc;
 	if (!json_is_integer(v))
 		return bad(c, "\"%s\" is not an integer%s", key,
 		    (how & NULLABLE) ? " or null" : "");
@@ -173,29 +171,6 @@ get_array(struct check *c, json_t *o, const char *key, size_t max)
 		return NULL;
 	}
 	return v;
-}
-
-/* "2023-12" or "2023-12-05", as tablog writes last_update; 0 if not. */
-static int
-parse_iso(const char *s, struct tl_date *d)
-{
-	int y, m, day = 0, n = 0;
-	size_t len = strlen(s);
-
-	memset(d, 0, sizeof(*d));
-	if (len == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7)
-		;
-	else if (len == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day,
-	    &n) == 3 && n == 10 && day >= 1 && day <= 31)
-		;
-	else
-		return 0;
-	if (y < 1 || m < 1 || m > 12 || s[4] != '-')
-		return 0;
-	d->year = y;
-	d->month = m;
-	d->day = day;
-	return 1;
 }
 
 /* A slug names a folder of the site: [a-z0-9-], 1 to 255 bytes. */
@@ -263,7 +238,9 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 		/* Only canonical fields other than the derived ones map. */
 		if (t->columns[i].field == TL_DISPLAY_NAME ||
 		    t->columns[i].field == TL_QUALIFIER ||
-		    t->columns[i].field == TL_LAST_UPDATE_TEXT)
+		    t->columns[i].field == TL_LAST_UPDATE_TEXT ||
+		    t->columns[i].field == TL_TYPE_TEXT ||
+		    t->columns[i].field == TL_TYPE_QUALIFIER)
 			t->columns[i].field = TL_EXTRA;
 	}
 	tl_map_free(&keys);
@@ -334,6 +311,41 @@ rebuild_page(struct check *c, json_t *pj, const char **path)
 	return page;
 }
 
+/*
+ * A row's "higher_privileged": null, or an array of strings (kept in *v,
+ * which the caller frees), *n of them; *listed says which.  Builds made
+ * before the member existed have none.
+ */
+static int
+get_higher(struct check *c, json_t *rj, const char ***v, size_t *n,
+    int *listed)
+{
+	json_t *a = json_object_get(rj, "higher_privileged"), *item;
+	size_t i;
+
+	*v = NULL;
+	*n = 0;
+	*listed = 0;
+	if (a == NULL || json_is_null(a))
+		return 0;
+	if (!json_is_array(a))
+		return bad(c, "\"higher_privileged\" is not an array or null");
+	*v = xcalloc(json_array_size(a) + 1, sizeof(**v));
+	json_array_foreach(a, i, item) {
+		if (!json_is_string(item) || !valid_text(json_string_value(item),
+		    json_string_length(item))) {
+			free(*v);
+			*v = NULL;
+			return bad(c, "\"higher_privileged\" holds other than "
+			    "text");
+		}
+		(*v)[i] = json_string_value(item);
+	}
+	*n = json_array_size(a);
+	*listed = 1;
+	return 0;
+}
+
 /* One row of "rows", checked, into its page's table. */
 static int
 rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
@@ -342,6 +354,10 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 	const char *slug, *v;
 	const char **texts;
 	const char *fields[TL_NFIELDS];
+	const char **higher = NULL;
+	json_t *supported;
+	size_t nhigher;
+	int listed;
 	struct tl_page *page;
 	struct tl_table *t;
 	struct tl_row *r;
@@ -366,21 +382,35 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 	    get_string(c, rj, "last_update_label", OPTIONAL | NULLABLE,
 	    &v) != 0)
 		return -1;
+	/* Fields added after the first builds may be missing. */
 	for (f = 0; f < TL_NFIELDS; f++)
-		if (get_string(c, rj, tl_field_name(f), NULLABLE,
-		    &fields[f]) != 0)
+		if (f != TL_HIGHER_PRIVILEGED && get_string(c, rj,
+		    tl_field_name(f), NULLABLE | (f > TL_LAST_UPDATE_TEXT ?
+		    OPTIONAL : 0), &fields[f]) != 0)
 			return -1;
+	fields[TL_HIGHER_PRIVILEGED] = NULL;
+	supported = json_object_get(rj, "supported");
+	if (supported != NULL && !json_is_boolean(supported))
+		return bad(c, "\"supported\" is not true or false");
+	if (get_higher(c, rj, &higher, &nhigher, &listed) != 0)
+		return -1;
 	memset(&date, 0, sizeof(date));
 	if (fields[TL_LAST_UPDATE] != NULL &&
-	    !parse_iso(fields[TL_LAST_UPDATE], &date))
+	    tl_parse_iso_date(fields[TL_LAST_UPDATE], &date) != 0) {
+		free(higher);
 		return bad(c, "\"last_update\" is not a date YYYY-MM or "
 		    "YYYY-MM-DD");
+	}
 	t = &page->tables[ti];
-	if ((cells = get_array(c, rj, "cells", t->ncolumns)) == NULL)
+	if ((cells = get_array(c, rj, "cells", t->ncolumns)) == NULL) {
+		free(higher);
 		return -1;
-	if (json_array_size(cells) != t->ncolumns)
+	}
+	if (json_array_size(cells) != t->ncolumns) {
+		free(higher);
 		return bad(c, "\"cells\" has %zu items, its table %zu columns",
 		    json_array_size(cells), t->ncolumns);
+	}
 	texts = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*texts));
 	json_array_foreach(cells, i, cell) {
 		mark = enter(c, ".cells[%zu]", i);
@@ -409,8 +439,12 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 		for (f = 0; f < TL_NFIELDS; f++)
 			r->f[f] = fields[f] ? tl_strdup(page, fields[f]) : NULL;
 		r->date = date;
+		if (listed)
+			tl_row_set_higher(page, r, higher, nhigher);
+		r->unsupported = json_is_false(supported);
 	}
 	free(texts);
+	free(higher);
 	return rc;
 }
 

@@ -25,7 +25,11 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "fetch/fetch.h"
+#include "git/repo.h"
 #include "model/changelog.h"
+#include "read/read.h"
+#include "site/sources.h"
 #include "write/context.h"
 #include "write/convert.h"
 #include "base/output.h"
@@ -44,9 +48,14 @@
 #endif
 
 struct site_page {
-	char		*path;		/* as found under indir */
-	const char	*rel;		/* the same, relative to indir */
+	char		*path;		/* as found under indir, or the URL */
+	const char	*rel;		/* relative to indir; the URL */
+	const struct tl_source *src;	/* a page of --sources, or NULL */
+	struct tl_fetch_result fetched;	/* src: what its fetch gave */
+	struct buf	 archived;	/* src: the archive's bytes, when */
+	int		 have_archived;	/* the fetch failed and it has some */
 	struct tl_page	*page;		/* NULL when it could not be read */
+	int		 write_failed;
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
@@ -136,6 +145,7 @@ struct site {
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
+	struct tl_sources sources;	/* --sources */
 	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
 	/* What the walk read: never written to (see check_outputs()). */
@@ -333,6 +343,167 @@ find_pages(struct site *s, struct tl_diags *d)
 	return rc;
 }
 
+/* ---- pages from the web (--sources) -------------------------------- */
+
+/* Each source is a page after those found under indir, in FILE's order;
+ * its URL is its path, what --since knows it by. */
+static void
+add_sources(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->sources.n; i++) {
+		add_page(s, s->sources.v[i].url);
+		s->pages[s->n - 1].rel = s->pages[s->n - 1].path;
+		s->pages[s->n - 1].src = &s->sources.v[i];
+	}
+}
+
+/*
+ * Fetch the sources, pages[first..n), all at once through one client, so
+ * that the per-host limit and delay hold across them.  Each diagnostic
+ * about a source goes to its page, to be said with it in input order;
+ * the others (a cache that cannot be opened) to d.  -1 when no client
+ * could be made (a cacert that cannot be read): nothing was fetched.
+ */
+static int
+fetch_sources(struct site *s, size_t first, struct tl_diags *d)
+{
+	const struct tl_build_opts *o = s->o;
+	size_t n = s->n - first, i, k;
+	struct tl_fetch_result *res;
+	struct tl_fetch_opts fo;
+	struct tl_diags fd = {0};
+	struct tl_map byurl = {0};
+	struct tl_fetch *f;
+	const char **urls;
+
+	if (n == 0)
+		return 0;
+	tl_load_fetch_opts(&o->load, &fo);
+	fo.per_host = o->per_host;
+	fo.host_delay = o->delay;
+	fo.temps = o->write.temps;
+	if ((f = tl_fetch_new(&fo, d)) == NULL)
+		return -1;
+	urls = xcalloc(n, sizeof(*urls));
+	res = xcalloc(n, sizeof(*res));
+	for (i = 0; i < n; i++) {
+		urls[i] = s->pages[first + i].path;
+		tl_map_put(&byurl, urls[i], first + i);
+	}
+	tl_fetch_urls(f, urls, n, res, &fd);
+	for (i = 0; i < fd.n; i++) {
+		const struct tl_diag *dg = &fd.v[i];
+
+		tl_diag_kind(dg->file != NULL && tl_map_get(&byurl, dg->file,
+		    &k) ? &s->pages[k].diags : d, dg->severity, dg->kind,
+		    dg->file, dg->line, "%s", dg->message);
+	}
+	for (i = 0; i < n; i++)
+		s->pages[first + i].fetched = res[i];
+	tl_diags_free(&fd);
+	tl_map_free(&byurl);
+	free(res);
+	free(urls);
+	tl_fetch_free(f);
+	return 0;
+}
+
+/* The commit message: the URL, then what the server said of the bytes. */
+static void
+archive_message(struct buf *m, const char *url,
+    const struct tl_fetch_result *r)
+{
+	buf_printf(m, "%s\n\n", url);
+	if (r->final_url != NULL && strcmp(r->final_url, url) != 0)
+		buf_printf(m, "Final-URL: %s\n", r->final_url);
+	if (r->etag != NULL)
+		buf_printf(m, "ETag: %s\n", r->etag);
+	if (r->date != NULL)
+		buf_printf(m, "Date: %s\n", r->date);
+	if (r->last_modified != NULL)
+		buf_printf(m, "Last-Modified: %s\n", r->last_modified);
+	if (r->content_type != NULL)
+		buf_printf(m, "Content-Type: %s\n", r->content_type);
+}
+
+/* A fetched source's bytes into the archive, when they changed. */
+static void
+archive_page(struct site *s, struct tl_repo *repo, struct site_page *p)
+{
+	const struct tl_fetch_result *r = &p->fetched;
+	const struct tl_input_format *fmt = s->o->load.from != NULL ?
+	    s->o->load.from : tl_input_detect(r->body, r->len);
+	const char *ext = tl_archive_ext(r->content_type, fmt->name);
+	struct buf path = {0}, other = {0}, msg = {0};
+	struct tl_repo_file f;
+
+	buf_printf(&path, "%s%s", p->src->archive, ext);
+	buf_printf(&other, "%s%s", p->src->archive,
+	    strcmp(ext, ".html") == 0 ? ".md" : ".html");
+	archive_message(&msg, p->src->url, r);
+	memset(&f, 0, sizeof(f));
+	f.path = path.data;
+	f.bytes = r->body;
+	f.len = r->len;
+	f.when = r->fetched;
+	f.message = msg.data;
+	f.replaces = other.data;
+	tl_repo_commit_file(repo, &f, &p->diags);
+	buf_free(&path);
+	buf_free(&other);
+	buf_free(&msg);
+}
+
+/* A source that could not be fetched: the archive's version, if any. */
+static void
+archive_fallback(struct site *s, struct tl_repo *repo, struct site_page *p)
+{
+	static const char *const exts[] = { ".html", ".md" };
+	struct buf path = {0};
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]) && rc == 0; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s%s", p->src->archive, exts[i]);
+		rc = tl_repo_read_file(repo, path.data, &p->archived,
+		    &p->diags);
+	}
+	if (rc == 1) {
+		p->have_archived = 1;
+		tl_diag_kind(&p->diags, TL_WARNING, TL_DK_ARCHIVED, p->path, 0,
+		    "built from its last archived version (%s in %s)",
+		    path.data, s->o->archive);
+	}
+	buf_free(&path);
+}
+
+/*
+ * --archive: commit each source fetched whose bytes changed, in input
+ * order, and read back the last version of each source whose fetch
+ * failed.  An archive that cannot be opened is an error, and the build
+ * goes on without it.
+ */
+static void
+archive_sources(struct site *s, size_t first, struct tl_diags *d)
+{
+	struct tl_repo *repo;
+	size_t i;
+
+	if (s->o->archive == NULL || first == s->n ||
+	    (repo = tl_repo_open(s->o->archive, 1, d)) == NULL)
+		return;
+	for (i = first; i < s->n; i++) {
+		if (s->pages[i].fetched.ok)
+			archive_page(s, repo, &s->pages[i]);
+		else
+			archive_fallback(s, repo, &s->pages[i]);
+	}
+	tl_repo_close(repo);
+}
+
 /*
  * Before anything is written: nothing tablog would write may be, or be
  * reached through, something it did not make.  A file in the way of one
@@ -342,7 +513,7 @@ find_pages(struct site *s, struct tl_diags *d)
  */
 static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
-	"all.csv", "all.json",
+	"all.csv", "all.xlsx", "all.json",
 };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
@@ -498,13 +669,38 @@ run_parallel(struct site *s, int jobs,
 
 /* ---- per page ------------------------------------------------------ */
 
+/* A source's page, from its fetch or the archive; its bytes let go. */
+static void
+load_source(struct site_page *p, struct tl_loader *loader)
+{
+	struct tl_load_meta meta;
+
+	if (p->fetched.ok) {
+		p->page = tl_load_fetched(loader, p->path, &p->fetched,
+		    &p->diags);
+	} else if (p->have_archived) {
+		/* The archive keeps the bytes, not the Content-Type. */
+		meta.charset = NULL;
+		meta.url = p->path;
+		p->page = tl_load_bytes(loader, p->path, buf_str(&p->archived),
+		    p->archived.len, &meta, &p->diags);
+	}
+	tl_fetch_result_free(&p->fetched);
+	buf_free(&p->archived);
+	if (p->page != NULL && p->src->slug != NULL)
+		p->page->slug = tl_strdup(p->page, p->src->slug);
+}
+
 static void
 step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	(void)renderer;
-	p->page = tl_load_found_page(loader, p->path, s->o->follow_links,
-	    &p->diags);
+	if (p->src != NULL)
+		load_source(p, loader);
+	else
+		p->page = tl_load_found_page(loader, p->path,
+		    s->o->follow_links, &p->diags);
 	if (p->page == NULL)
 		return;
 	p->opts = s->o->write;
@@ -533,8 +729,10 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 		return;
 	tl_path_join(&dir, s->o->outdir, p->page->slug);
 	if ((fd = tl_subdir_open(s->outfd, p->page->slug, dir.data,
-	    &p->diags)) < 0)
+	    &p->diags)) < 0) {
+		p->write_failed = 1;
 		goto out;
+	}
 	for (i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
 		const struct tl_output_format *f = tl_output_format(
 		    page_formats[i]);
@@ -542,8 +740,10 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 		buf_reset(&path);
 		tl_path_join(&path, dir.data, page_files[i]);
 		if (tl_convert_fileat(&p->view, renderer, f, fd,
-		    page_files[i], path.data, &p->diags) != 0)
+		    page_files[i], path.data, &p->diags) != 0) {
+			p->write_failed = 1;
 			break;
+		}
 	}
 	close(fd);
 out:
@@ -564,11 +764,17 @@ assign_slugs(struct site *s)
 	struct buf slug = {0};
 	size_t i, k;
 
+	/* A slug --sources gives is the page's own: taken first. */
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL && s->pages[i].src != NULL &&
+		    s->pages[i].src->slug != NULL)
+			tl_map_put(&taken, s->pages[i].page->slug, i);
 	for (i = 0; i < s->n; i++) {
 		struct tl_page *page = s->pages[i].page;
 		const char *base;
 
-		if (page == NULL)
+		if (page == NULL || (s->pages[i].src != NULL &&
+		    s->pages[i].src->slug != NULL))
 			continue;
 		base = page->slug;
 		if (!tl_map_get(&next, base, &k))
@@ -683,9 +889,9 @@ detect_changes(struct tl_since_changes *out, const struct site *s)
 	free(paths);
 
 	det = json_object();
-	memset(&day, 0, sizeof(day));
-	sscanf(s->o->detected_date, "%d-%d-%d", &day.year, &day.month,
-	    &day.day);
+	/* --date was checked when given; today's date is always one. */
+	if (tl_parse_iso_date(s->o->detected_date, &day) != 0)
+		memset(&day, 0, sizeof(day));
 	json_object_set_new(det, "date", json_string(s->o->detected_date));
 	tl_date_label(&b, &day);
 	json_object_set_new(det, "label", json_string(b.data));
@@ -747,7 +953,7 @@ all_pages_json(const struct site *s)
 }
 
 static int
-write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
+write_all_csv(const struct site *s, FILE *fp, int flags, int bom)
 {
 	struct tl_csv_columns cols = {0};
 	struct buf b = {0};
@@ -761,8 +967,7 @@ write_all_csv(const struct site *s, FILE *fp, int raw, int bom)
 	tl_csv_header(&b, &cols, 1);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL)
-			tl_csv_rows(&b, fp, s->pages[i].page, &cols,
-			    s->pages[i].page->slug, raw);
+			tl_csv_rows(&b, fp, s->pages[i].page, &cols, 1, flags);
 	buf_spill(&b, fp, 0);
 	buf_free(&b);
 	tl_csv_columns_free(&cols);
@@ -790,8 +995,13 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 		v = tl_site_value(ctx);
 		rc = tl_render(renderer, template, &v, out.fp, d);
 	} else if (strcmp(file, "all.csv") == 0) {
-		rc = write_all_csv(s, out.fp, s->o->write.csv_raw,
+		rc = write_all_csv(s, out.fp,
+		    (s->o->write.csv_raw ? TL_CSV_RAW : 0) |
+		    (s->o->write.csv_markdown ? TL_CSV_MARKDOWN : 0),
 		    s->o->write.csv_bom);
+	} else if (strcmp(file, "all.xlsx") == 0) {
+		rc = tl_write_xlsx_site(ctx->views, ctx->nviews, ctx->title,
+		    out.fp, d);
 	} else {
 		v = tl_site_all_value(ctx);
 		rc = tl_write_value(&v, out.fp);
@@ -836,7 +1046,7 @@ write_site(const struct site *s, struct tl_diags *d)
 	/* The template of each of site_files[], or none. */
 	static const char *const templates[] = {
 		"index.html", "site-changelog.md", "site-changelog.html",
-		"site-feed.xml", NULL, NULL,
+		"site-feed.xml", NULL, NULL, NULL,
 	};
 	struct tl_renderer *renderer = site_renderer(s->o);
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
@@ -866,7 +1076,7 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 {
 	struct site s;
 	int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, t;
+	size_t i, t, first;
 	int rc = 0;
 
 	memset(&s, 0, sizeof(s));
@@ -880,14 +1090,32 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		rc = -1;
 		goto out;
 	}
-	if (find_pages(&s, d) != 0) {
+	/* A bad line of --sources stops the build before anything is
+	 * fetched: a page left out would vanish from the site. */
+	if (o->sources != NULL && tl_sources_read(&s.sources, o->sources,
+	    o->load.max_input ? o->load.max_input : TL_DEFAULT_MAX_INPUT,
+	    o->archive != NULL, d) != 0) {
 		rc = -1;
 		goto out;
 	}
-	if (s.n == 0)
+	if (o->indir != NULL && find_pages(&s, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (s.n == 0 && o->indir != NULL)
 		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES,
 		    o->indir, 0, "no pages (.md, .markdown, "
 		    ".html, .htm) found");
+	else if (s.sources.n == 0 && o->sources != NULL)
+		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES, o->sources, 0,
+		    "no sources (a URL a line)");
+	first = s.n;
+	add_sources(&s);
+	if (fetch_sources(&s, first, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	archive_sources(&s, first, d);
 
 	/* The readers' libraries set up process-wide state on first use,
 	 * which two workers must not race to do. */
@@ -910,11 +1138,13 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	stats->pages = s.n;
 	for (i = 0; i < s.n; i++) {
 		struct site_page *p = &s.pages[i];
-		int failed = p->page == NULL ||
-		    tl_diags_count(&p->diags, TL_ERROR) > 0;
 
+		/* A source built from the archive was built, and its failed
+		 * fetch is still an error. */
+		if (tl_diags_count(&p->diags, TL_ERROR) > 0)
+			rc = -1;
 		tl_diags_move(d, &p->diags);
-		if (failed) {
+		if (p->page == NULL || p->write_failed) {
 			rc = -1;
 			continue;
 		}
@@ -932,9 +1162,12 @@ out:
 			tl_view_free(&s.pages[i].view);
 		tl_page_free(s.pages[i].page);
 		tl_diags_free(&s.pages[i].diags);
+		tl_fetch_result_free(&s.pages[i].fetched);
+		buf_free(&s.pages[i].archived);
 		free(s.pages[i].path);
 	}
 	free(s.pages);
+	tl_sources_free(&s.sources);
 	if (s.outfd >= 0)
 		close(s.outfd);
 	inode_set_free(&s.folders);

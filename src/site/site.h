@@ -9,6 +9,12 @@
  * With `since`, the site changelog and feed open with "Detected changes":
  * every page diffed against the previous build's all.json (since.h).
  *
+ * With `sources`, the pages of a list of URLs (sources.h) are fetched, in
+ * parallel by one client, beside or instead of the pages under indir;
+ * with `archive`, each one's bytes are committed to a git repository when
+ * they changed, and a source whose fetch fails is built from the version
+ * the archive holds (docs/design.md "Fetching").
+ *
  * Pages are read and written by a pool of threads; everything that depends
  * on more than one page (slugs, combined files) is done in input order by
  * the calling thread, so the output is the same whatever the thread count.
@@ -21,8 +27,12 @@
 #include "write/write.h"
 
 struct tl_build_opts {
-	const char	*indir;
+	const char	*indir;		/* NULL: none (sources only) */
 	const char	*outdir;
+	const char	*sources;	/* --sources FILE, or NULL (sources.h) */
+	const char	*archive;	/* --archive REPO, or NULL */
+	int		 per_host;	/* fetches at once to one host (0: 2) */
+	double		 delay;		/* seconds between two to one host */
 	int		 jobs;		/* threads; 0 for one per core */
 	int		 follow_links;	/* follow symbolic links in indir */
 	const char	*templates_dir;	/* --templates, or NULL */

@@ -25,19 +25,20 @@
 #include "write/escape.h"
 
 /*
- * The text of a cell when it is the cell as read (no date label, no
- * split permission to put back together), else NULL.
+ * The text of a cell when it is the cell as read (no split permission to
+ * put back together), else NULL.  A date cell is shown as the page wrote
+ * it (--normalize-dates has the normaliser rewrite it).  A permission
+ * cell with markup of its own is shown as written, markup and all.
  */
 static const char *
 cell_as_read(const struct tl_table *t, const struct tl_row *r, size_t col)
 {
 	const struct tl_column *c = &t->columns[col];
 
-	if ((int)col == t->date_column && r->date.year != 0)
-		return NULL;
 	if (c->field == TL_PERMISSION && r->f[TL_PERMISSION] != NULL &&
 	    (r->f[TL_DISPLAY_NAME] != NULL || r->f[TL_QUALIFIER] != NULL) &&
-	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0)
+	    tl_table_field_column(t, TL_DISPLAY_NAME) < 0 &&
+	    tl_cell_markup(r, col) == NULL)
 		return NULL;
 	return r->cells[col];
 }
@@ -50,8 +51,6 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 
 	if (s != NULL) {
 		buf_puts(out, s);
-	} else if ((int)col == t->date_column && r->date.year != 0) {
-		tl_date_label(out, &r->date);
 	} else {
 		buf_puts(out, r->f[TL_PERMISSION]);
 		if (r->f[TL_QUALIFIER] != NULL) {
@@ -65,6 +64,42 @@ tl_cell_text(struct buf *out, const struct tl_table *t, const struct tl_row *r,
 			buf_putc(out, ')');
 		}
 	}
+}
+
+void
+tl_cell_md(struct buf *out, const struct tl_table *t, const struct tl_row *r,
+    size_t col, int in_table)
+{
+	const struct tl_markup *m = tl_cell_shown_markup(t, r, col);
+	struct buf text = {0};
+
+	if (m != NULL || cell_as_read(t, r, col) != NULL) {
+		esc_md_marked(out, r->cells[col], m, in_table);
+		return;
+	}
+	tl_cell_text(&text, t, r, col);
+	esc_md_cell(out, buf_str(&text));
+	buf_free(&text);
+}
+
+const struct tl_markup *
+tl_cell_shown_markup(const struct tl_table *t, const struct tl_row *r,
+    size_t col)
+{
+	return cell_as_read(t, r, col) != NULL ? tl_cell_markup(r, col) :
+	    NULL;
+}
+
+int
+tl_cell_has_markup(const struct tl_table *t, const struct tl_row *r,
+    size_t col)
+{
+	const char *s = cell_as_read(t, r, col);
+
+	/* Shown otherwise (a date's label, a permission put back together),
+	 * a cell is plain text. */
+	return s != NULL && (tl_cell_markup(r, col) != NULL ||
+	    strchr(s, '\n') != NULL);
 }
 
 void
@@ -134,8 +169,14 @@ static void
 cell_html_made(const struct tl_value *v, struct buf *out)
 {
 	const char *s = cell_as_read(table_of(v), row_of(v), v->b);
+	const struct tl_markup *m = tl_cell_shown_markup(table_of(v),
+	    row_of(v), v->b);
 	struct buf text = {0};
 
+	if (m != NULL) {
+		esc_html_marked(out, row_of(v)->cells[v->b], m);
+		return;
+	}
 	if (s != NULL) {
 		esc_html_lines(out, s);
 		return;
@@ -143,6 +184,94 @@ cell_html_made(const struct tl_value *v, struct buf *out)
 	tl_cell_text(&text, table_of(v), row_of(v), v->b);
 	esc_html_lines(out, buf_str(&text));
 	buf_free(&text);
+}
+
+/* The cell as GFM inline text, for a cell with markup (or line breaks). */
+static void
+cell_md_made(const struct tl_value *v, struct buf *out)
+{
+	tl_cell_md(out, table_of(v), row_of(v), v->b, 0);
+}
+
+static int
+cell_marked(const struct tl_value *v)
+{
+	return tl_cell_has_markup(table_of(v), row_of(v), v->b);
+}
+
+/* -- a cell's links: [{text, href}]; p, a, b as for the cell, q the
+ * link's mark -- */
+
+static const struct tl_mark *
+mark_of(const struct tl_value *v)
+{
+	return v->q;
+}
+
+static void
+link_text_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_mark *m = mark_of(v);
+
+	buf_put(out, row_of(v)->cells[v->b] + m->start, m->end - m->start);
+}
+
+static void
+link_href(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(mark_of(v)->href);
+}
+
+static const struct tl_value_member link_members[] = {
+	TL_MADE("text", link_text_made),
+	TL_COMPUTED("href", link_href),
+};
+
+static const struct tl_value_class link_class = TL_FIXED_CLASS(link_members);
+
+/* The i-th link mark of the cell, or NULL. */
+static const struct tl_mark *
+nth_link(const struct tl_value *v, size_t i)
+{
+	const struct tl_markup *m = tl_cell_markup(row_of(v), v->b);
+	size_t k;
+
+	for (k = 0; m != NULL && k < m->n; k++)
+		if (m->v[k].kind == TL_MARK_LINK && i-- == 0)
+			return &m->v[k];
+	return NULL;
+}
+
+static size_t
+links_size(const struct tl_value *v)
+{
+	const struct tl_markup *m = tl_cell_markup(row_of(v), v->b);
+	size_t k, n = 0;
+
+	for (k = 0; m != NULL && k < m->n; k++)
+		n += m->v[k].kind == TL_MARK_LINK;
+	return n;
+}
+
+static void
+links_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &link_class, v->p, v->a, v->b);
+	out->q = nth_link(v, i);
+}
+
+static const struct tl_value_class cell_links_class = {
+	.size = links_size,
+	.at = links_at,
+};
+
+/* Only a cell with links has them. */
+static void
+cell_links(const struct tl_value *v, struct tl_value *out)
+{
+	if (nth_link(v, 0) != NULL)
+		*out = tl_value_make(TL_VALUE_ARRAY, &cell_links_class, v->p,
+		    v->a, v->b);
 }
 
 static const struct tl_value_class cell_text_class = {
@@ -174,6 +303,8 @@ static const struct tl_value_member cell_members[] = {
 	TL_STRING_AT("field", struct tl_column, key),
 	TL_STRING_AT("header", struct tl_column, header),
 	TL_COMPUTED("text", cell_text),
+	TL_MADE_IF("md", cell_md_made, cell_marked, TL_VALUE_MISSING),
+	TL_COMPUTED("links", cell_links),
 	TL_MADE("html", cell_html_made),
 	TL_COMPUTED("sort", cell_sort),
 };
@@ -298,6 +429,25 @@ row_no_date_update(const struct tl_value *v, struct tl_value *out)
 		*out = tl_value_bool(row_of(v)->changed_without_date_update);
 }
 
+/* A struct tl_strlist (p) as an array of strings (defined below). */
+static const struct tl_value_class strlist_class;
+
+/* higher_privileged: the row's list, null when it has none. */
+static void
+row_higher(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_row *r = row_of(v);
+
+	*out = r->f[TL_HIGHER_PRIVILEGED] == NULL ? tl_value_null() :
+	    tl_value_make(TL_VALUE_ARRAY, &strlist_class, &r->higher, 0, 0);
+}
+
+static void
+row_supported(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_bool(!row_of(v)->unsupported);
+}
+
 static const struct tl_value_member row_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_row, line),
 	/* the canonical fields, as tl_field_name() names them */
@@ -310,12 +460,19 @@ static const struct tl_value_member row_members[] = {
 	TL_STRING_AT("last_update", struct tl_row, f[TL_LAST_UPDATE]),
 	TL_STRING_AT("last_update_text", struct tl_row,
 	    f[TL_LAST_UPDATE_TEXT]),
+	TL_STRING_AT("type_text", struct tl_row, f[TL_TYPE_TEXT]),
+	TL_STRING_AT("type_qualifier", struct tl_row, f[TL_TYPE_QUALIFIER]),
+	TL_COMPUTED("higher_privileged", row_higher),
+	TL_COMPUTED("supported", row_supported),
 	TL_MADE_IF("last_update_label", date_label_made, row_dated,
 	    TL_VALUE_NULL),
 	HISTORY_AT("first_seen", first_seen),
 	HISTORY_AT("last_changed", last_changed),
 	TL_COMPUTED("changed_without_date_update", row_no_date_update),
 	TL_COMPUTED("label", row_label),
+	/* null, not missing, where there is none: in a template the
+	 * table's section must not show through. */
+	TL_STRING_AT("section", struct tl_row, section),
 	TL_SPREAD_AS(&row_extra_class),
 	TL_AS("cells", &cells_class),
 };
@@ -348,7 +505,26 @@ tl_row_json(const struct tl_table *t, const struct tl_row *r)
 	return tl_value_to_json(&v);
 }
 
-/* -- tables: line, columns [{field, header}], rows; q as for rows -- */
+static size_t
+strlist_size(const struct tl_value *v)
+{
+	return ((const struct tl_strlist *)v->p)->n;
+}
+
+static void
+strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
+}
+
+/* A struct tl_strlist (p) as an array of strings. */
+static const struct tl_value_class strlist_class = {
+	.size = strlist_size,
+	.at = strlist_at,
+};
+
+/* -- tables: line, section, headings, caption, notes, columns [{field,
+ * header}], rows; q as for rows -- */
 
 static size_t
 rows_size(const struct tl_value *v)
@@ -393,8 +569,18 @@ static const struct tl_value_class columns_class = {
 	.at = columns_at,
 };
 
+static void
+table_section(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(tl_table_section(table_of(v)));
+}
+
 static const struct tl_value_member table_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_table, line),
+	TL_COMPUTED("section", table_section),
+	TL_CLASS_AT("headings", &strlist_class, struct tl_table, headings),
+	TL_STRING_AT("caption", struct tl_table, caption),
+	TL_CLASS_AT("notes", &strlist_class, struct tl_table, notes),
 	TL_AS("columns", &columns_class),
 	TL_AS("rows", &rows_class),
 };
@@ -477,14 +663,111 @@ entries_size(const struct tl_value *v)
 	return group_of(v)->n;
 }
 
+/* -- a changelog entry: the row's members, then where the row is:
+ * table {index, section, headings, caption}; p: the view, a: the group,
+ * b: the entry -- */
+
+static const struct tl_changelog_entry *
+entry_of(const struct tl_value *v)
+{
+	return &view_of(v)->changelog.groups[v->a].entries[v->b];
+}
+
 static void
-entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
+entry_row(const struct tl_value *v, struct tl_value *out)
 {
 	const struct tl_view *view = view_of(v);
-	const struct tl_changelog_entry *e = &group_of(v)->entries[i];
+	const struct tl_changelog_entry *e = entry_of(v);
 
 	*out = tl_view_row(view, (size_t)(e->table - view->page->tables),
 	    (size_t)(e->row - e->table->rows));
+}
+
+static const void *
+where_self(const struct tl_value *v)
+{
+	return table_of(v);
+}
+
+static void
+where_index(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_int((json_int_t)v->a);
+}
+
+/* p: the table, a: its index in the page. */
+static const struct tl_value_member where_members[] = {
+	TL_COMPUTED("index", where_index),
+	TL_COMPUTED("section", table_section),
+	TL_CLASS_AT("headings", &strlist_class, struct tl_table, headings),
+	TL_STRING_AT("caption", struct tl_table, caption),
+};
+
+static const struct tl_value_class where_class =
+    TL_FIXED_CLASS_OF(where_members, where_self);
+
+static void
+entry_table(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_view *view = view_of(v);
+	const struct tl_changelog_entry *e = entry_of(v);
+
+	*out = tl_value_make(TL_VALUE_OBJECT, &where_class, e->table,
+	    (size_t)(e->table - view->page->tables), 0);
+}
+
+/*
+ * Where the row is, for people: its table's headings below the page's
+ * title, then its section row, joined by " › "; absent when that says
+ * nothing ("Delegated permissions › Mail").
+ */
+static void
+entry_context_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+	const struct tl_changelog_entry *e = entry_of(v);
+	const struct tl_strlist *h = &e->table->headings;
+	const char *title = view->page->title;
+	size_t i = 0;
+
+	while (i < h->n && title != NULL && strcmp(h->v[i], title) == 0)
+		i++;
+	for (; i < h->n; i++) {
+		if (out->len > 0)
+			buf_puts(out, " \xE2\x80\xBA ");
+		buf_puts(out, h->v[i]);
+	}
+	if (e->row->section != NULL) {
+		if (out->len > 0)
+			buf_puts(out, " \xE2\x80\xBA ");
+		buf_puts(out, e->row->section);
+	}
+}
+
+static int
+entry_has_context(const struct tl_value *v)
+{
+	const struct tl_changelog_entry *e = entry_of(v);
+	const struct tl_strlist *h = &e->table->headings;
+	const char *title = view_of(v)->page->title;
+
+	return e->row->section != NULL || h->n > 1 || (h->n == 1 &&
+	    (title == NULL || strcmp(h->v[0], title) != 0));
+}
+
+static const struct tl_value_member entry_members[] = {
+	TL_SPREAD(entry_row),
+	TL_COMPUTED("table", entry_table),
+	TL_MADE_IF("context", entry_context_made, entry_has_context,
+	    TL_VALUE_MISSING),
+};
+
+static const struct tl_value_class entry_class = TL_FIXED_CLASS(entry_members);
+
+static void
+entries_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &entry_class, v->p, v->a, i);
 }
 
 static const struct tl_value_class entries_class = {
@@ -524,24 +807,6 @@ static const struct tl_value_class changelog_class = {
 
 /* -- the page: title, slug, source, breadcrumb, intro, notes -- */
 
-static size_t
-strlist_size(const struct tl_value *v)
-{
-	return ((const struct tl_strlist *)v->p)->n;
-}
-
-static void
-strlist_at(const struct tl_value *v, size_t i, struct tl_value *out)
-{
-	*out = tl_value_str(((const struct tl_strlist *)v->p)->v[i]);
-}
-
-/* A struct tl_strlist (p) as an array of strings. */
-static const struct tl_value_class strlist_class = {
-	.size = strlist_size,
-	.at = strlist_at,
-};
-
 static const void *
 page_self(const struct tl_value *v)
 {
@@ -553,6 +818,7 @@ static const struct tl_value_member page_members[] = {
 	TL_REPAIRED_AT("title", struct tl_page, title),
 	TL_REPAIRED_AT("slug", struct tl_page, slug),
 	TL_REPAIRED_AT("source", struct tl_page, source),
+	TL_REPAIRED_AT("url", struct tl_page, url),
 	TL_CLASS_AT("breadcrumb", &strlist_class, struct tl_page, breadcrumb),
 	TL_CLASS_AT("intro", &strlist_class, struct tl_page, intro),
 	TL_CLASS_AT("notes", &strlist_class, struct tl_page, notes),

@@ -33,6 +33,22 @@ void	tl_cell_text(struct buf *out, const struct tl_table *t,
 	    const struct tl_row *r, size_t col);
 
 /*
+ * The markup of a cell as shown (tl_cell_text()): its own when the cell
+ * is shown as written (a cell with markup is, unless it is a date shown
+ * as its label), NULL when it is shown otherwise or has none.
+ */
+const struct tl_markup *tl_cell_shown_markup(const struct tl_table *t,
+	    const struct tl_row *r, size_t col);
+/* Whether the cell as shown has anything plain text loses: markup or a
+ * line break.  Such a cell has `md` in JSON. */
+int	tl_cell_has_markup(const struct tl_table *t, const struct tl_row *r,
+	    size_t col);
+/* The cell as shown, as GFM inline text (esc_md_marked(): in_table for a
+ * pipe-table cell). */
+void	tl_cell_md(struct buf *out, const struct tl_table *t,
+	    const struct tl_row *r, size_t col, int in_table);
+
+/*
  * One row as an object: line, every canonical field (null when absent),
  * last_update_label, label, every extra column by key, and `cells` in
  * column order ({field, header, text, html, sort}: text as tl_cell_text()

@@ -14,14 +14,16 @@
 #include "base/xalloc.h"
 
 static const struct tl_output_format formats[] = {
-	{ "md",			"table.md",		tl_write_md },
-	{ "html",		"table.html",		tl_write_html },
-	{ "csv",		"table.csv",		tl_write_csv },
-	{ "json",		"table.json",		tl_write_json },
-	{ "changelog",		"changelog.md",		tl_write_changelog },
-	{ "changelog-html",	"changelog.html",	tl_write_changelog_html },
-	{ "atom",		"feed.xml",		tl_write_atom },
-	{ NULL,			NULL,			NULL },
+	{ "md",			"table.md",		tl_write_md, 0 },
+	{ "html",		"table.html",		tl_write_html, 0 },
+	{ "csv",		"table.csv",		tl_write_csv, 0 },
+	{ "json",		"table.json",		tl_write_json, 0 },
+	{ "changelog",		"changelog.md",		tl_write_changelog, 0 },
+	{ "changelog-html",	"changelog.html",	tl_write_changelog_html,
+	    0 },
+	{ "atom",		"feed.xml",		tl_write_atom, 0 },
+	{ "xlsx",		"table.xlsx",		tl_write_xlsx, 1 },
+	{ NULL,			NULL,			NULL, 0 },
 };
 
 const struct tl_output_format *
@@ -46,8 +48,16 @@ tl_convert_stream(const struct tl_view *v, struct tl_renderer *r,
     const struct tl_output_format *f, FILE *fp, const char *what,
     struct tl_diags *d)
 {
-	int rc = f->write(v, r, fp, d);
+	int rc;
 
+	/* A spreadsheet on a terminal is noise, and can be escape codes. */
+	if (f->binary && isatty(fileno(fp))) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0,
+		    "-f %s writes a binary file: not to a terminal (use -o "
+		    "FILE.%s, or redirect %s)", f->name, f->name, what);
+		return -1;
+	}
+	rc = f->write(v, r, fp, d);
 	/* A failed write leaves the stream's error set: report that. */
 	if (tl_stream_finish(fp, what, d) != 0)
 		return -1;

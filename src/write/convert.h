@@ -19,6 +19,7 @@ struct tl_output_format {
 	/* The writer (write.h): view, templates, stream, diagnostics. */
 	int		(*write)(const struct tl_view *, struct tl_renderer *,
 			    FILE *, struct tl_diags *);
+	int		binary;		/* never written to a terminal */
 };
 
 /* The format called `name`, or NULL. */
@@ -29,7 +30,8 @@ const struct tl_output_format *tl_output_formats(void);
 /*
  * Write one format to a stream (`what` names it in diagnostics, e.g.
  * "standard output"), with the templates r of the calling thread (r may
- * be NULL for a format that uses none).
+ * be NULL for a format that uses none).  A binary format refuses a
+ * terminal: an error, and nothing written.
  */
 int	tl_convert_stream(const struct tl_view *v, struct tl_renderer *r,
 	    const struct tl_output_format *f, FILE *fp, const char *what,

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "model/table.h"
 
 /* HTML text and attribute values: & < > " ' escaped (tl_html_escape(),
  * base/html.h, which templates escape {{name}} with too). */
@@ -39,6 +40,21 @@ void	esc_md_inline(struct buf *out, const char *s);
  * empty s writes nothing (there is no empty code span).
  */
 void	esc_md_code(struct buf *out, const char *s);
+/*
+ * A cell's text with its markup (model/table.h; m may be NULL), as GFM
+ * inline text: [text](target), code spans (esc_md_code()), **strong**
+ * and *emphasis* (<strong>, <em> where CommonMark would not read the
+ * asterisks so), <sup>, <sub>, lists as <ul><li>, line breaks as <br>,
+ * the text escaped as esc_md_cell() does.  A link whose target is not
+ * allowed (base/html.h) is its text.  in_table: for a table cell, '|'
+ * in code spans as "\|" too.
+ */
+void	esc_md_marked(struct buf *out, const char *s,
+	    const struct tl_markup *m, int in_table);
+/* The same as HTML: <a href>, <code>, <strong>, <em>, <sup>, <sub>,
+ * <ul>/<ol> and <li>, <br>; everything else escaped. */
+void	esc_html_marked(struct buf *out, const char *s,
+	    const struct tl_markup *m);
 /* One RFC 4180 field: quoted when it holds , " CR or LF (or leading or
  * trailing space); a leading = + - @ TAB or CR gets a ' unless raw. */
 void	esc_csv(struct buf *out, const char *s, int raw);

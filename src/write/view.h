@@ -20,6 +20,7 @@ struct tl_temps;
 struct tl_write_opts {
 	int	csv_bom;	/* --csv-bom: start CSV with a UTF-8 BOM */
 	int	csv_raw;	/* --csv-raw: no formula guard */
+	int	csv_markdown;	/* --csv-markdown: cells with markup as GFM */
 	int	oldest_first;	/* --oldest-first: changelog order */
 	int	fragment;	/* --fragment: HTML table only, no page */
 	const char *base_url;	/* --base-url: links and ids in the feed */

@@ -31,6 +31,54 @@ int	tl_write_md(const struct tl_view *v, struct tl_renderer *r,
  * order of first appearance across the page's tables). */
 int	tl_write_csv(const struct tl_view *v, struct tl_renderer *r,
 	    FILE *fp, struct tl_diags *d);
+/* An xlsx workbook (write_xlsx.c): a sheet per table, then Changelog.
+ * Binary: tl_convert_stream() refuses a terminal. */
+int	tl_write_xlsx(const struct tl_view *v, struct tl_renderer *r,
+	    FILE *fp, struct tl_diags *d);
+/* A site's all.xlsx: every row of the n pages' views (in order) on the
+ * sheet Rows, page_title, page and table first, and their changelog;
+ * `title` is the workbook's. */
+int	tl_write_xlsx_site(const struct tl_view *const *views, size_t n,
+	    const char *title, FILE *fp, struct tl_diags *d);
+/*
+ * The rules of Excel's files that write_xlsx.c follows, on their own for
+ * the tests.
+ *
+ * tl_xlsx_string(): append to out the text a string cell holds for s: at
+ * most 32767 characters (UTF-16 units) as Excel reads them, cut at a
+ * character, each literal "_xHHHH_" escaped as "_x005F_xHHHH_" (else
+ * Excel reads U+HHHH).  1 when s was cut, else 0; *width (may be NULL)
+ * the widest line's width in columns (wide East Asian characters two),
+ * up to 60.
+ */
+int	tl_xlsx_string(struct buf *out, const char *s, unsigned *width);
+/* The first http, https or mailto URL written in text, *len its length
+ * (up to white space or < > ", less a sentence's closing punctuation and
+ * a ')' it did not open), or NULL. */
+const char *tl_xlsx_url_in_text(const char *text, size_t *len);
+/* Make url a hyperlink Excel takes, in place: bytes outside printable
+ * ASCII and " < > [ ] ` ^ { } \ | (and a % that starts no escape)
+ * %-encoded; -1 (url emptied) when it is not http, https or mailto, is
+ * longer than 2079 characters, or holds "internal:" or "external:"
+ * (libxlsxwriter's own link syntax). */
+int	tl_xlsx_url(struct buf *url);
+/* The sheet names of a workbook.  A zeroed struct is empty. */
+struct tl_sheet_names {
+	char		**v;		/* folded, then as given, per name */
+	size_t		 n, cap;
+	struct tl_map	 taken;		/* folded name -> index in v */
+};
+/*
+ * A sheet name from `want` (NULL: none) by Excel's rules, different from
+ * every name taken so far, which it then is (the result lives as long as
+ * names): [ ] : * ? / \, line breaks and "_xHHHH_" made spaces, runs of
+ * spaces one, no ' or space at either end, at most 31 characters, not
+ * "History", unique whatever the case of its ASCII letters ("NAME (2)",
+ * "NAME (3)" ...).  An empty result becomes `fallback`.
+ */
+const char *tl_sheet_name(struct tl_sheet_names *names, const char *want,
+	    const char *fallback);
+void	tl_sheet_names_free(struct tl_sheet_names *names);
 /* The page object of context.h, pretty-printed. */
 int	tl_write_json(const struct tl_view *v, struct tl_renderer *r,
 	    FILE *fp, struct tl_diags *d);
@@ -48,20 +96,39 @@ int	tl_write_changelog_html(const struct tl_view *v,
 int	tl_write_atom(const struct tl_view *v, struct tl_renderer *r,
 	    FILE *fp, struct tl_diags *d);
 
-/* The CSV header and rows, for writers that combine pages (all.csv).
- * `page_name`, when not NULL, is written as a first `page` column.  A
- * zeroed tl_csv_columns is empty. */
+#define TL_CSV_NSHAPES 3
+
+/* The CSV header and rows, for writers that combine pages (all.csv,
+ * all.xlsx).  `with_page`: each row starts with its page's title
+ * (tl_page_shown_title()), slug and table number (from 1), as
+ * `page_title`, `page` and `table`.  A zeroed tl_csv_columns is empty. */
 struct tl_csv_columns {
 	const char	**keys;		/* extra column keys, in order */
 	size_t		 n, cap;
 	struct tl_map index;		/* key -> its place in keys */
+	/* Columns written only when a row has a value for them (see
+	 * write_csv.c): type_qualifier, higher_privileged, supported. */
+	unsigned char	 shape[TL_CSV_NSHAPES];
 };
 void	tl_csv_columns_add(struct tl_csv_columns *c, const struct tl_page *page);
+/* Mark in c the shape columns the rows of table t have values for. */
+void	tl_csv_shapes_add(struct tl_csv_columns *c, const struct tl_table *t);
+/* Shape column i (< TL_CSV_NSHAPES): its name, and a row's value in it
+ * (NULL: none), as the CSV writes them; the spreadsheet writes the same. */
+const char *tl_csv_shape_name(int i);
+const char *tl_csv_shape_value(const struct tl_row *row, int i);
 void	tl_csv_columns_free(struct tl_csv_columns *c);
 void	tl_csv_header(struct buf *b, const struct tl_csv_columns *c,
 	    int with_page);
-/* Rows go through b, which is spilled to fp as it fills. */
+/* Rows go through b, which is spilled to fp as it fills.  flags:
+ * TL_CSV_RAW (no formula guard), TL_CSV_MARKDOWN (a cell with markup
+ * as GFM, tl_cell_md(), where its column is the cell as written). */
+#define TL_CSV_RAW	1
+#define TL_CSV_MARKDOWN	2
 void	tl_csv_rows(struct buf *b, FILE *fp, const struct tl_page *page,
-	    const struct tl_csv_columns *c, const char *page_name, int raw);
+	    const struct tl_csv_columns *c, int with_page, int flags);
+/* What a page is called where pages are listed: its title, else its
+ * slug. */
+const char *tl_page_shown_title(const struct tl_page *page);
 
 #endif

@@ -2,8 +2,8 @@
  * write_md.c - GFM pipe tables.
  *
  * One table per table of the page, with its own headers; cells as
- * tl_cell_text() shows them, escaped by esc_md_cell() so that cmark-gfm
- * reads back the same text.
+ * tl_cell_text() shows them, with their markup as GFM (tl_cell_md()),
+ * escaped so that cmark-gfm reads back the same text and markup.
  */
 #include "base/buf.h"
 #include "write/context.h"
@@ -30,9 +30,9 @@ table_md(struct buf *b, FILE *fp, const struct tl_table *t)
 		buf_putc(b, '|');
 		for (i = 0; i < t->ncolumns; i++) {
 			buf_reset(&cell);
-			tl_cell_text(&cell, t, &t->rows[r], i);
+			tl_cell_md(&cell, t, &t->rows[r], i, 1);
 			buf_putc(b, ' ');
-			esc_md_cell(b, buf_str(&cell));
+			buf_put(b, cell.data, cell.len);
 			buf_puts(b, cell.len ? " |" : "|");
 		}
 		buf_putc(b, '\n');

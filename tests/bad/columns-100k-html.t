@@ -4,5 +4,5 @@ args: -f csv
 exit: 0
 err: ^tablog: @FILE@:1: warning: table row wider than 10000 columns: extra cells dropped$
 lines: 1
-out: ^a,p,,,,,,c2,c3,
+out: ^a,p,,,,,,,c2,c3,
 big: yes

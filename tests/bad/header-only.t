@@ -3,5 +3,5 @@ input: header-only.md
 args: -f csv
 exit: 0
 lines: 0
-out: ^api,permission,display_name,qualifier,type,purpose,last_update.$
+out: ^api,permission,display_name,qualifier,type,purpose,last_update,last_update_text.$
 $

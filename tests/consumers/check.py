@@ -85,10 +85,22 @@ def expected_cell(v):
     return "'" + v if v.startswith(GUARD) else v
 
 
+def site_columns(doc, row):
+    """all.csv's own columns for an all.json row: page_title (the title
+    the index shows: the page's title, else its slug) and table, counted
+    from 1 in CSV as in diff's CSV (all.json counts from 0)."""
+    titles = {p["slug"]: p["title"] for p in doc.get("pages", [])}
+    return {"page_title": titles.get(row.get("page")),
+            "table": row["table"] + 1 if "table" in row else None}
+
+
 def csv_json(csvpath, jsonpath):
     records = read_csv(csvpath)
     with open(jsonpath, encoding="utf-8") as f:
-        rows = json_rows(json.load(f))
+        doc = json.load(f)
+    rows = json_rows(doc)
+    if "tables" not in doc:
+        rows = [dict(r, **site_columns(doc, r)) for r in rows]
     header, body = records[0], records[1:]
     if len(body) != len(rows):
         fail("%d CSV records, %d JSON rows" % (len(body), len(rows)))

@@ -4,7 +4,8 @@
  * options, table selection, out-of-range indexes and NULL arguments; and
  * the families tablog(1) is built on: diagnostic kinds and printing,
  * files and folders written whole, built-in templates, a site build,
- * diff and check.
+ * diff and check, the fetch options and a site's sources (without the
+ * network: tests/web.sh fetches).
  *
  * Built by tests/install.sh against the installed library and run from
  * the repository root (it reads tests/site/); prints one line per failed
@@ -234,6 +235,53 @@ command_line_families(const char *dir)
 	CHECK(tablog_check(l, old_pages, 2, NULL, "soon", d, &found) == -1 &&
 	    found == 0 && strcmp(tablog_diag_kind(d, 0), "usage") == 0);
 
+	/* Fetch options, and a URL that is not an http:// or https:// one:
+	 * an error naming it, never a file read (tests/web.sh fetches). */
+	CHECK(tablog_loader_set_timeout(l, -1) == -1);
+	CHECK(tablog_loader_set_timeout(l, 86401) == -1);
+	CHECK(tablog_loader_set_timeout(l, strtod("nan", NULL)) == -1);
+	CHECK(tablog_loader_set_timeout(l, 2.5) == 0);
+	CHECK(tablog_loader_set_retries(l, -1) == -1);
+	CHECK(tablog_loader_set_retries(l, 101) == -1);
+	CHECK(tablog_loader_set_retries(l, 0) == 0);
+	CHECK(tablog_loader_set_cache(l, NULL) == 0);
+	CHECK(tablog_loader_set_cacert(l, NULL) == 0);
+	CHECK(tablog_loader_set_temps(l, NULL) == 0);
+	tablog_diags_clear(d);
+	CHECK(tablog_load_file(l, "ftp://127.0.0.1/page.md", d) == NULL);
+	CHECK(tablog_diags_size(d) == 1 &&
+	    strcmp(tablog_diag_file(d, 0), "ftp://127.0.0.1/page.md") == 0 &&
+	    strcmp(tablog_diag_kind(d, 0), "fetch") == 0 &&
+	    strcmp(tablog_diag_message(d, 0),
+	    "only http:// and https:// URLs are fetched") == 0);
+	tablog_diags_clear(d);
+	site = tablog_site_new();
+	CHECK(tablog_site_set_per_host(site, 65) == -1);
+	CHECK(tablog_site_set_per_host(site, 4) == 0);
+	CHECK(tablog_site_set_delay(site, -0.5) == -1);
+	CHECK(tablog_site_set_delay(site, 3601) == -1);
+	CHECK(tablog_site_set_delay(site, 0.25) == 0);
+	CHECK(tablog_site_set_archive(site, NULL) == 0);
+	/* A bad line of sources: an error with its line, nothing built. */
+	snprintf(path, sizeof(path), "%s/sources.txt", dir);
+	fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (fp != NULL) {
+		fputs("# one bad line\nnot-a-url\n", fp);
+		fclose(fp);
+	}
+	CHECK(tablog_site_set_sources(site, path) == 0);
+	snprintf(path, sizeof(path), "%s/web-site", dir);
+	CHECK(tablog_site_build(site, NULL, path, l, w, d) == -1);
+	CHECK(tablog_diags_count(d, TABLOG_ERROR) == 1 &&
+	    tablog_diag_line(d, 0) == 2 &&
+	    strcmp(tablog_diag_kind(d, 0), "sources") == 0);
+	CHECK(access(path, F_OK) != 0);
+	CHECK(tablog_site_set_sources(site, NULL) == 0);
+	CHECK(tablog_site_build(site, NULL, path, l, w, d) == -1);
+	tablog_site_free(site);
+	tablog_diags_clear(d);
+
 	tablog_match_free(m);
 	tablog_page_free(a);
 	tablog_page_free(b);
@@ -293,11 +341,13 @@ main(void)
 	CHECK(tablog_row_line(p, 5, 0) == 0);
 	for (i = 0; tablog_field_name(i) != NULL; i++)
 		;
-	CHECK(i == 8 && strcmp(tablog_field_name(0), "api") == 0);
+	CHECK(i == 11 && strcmp(tablog_field_name(0), "api") == 0 &&
+	    strcmp(tablog_field_name(10), "higher_privileged") == 0);
 	for (i = 0; tablog_format_name(i) != NULL; i++)
 		;
-	CHECK(i == 7);
+	CHECK(i == 8);
 	CHECK(strcmp(tablog_format_file("atom"), "feed.xml") == 0);
+	CHECK(strcmp(tablog_format_file("xlsx"), "table.xlsx") == 0);
 	CHECK(tablog_format_file("pdf") == NULL);
 
 	/* Writer flags: the BOM, and the formula guard off and on. */

@@ -24,8 +24,11 @@ for n,l in enumerate(lines,1):
         iso='%d-%02d'%(y,mo); label=date
     shown=name+(' (%s)'%qual if qual else '')+' (%s)'%disp
     rows.append(dict(line=n,api=api,permission=name,display_name=disp,qualifier=qual,type=typ,purpose=purp,
-        last_update=iso,last_update_text=date or None,last_update_label=label,label=name,
-        cells=[cell(f,h,t,iso if f=='last_update' else None) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,label or ''])],_key=(y,mo)))
+        last_update=iso,last_update_text=date or None,
+        type_text=None,type_qualifier=None,higher_privileged=None,supported=True,
+        last_update_label=label,label=name,section=None,
+        # a date cell shows the page's own text (here already "December 2023")
+        cells=[cell(f,h,t,iso if f=='last_update' else None) for f,h,t in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'],[api,shown,typ,purp,date or ''])],_key=(y,mo)))
 # markdown
 md=['| API | Permission | Type | Purpose | Last update |','|---|---|---|---|---|']
 for r in rows:
@@ -53,11 +56,11 @@ open('tests/golden/seed.changelog.md','w').write('\n'.join(cl)+'\n')
 def strip(r): return {k:v for k,v in r.items() if not k.startswith('_')}
 bc=[s.strip() for s in lines[0].split('>')]
 doc={'generator':{'name':'tablog','version':'0.1.0'},
- 'page':{'title':'Cloud Backup for Azure','slug':'cloud-backup-for-azure','source':path,'breadcrumb':bc,
+ 'page':{'title':'Cloud Backup for Azure','slug':'cloud-backup-for-azure','source':path,'url':None,'breadcrumb':bc,
    'intro':[lines[1][len('Export to PDF'):],lines[2]],'notes':[]},
- 'tables':[{'line':4,'columns':[{'field':f,'header':h} for f,h in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'])],
+ 'tables':[{'line':4,'section':None,'headings':[],'caption':None,'notes':[],'columns':[{'field':f,'header':h} for f,h in zip(['api','permission','type','purpose','last_update'],['API','Permission','Type','Purpose','Last update'])],
    'rows':[strip(r) for r in rows]}],
- 'changelog':[dict(g,entries=[strip(r) for r in g['entries']]) for g in groups],
+ 'changelog':[dict(g,entries=[dict(strip(r),table={'index':0,'section':None,'headings':[],'caption':None}) for r in g['entries']]) for g in groups],
  'links':{'index':None,'changelog':'changelog.html','csv':'table.csv','json':'table.json','md':'table.md'},
  'feed':{'id':'tag:tablog.invalid,2024:cloud-backup-for-azure','link':'changelog.html','updated':'2025-04-01T00:00:00Z'}}
 open('tests/golden/seed.json','w').write(json.dumps(doc,indent=2,ensure_ascii=False)+'\n')

@@ -7,8 +7,8 @@ README.md describes. Prints PASS/FAIL per page with the first differences,
 then a score (checks, cells, links, code spans) and, last, "N passed, N failed".
 
 Usage: TABLOG=./tablog python3 tests/pages/check.py [-v] [NAME...]
-Standard library only. Not part of tests/run.sh: most pages fail until
-issue 13 is implemented; the score is the measure.
+Standard library only. tests/run.sh runs it as the "pages" stage: every
+page must pass.
 """
 
 import json

@@ -1,6 +1,7 @@
 /*
- * fetch_tool.c - drive src/fetch/ and src/git/ from tests/fetch.sh, until
- * the command line does (issue 15, phase 2).
+ * fetch_tool.c - drive src/fetch/ and src/git/ from tests/fetch.sh, below
+ * the command line (tests/web.sh tests them through tablog itself): each
+ * option of the client, and the archive's commits, one at a time.
  *
  *   fetch_tool get [OPTIONS] URL...
  *	Fetch the URLs in parallel.  One line per URL on standard output:

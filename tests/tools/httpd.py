@@ -14,7 +14,9 @@ distinct URL, so tests keep their counters apart with "?t=...":
     /pages/NAME        the file, with ETag and Last-Modified; answers
                        If-None-Match / If-Modified-Since with 304 and no
                        body.  ?noetag=1: no ETag (so the client must use
-                       If-Modified-Since).  ?delay=MS: wait first.
+                       If-Modified-Since).  ?delay=MS: wait first.  Its
+                       Content-Type is what a file NAME.ctype beside it
+                       says, else one from NAME's extension.
     /status/CODE       that status, with a short body
     /flaky/NAME        ?fails=K&code=C: C (default 500) K times, then NAME
     /busy/NAME         ?times=K&after=S[&date=1]: 429 with Retry-After: S
@@ -31,6 +33,7 @@ distinct URL, so tests keep their counters apart with "?t=...":
     /gzip/NAME, /deflate/NAME   NAME compressed when the client accepts it
     /badgzip           "Content-Encoding: gzip" on bytes that are not
     /hangup            closes the connection without an answer
+    /NAME              as /pages/NAME, for a NAME no route above takes
     /__stats           JSON: per request target, requests, body bytes
                        sent and statuses; the most requests served at once;
                        each request's start time; the last User-Agent and
@@ -150,6 +153,9 @@ class Handler(BaseHTTPRequestHandler):
         data, mtime = self.read_file(name)
         if data is None:
             return self.send_body(404, b"no such file\n")
+        sidecar, _ = self.read_file(name + ".ctype")
+        if sidecar is not None and ctype is None:
+            ctype = sidecar.decode().strip()
         etag = '"%s"' % hashlib.sha1(data).hexdigest()[:16]
         lastmod = email.utils.formatdate(int(mtime), usegmt=True)
         headers = [("Last-Modified", lastmod)]
@@ -321,6 +327,8 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
+        if rest == "" and os.path.isfile(os.path.join(ROOT, head)):
+            return self.serve_file(head, query)
         return self.send_body(404, b"no such path\n")
 
 

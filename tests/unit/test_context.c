@@ -125,18 +125,19 @@ members_in_order(void **state)
 
 	expect_keys(&root, "generator,page,tables,changelog,links,feed");
 	v = tl_value_get(&root, "page");
-	expect_keys(&v, "title,slug,source,breadcrumb,intro,notes");
+	expect_keys(&v, "title,slug,source,url,breadcrumb,intro,notes");
 	v = tl_value_get(&root, "links");
 	expect_keys(&v, "index,changelog,csv,json,md");
 	v = tl_value_get(&root, "tables");
 	v = tl_value_at(&v, 0);
-	expect_keys(&v, "line,columns,rows");
+	expect_keys(&v, "line,section,headings,caption,notes,columns,rows");
 	v = tl_value_get(&v, "columns");
 	v = tl_value_at(&v, 3);
 	expect_keys(&v, "field,header");
 	v = tl_view_row(&f->view, 0, 0);
 	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
-	    "purpose,last_update,last_update_text,last_update_label,label,"
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,label,section,"
 	    "notes,cells");
 	v = tl_value_get(&v, "cells");
 	v = tl_value_at(&v, 2);
@@ -144,7 +145,8 @@ members_in_order(void **state)
 }
 
 /* The row's canonical fields are named as tl_field_name() names them,
- * in the same order: a field added to the model must be added here. */
+ * in the same order: a field added to the model must be added here.
+ * (higher_privileged, the last, is a list in the row object.) */
 static void
 row_fields_are_the_models(void **state)
 {
@@ -156,7 +158,8 @@ row_fields_are_the_models(void **state)
 	buf_puts(&want, "line");
 	for (i = 0; i < TL_NFIELDS; i++)
 		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
-	buf_puts(&want, ",last_update_label,label,notes,cells");
+	buf_puts(&want,
+	    ",supported,last_update_label,label,section,notes,cells");
 	expect_keys(&row, buf_str(&want));
 	buf_free(&want);
 }
@@ -221,7 +224,8 @@ rows(void **state)
 	assert_int_equal(tl_value_get(&plain, "nothing").kind,
 	    TL_VALUE_MISSING);
 	expect_keys(&plain, "line,api,permission,display_name,qualifier,type,"
-	    "purpose,last_update,last_update_text,last_update_label,label,"
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,label,section,"
 	    "notes,cells");
 }
 
@@ -281,6 +285,51 @@ changelog_groups(void **state)
 	assert_string_equal(text_of(f, &g, "label"), "Undated");
 }
 
+/* The members of the vendors' shapes; a date cell as the page wrote it. */
+static void
+shape_members(void **state)
+{
+	static const char *const higher[] = { "User.ReadWrite.All",
+	    "Directory.Read.All" };
+	struct fixture *f = *state;
+	struct tl_row *r0 = &f->page->tables[0].rows[0];
+	struct tl_row *r1 = &f->page->tables[0].rows[1];
+	struct tl_value row, list, cs, date;
+
+	r0->f[TL_TYPE_QUALIFIER] = "work or school account";
+	r0->f[TL_TYPE_TEXT] = "Delegiert";
+	tl_row_set_higher(f->page, r0, higher, 2);
+	r0->cells[2] = "Mar 2024";
+	tl_row_set_higher(f->page, r1, NULL, 0);
+	r1->unsupported = 1;
+
+	row = tl_view_row(&f->view, 0, 0);
+	assert_string_equal(text_of(f, &row, "type_qualifier"),
+	    "work or school account");
+	assert_string_equal(text_of(f, &row, "type_text"), "Delegiert");
+	list = tl_value_get(&row, "higher_privileged");
+	assert_int_equal(list.kind, TL_VALUE_ARRAY);
+	assert_int_equal(tl_value_size(&list), 2);
+	list = tl_value_at(&list, 1);
+	assert_string_equal(tl_value_text(&list, &f->scratch, &(size_t){0}),
+	    "Directory.Read.All");
+	assert_int_equal(tl_value_get(&row, "supported").kind, TL_VALUE_TRUE);
+	cs = tl_value_get(&row, "cells");
+	date = tl_value_at(&cs, 2);
+	assert_string_equal(text_of(f, &date, "text"), "Mar 2024");
+	assert_string_equal(text_of(f, &date, "sort"), "2024-03");
+	assert_string_equal(text_of(f, &row, "last_update_label"),
+	    "March 2024");
+
+	row = tl_view_row(&f->view, 0, 1);
+	list = tl_value_get(&row, "higher_privileged");
+	assert_int_equal(list.kind, TL_VALUE_ARRAY);
+	assert_int_equal(tl_value_size(&list), 0);
+	assert_int_equal(tl_value_get(&row, "supported").kind, TL_VALUE_FALSE);
+	assert_int_equal(tl_value_get(&row, "type_qualifier").kind,
+	    TL_VALUE_NULL);
+}
+
 int
 main(void)
 {
@@ -293,6 +342,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(cells, setup, teardown),
+		cmocka_unit_test_setup_teardown(shape_members, setup, teardown),
 		cmocka_unit_test_setup_teardown(changelog_groups, setup,
 		    teardown),
 	};

@@ -63,6 +63,38 @@ iso_strict(void **st)
 
 /* ---- writing dates -------------------------------------------------- */
 
+/* tl_parse_iso_date() reads back exactly what tl_date_iso() writes. */
+static void
+iso_round_trip(void **st)
+{
+	struct tl_date d;
+	struct buf b = {0};
+
+	(void)st;
+	assert_int_equal(tl_parse_iso_date("2023-12", &d), 0);
+	assert_int_equal(d.year, 2023);
+	assert_int_equal(d.month, 12);
+	assert_int_equal(d.day, 0);
+	tl_date_iso(&b, &d);
+	assert_string_equal(buf_str(&b), "2023-12");
+	assert_int_equal(tl_parse_iso_date("2024-02-29", &d), 0);
+	assert_int_equal(d.day, 29);
+	buf_reset(&b);
+	tl_date_iso(&b, &d);
+	assert_string_equal(buf_str(&b), "2024-02-29");
+	/* Anything else is no date, and leaves none behind. */
+	assert_int_equal(tl_parse_iso_date("2023-02-29", &d), -1);
+	assert_int_equal(d.year, 0);
+	assert_int_equal(tl_parse_iso_date("2023-13", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-00", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-1", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-12-", &d), -1);
+	assert_int_equal(tl_parse_iso_date("2023-12x", &d), -1);
+	assert_int_equal(tl_parse_iso_date("0000-01", &d), -1);
+	assert_int_equal(tl_parse_iso_date("", &d), -1);
+	buf_free(&b);
+}
+
 static void date_cmp_precision(void **s) { (void)s;
 	struct tl_date m = {2023, 12, 0}, d1 = {2023, 12, 1}, n = {2023, 11, 30};
 	assert_true(tl_date_cmp(&m, &d1) < 0);
@@ -87,6 +119,22 @@ expect_iso_label(const struct tl_date *date, const char *iso,
 	buf_free(&b);
 }
 
+/* Days since 1970-01-01 (values from Python's datetime.date). */
+static void
+days_from_civil(void **st)
+{
+	(void)st;
+	assert_int_equal(tl_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(tl_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(tl_days_from_civil(1980, 1, 1), 3652);
+	assert_int_equal(tl_days_from_civil(2000, 2, 29), 11016);
+	assert_int_equal(tl_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(tl_days_from_civil(2025, 4, 1), 20179);
+	assert_int_equal(tl_days_from_civil(1900, 1, 1), -25567);
+	assert_int_equal(tl_days_from_civil(9999, 12, 31), 2932896);
+	assert_int_equal(tl_days_from_civil(1, 1, 1), -719162);
+}
+
 static void date_format_month(void **s) { (void)s;
 	struct tl_date d = {2023, 12, 0};
 	expect_iso_label(&d, "2023-12", "December 2023"); }
@@ -103,10 +151,10 @@ days_and_moments(void **st)
 	char day[11], time[26];
 
 	(void)st;
-	assert_int_equal(tl_days_since_1970(1970, 1, 1), 0);
-	assert_int_equal(tl_days_since_1970(1969, 12, 31), -1);
-	assert_int_equal(tl_days_since_1970(2000, 3, 1), 11017);
-	assert_int_equal(tl_days_since_1970(2024, 1, 3), 19725);
+	assert_int_equal(tl_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(tl_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(tl_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(tl_days_from_civil(2024, 1, 3), 19725);
 	/* 2024-01-03T09:00:00Z, seen at +01:00 and at -10:00 */
 	tl_moment_text(1704272400LL, 60, day, time);
 	assert_string_equal(day, "2024-01-03");
@@ -129,8 +177,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(calendar),
 		cmocka_unit_test(iso_strict),
+		cmocka_unit_test(iso_round_trip),
 		cmocka_unit_test(date_cmp_precision),
 		cmocka_unit_test(date_cmp_year),
+		cmocka_unit_test(days_from_civil),
 		cmocka_unit_test(date_format_month),
 		cmocka_unit_test(date_format_day),
 		cmocka_unit_test(date_format_none),

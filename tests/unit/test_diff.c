@@ -336,30 +336,6 @@ columns_renamed(void **s)
 	tl_page_free(b);
 }
 
-/* A type written in another language is the same row, and no change. */
-static void
-localised_type_is_the_same_row(void **s)
-{
-	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
-	struct tl_diff df;
-
-	(void)s;
-	row(a, 3, (const char *[]){ "G", "P", "アプリケーション", "x",
-	    "2024-01" });
-	row(a, 4, (const char *[]){ "G", "P", "委任済み", "y", "2024-01" });
-	row(b, 3, (const char *[]){ "G", "P", "Delegated", "y", "2024-01" });
-	row(b, 4, (const char *[]){ "G", "P", "Application", "x2",
-	    "2024-01" });
-	run(&df, a, b, NULL);
-	summary_is(&df, "0 added, 0 removed, 1 changed");
-	assert_int_equal(nth(&df, TL_CHANGE_CHANGED, 0)->nfields, 1);
-	assert_string_equal(nth(&df, TL_CHANGE_CHANGED, 0)->fields[0].name,
-	    "purpose");
-	tl_diff_free(&df);
-	tl_page_free(a);
-	tl_page_free(b);
-}
-
 static void
 key_option(void **s)
 {
@@ -581,7 +557,6 @@ main(void)
 		cmocka_unit_test(shared_key_in_page_order),
 		cmocka_unit_test(columns_added_and_removed),
 		cmocka_unit_test(columns_renamed),
-		cmocka_unit_test(localised_type_is_the_same_row),
 		cmocka_unit_test(key_option),
 		cmocka_unit_test(formats_by_name),
 		cmocka_unit_test(html_is_escaped),

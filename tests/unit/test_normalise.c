@@ -287,8 +287,16 @@ static void header_slug_runs(void **s) { (void)s;
 	expect_header_slug("  Feature / Module ", "feature_module");
 	expect_header_slug("App name in Entra ID", "app_name_in_entra_id"); }
 static void header_slug_non_ascii(void **s) { (void)s;
-	expect_header_slug("カテゴリ", "");
-	expect_header_slug("API 種類 2", "api_2"); }
+	expect_header_slug("カテゴリ", "カテゴリ");
+	expect_header_slug("API 種類 2", "api_種類_2");
+	expect_header_slug("Veröffentlichungsdatum", "veröffentlichungsdatum");
+	expect_header_slug("Änderungstyp", "änderungstyp");
+	expect_header_slug("Microsoft アカウントのサポート",
+	    "microsoft_アカウントのサポート");
+	expect_header_slug("ＡＰＩ　名前（必須）", "api_名前_必須");
+	expect_header_slug("✔ Ελληνικά · ДАТА", "ελληνικά_дата"); }
+static void header_slug_only_symbols(void **s) { (void)s;
+	expect_header_slug("✔ — ✅", ""); }
 
 /* Column fields and keys, through tl_normalise(). */
 static void
@@ -320,9 +328,14 @@ static void columns_extra_slug(void **state) {
 	const char *k[] = { "permission", "is_newly_required" };
 	expect_columns(state, h, 2, f, k); }
 static void columns_fallback_number(void **state) {
-	const char *h[] = { "API", "Permission", "カテゴリ" };
+	const char *h[] = { "API", "Permission", "★" };
 	const int f[] = { TL_API, TL_PERMISSION, TL_EXTRA };
 	const char *k[] = { "api", "permission", "column_3" };
+	expect_columns(state, h, 3, f, k); }
+static void columns_non_ascii_keys(void **state) {
+	const char *h[] = { "API", "Permission", "カテゴリ" };
+	const int f[] = { TL_API, TL_PERMISSION, TL_EXTRA };
+	const char *k[] = { "api", "permission", "カテゴリ" };
 	expect_columns(state, h, 3, f, k); }
 static void columns_unique_slugs(void **state) {
 	const char *h[] = { "Notes", "notes!", "Notes" };
@@ -736,7 +749,7 @@ datecol_empty_column_is_not(void **state)
 static void
 datecol_by_option(void **state)
 {
-	struct tl_norm_opts o = { "when" };
+	struct tl_norm_opts o = { .date_column = "when" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "When", "Last update" };
 	const char *c[] = { "A.Read", "2024-01", "2023-01" };
@@ -757,7 +770,7 @@ datecol_by_option(void **state)
 static void
 datecol_option_by_key(void **state)
 {
-	struct tl_norm_opts o = { "first_seen" };
+	struct tl_norm_opts o = { .date_column = "first_seen" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "First seen!" };
 	const char *c[] = { "A.Read", "Seen on 5 May 2024" };
@@ -777,7 +790,7 @@ datecol_option_by_key(void **state)
 static void
 datecol_option_missing_warns(void **state)
 {
-	struct tl_norm_opts o = { "Released" };
+	struct tl_norm_opts o = { .date_column = "Released" };
 	struct tl_normaliser *n = tl_normaliser_new(&o);
 	const char *h[] = { "Permission", "Last update" };
 	const char *c[] = { "A.Read", "Dec 2023" };
@@ -1057,6 +1070,850 @@ big_cell(void **state)
 	buf_free(&c);
 }
 
+
+/* ---- other languages' headers -------------------------------------- */
+
+static void header_german(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Berechtigung"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("Berechtigungstyp"), TL_TYPE);
+	assert_int_equal(tl_header_field("Typ"), TL_TYPE);
+	assert_int_equal(tl_header_field("Beschreibung"), TL_PURPOSE);
+	assert_int_equal(tl_header_field("Zweck"), TL_PURPOSE);
+	assert_int_equal(tl_header_field("Anzeigezeichenfolge"),
+	    TL_DISPLAY_NAME);
+	assert_int_equal(tl_header_field("Zuletzt aktualisiert"),
+	    TL_LAST_UPDATE);
+	assert_int_equal(tl_header_field("Ressource"), TL_API);
+	assert_int_equal(tl_header_field("Qualifizierer"), TL_QUALIFIER); }
+static void header_french(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Autorisation"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("Objectif"), TL_PURPOSE);
+	assert_int_equal(tl_header_field("Nom d'affichage"), TL_DISPLAY_NAME);
+	assert_int_equal(tl_header_field("Dernière mise à jour"),
+	    TL_LAST_UPDATE);
+	/* Case, accents and apostrophes do not matter. */
+	assert_int_equal(tl_header_field("DERNIÈRE MISE À JOUR"),
+	    TL_LAST_UPDATE);
+	assert_int_equal(tl_header_field("Derniere mise a jour"),
+	    TL_LAST_UPDATE);
+	assert_int_equal(tl_header_field("Nom d’affichage"), TL_DISPLAY_NAME); }
+static void header_spanish(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Permiso"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("Tipo"), TL_TYPE);
+	assert_int_equal(tl_header_field("Descripción"), TL_PURPOSE);
+	assert_int_equal(tl_header_field("Fecha"), TL_LAST_UPDATE);
+	assert_int_equal(tl_header_field("Nombre para mostrar"),
+	    TL_DISPLAY_NAME); }
+static void header_portuguese(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Permissão"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("Tipo de permissão"), TL_TYPE);
+	assert_int_equal(tl_header_field("Descrição"), TL_PURPOSE); }
+static void header_japanese_more(void **s) { (void)s;
+	assert_int_equal(tl_header_field("表示文字列"), TL_DISPLAY_NAME);
+	assert_int_equal(tl_header_field("アクセス許可の種類"), TL_TYPE);
+	/* Full-width letters and an ideographic space are ASCII's. */
+	assert_int_equal(tl_header_field("ＤＥＳＣＲＩＰＴＩＯＮ"), TL_PURPOSE);
+	assert_int_equal(tl_header_field("Ｌａｓｔ　ｕｐｄａｔｅ"),
+	    TL_LAST_UPDATE);
+	/* 変更の種類 (kind of change) is not 種類 (type). */
+	assert_int_equal(tl_header_field("変更の種類"), TL_EXTRA); }
+static void header_graph(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Least privileged permissions"),
+	    TL_PERMISSION);
+	assert_int_equal(tl_header_field("Least privileged permission"),
+	    TL_PERMISSION);
+	assert_int_equal(tl_header_field("Higher privileged permissions"),
+	    TL_HIGHER_PRIVILEGED);
+	assert_int_equal(tl_header_field("Permissions (from least to most "
+	    "privileged)"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("Berechtigungen (von der "
+	    "Berechtigung mit den wenigsten Rechten zu der mit den meisten "
+	    "Rechten)"), TL_PERMISSION);
+	assert_int_equal(tl_header_field("アクセス許可 (特権の小さいものから"
+	    "大きいものへ)"), TL_PERMISSION); }
+static void header_bracket(void **s) { (void)s;
+	assert_int_equal(tl_header_field("Last update (UTC)"), TL_LAST_UPDATE);
+	assert_int_equal(tl_header_field("Type（必須）"), TL_TYPE);
+	assert_int_equal(tl_header_field("Notes (see below)"), TL_EXTRA); }
+
+/* ---- the vendors' table shapes ------------------------------------- */
+
+/* A page of one table, normalised with no diagnostic. */
+static struct tl_page *
+shaped(void **state, const char *const *h, size_t ncol,
+    const char *const *c, size_t nrows)
+{
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, ncol, c, nrows);
+
+	normalise_ok(state, page, &d);
+	if (d.n > 0)
+		fprintf(stderr, "unexpected: %s\n", d.v[0].message);
+	assert_int_equal(d.n, 0);
+	tl_diags_free(&d);
+	return page;
+}
+
+static void
+expect_higher(const struct tl_row *r, size_t n, ...)
+{
+	va_list ap;
+	size_t i;
+
+	assert_non_null(r->f[TL_HIGHER_PRIVILEGED]);
+	assert_int_equal(r->higher.n, n);
+	va_start(ap, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(r->higher.v[i], va_arg(ap, const char *));
+	va_end(ap);
+}
+
+static void
+shape_graph_include(void **state)
+{
+	const char *h[] = { "Permission type", "Least privileged permissions",
+	    "Higher privileged permissions" };
+	const char *c[] = {
+		"Delegated (work or school account)", "User.Read",
+		    "User.ReadWrite, User.Read.All",
+		"Delegated (personal Microsoft account)", "Not supported.",
+		    "Not supported.",
+		"Application", "User.Read.All", "Not available.",
+	};
+	struct tl_page *page = shaped(state, h, 3, c, 3);
+	const struct tl_table *t = &page->tables[0];
+
+	assert_string_equal(t->columns[1].key, "permission");
+	assert_string_equal(t->columns[2].key, "higher_privileged");
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	expect_field(&t->rows[0], TL_TYPE_QUALIFIER, "work or school account");
+	expect_field(&t->rows[0], TL_TYPE_TEXT, NULL);
+	expect_field(&t->rows[0], TL_PERMISSION, "User.Read");
+	expect_higher(&t->rows[0], 2, "User.ReadWrite", "User.Read.All");
+	expect_field(&t->rows[0], TL_HIGHER_PRIVILEGED,
+	    "User.ReadWrite, User.Read.All");
+	assert_false(t->rows[0].unsupported);
+	expect_field(&t->rows[1], TL_PERMISSION, NULL);
+	expect_field(&t->rows[1], TL_TYPE_QUALIFIER,
+	    "personal Microsoft account");
+	assert_true(t->rows[1].unsupported);
+	expect_higher(&t->rows[1], 0);
+	assert_string_equal(t->rows[1].cells[1], "Not supported.");
+	expect_field(&t->rows[2], TL_TYPE, "Application");
+	expect_field(&t->rows[2], TL_TYPE_QUALIFIER, NULL);
+	expect_higher(&t->rows[2], 0);
+	assert_false(t->rows[2].unsupported);
+	tl_page_free(page);
+}
+
+static void
+shape_graph_older_german(void **state)
+{
+	const char *h[] = { "Berechtigungstyp", "Berechtigungen (von der "
+	    "Berechtigung mit den wenigsten Rechten zu der mit den meisten "
+	    "Rechten)" };
+	const char *c[] = {
+		"Delegiert (Geschäfts-, Schul- oder Unikonto)",
+		    "User.ReadBasic.All, User.Read.All",
+		"Delegiert (persönliches Microsoft-Konto)", "Nicht unterstützt",
+		"Anwendung", "User.Read.All",
+	};
+	struct tl_page *page = shaped(state, h, 2, c, 3);
+	const struct tl_table *t = &page->tables[0];
+
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	expect_field(&t->rows[0], TL_TYPE_TEXT,
+	    "Delegiert (Geschäfts-, Schul- oder Unikonto)");
+	expect_field(&t->rows[0], TL_TYPE_QUALIFIER,
+	    "Geschäfts-, Schul- oder Unikonto");
+	expect_field(&t->rows[0], TL_PERMISSION, "User.ReadBasic.All");
+	expect_higher(&t->rows[0], 1, "User.Read.All");
+	assert_true(t->rows[1].unsupported);
+	expect_field(&t->rows[1], TL_PERMISSION, NULL);
+	expect_field(&t->rows[2], TL_TYPE, "Application");
+	expect_field(&t->rows[2], TL_TYPE_TEXT, "Anwendung");
+	expect_field(&t->rows[2], TL_PERMISSION, "User.Read.All");
+	expect_higher(&t->rows[2], 0);
+	tl_page_free(page);
+}
+
+static void
+shape_graph_older_japanese(void **state)
+{
+	const char *h[] = { "アクセス許可の種類",
+	    "アクセス許可 (特権の小さいものから大きいものへ)" };
+	const char *c[] = {
+		"委任 (職場または学校のアカウント)",
+		    "User.Read、User.ReadWrite、Directory.Read.All",
+		"委任 (個人用 Microsoft アカウント)", "サポートされていません。",
+		"アプリケーション", "JoinGroupCallsasGuest。すべての呼び出し",
+	};
+	struct tl_page *page = shaped(state, h, 2, c, 3);
+	const struct tl_table *t = &page->tables[0];
+
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	expect_field(&t->rows[0], TL_TYPE_QUALIFIER, "職場または学校のアカウント");
+	expect_field(&t->rows[0], TL_PERMISSION, "User.Read");
+	expect_higher(&t->rows[0], 2, "User.ReadWrite", "Directory.Read.All");
+	assert_true(t->rows[1].unsupported);
+	expect_field(&t->rows[2], TL_TYPE_TEXT, "アプリケーション");
+	/* A sentence is no list of names: kept whole, no higher ones. */
+	expect_field(&t->rows[2], TL_PERMISSION,
+	    "JoinGroupCallsasGuest。すべての呼び出し");
+	expect_field(&t->rows[2], TL_HIGHER_PRIVILEGED, NULL);
+	tl_page_free(page);
+}
+
+/* A plain `Permissions` column of several names is not read as ordered. */
+static void
+shape_list_not_ordered(void **state)
+{
+	const char *h[] = { "Type", "Permissions" };
+	const char *c[] = { "Application", "A.Read, B.Read" };
+	struct tl_page *page = shaped(state, h, 2, c, 1);
+
+	expect_field(&page->tables[0].rows[0], TL_PERMISSION, "A.Read, B.Read");
+	expect_field(&page->tables[0].rows[0], TL_HIGHER_PRIVILEGED, NULL);
+	tl_page_free(page);
+}
+
+static void
+expect_type(void **state, const char *cell, const char *type,
+    const char *text, const char *qualifier)
+{
+	const char *h[] = { "Permission", "Type" };
+	const char *c[] = { "A.Read", cell };
+	struct tl_page *page = shaped(state, h, 2, c, 1);
+	const struct tl_row *r = &page->tables[0].rows[0];
+
+	expect_field(r, TL_TYPE, type);
+	expect_field(r, TL_TYPE_TEXT, text);
+	expect_field(r, TL_TYPE_QUALIFIER, qualifier);
+	tl_page_free(page);
+}
+
+static void type_german(void **s) {
+	expect_type(s, "Anwendung", "Application", "Anwendung", NULL);
+	expect_type(s, "Delegiert", "Delegated", "Delegiert", NULL); }
+static void type_french(void **s) {
+	expect_type(s, "Application", "Application", NULL, NULL);
+	expect_type(s, "Déléguée", "Delegated", "Déléguée", NULL);
+	expect_type(s, "Délégué", "Delegated", "Délégué", NULL); }
+static void type_spanish(void **s) {
+	expect_type(s, "Aplicación", "Application", "Aplicación", NULL);
+	expect_type(s, "Delegado", "Delegated", "Delegado", NULL); }
+static void type_portuguese(void **s) {
+	expect_type(s, "Aplicativo", "Application", "Aplicativo", NULL);
+	expect_type(s, "Delegado (conta pessoal da Microsoft)", "Delegated",
+	    "Delegado (conta pessoal da Microsoft)",
+	    "conta pessoal da Microsoft"); }
+static void type_japanese(void **s) {
+	expect_type(s, "アプリケーション", "Application", "アプリケーション",
+	    NULL);
+	expect_type(s, "委任済み", "Delegated", "委任済み", NULL);
+	expect_type(s, "委任", "Delegated", "委任", NULL);
+	expect_type(s, "委任（職場のアカウント）", "Delegated",
+	    "委任（職場のアカウント）", "職場のアカウント"); }
+static void type_english(void **s) {
+	expect_type(s, "delegated", "Delegated", NULL, NULL);
+	expect_type(s, "Application permission", "Application", NULL, NULL);
+	expect_type(s, "Delegated (work or school account)", "Delegated", NULL,
+	    "work or school account"); }
+static void type_unknown_kept(void **s) {
+	expect_type(s, "Both", "Both", NULL, NULL);
+	expect_type(s, "Delegated, Application", "Delegated, Application",
+	    NULL, NULL); }
+
+static void
+shape_flags_one_row_per_type(void **state)
+{
+	const char *h[] = { "Permission", "Delegated", "Type: Application",
+	    "Description" };
+	const char *c[] = {
+		"Mail.Read", "✔", "✔️", "Reads mail.",
+		"Mail.Send", "Yes", "", "Sends mail.",
+		"User.Read", "-", "No", "Signs in.",
+	};
+	struct tl_page *page = shaped(state, h, 4, c, 3);
+	const struct tl_table *t = &page->tables[0];
+
+	assert_int_equal(t->nrows, 4);
+	assert_int_equal(tl_table_field_column(t, TL_TYPE), -1);
+	assert_string_equal(t->columns[1].key, "delegated");
+	assert_string_equal(t->columns[2].key, "type_application");
+	expect_field(&t->rows[0], TL_PERMISSION, "Mail.Read");
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[0].cells[1], "✔");
+	assert_string_equal(t->rows[0].cells[2], "");
+	expect_field(&t->rows[1], TL_PERMISSION, "Mail.Read");
+	expect_field(&t->rows[1], TL_TYPE, "Application");
+	assert_string_equal(t->rows[1].cells[1], "");
+	assert_string_equal(t->rows[1].cells[2], "✔️");
+	expect_field(&t->rows[2], TL_TYPE, "Delegated");
+	expect_field(&t->rows[3], TL_PERMISSION, "User.Read");
+	expect_field(&t->rows[3], TL_TYPE, NULL);
+	tl_page_free(page);
+}
+
+static void
+shape_flags_other_languages(void **state)
+{
+	const char *h[] = { "Berechtigung", "Delegiert", "Anwendung",
+	    "アプリケーション" };
+	const char *c[] = {
+		"Files.Read", "Ja", "Nein", "",
+		"Files.Read.All", "", "", "はい",
+	};
+	struct tl_page *page = shaped(state, h, 4, c, 2);
+	const struct tl_table *t = &page->tables[0];
+
+	assert_int_equal(t->nrows, 2);
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	expect_field(&t->rows[0], TL_TYPE_TEXT, NULL);
+	expect_field(&t->rows[1], TL_TYPE, "Application");
+	tl_page_free(page);
+}
+
+/* A column headed by a type but holding other text is no flag column. */
+static void
+shape_flags_need_flags(void **state)
+{
+	const char *h[] = { "Field", "Application", "Delegated" };
+	const char *c[] = { "Identifier", "d07a8cc0", "ebfcd32b" };
+	struct tl_page *page = shaped(state, h, 3, c, 1);
+
+	assert_int_equal(page->tables[0].nrows, 1);
+	expect_field(&page->tables[0].rows[0], TL_TYPE, NULL);
+	assert_string_equal(page->tables[0].columns[1].key, "application");
+	tl_page_free(page);
+}
+
+static void
+shape_transposed(void **state)
+{
+	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *c[] = {
+		"Identifier", "d07a8cc0", "ebfcd32b",
+		"DisplayText", "Read all access reviews", "Read yours",
+		"AdminConsentRequired", "Yes", "No",
+	};
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 3, c, 3);
+	const struct tl_table *t;
+
+	tl_strlist_add(page, &page->tables[0].headings, "All permissions");
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "AccessReview.Read.All");
+	normalise_ok(state, page, &d);
+	assert_int_equal(d.n, 0);
+	t = &page->tables[0];
+	assert_int_equal(t->ncolumns, 5);
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(t->columns[2].key, "id");
+	assert_string_equal(t->columns[4].key, "admin_consent_required");
+	expect_field(&t->rows[0], TL_PERMISSION, "AccessReview.Read.All");
+	expect_field(&t->rows[0], TL_TYPE, "Application");
+	expect_field(&t->rows[0], TL_DISPLAY_NAME, "Read all access reviews");
+	assert_string_equal(t->rows[0].cells[2], "d07a8cc0");
+	expect_field(&t->rows[1], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[1].cells[4], "No");
+	assert_int_equal(t->rows[1].line, 3);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+static void
+expect_heading_type(void **state, const char *const *headings, size_t n,
+    const char *const *h, const char *type, const char *qualifier)
+{
+	const char *c[] = { "A.Read", "Reads." };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		tl_strlist_add(page, &page->tables[0].headings, headings[i]);
+	normalise_ok(state, page, &d);
+	expect_field(&page->tables[0].rows[0], TL_TYPE, type);
+	expect_field(&page->tables[0].rows[0], TL_TYPE_QUALIFIER, qualifier);
+	expect_field(&page->tables[0].rows[0], TL_TYPE_TEXT, NULL);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+static void heading_type_english(void **s) {
+	const char *hd[] = { "Permissions", "Application permissions" };
+	const char *h[] = { "Permission", "Description" };
+	expect_heading_type(s, hd, 2, h, "Application", NULL); }
+static void heading_type_german(void **s) {
+	const char *hd[] = { "Kalenderberechtigungen",
+	    "Delegierte Berechtigungen" };
+	const char *h[] = { "Berechtigung", "Beschreibung" };
+	expect_heading_type(s, hd, 2, h, "Delegated", NULL); }
+static void heading_type_japanese(void **s) {
+	const char *hd[] = { "アクセス レビューのアクセス許可",
+	    "委任されたアクセス許可" };
+	const char *h[] = { "アクセス許可", "説明" };
+	expect_heading_type(s, hd, 2, h, "Delegated", NULL); }
+static void heading_type_outer(void **s) {
+	/* The nearest heading that names a type, not the nearest heading. */
+	const char *hd[] = { "Delegated permissions (work or school account)",
+	    "Mail" };
+	const char *h[] = { "Permission", "Description" };
+	expect_heading_type(s, hd, 2, h, "Delegated",
+	    "work or school account"); }
+static void heading_type_none(void **s) {
+	const char *hd[] = { "Delegated permissions, application permissions "
+	    "and effective permissions" };
+	const char *h[] = { "Permission", "Description" };
+	expect_heading_type(s, hd, 1, h, NULL, NULL); }
+static void
+heading_type_needs_permissions(void **state)
+{
+	/* A table of something else under such a heading keeps no type. */
+	const char *c[] = { "Open the portal", "Sign in first." };
+	const char *h[] = { "Step", "Description" };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 1);
+
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "Application permissions");
+	normalise_ok(state, page, &d);
+	expect_field(&page->tables[0].rows[0], TL_TYPE, NULL);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+static void
+heading_type_column_wins(void **state)
+{
+	const char *c[] = { "A.Read", "Delegated" };
+	const char *h[] = { "Permission", "Type" };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 1);
+
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "Application permissions");
+	normalise_ok(state, page, &d);
+	expect_field(&page->tables[0].rows[0], TL_TYPE, "Delegated");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+static void
+content_permission_and_display(void **state)
+{
+	const char *h[] = { "Nom", "Libellé", "Notes" };
+	const char *c[] = {
+		"User.Read.All", "Lire tous les utilisateurs", "x",
+		"offline_access", "Garder l'accès", "",
+		"", "", "y",
+	};
+	struct tl_page *page = shaped(state, h, 3, c, 3);
+	const struct tl_table *t = &page->tables[0];
+
+	assert_int_equal(t->columns[0].field, TL_PERMISSION);
+	assert_int_equal(t->columns[1].field, TL_DISPLAY_NAME);
+	assert_int_equal(t->columns[2].field, TL_EXTRA);
+	assert_int_equal(t->label_column, 0);
+	expect_field(&t->rows[0], TL_PERMISSION, "User.Read.All");
+	expect_field(&t->rows[0], TL_DISPLAY_NAME,
+	    "Lire tous les utilisateurs");
+	tl_page_free(page);
+}
+
+/* Plain words, or names beside a known permission column, stay extra. */
+static void
+content_permission_not_words(void **state)
+{
+	const char *h[] = { "Feature", "Required additional permissions" };
+	const char *c[] = { "Import", "No", "Create", "Sites.Read.All" };
+	const char *h2[] = { "Constant", "Description" };
+	const char *c2[] = { "RTLD_LAZY", "Lazy binding.", "RTLD_NOW",
+	    "Binding now." };
+	struct tl_page *page = shaped(state, h, 2, c, 2);
+
+	assert_int_equal(page->tables[0].columns[1].field, TL_EXTRA);
+	assert_int_equal(page->tables[0].label_column, 0);
+	tl_page_free(page);
+	/* Constants are not scopes. */
+	page = shaped(state, h2, 2, c2, 2);
+	assert_int_equal(page->tables[0].columns[0].field, TL_EXTRA);
+	tl_page_free(page);
+}
+
+static void
+content_type_column(void **state)
+{
+	const char *h[] = { "Permission", "Sorte" };
+	const char *c[] = { "A.Read", "Application", "B.Read", "Déléguée",
+	    "C.Read", "" };
+	struct tl_page *page = shaped(state, h, 2, c, 3);
+
+	assert_int_equal(page->tables[0].columns[1].field, TL_TYPE);
+	expect_field(&page->tables[0].rows[1], TL_TYPE, "Delegated");
+	expect_field(&page->tables[0].rows[1], TL_TYPE_TEXT, "Déléguée");
+	tl_page_free(page);
+}
+
+/* Placeholders and a cell with labels around its dates do not stop a
+ * column from being the date column; other text does. */
+static void
+content_date_column_placeholders(void **state)
+{
+	const char *h[] = { "Permission", "Quand", "Remarque" };
+	const char *c[] = {
+		"A.Read", "TBD", "soon",
+		"B.Read", "Insider: Dec 2023 Production: 5 March 2024", "ok",
+		"C.Read", "—", "",
+		"D.Read", "k. A.", "12 May 2024",
+	};
+	struct tl_page *page = shaped(state, h, 3, c, 4);
+
+	assert_int_equal(page->tables[0].date_column, 1);
+	expect_field(&page->tables[0].rows[1], TL_LAST_UPDATE, "2024-03-05");
+	expect_field(&page->tables[0].rows[0], TL_LAST_UPDATE, NULL);
+	tl_page_free(page);
+}
+
+static void
+date_placeholders_no_warning(void **state)
+{
+	const char *h[] = { "Permission", "Last update" };
+	const char *c[] = { "A", "TBD", "B", "N/A", "C", "None", "D", "Not yet",
+	    "E", "n/a", "F", "k. A.", "G", "—", "H", "–", "I", "-",
+	    "J", "soon" };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 10);
+
+	normalise_ok(state, page, &d);
+	assert_int_equal(d.n, 1);
+	expect_diag(&d, 0, TL_WARNING, 12, "unrecognised date 'soon'");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+static void
+date_normalized_cells(void **state)
+{
+	struct tl_norm_opts o = { .normalize_dates = 1 };
+	struct tl_normaliser *n = tl_normaliser_new(&o);
+	const char *h[] = { "Permission", "Last update" };
+	const char *c[] = { "A.Read", "13. Juli 2021", "B.Read", "TBD" };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 2);
+
+	(void)state;
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	assert_string_equal(page->tables[0].rows[0].cells[1], "13 July 2021");
+	expect_field(&page->tables[0].rows[0], TL_LAST_UPDATE_TEXT,
+	    "13. Juli 2021");
+	assert_string_equal(page->tables[0].rows[1].cells[1], "TBD");
+	tl_diags_free(&d);
+	tl_page_free(page);
+	tl_normaliser_free(n);
+}
+
+static void date_german(void **s) {
+	expect_date(s, "13. Juli 2021", 1, 2021, 7, 13);
+	expect_date(s, "2. März 2022", 1, 2022, 3, 2);
+	expect_date(s, "MÄRZ 2019", 1, 2019, 3, 0);
+	expect_date(s, "Dez. 2023", 1, 2023, 12, 0);
+	expect_date(s, "1. Okt 2020", 1, 2020, 10, 1); }
+static void date_french(void **s) {
+	expect_date(s, "5 juillet 2023", 1, 2023, 7, 5);
+	expect_date(s, "12 févr. 2024", 1, 2024, 2, 12);
+	expect_date(s, "1er mars 2024", 1, 2024, 3, 1);
+	expect_date(s, "août 2022", 1, 2022, 8, 0);
+	expect_date(s, "3 décembre 2021", 1, 2021, 12, 3); }
+static void date_spanish(void **s) {
+	expect_date(s, "5 de julio de 2023", 1, 2023, 7, 5);
+	expect_date(s, "12 de enero de 2023", 1, 2023, 1, 12);
+	expect_date(s, "julio de 2023", 1, 2023, 7, 0);
+	expect_date(s, "3 dic. 2021", 1, 2021, 12, 3); }
+static void date_portuguese(void **s) {
+	expect_date(s, "5 de julho de 2023", 1, 2023, 7, 5);
+	expect_date(s, "março de 2024", 1, 2024, 3, 0); }
+static void date_japanese_more(void **s) {
+	expect_date(s, "2023年7月5日", 1, 2023, 7, 5);
+	expect_date(s, "2023 年 12 月", 1, 2023, 12, 0); }
+static void date_mon_dd_yy(void **s) {
+	expect_date(s, "Aug-04-21", 1, 2021, 8, 4);
+	expect_date(s, "Aug-04-2021", 1, 2021, 8, 4);
+	expect_no_date(s, "Aug-32-21"); }
+static void date_ymd_slash(void **s) {
+	expect_date(s, "2026/07/14", 1, 2026, 7, 14); }
+static void date_ranges(void **s) {
+	expect_date(s, "Nov-Dec 2022", 1, 2022, 12, 0);
+	expect_date(s, "2022-11 – 2022-12", 2, 2022, 12, 0);
+	expect_date(s, "Nov 2022 - Jan 2023", 2, 2023, 1, 0); }
+static void date_month_words_need_a_year(void **s) {
+	/* "Mai" and "mars" are months only beside a year. */
+	expect_no_date(s, "Mai");
+	expect_no_date(s, "Set up in March");
+	/* Abbreviations that are English words count with their dot. */
+	expect_no_date(s, "Rolled out 2023");
+	expect_no_date(s, "2 years ago 2023");
+	expect_date(s, "5 de out. de 2023", 1, 2023, 10, 5);
+	expect_date(s, "ago. 2023", 1, 2023, 8, 0); }
+
+/* ---- markup folds with its text ----------------------------------- */
+
+/* Cell (row, col) of the page's table gets the n marks (kind, start,
+ * end). */
+static void
+mark_row_cell(struct tl_page *page, size_t row, size_t col, size_t n,
+    const unsigned *v)
+{
+	struct tl_table *t = &page->tables[0];
+	struct tl_mark m[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m[i].kind = v[3 * i];
+		m[i].start = v[3 * i + 1];
+		m[i].end = v[3 * i + 2];
+		m[i].href = m[i].kind == TL_MARK_LINK ? "https://x.example/" :
+		    NULL;
+	}
+	tl_row_set_markup(page, t, &t->rows[row], col,
+	    tl_markup_copy(page, m, n));
+}
+
+static void
+mark_cell(struct tl_page *page, size_t col, size_t n, const unsigned *v)
+{
+	mark_row_cell(page, 0, col, n, v);
+}
+
+static void
+expect_mark(const struct tl_row *r, size_t col, size_t i, unsigned kind,
+    const char *want)
+{
+	const struct tl_markup *m = tl_cell_markup(r, col);
+
+	assert_non_null(m);
+	assert_true(i < m->n);
+	assert_int_equal(m->v[i].kind, kind);
+	assert_int_equal(m->v[i].end - m->v[i].start, strlen(want));
+	assert_memory_equal(r->cells[col] + m->v[i].start, want, strlen(want));
+}
+
+/* Runs of white space, NBSP, blank lines: each mark keeps its words. */
+static void
+markup_folds_with_text(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = {
+		"X.Read",
+		"  Read \xc2\xa0 the  guide\n\n\nnow \x01ok",
+	};
+	/* "the  guide" is 10..20, "guide" 15..20, "now \x01ok" 23..30 */
+	static const unsigned marks[] = {
+		TL_MARK_LINK, 10, 20, TL_MARK_CODE, 15, 20,
+		TL_MARK_EM, 23, 30,
+	};
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 1, 3, marks);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	assert_string_equal(r->cells[1], "Read the guide\nnow ok");
+	assert_int_equal(tl_cell_markup(r, 1)->n, 3);
+	expect_mark(r, 1, 0, TL_MARK_LINK, "the guide");
+	expect_mark(r, 1, 1, TL_MARK_CODE, "guide");
+	expect_mark(r, 1, 2, TL_MARK_EM, "now ok");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A mark over only white space is gone once folded. */
+static void
+markup_empty_dropped(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "X.Read", "a \xc2\xa0 b" };
+	static const unsigned marks[] = { TL_MARK_STRONG, 2, 4 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+
+	mark_cell(page, 1, 1, marks);
+	normalise_ok(state, page, &d);
+	assert_string_equal(page->tables[0].rows[0].cells[1], "a b");
+	assert_null(tl_cell_markup(&page->tables[0].rows[0], 1));
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* A footnote mark at the end of a cell is not part of its field. */
+static void
+markup_footnote_not_in_field(void **state)
+{
+	static const char *const header[] = { "Permission", "Purpose" };
+	static const char *const cells[] = { "Group.Read.All^1",
+	    "Reads groups.^2" };
+	static const unsigned m0[] = { TL_MARK_CODE, 0, 14,
+	    TL_MARK_SUP, 14, 16 };
+	static const unsigned m1[] = { TL_MARK_SUP, 13, 15 };
+	struct tl_page *page = make_page(NULL, header, 2, cells, 1);
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	mark_cell(page, 0, 2, m0);
+	mark_cell(page, 1, 1, m1);
+	normalise_ok(state, page, &d);
+	r = &page->tables[0].rows[0];
+	expect_field(r, TL_PERMISSION, "Group.Read.All");
+	expect_field(r, TL_PURPOSE, "Reads groups.");
+	assert_string_equal(r->cells[0], "Group.Read.All^1");
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* Marks never reach past their cell's text (the writers index by them). */
+static void
+expect_marks_in_step(const struct tl_table *t)
+{
+	size_t r, c, i;
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncolumns; c++) {
+			const struct tl_markup *m = tl_cell_markup(&t->rows[r],
+			    c);
+
+			for (i = 0; m != NULL && i < m->n; i++) {
+				assert_true(m->v[i].start < m->v[i].end);
+				assert_true(m->v[i].end <=
+				    strlen(t->rows[r].cells[c]));
+			}
+		}
+}
+
+/*
+ * Flag columns spread a row into one per type: the check mark blanked
+ * in each copy loses its markup; the one kept keeps it, and the copies
+ * do not share one list of marks (blanking one must not blank another).
+ */
+static void
+markup_flag_rows(void **state)
+{
+	const char *h[] = { "Permission", "Delegated", "Application" };
+	const char *c[] = { "Mail.Read", "Yes", "Yes", "Mail.Send", "Yes", "" };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 3 };
+	static const unsigned link[] = { TL_MARK_LINK, 0, 3 };
+	static const unsigned code[] = { TL_MARK_CODE, 0, 9 };
+	struct tl_page *page = make_page("T", h, 3, c, 2);
+	struct tl_diags d = {0};
+	const struct tl_table *t;
+
+	mark_row_cell(page, 0, 0, 1, code);
+	mark_row_cell(page, 0, 1, 1, strong);
+	mark_row_cell(page, 0, 2, 1, link);
+	mark_row_cell(page, 1, 1, 1, strong);
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 3);
+	expect_field(&t->rows[0], TL_TYPE, "Delegated");
+	assert_string_equal(t->rows[0].cells[2], "");
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_mark(&t->rows[0], 0, 0, TL_MARK_CODE, "Mail.Read");
+	expect_field(&t->rows[1], TL_TYPE, "Application");
+	assert_string_equal(t->rows[1].cells[1], "");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	expect_mark(&t->rows[1], 2, 0, TL_MARK_LINK, "Yes");
+	expect_mark(&t->rows[1], 0, 0, TL_MARK_CODE, "Mail.Read");
+	/* A row with one flag is kept as it was. */
+	expect_mark(&t->rows[2], 1, 0, TL_MARK_STRONG, "Yes");
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/* Graph's permission tables read transposed: each value keeps its
+ * markup; the permission (a heading) and the type (a header) have none. */
+static void
+markup_transposed(void **state)
+{
+	const char *h[] = { "Category", "Application", "Delegated" };
+	const char *c[] = {
+		"Identifier", "d07a8cc0", "ebfcd32b",
+		"DisplayText", "Read all access reviews", "Read yours",
+		"AdminConsentRequired", "Yes", "No",
+	};
+	/* "access reviews" is 9..23; "yours" 5..10; the header cell too */
+	static const unsigned link[] = { TL_MARK_LINK, 9, 23 };
+	static const unsigned em[] = { TL_MARK_EM, 5, 10 };
+	static const unsigned strong[] = { TL_MARK_STRONG, 0, 10 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 3, c, 3);
+	const struct tl_table *t;
+
+	mark_row_cell(page, 1, 1, 1, link);
+	mark_row_cell(page, 1, 2, 1, em);
+	mark_row_cell(page, 0, 0, 1, strong);
+	tl_strlist_add(page, &page->tables[0].headings,
+	    "AccessReview.Read.All");
+	normalise_ok(state, page, &d);
+	t = &page->tables[0];
+	assert_int_equal(t->nrows, 2);
+	assert_int_equal(t->ncolumns, 5);
+	assert_string_equal(t->rows[0].cells[3], "Read all access reviews");
+	expect_mark(&t->rows[0], 3, 0, TL_MARK_LINK, "access reviews");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 3)->n, 1);
+	assert_string_equal(tl_cell_markup(&t->rows[0], 3)->v[0].href,
+	    "https://x.example/");
+	expect_mark(&t->rows[1], 3, 0, TL_MARK_EM, "yours");
+	assert_null(tl_cell_markup(&t->rows[0], 0));
+	assert_null(tl_cell_markup(&t->rows[0], 1));
+	assert_null(tl_cell_markup(&t->rows[0], 2));
+	assert_null(tl_cell_markup(&t->rows[1], 2));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
+/*
+ * --normalize-dates shows a date cell as tablog writes dates: a mark
+ * over the whole date (a date that is a link) holds the whole new text,
+ * a mark over part of it goes (its words are gone).
+ */
+static void
+markup_normalized_date(void **state)
+{
+	struct tl_norm_opts o = { .normalize_dates = 1 };
+	struct tl_normaliser *n = tl_normaliser_new(&o);
+	const char *h[] = { "Permission", "Last update" };
+	const char *c[] = { "A.Read", "13. Juli 2021", "B.Read", "Dez. 2023",
+	    "C.Read", "13. Juli 2021" };
+	/* "13. Juli 2021" is 13 bytes, "Juli" 4..8, "Dez." 0..4 */
+	static const unsigned whole[] = { TL_MARK_LINK, 0, 13,
+	    TL_MARK_EM, 4, 8 };
+	static const unsigned part[] = { TL_MARK_STRONG, 0, 4 };
+	struct tl_diags d = {0};
+	struct tl_page *page = make_page("T", h, 2, c, 3);
+	const struct tl_table *t;
+
+	(void)state;
+	mark_row_cell(page, 0, 1, 2, whole);
+	mark_row_cell(page, 1, 1, 1, part);
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	t = &page->tables[0];
+	assert_string_equal(t->rows[0].cells[1], "13 July 2021");
+	assert_int_equal(tl_cell_markup(&t->rows[0], 1)->n, 1);
+	expect_mark(&t->rows[0], 1, 0, TL_MARK_LINK, "13 July 2021");
+	expect_field(&t->rows[0], TL_LAST_UPDATE_TEXT, "13. Juli 2021");
+	assert_string_equal(t->rows[1].cells[1], "December 2023");
+	assert_null(tl_cell_markup(&t->rows[1], 1));
+	assert_null(tl_cell_markup(&t->rows[2], 1));
+	expect_marks_in_step(t);
+	tl_diags_free(&d);
+	tl_page_free(page);
+	tl_normaliser_free(n);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int
@@ -1078,9 +1935,10 @@ main(void)
 		T(header_case_and_punct), T(header_japanese),
 		T(header_corpus_synonyms), T(header_extra),
 		T(header_slug_basic), T(header_slug_runs),
-		T(header_slug_non_ascii),
+		T(header_slug_non_ascii), T(header_slug_only_symbols),
 		T(columns_model), T(columns_extra_slug),
-		T(columns_fallback_number), T(columns_unique_slugs),
+		T(columns_fallback_number), T(columns_non_ascii_keys),
+		T(columns_unique_slugs),
 		T(columns_first_canonical_wins), T(columns_reserved_names),
 		T(columns_role_table), T(columns_role_alone),
 		T(columns_japanese), T(columns_detected_on),
@@ -1123,6 +1981,32 @@ main(void)
 		T(date_placeholder_silent), T(label_column_choice),
 		T(row_display_name_column),
 		T(page_end_to_end), T(page_model), T(big_cell),
+		T(header_german), T(header_french), T(header_spanish),
+		T(header_portuguese), T(header_japanese_more),
+		T(header_graph), T(header_bracket),
+		T(shape_graph_include), T(shape_graph_older_german),
+		T(shape_graph_older_japanese), T(shape_list_not_ordered),
+		T(type_german), T(type_french), T(type_spanish),
+		T(type_portuguese), T(type_japanese), T(type_english),
+		T(type_unknown_kept),
+		T(shape_flags_one_row_per_type),
+		T(shape_flags_other_languages), T(shape_flags_need_flags),
+		T(shape_transposed),
+		T(heading_type_english), T(heading_type_german),
+		T(heading_type_japanese), T(heading_type_outer),
+		T(heading_type_none), T(heading_type_needs_permissions),
+		T(heading_type_column_wins),
+		T(content_permission_and_display),
+		T(content_permission_not_words), T(content_type_column),
+		T(content_date_column_placeholders),
+		T(date_placeholders_no_warning), T(date_normalized_cells),
+		T(date_german), T(date_french), T(date_spanish),
+		T(date_portuguese), T(date_japanese_more), T(date_mon_dd_yy),
+		T(date_ymd_slash), T(date_ranges),
+		T(date_month_words_need_a_year),
+		T(markup_folds_with_text), T(markup_empty_dropped),
+		T(markup_footnote_not_in_field), T(markup_flag_rows),
+		T(markup_transposed), T(markup_normalized_date),
 	};
 
 	return cmocka_run_group_tests(tests, setup_norm, teardown_norm);

@@ -190,11 +190,13 @@ test_colspan(void **state)
 	read_case(&r, "tests/html/colspan.html");
 	t = table(&r, 0);
 	check_header(t, 4, "API", "Permission", "Type", "Purpose");
-	assert_int_equal(t->nrows, 3);
+	/* A cell across the whole row is a section row: it names the rows
+	 * below it and is not one itself. */
+	assert_int_equal(t->nrows, 2);
 	check_row(t, 0, "Graph", "n/a", "n/a", "None needed");
-	check_row(t, 1, "Deprecated section", "Deprecated section",
-	    "Deprecated section", "Deprecated section");
-	check_row(t, 2, "Graph", "User.Read", "Delegated", "Sign in");
+	assert_null(t->rows[0].section);
+	check_row(t, 1, "Graph", "User.Read", "Delegated", "Sign in");
+	assert_string_equal(t->rows[1].section, "Deprecated section");
 	done(&r);
 }
 
@@ -229,7 +231,8 @@ test_br_in_cell(void **state)
 	/* The source newline in the purpose is a space, not a break. */
 	check_row(t, 0, "AuditLog.Read.All\n(Read all audit log data)",
 	    "Reads the audit log.");
-	check_row(t, 1, "one\ntwo\n\nfour", "x");
+	/* Two <br> in a row are one line break: no empty lines. */
+	check_row(t, 1, "one\ntwo\nfour", "x");
 	done(&r);
 }
 
@@ -263,8 +266,9 @@ test_nested_table(void **state)
 	t = table(&r, 0);
 	check_header(t, 2, "API", "Details");
 	assert_int_equal(t->nrows, 2);
-	/* "Before" ends with the source newline, which is a space. */
-	check_row(t, 0, "Graph", "Before \nAfter");
+	/* The source newline after "Before" is white space before a line
+	 * break, and goes. */
+	check_row(t, 0, "Graph", "Before\nAfter");
 	check_row(t, 1, "Exchange", "plain");
 	t = table(&r, 1);
 	check_header(t, 2, "Inner", "Value");
@@ -358,12 +362,13 @@ test_unclosed_td_tr(void **state)
 	read_case(&r, "tests/html/unclosed-td-tr.html");
 	assert_int_equal(r.page->ntables, 1);
 	t = table(&r, 0);
-	/* Text runs to the next tag, so the source newline comes along. */
-	check_header(t, 3, "API", "Permission", "Type ");
+	/* Text runs to the next tag; the source newline that comes along
+	 * is white space at the cell's end, and goes. */
+	check_header(t, 3, "API", "Permission", "Type");
 	assert_int_equal(t->nrows, 3);
-	check_row(t, 0, "Graph", "User.Read", "Delegated ");
-	check_row(t, 1, "Graph", "Mail.Send", "Application ");
-	check_row(t, 2, "Exchange", "Exchange.ManageAsApp ", "");
+	check_row(t, 0, "Graph", "User.Read", "Delegated");
+	check_row(t, 1, "Graph", "Mail.Send", "Application");
+	check_row(t, 2, "Exchange", "Exchange.ManageAsApp", "");
 	assert_int_equal(t->rows[2].nread, 2);
 	assert_int_equal(t->rows[0].line, 6);
 	assert_int_equal(t->rows[2].line, 8);
@@ -463,9 +468,9 @@ test_tfoot(void **state)
 	(void)state;
 	read_case(&r, "tests/html/tfoot.html");
 	t = table(&r, 0);
-	assert_int_equal(t->nrows, 2);
+	assert_int_equal(t->nrows, 1);
 	check_row(t, 0, "1", "2");
-	check_row(t, 1, "f1", "f2");
+	check_list(&t->notes, 1, "f1 f2");
 	done(&r);
 }
 
@@ -638,8 +643,11 @@ test_notes(void **state)
 	    "<table><tr><th>A</th></tr></table>"
 	    "<p>NOTE: after the table.</p><p>Plain after.</p>");
 	check_list(&r.page->intro, 1, "Intro.");
-	check_list(&r.page->notes, 4, "Note: before the table.",
-	    "*Note: starred.", "Keep this.", "NOTE: after the table.");
+	/* Notes before the table are the page's; right after it, its own
+	 * (up to the first other block). */
+	check_list(&r.page->notes, 3, "Note: before the table.",
+	    "*Note: starred.", "Keep this.");
+	check_list(&table(&r, 0)->notes, 1, "NOTE: after the table.");
 	done(&r);
 }
 
@@ -830,6 +838,180 @@ test_deep_nesting(void **state)
 	buf_free(&b);
 }
 
+/* ---- markup and structure (issue 13) ------------------------------ */
+
+/* Mark i of cell (row, col) is kind over text "want". */
+static void
+check_mark(const struct tl_table *t, size_t row, size_t col, size_t i,
+    unsigned kind, const char *want, const char *href)
+{
+	const struct tl_markup *m = tl_cell_markup(&t->rows[row], col);
+	const char *text = t->rows[row].cells[col];
+
+	assert_non_null(m);
+	assert_true(i < m->n);
+	assert_int_equal(m->v[i].kind, kind);
+	assert_int_equal(m->v[i].end - m->v[i].start, strlen(want));
+	assert_memory_equal(text + m->v[i].start, want, strlen(want));
+	if (href == NULL)
+		assert_null(m->v[i].href);
+	else
+		assert_string_equal(m->v[i].href, href);
+}
+
+static void
+test_cell_markup(void **state)
+{
+	struct result r;
+	const struct tl_table *t;
+
+	(void)state;
+	read_string(&r, "<html><head><base href=\"https://d.example/docs/\">"
+	    "</head><body><table><tr><th>A</th><th>B</th></tr>"
+	    "<tr><td>See <a href=\"x/y.html\">the <b>guide</b></a>.</td>"
+	    "<td><code>User.Read</code> or <em>none</em></td></tr>"
+	    "<tr><td><a href=\"javascript:alert(1)\">click</a> "
+	    "<a href=\"#top\">top</a></td><td>1.14.7.0<sup>2</sup></td></tr>"
+	    "</table></body></html>");
+	t = table(&r, 0);
+	check_row(t, 0, "See the guide.", "User.Read or none");
+	check_mark(t, 0, 0, 0, TL_MARK_LINK, "the guide",
+	    "https://d.example/docs/x/y.html");
+	check_mark(t, 0, 0, 1, TL_MARK_STRONG, "guide", NULL);
+	check_mark(t, 0, 1, 0, TL_MARK_CODE, "User.Read", NULL);
+	check_mark(t, 0, 1, 1, TL_MARK_EM, "none", NULL);
+	/* A javascript: link is its text; a superscript glued to the text
+	 * before it reads "^2", not "2". */
+	check_row(t, 1, "click top", "1.14.7.0^2");
+	assert_int_equal(tl_cell_markup(&t->rows[1], 0)->n, 1);
+	check_mark(t, 1, 0, 0, TL_MARK_LINK, "top",
+	    "https://d.example/docs/#top");
+	check_mark(t, 1, 1, 0, TL_MARK_SUP, "^2", NULL);
+	done(&r);
+	/* Without <base>, the canonical link says where the page is. */
+	read_string(&r, "<head><link rel=\"canonical\" "
+	    "href=\"https://c.example/a/b.html\"></head><table><tr><th>A</th>"
+	    "</tr><tr><td><a href=\"../c.html\">c</a></td></tr></table>");
+	assert_string_equal(r.page->url, "https://c.example/a/b.html");
+	check_mark(table(&r, 0), 0, 0, 0, TL_MARK_LINK, "c",
+	    "https://c.example/c.html");
+	done(&r);
+}
+
+/* Blocks and list items never glue; an image's alt only stands alone. */
+static void
+test_cell_blocks(void **state)
+{
+	struct result r;
+	const struct tl_table *t;
+
+	(void)state;
+	read_string(&r, "<table><tr><th>A</th><th>B</th></tr>"
+	    "<tr><td><div>1.29.6</div><div>Windows</div></td>"
+	    "<td>Used to:<ul><li>copy</li><li>restore</li></ul></td></tr>"
+	    "<tr><td><img src=\"c.png\" alt=\"Yes\"></td>"
+	    "<td>Privileged <img alt=\"Privileged label icon.\"> only</td></tr>"
+	    "</table>");
+	t = table(&r, 0);
+	check_row(t, 0, "1.29.6\nWindows", "Used to:\ncopy\nrestore");
+	check_mark(t, 0, 1, 0, TL_MARK_LIST, "copy\nrestore", NULL);
+	check_mark(t, 0, 1, 1, TL_MARK_ITEM, "copy", NULL);
+	check_mark(t, 0, 1, 2, TL_MARK_ITEM, "restore", NULL);
+	check_row(t, 1, "Yes", "Privileged only");
+	done(&r);
+}
+
+static void
+test_hidden(void **state)
+{
+	struct result r;
+
+	(void)state;
+	read_string(&r, "<p hidden>Draft.</p><table><tr><th>A</th></tr>"
+	    "<tr><td>a<span aria-hidden=\"true\"> *</span></td></tr>"
+	    "<tr style=\"display: none\"><td>gone</td></tr>"
+	    "<tr><td>b<span class=\"x sr-only\"> (opens)</span>"
+	    "<span class=\"sxs-lookup\">English</span></td></tr></table>"
+	    "<table hidden><tr><th>H</th></tr><tr><td>h</td></tr></table>");
+	assert_int_equal(r.page->ntables, 1);
+	assert_int_equal(r.page->intro.n, 0);
+	assert_int_equal(table(&r, 0)->nrows, 2);
+	check_row(table(&r, 0), 0, "a");
+	check_row(table(&r, 0), 1, "b");
+	done(&r);
+}
+
+/* Layout tables are the page around them; a site header's <h1> is not the
+ * title; headings make the path, without their permalink marks. */
+static void
+test_layout_and_headings(void **state)
+{
+	struct result r;
+	const struct tl_table *t;
+
+	(void)state;
+	read_string(&r, "<header><h1>Site name</h1></header>"
+	    "<table role=\"presentation\"><tr><td><nav>Menu</nav></td><td>"
+	    "<h2>Guide<a class=\"mark\" href=\"#g\">#</a></h2>"
+	    "<p>Intro text.</p><h3>Class: <code>x.Agent</code>"
+	    "<a href=\"#p\">\xc2\xb6</a></h3>"
+	    "<table><caption>Table 1</caption><tr><th>A</th><th>B</th></tr>"
+	    "<tr><th colspan=\"2\">Mail</th></tr>"
+	    "<tr><td>m</td><td>1</td></tr>"
+	    "<tr><td><b>Files</b></td><td></td></tr>"
+	    "<tr><td>f</td><td>2</td></tr>"
+	    "<tfoot><tr><td colspan=\"2\">Foot note.</td></tr></tfoot></table>"
+	    "<p>Note: after it.</p><p>Plain.</p><p>Note: not its own.</p>"
+	    "<table><tr><td>Was this page helpful?</td><td><button>Yes</button>"
+	    "</td></tr></table></td></tr></table>");
+	assert_string_equal(r.page->title, "Guide");
+	check_list(&r.page->intro, 1, "Intro text.");
+	check_list(&r.page->notes, 1, "Note: not its own.");
+	/* The layout table is read as the page; the widget (a button in a
+	 * cell) is dropped once read: one table is left. */
+	assert_int_equal(r.page->ntables, 1);
+	t = table(&r, 0);
+	check_list(&t->headings, 2, "Guide", "Class: x.Agent");
+	assert_string_equal(t->caption, "Table 1");
+	check_list(&t->notes, 2, "Foot note.", "Note: after it.");
+	assert_int_equal(t->nrows, 2);
+	check_row(t, 0, "m", "1");
+	assert_string_equal(t->rows[0].section, "Mail");
+	check_row(t, 1, "f", "2");
+	assert_string_equal(t->rows[1].section, "Files");
+	done(&r);
+}
+
+/* An aside is chrome, unless it is a note box. */
+static void
+test_aside_note(void **state)
+{
+	struct result r;
+
+	(void)state;
+	read_string(&r, "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>"
+	    "<aside class=\"note\"><p>Note: in an aside.</p></aside>"
+	    "<aside><p>Note: the sidebar's.</p></aside>");
+	check_list(&table(&r, 0)->notes, 1, "Note: in an aside.");
+	assert_int_equal(r.page->notes.n, 0);
+	done(&r);
+}
+
+static void
+test_legend_row(void **state)
+{
+	struct result r;
+
+	(void)state;
+	read_string(&r, "<table><tr><th>Permission</th><th>Type</th></tr>"
+	    "<tr><td>\xf0\x9f\x93\x8c Name of the permission</td>"
+	    "<td>\xf0\x9f\x93\x8c Its type</td></tr>"
+	    "<tr><td>Mail.Read</td><td>Application</td></tr></table>");
+	assert_int_equal(table(&r, 0)->nrows, 1);
+	check_row(table(&r, 0), 0, "Mail.Read", "Application");
+	done(&r);
+}
+
 static void
 test_quiet_on_stderr(void **state)
 {
@@ -898,6 +1080,12 @@ main(void)
 		cmocka_unit_test(test_utf16_bom),
 		cmocka_unit_test(test_too_many_columns),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_cell_markup),
+		cmocka_unit_test(test_cell_blocks),
+		cmocka_unit_test(test_hidden),
+		cmocka_unit_test(test_layout_and_headings),
+		cmocka_unit_test(test_aside_note),
+		cmocka_unit_test(test_legend_row),
 		cmocka_unit_test(test_quiet_on_stderr),
 	};
 

@@ -51,6 +51,7 @@ rd(void **state, const char *md, size_t len)
 {
 	struct fx *f = *state;
 
+	tl_page_free(f->page);	/* a test may read more than one page */
 	f->page = tl_page_new("t.md");
 	assert_int_equal(tl_read_md(f->r, f->page, md, len, &f->d), 0);
 	return f->page;
@@ -136,12 +137,18 @@ static void
 test_breadcrumb_title(void **state)
 {
 	struct tl_page *p = READ("Home > Apps > Cloud Backup for Azure\n"
-	    "# Other heading\n\n| A |\n|---|\n| 1 |\n");
+	    "\n| A |\n|---|\n| 1 |\n");
 
 	assert_string_equal(p->title, "Cloud Backup for Azure");
 	assert_int_equal(p->breadcrumb.n, 3);
 	assert_string_equal(p->breadcrumb.v[0], "Home");
 	assert_string_equal(p->breadcrumb.v[1], "Apps");
+	/* A '#' heading is the page's own title, before its breadcrumb's
+	 * last part (as an HTML page's <h1> is). */
+	p = READ("Home > Apps > Cloud Backup for Azure\n"
+	    "# Other heading\n\n| A |\n|---|\n| 1 |\n");
+	assert_string_equal(p->title, "Other heading");
+	assert_int_equal(p->breadcrumb.n, 3);
 }
 
 static void
@@ -507,8 +514,7 @@ test_invalid_utf8_word_edges(void **state)
 		struct fx *f = *state;
 		size_t n = 0;
 
-		tl_page_free(f->page);
-		tl_diags_free(&f->d);
+		tl_diags_free(&f->d);	/* rd() frees the page before */
 		memset(&f->d, 0, sizeof(f->d));
 		memcpy(md + n, "| A |\n|---|\n| ", 14);
 		n += 14;
@@ -524,6 +530,161 @@ test_invalid_utf8_word_edges(void **state)
 		assert_int_equal(f->d.n, 1);
 		assert_int_equal(f->d.v[0].line, 3);
 	}
+}
+
+/* ---- markup and structure (issue 13) ------------------------------ */
+
+/* Mark i of cell (row, col) of table 0 is kind over "want". */
+static void
+check_mark(const struct tl_page *p, size_t row, size_t col, size_t i,
+    unsigned kind, const char *want, const char *href)
+{
+	const struct tl_table *t = &p->tables[0];
+	const struct tl_markup *m = tl_cell_markup(&t->rows[row], col);
+
+	assert_non_null(m);
+	assert_true(i < m->n);
+	assert_int_equal(m->v[i].kind, kind);
+	assert_int_equal(m->v[i].end - m->v[i].start, strlen(want));
+	assert_memory_equal(t->rows[row].cells[col] + m->v[i].start, want,
+	    strlen(want));
+	if (href == NULL)
+		assert_null(m->v[i].href);
+	else
+		assert_string_equal(m->v[i].href, href);
+}
+
+static void
+test_cell_markup(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n"
+	    "| [22.x][] and [docs](https://x.example/d) | `a\\|b` **bold** |\n"
+	    "| x<sup>2</sup><br>y | <a href=\"r.html\">raw</a> <code>c</code> |\n"
+	    "| <span class=\"sxs-lookup\">hidden</span>shown | "
+	    "[no](javascript:alert(1)) |\n"
+	    "\n[22.x]: https://nodejs.org/dist/latest-v22.x/\n");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_string_equal(t->rows[0].cells[0], "22.x and docs");
+	check_mark(p, 0, 0, 0, TL_MARK_LINK, "22.x",
+	    "https://nodejs.org/dist/latest-v22.x/");
+	check_mark(p, 0, 0, 1, TL_MARK_LINK, "docs", "https://x.example/d");
+	assert_string_equal(t->rows[0].cells[1], "a|b bold");
+	check_mark(p, 0, 1, 0, TL_MARK_CODE, "a|b", NULL);
+	check_mark(p, 0, 1, 1, TL_MARK_STRONG, "bold", NULL);
+	assert_string_equal(t->rows[1].cells[0], "x^2\ny");
+	check_mark(p, 0 + 1, 0, 0, TL_MARK_SUP, "^2", NULL);
+	assert_string_equal(t->rows[1].cells[1], "raw c");
+	check_mark(p, 1, 1, 0, TL_MARK_LINK, "raw", "r.html");
+	check_mark(p, 1, 1, 1, TL_MARK_CODE, "c", NULL);
+	assert_string_equal(t->rows[2].cells[0], "shown");
+	assert_string_equal(t->rows[2].cells[1], "no");
+	assert_null(tl_cell_markup(&t->rows[2], 1));
+}
+
+static void
+test_headings_and_notes(void **state)
+{
+	struct tl_page *p = READ("---\ntitle: \"From front matter\"\n---\n"
+	    "# Page <a name=\"p\"></a>\n\n## In this article\n\n"
+	    "## Application permissions\n\n"
+	    "| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+	    "> [!NOTE]\n> Only when\n> asked.\n\n"
+	    "> **Hinweis:** Auch das.\n\n"
+	    "Plain after.\n\nNote: not the table's.\n\n"
+	    "### Sub\n\n| C | D |\n|---|---|\n| 3 | 4 |\n\n"
+	    "Notes:\n\n- One.\n- Two.\n\n"
+	    "> | E | F |\n> |---|---|\n> | 5 | 6 |\n");
+	const struct tl_table *t;
+
+	assert_string_equal(p->title, "From front matter");
+	assert_int_equal(p->ntables, 3);
+	t = &p->tables[0];
+	assert_int_equal(t->headings.n, 2);
+	assert_string_equal(t->headings.v[0], "Page");
+	assert_string_equal(t->headings.v[1], "Application permissions");
+	assert_int_equal(t->notes.n, 2);
+	assert_string_equal(t->notes.v[0], "Only when asked.");
+	assert_string_equal(t->notes.v[1], "Hinweis: Auch das.");
+	t = &p->tables[1];
+	assert_int_equal(t->headings.n, 3);
+	assert_string_equal(t->headings.v[2], "Sub");
+	assert_int_equal(t->notes.n, 2);
+	assert_string_equal(t->notes.v[0], "One.");
+	assert_string_equal(t->notes.v[1], "Two.");
+	/* In a block quote: no path, and no false ragged-row warning. */
+	t = &p->tables[2];
+	assert_int_equal(t->headings.n, 0);
+	assert_int_equal(t->nrows, 1);
+	assert_int_equal(t->rows[0].nread, 2);
+	assert_int_equal(diags(state)->n, 0);
+	assert_int_equal(p->notes.n, 1);
+	assert_string_equal(p->notes.v[0], "Note: not the table's.");
+}
+
+/* The first '#' heading is the title; without one, a short first line
+ * before prose, as pages scraped without '#' start. */
+static void
+test_titles(void **state)
+{
+	struct tl_page *p = READ("## Second\n\n# First\n\n| A |\n|---|\n"
+	    "| 1 |\n");
+
+	assert_string_equal(p->title, "First");
+	p = READ("Backup App Permissions\nThe app needs the permissions "
+	    "below to back up your tenant.\n\n| A |\n|---|\n| 1 |\n");
+	assert_string_equal(p->title, "Backup App Permissions");
+	assert_int_equal(p->intro.n, 1);
+}
+
+/* A pipe table without its delimiter row, first column merged. */
+static void
+test_headless_table(void **state)
+{
+	struct tl_page *p = READ("Intro.\n\n"
+	    "| API | Permission | Type |\n"
+	    "| Microsoft Graph | Mail.Read | Application |\n"
+	    "| Mail.Send | Delegated |\n"
+	    "| Office 365 Exchange Online | full\\_access\\_as\\_app | "
+	    "Application |\n");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_int_equal(p->ntables, 1);
+	assert_int_equal(t->ncolumns, 3);
+	assert_string_equal(t->columns[1].header, "Permission");
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(t->rows[1].cells[0], "Microsoft Graph");
+	assert_string_equal(t->rows[1].cells[1], "Mail.Send");
+	assert_string_equal(t->rows[1].cells[2], "Delegated");
+	assert_string_equal(t->rows[2].cells[1], "full_access_as_app");
+	assert_int_equal(diags(state)->n, 0);
+}
+
+/* GFM rows without outer pipes under a framed header are rows. */
+static void
+test_no_outer_pipes(void **state)
+{
+	struct tl_page *p = READ("| A | B |\n|---|---|\n1 | 2\n3 | 4\n");
+
+	assert_int_equal(p->tables[0].nrows, 2);
+	assert_string_equal(p->tables[0].rows[1].cells[1], "4");
+	assert_int_equal(diags(state)->n, 0);
+}
+
+static void
+test_section_and_legend_rows(void **state)
+{
+	struct tl_page *p = READ("| Permission | Type |\n|---|---|\n"
+	    "| \xf0\x9f\x93\x8c Name | \xf0\x9f\x93\x8c Type |\n"
+	    "| **Graph** | |\n| Mail.Read | Application |\n"
+	    "| SharePoint |\n| Sites.Read.All | Application |\n");
+	const struct tl_table *t = &p->tables[0];
+
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(t->rows[0].cells[0], "Mail.Read");
+	assert_string_equal(t->rows[0].section, "Graph");
+	assert_string_equal(t->rows[1].section, "SharePoint");
+	assert_int_equal(diags(state)->n, 0);
 }
 
 int
@@ -563,6 +724,12 @@ main(void)
 		T(test_nested_tables),
 		T(test_chrome_first_bytes),
 		T(test_invalid_utf8_word_edges),
+		T(test_cell_markup),
+		T(test_headings_and_notes),
+		T(test_titles),
+		T(test_headless_table),
+		T(test_no_outer_pipes),
+		T(test_section_and_legend_rows),
 #undef T
 	};
 

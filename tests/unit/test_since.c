@@ -327,6 +327,38 @@ row_values(void **s)
 	    "rows[0]: \"note\" is not a string");
 }
 
+/* The members of the vendors' shapes come back; builds made before
+ * them (GOOD above) have none, and that is no error. */
+static void
+shape_members(void **s)
+{
+	struct tl_since since;
+	struct tl_diags d = {0};
+	const struct tl_row *r;
+
+	(void)s;
+	write_all_json(ALL(GOOD_PAGE, ROW(", \"type_text\": \"Delegiert\","
+	    " \"type_qualifier\": \"work or school account\","
+	    " \"higher_privileged\": [\"A.Read\", \"B.Read\"],"
+	    " \"supported\": false", CELLS)));
+	assert_int_equal(tl_since_load(&since, dir, 0, &d), 0);
+	assert_int_equal(d.n, 0);
+	r = &since.pages[0]->tables[0].rows[0];
+	assert_string_equal(r->f[TL_TYPE_TEXT], "Delegiert");
+	assert_string_equal(r->f[TL_TYPE_QUALIFIER], "work or school account");
+	assert_string_equal(r->f[TL_HIGHER_PRIVILEGED], "A.Read, B.Read");
+	assert_int_equal(r->higher.n, 2);
+	assert_string_equal(r->higher.v[1], "B.Read");
+	assert_true(r->unsupported);
+	tl_since_free(&since);
+	expect_bad(ALL(GOOD_PAGE, ROW(", \"higher_privileged\": \"A\"",
+	    CELLS)), "\"higher_privileged\" is not an array or null");
+	expect_bad(ALL(GOOD_PAGE, ROW(", \"higher_privileged\": [1]",
+	    CELLS)), "\"higher_privileged\" holds other than text");
+	expect_bad(ALL(GOOD_PAGE, ROW(", \"supported\": \"no\"", CELLS)),
+	    "\"supported\" is not true or false");
+}
+
 static void
 the_file_itself(void **s)
 {
@@ -456,6 +488,7 @@ main(void)
 		cmocka_unit_test(too_many_columns),
 		cmocka_unit_test(rows),
 		cmocka_unit_test(row_values),
+		cmocka_unit_test(shape_members),
 		cmocka_unit_test(the_file_itself),
 		cmocka_unit_test(detected_pages),
 	};

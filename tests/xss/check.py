@@ -2,13 +2,19 @@
 """tests/xss/check.py MODE ...: the checks of tests/xss.sh (no third-party
 modules).  Exit 0 when the check holds; otherwise print why and exit 1.
 
-  markup OUT BASE      OUT (an HTML output, or Chromium's DOM of one) has
+  markup OUT BASE [--cell-markup]
+                       OUT (an HTML output, or Chromium's DOM of one) has
                        only the elements and (element, attribute) pairs
                        that BASE (the same output of the payload-free
                        pages) has; no on* attribute, no javascript: URL,
                        no data-pwned; no svg/math/iframe/object/embed/img/
                        form/base/... element; its <script>s, <style>s and
                        <meta>s are exactly BASE's (the template's own).
+                       --cell-markup (a page whose cells hold markup of
+                       their own): inside table cells also the elements a
+                       cell's markup is written with (CELL_TAGS), <a> with
+                       an href alone, to an http, https, mailto or
+                       relative target.
   text OUT KIND J... [--need-payloads EXPECT] [--need-rows]
                        each piece of page text in the JSON files J (what
                        tablog read) is in OUT as text.  KIND page, fragment:
@@ -31,13 +37,17 @@ modules).  Exit 0 when the check holds; otherwise print why and exit 1.
                        JSON value, with a ' in front when the value starts
                        with = + - @ TAB or CR (unless --raw).
   cells J1 J2          two JSON outputs hold the same cells (read-back).
-  markdown OUT BASE [--labels J]
+  markdown OUT BASE [--labels J] [--cell-markup]
                        cmark-gfm -e table parses OUT (a Markdown output)
                        to the same nodes, text aside, as BASE: the page
                        text made no block, emphasis or code span of its
                        own; no link, image or raw HTML but the <br> that
                        table cells use.  --labels J: its code spans are
                        exactly the changelog labels of the JSON file J.
+                       --cell-markup: cells may also hold links (to
+                       targets as for markup), code spans, emphasis and
+                       the raw tags of CELL_TAGS (no attribute); they are
+                       left out of the comparison.
   harness OUT FILE...  a page framing every FILE that dumps their DOMs;
   unpack DUMP FILE...  Chromium's --dump-dom of it: FILE.dom for each FILE.
 
@@ -59,6 +69,9 @@ FORBIDDEN = {"svg", "math", "iframe", "object", "embed", "img", "form",
              "animate", "foreignobject", "mglyph", "mtext", "select",
              "option", "applet", "isindex", "image", "use"}
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What a cell's own markup is written with (docs/design.md "The model").
+CELL_TAGS = {"a", "code", "strong", "em", "sup", "sub", "ul", "ol", "li",
+             "br"}
 problems = []
 
 
@@ -150,10 +163,44 @@ def own(root, tag):
             for e in elements(root) if e.tag == tag]
 
 
-def cmd_markup(out, base):
+def safe_url(v):
+    """An http, https or mailto target, or a relative one (no scheme, and
+    no '&' where a scheme would be)."""
+    v = "".join(c for c in (v or "") if ord(c) > 0x20)
+    head = re.split(r"[/?#]", v, maxsplit=1)[0]
+    if "&" in head:
+        return False
+    if ":" not in head:
+        return True
+    return head.split(":", 1)[0].lower() in ("http", "https", "mailto")
+
+
+def in_cell(e):
+    while e is not None:
+        if getattr(e, "tag", None) == "td":
+            return True
+        e = getattr(e, "parent", None)
+    return False
+
+
+def cmd_markup(out, base, cell_markup=False):
     r, b = parse(out), parse(base)
     tags, pairs = structure(r)
     btags, bpairs = structure(b)
+    if cell_markup:
+        for e in elements(r):
+            if e.tag not in CELL_TAGS or (e.tag in btags and all(
+                    (e.tag, a) in bpairs for a, _ in e.attrs)):
+                continue
+            if not in_cell(e):
+                fail("<%s> outside a table cell" % e.tag)
+            for a, v in e.attrs:
+                if (e.tag, a) != ("a", "href"):
+                    fail("attribute %s on a cell's <%s>" % (a, e.tag))
+                elif not safe_url(v):
+                    fail("a cell's link to %r" % v)
+        btags = btags | CELL_TAGS
+        bpairs = bpairs | {("a", "href")}
     for t in sorted(tags - btags):
         fail("element <%s> that the templates never write" % t)
     for t, a in sorted(pairs - bpairs):
@@ -213,6 +260,22 @@ def same(where, got, want):
                                                  (want or "")[:120]))
 
 
+def shown(c):
+    """What a cell shows: its text; for a cell with markup (md), the text
+    of its html, which is its text but for the '^' and '_' that set off a
+    superscript or subscript in plain text (1.14.7.0^2)."""
+    if "md" not in c:
+        return c["text"]
+    t = Tree()
+    t.feed(c["html"])
+    t.close()
+    got = text(t.root)
+    if squash(got.replace("^", "").replace("_", "")) != squash(
+            c["text"].replace("^", "").replace("_", "")):
+        fail("cell %r: its html shows %r" % (c["text"][:80], got[:80]))
+    return got
+
+
 def cmd_text(out, kind, jsons, opts):
     root = parse(out)
     body = squash(text(root))
@@ -262,7 +325,7 @@ def cmd_text(out, kind, jsons, opts):
                             row["line"], len(tds), len(row["cells"])))
                     for td, c in zip(tds, row["cells"]):
                         same("line %d %s" % (row["line"], c["field"]),
-                             text(td), c["text"])
+                             text(td), shown(c))
         if kind == "index" and squash(title) not in body:
             fail("page title %r is not in the text" % title[:100])
         if opts.get("rows"):
@@ -354,8 +417,11 @@ def cmd_reader(jpath, epath, kind):
     intro = [squash("Intro %d: " % i) + squash(p) for i, p in enumerate(pl)]
     notes = [squash("Note: %d " % i) + squash(p) for i, p in enumerate(pl)]
     if kind == "html":
+        # Notes right after a table are the table's.
+        got_notes = pg["notes"] + [n for t in j["tables"]
+                                   for n in t.get("notes", [])]
         for what, got, want in (("intro", pg["intro"], intro),
-                                ("notes", pg["notes"], notes)):
+                                ("notes", got_notes, notes)):
             got = [squash(g) for g in got]
             if got != want:
                 fail("%s: %d read, %d written; first difference %r" % (
@@ -402,7 +468,11 @@ def cmd_csv(path, jpath, raw):
     if "tables" in j:
         jrows = [r for t in j["tables"] for r in t["rows"]]
     else:
-        jrows = j["rows"]
+        # all.csv's own columns: the title the index shows, and the
+        # table counted from 1 (all.json counts from 0).
+        titles = {p["slug"]: p["title"] for p in j["pages"]}
+        jrows = [dict(r, page_title=titles[r["page"]], table=str(r["table"] + 1))
+                 for r in j["rows"]]
     head = rows[0]
     if len(rows) - 1 != len(jrows):
         fail("%d rows, JSON has %d" % (len(rows) - 1, len(jrows)))
@@ -414,10 +484,18 @@ def cmd_csv(path, jpath, raw):
 
 
 def cmd_cells(a, b):
+    """The cells' text, and their markup (md, links) where they have any."""
     ja, jb = (json.load(open(p, encoding="utf-8")) for p in (a, b))
-    ca = [[c["text"] for c in r["cells"]] for t in ja["tables"]
+
+    def cell(c):
+        # A cell shown in other words than its own (a date as its label)
+        # is plain text in Markdown: its links are only in JSON.
+        return (c["text"], c.get("md"),
+                [(x["text"], x["href"]) for x in c.get("links", [])]
+                if "md" in c else None)
+    ca = [[cell(c) for c in r["cells"]] for t in ja["tables"]
           for r in t["rows"]]
-    cb = [[c["text"] for c in r["cells"]] for t in jb["tables"]
+    cb = [[cell(c) for c in r["cells"]] for t in jb["tables"]
           for r in t["rows"]]
     ha = [c["header"] for t in ja["tables"] for c in t["columns"]]
     hb = [c["header"] for t in jb["tables"] for c in t["columns"]]
@@ -448,10 +526,23 @@ def md_nodes(path):
     return out
 
 
-def cmd_markdown(out, base, labels):
+def cell_node(n):
+    """A node a cell's own markup is written with (--cell-markup)."""
+    tag = n.tag.replace(CM, "")
+    if tag == "link":
+        return safe_url(n.get("destination"))
+    if tag == "html_inline":
+        return re.fullmatch(r"</?(%s)>" % "|".join(CELL_TAGS - {"a"}),
+                            n.text or "") is not None
+    return tag in ("code", "emph", "strong")
+
+
+def cmd_markdown(out, base, labels, cell_markup=False):
     got, want = md_nodes(out), md_nodes(base)
     for _, n in got:
         tag = n.tag.replace(CM, "")
+        if cell_markup and cell_node(n):
+            continue
         if tag in ("link", "image", "html_block"):
             fail("%s: a %s node: %r" % (out, tag, ET.tostring(n)[:200]))
         elif tag == "html_inline" and n.text != "<br>":
@@ -459,10 +550,20 @@ def cmd_markdown(out, base, labels):
 
     def shape(nodes):
         """The nodes but text and the <br> of a cell's line break (the
-        raw page's "a<br>b" is one, its baseline has none)."""
-        return [(d, n.tag.replace(CM, "")) for d, n in nodes
-                if n.tag != CM + "text" and not (
-                    n.tag == CM + "html_inline" and n.text == "<br>")]
+        raw page's "a<br>b" is one, its baseline has none), and with
+        --cell-markup the cells' own markup, and what is inside it."""
+        keep, skip_below = [], None
+        for d, n in nodes:
+            if skip_below is not None and d > skip_below:
+                continue
+            skip_below = None
+            if cell_markup and cell_node(n):
+                skip_below = d
+                continue
+            if n.tag != CM + "text" and not (
+                    n.tag == CM + "html_inline" and n.text == "<br>"):
+                keep.append((d, n.tag.replace(CM, "")))
+        return keep
     gs, ws = shape(got), shape(want)
     if gs != ws:
         k = next((i for i, (a, b) in enumerate(zip(gs, ws)) if a != b),
@@ -540,8 +641,11 @@ def main():
         opts["payloads"] = json.load(open(a[k + 1], encoding="utf-8"))[
             "payloads"]
         del a[k:k + 2]
+    cell_markup = "--cell-markup" in a
+    if cell_markup:
+        a.remove("--cell-markup")
     if mode == "markup":
-        cmd_markup(a[0], a[1])
+        cmd_markup(a[0], a[1], cell_markup)
     elif mode == "text":
         cmd_text(a[0], a[1], a[2:], opts)
     elif mode == "atom":
@@ -560,7 +664,7 @@ def main():
         cmd_cells(a[0], a[1])
     elif mode == "markdown":
         cmd_markdown(a[0], a[1], a[3] if len(a) > 3 and a[2] == "--labels"
-                     else None)
+                     else None, cell_markup)
     else:
         sys.exit("unknown mode " + mode)
     for p in problems[:15]:

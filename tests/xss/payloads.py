@@ -130,4 +130,16 @@ PAYLOADS = [
     "<javascript:alert(1)>",
     "&copy; &#60;b&#62; &#x3c;i&#x3e;",
     "trailing backslash \\",
+    # Links kept in cells (tablog keeps http, https, mailto and relative
+    # targets): a ')' or a '(' in the target, a target in <...>, a
+    # scheme hidden by a character reference or a tab, data: URLs
+    "(c [p](<https://example.com/a)b\"onmouseover=x>)",
+    "[q](https://example.com/a_(b)_c) after",
+    "(<a href=\"https://example.com/x)y\">r</a>",
+    "[s](javascript&#58;alert(1))",
+    "<a href=\"java&#x09;script:alert(1)\">t</a>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">u</a>",
+    "**[v](https://example.com/\"onclick=alert(1))**",
+    "!<a href=\"https://example.com/i.png\">w</a>",
+    "<code>|</code> `a|b` <sup>1</sup><sub>2</sub>",
 ]
