@@ -566,6 +566,7 @@ summary_made(const struct tl_value *v, struct buf *out)
 static const enum tl_change_kind counted[] = {
 	TL_CHANGE_ADDED, TL_CHANGE_REMOVED, TL_CHANGE_CHANGED,
 	TL_CHANGE_COLUMN_ADDED, TL_CHANGE_COLUMN_REMOVED,
+	TL_CHANGE_RENAMED_COLUMN,
 };
 
 #define NCOUNTED (sizeof(counted) / sizeof(counted[0]))

@@ -66,7 +66,8 @@ want("added row", (added["row"]["permission"], added["row"]["purpose"],
                    added["row"]["last_update"], added["lines"]),
      ("Sites.Read.All", "Read items in all site collections", "2024-02",
       {"before": None, "after": 8}))
-want("table", added["table"], {"index": 0, "section": None})
+# The page's heading is the nearest above its one table: its section.
+want("table", added["table"], {"index": 0, "section": "Contoso app"})
 
 # The current page: as -f json writes a page, rows with their history.
 cur = page["current"]
@@ -80,10 +81,11 @@ want("current rows", rows, [
     ("Sites.Read.All", "2024-02", "2024-02-01", "2024-02-01", False),
 ])
 r = cur["tables"][0]["rows"][0]
-want("row members", list(r)[:15], [
+want("row members", list(r), [
     "line", "api", "permission", "display_name", "qualifier", "type", "purpose",
-    "last_update", "last_update_text", "last_update_label", "first_seen",
-    "last_changed", "changed_without_date_update", "label", "cells"])
+    "last_update", "last_update_text", "type_text", "type_qualifier",
+    "higher_privileged", "supported", "last_update_label", "first_seen",
+    "last_changed", "changed_without_date_update", "label", "section", "cells"])
 
 for b in bad:
     print("FAIL history json:", b)

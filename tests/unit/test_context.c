@@ -178,9 +178,10 @@ history_members(void **state)
 	r->changed_without_date_update = 1;
 	row = tl_view_row(&f->view, 0, 0);
 	expect_keys(&row, "line,api,permission,display_name,qualifier,type,"
-	    "purpose,last_update,last_update_text,last_update_label,"
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,"
 	    "first_seen,last_changed,changed_without_date_update,label,"
-	    "notes,cells");
+	    "section,notes,cells");
 	assert_string_equal(text_of(f, &row, "first_seen"), "2024-01-03");
 	assert_string_equal(text_of(f, &row, "last_changed"), "2024-04-01");
 	assert_int_equal(tl_value_get(&row, "changed_without_date_update").kind,
