@@ -537,7 +537,7 @@ diff_document(void **s)
 	assert_string_equal(got, "{\"old\":\"t.md\",\"new\":\"t.md\","
 	    "\"summary\":\"1 added, 0 removed, 0 changed\","
 	    "\"counts\":{\"added\":1,\"removed\":0,\"changed\":0,"
-	    "\"column_added\":0,\"column_removed\":0}}");
+	    "\"column_added\":0,\"column_removed\":0,\"renamed_column\":0}}");
 	free(got);
 	json_decref(j);
 	tl_diff_free(&df);
