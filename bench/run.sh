@@ -12,7 +12,9 @@
 # (25), BENCH_SEED (1), BENCH_WORK (bench/work), BENCH_RESULTS
 # (bench/results.md), BENCH_TIMEOUT (120 s for one run of a tablog
 # command), BENCH_DEADLINE (540 s: comparisons get fewer runs, or none, so
-# that timing ends by then).
+# that timing ends by then), BENCH_HISTORY_BUNDLE (the repository the
+# history row reads; default ../shared/history's first-party-apps bundle,
+# else one is made).
 #
 # hyperfine runs all runs of one command before the next, so every
 # comparison is done in BENCH_ROUNDS rounds (one hyperfine invocation each,
@@ -117,6 +119,52 @@ if [ "$(cat "$W/inputs.stamp" 2>/dev/null)" != "$stamp" ] ||
 	echo "$stamp" >"$W/inputs.stamp"
 fi
 
+# A page's history: the real repository of ../shared/history when it is
+# there (apps/Microsoft Graph.md, 97 versions of 700+ rows per table),
+# else one made here: a 1,500-row page of gen.c and 96 more versions,
+# each dropping two rows and adding three, committed with fixed dates.
+HBUNDLE=${BENCH_HISTORY_BUNDLE:-$ROOT/../shared/history/first-party-apps-permissions.bundle}
+HREPO=$W/history-repo
+if [ -f "$HBUNDLE" ]; then
+	HPATH="apps/Microsoft Graph.md"
+	hstamp="bundle $(cksum <"$HBUNDLE")"
+else
+	HPATH="page.md"
+	hstamp="generated $(cksum <bench/gen.c) seed=$SEED"
+fi
+if [ "$(cat "$W/history.stamp" 2>/dev/null)" != "$hstamp" ] ||
+    [ ! -d "$HREPO" ]; then
+	rm -rf "$HREPO" "$W/history.stamp"
+	if [ -f "$HBUNDLE" ]; then
+		say "cloning $HBUNDLE"
+		git clone -q "$HBUNDLE" "$HREPO" 2>/dev/null || exit 2
+	else
+		say "making a history repository (no $HBUNDLE)"
+		git init -q "$HREPO" &&
+		"$GEN" page -f md -n 1500 -s "$SEED" -o "$W/history-base.md" || exit 2
+		v=0
+		while [ $v -lt 97 ]; do
+			# Version v: rows 2v and 2v+1 (from the 3rd line on)
+			# gone, three rows of its own at the end.
+			awk -v v=$v 'NR <= 2 || (NR - 3 != 2 * v && NR - 3 != 2 * v + 1)
+			    END { for (i = 0; i < 3; i++) printf "| Microsoft Graph | Bench.V%d.R%d(Version %d row %d) | Application | Added by version %d. | December 2023 |\n", v, i, v, i, v }' \
+			    "$W/history-base.md" >"$W/history-next.md" &&
+			mv "$W/history-next.md" "$W/history-base.md" &&
+			cp "$W/history-base.md" "$HREPO/$HPATH" &&
+			git -C "$HREPO" add "$HPATH" &&
+			GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@localhost \
+			GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@localhost \
+			GIT_AUTHOR_DATE="$((1704067200 + v * 86400)) +0000" \
+			GIT_COMMITTER_DATE="$((1704067200 + v * 86400)) +0000" \
+			    git -C "$HREPO" commit -q -m "version $v" || exit 2
+			v=$((v + 1))
+		done
+		rm -f "$W/history-base.md"
+	fi
+	echo "$hstamp" >"$W/history.stamp"
+fi
+HVERSIONS=$(git -C "$HREPO" log --format=%H --follow -- "$HPATH" | wc -l | tr -d ' ')
+
 bytes() { cat "$@" | wc -c | tr -d ' '; }
 SZ_BIG_HTML=$(bytes "$W/big.html")
 SZ_BIG_MD=$(bytes "$W/big.md")
@@ -147,6 +195,10 @@ C_XML_SITE="xmllint --html --noout site/*.html"
 # folders and files, no reading or rendering).  Not a target; it shows
 # how much of the build is creating files.
 C_CP_SITE="cp -R site-out out-cp"
+# Every version of a page read and diffed, against git showing the same
+# versions' diffs.
+C_HISTORY="$T history --git history-repo -f json '$HPATH'"
+C_GITLOG="git -C history-repo log -p --follow -- '$HPATH'"
 show() { printf '%s' "$1" | sed "s|$T|tablog|g"; }
 
 : >medians.tsv
@@ -222,6 +274,11 @@ rm -rf out-all out-j1 out-j2
 [ $XL = yes ] && probe xmlbig "$C_XML_BIG" && probe xmlsite "$C_XML_SITE"
 WALL_xmlbig2=${WALL_xmlbig:-}
 [ $CM = yes ] && probe cmark "$C_CMARK"
+check history "history-repo: $HVERSIONS versions of $HPATH" \
+    "$(git -C "$HREPO" log --format=%H --follow -- "$HPATH" |
+    while read -r c; do git -C "$HREPO" cat-file -s "$c:$HPATH"; done |
+    awk '{ s += $1 } END { print s + 0 }')" "$C_HISTORY"
+probe gitlog "$C_GITLOG"
 
 expect=$((ROWS + 1))
 lines=$(wc -l <out.csv)
@@ -363,6 +420,8 @@ else
 	else
 		note "SKIP xmllint comparisons: xmllint (libxml2-utils) missing"
 	fi
+	[ "$OK_history" = yes ] && PREP= bench history 45 "$ROUNDS" 5 \
+	    "history=$C_HISTORY" "gitlog=$C_GITLOG"
 	set --
 	[ $XL = yes ] && set -- "$@" "xmlsite=$C_XML_SITE"
 	[ "$OK_build2" = yes ] && set -- "$@" "build2=$C_BUILD2"
@@ -407,6 +466,7 @@ rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
 	echo "- load average (1 min): $LOAD0 at start, $(cut -d' ' -f1 /proc/loadavg) at end (above $(nproc) means other work competed for the cores)"
 	echo "- tools: $(ver hyperfine --version); xmllint (libxml $(xmllint --version 2>&1 | sed -n '1s/.*version //p')); $(ver pandoc --version); $(ver cmark-gfm --version | sed 's/ - .*//')"
 	echo "- inputs (bench/gen.c, seed $SEED): big.html $ROWS rows $(mb "$SZ_BIG_HTML"); big.md $ROWS rows $(mb "$SZ_BIG_MD"); peer.html $PEER_ROWS rows $(mb "$SZ_PEER"); site/ $PAGES pages x $PAGE_ROWS rows $(mb "$SZ_SITE")"
+	echo "- history: $(if [ -f "$HBUNDLE" ]; then echo "a clone of $(basename "$HBUNDLE")"; else echo "a repository made from a gen.c page (BENCH_HISTORY_BUNDLE not found)"; fi), \`$HPATH\`, $HVERSIONS versions"
 	echo "- method: hyperfine, $ROUNDS rounds per comparison (3 for pandoc, one run each; tablog -f md ten times in a row per run), order reversed every other round, --warmup 1 in the first, median over all runs; pandoc is timed on peer.html ($PEER_ROWS rows) because it needs 20-40 s for it and minutes for big.html"
 	echo
 	echo "## Targets"
@@ -420,6 +480,7 @@ rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
 	echo "| peak RSS of \`tablog -f csv big.html\` / input size | $(awk -F'\t' '$1 == "csv" { print $4 }' rss.tsv) | $(mb "$SZ_BIG_HTML") | $(awk -F'\t' '$1 == "csv" { print $5 }' rss.tsv) | <= 1.0 | $(awk -F'\t' '$1 == "csv" { print ($5 == "-") ? "SKIP" : ($7 != 0 ? "MISS (failed)" : ($5 <= 1.0 ? "PASS" : "MISS")) }' rss.tsv) |"
 	ratio "\`tablog build site -j 2\` / \`xmllint --html --noout site/*.html\`" build2 xmlsite "<=" 1.5
 	ratio "\`tablog build site -j 1\` / \`-j 2\` (wall time)" build1 build2 ">=" 1.7
+	ratio "\`tablog history --git REPO -f json PATH\` / \`git log -p --follow -- PATH\` ($HVERSIONS versions of \`$HPATH\`)" history gitlog "<=" 3
 	echo
 	echo "Not a target: \`tablog build site -j 2\` / \`cp -R\` of the site it writes (the file system's cost of its $((PAGES * 5 + 6)) files and $PAGES folders): $(ratio x build2 cpsite "<=" 1 | awk -F' [|] ' '{ print $4 " (" $2 " / " $3 ")" }')."
 	echo

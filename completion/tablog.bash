@@ -4,9 +4,9 @@
 # bash-completion loads it on first use; or source it by hand.  Completes
 # subcommands, the options each subcommand takes (the groups of
 # src/cli/options.c, as `tablog COMMAND --help` lists them), the values of
-# -f/--format, --from, --color and check's --format, the built-in
+# -f/--format (each subcommand's own), --from and --color, the built-in
 # template names after `templates` (asked of tablog itself), folders
-# where a folder is wanted (--cache, --archive too), files after
+# where a folder is wanted (--cache, --archive, --git too), files after
 # --cacert and --sources, and pages (.md, .markdown, .html, .htm)
 # elsewhere.
 
@@ -31,7 +31,8 @@ _tablog()
 	cmd=convert
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		convert|build|diff|check|templates) cmd=${COMP_WORDS[i]}; break ;;
+		convert|build|diff|check|history|templates)
+			cmd=${COMP_WORDS[i]}; break ;;
 		-*) ;;
 		*) break ;;
 		esac
@@ -55,6 +56,9 @@ _tablog()
 		$write $quiet $verbose $common" ;;
 	diff) opts="--format -f --templates $match $load $fetch $quiet
 		$common" ;;
+	history) opts="--format -f --git --rev --dates --from-start --jobs -j
+		--templates --csv-bom --csv-raw --strict $match $load
+		$quiet $verbose $common" ;;
 	check) opts="--format -f --today $match $load $fetch $quiet
 		$verbose $common" ;;
 	templates) opts="$common" ;;
@@ -81,6 +85,7 @@ _tablog()
 		case $cmd in
 		diff) words="md json csv html" ;;
 		check) words="text json" ;;
+		history) words="changelog md html json csv atom" ;;
 		*) words="md html csv json changelog changelog-html atom xlsx" ;;
 		esac
 		_tablog_add compgen -W "$words" -- "$cur"
@@ -88,7 +93,7 @@ _tablog()
 	--from)
 		_tablog_add compgen -W "html md" -- "$cur"
 		return 0 ;;
-	--templates|--since|--cache|--archive)
+	--templates|--since|--git|--cache|--archive)
 		_tablog_add compgen -d -- "$cur"
 		return 0 ;;
 	--cacert|--sources)
@@ -105,7 +110,7 @@ _tablog()
 		_tablog_add compgen -f -- "$cur"
 		return 0 ;;
 	--table|--date-column|--max-input-size|--base-url|-j|--jobs|\
-	--title|--date|--key|--today|--timeout|--retries|--per-host|--delay)
+	--title|--date|--key|--today|--rev|--dates|--timeout|--retries|--per-host|--delay)
 		return 0 ;;
 	esac
 
@@ -116,7 +121,7 @@ _tablog()
 
 	# The first word may be a subcommand (or a page: convert is implied).
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		_tablog_add compgen -W "convert build diff check templates" \
+		_tablog_add compgen -W "convert build diff check history templates" \
 		    -- "$cur"
 	fi
 	if [ "$cmd" = templates ]; then

@@ -18,6 +18,7 @@
  *	tablog_site	the options of a site build (tablog build)
  *	tablog_match	how rows of two pages are matched: key and aliases
  *	tablog_diff	what changed between two versions of a page
+ *	tablog_history	every version of a page, and what changed when
  *
  * The tablog(1) command uses nothing else: everything it does, a
  * program can do through this header.
@@ -356,7 +357,10 @@ TABLOG_API const char *tablog_row_cell(const tablog_page *page, size_t table,
  * `type_text` (the cell, when in another language) and `type_qualifier`
  * ("work or school account"), `higher_privileged` joined by ", " ("" for
  * none).  Any other name is a column key and gives that column's cell.
- * NULL when the row has no such value.
+ * NULL when the row has no such value.  The current page of a history
+ * (tablog_history_current()) also answers `first_seen` and
+ * `last_changed` (YYYY-MM-DD) and `changed_without_date_update` ("true"
+ * or "false").
  */
 TABLOG_API const char *tablog_row_field(const tablog_page *page,
     size_t table, size_t row, const char *name);
@@ -649,6 +653,106 @@ TABLOG_API const char *tablog_diff_format_name(size_t i);
 TABLOG_API int tablog_check(tablog_loader *loader, const char *const *paths,
     size_t n, const tablog_match *match, const char *today,
     tablog_diags *diags, size_t *findings);
+
+/* ---- history ------------------------------------------------------- */
+
+typedef struct tablog_history tablog_history;
+
+/*
+ * A page's history (tablog history): every version of a page, each
+ * compared with the one before as tablog_diff_new() compares two pages,
+ * as one list of changes dated by their version.  The versions are the
+ * commits of a git repository that touch the page (renames followed, as
+ * `git log --follow` does) or files given in order, each with a date.
+ * The first version is the page's starting point, one `page_added`
+ * change with its row count, not an `added` change per row (unless
+ * tablog_history_set_from_start()); a commit deleting the page is a
+ * `page_removed`.  A version that cannot be read is one warning naming
+ * it (PATH@abc1234 for a commit) and is skipped: the next one is
+ * compared with the last one read.  The rows of the page's current
+ * version get first_seen, last_changed and changed_without_date_update
+ * (see tablog_row_field()).  Warnings of the current version are
+ * reported, those of older versions (which would repeat them) not.
+ */
+TABLOG_API tablog_history *tablog_history_new(void);
+TABLOG_API void tablog_history_free(tablog_history *history);
+
+/*
+ * Options for the next read; each returns 0, or -1 (changing nothing)
+ * for a value out of range.
+ *   rev:        the commits read: NULL (the default) for HEAD's history,
+ *               "REV" for REV's, "A..B" for B's without A's.
+ *   from_start: the first version's rows are `added` changes too.
+ *   jobs:       threads reading versions, 1 to 256; 0 (the default) for
+ *               one per processor.  The history does not depend on it.
+ */
+TABLOG_API int tablog_history_set_rev(tablog_history *history,
+    const char *rev);
+TABLOG_API int tablog_history_set_from_start(tablog_history *history,
+    int from_start);
+TABLOG_API int tablog_history_set_jobs(tablog_history *history,
+    unsigned jobs);
+
+/*
+ * Read the history of each of the n pages at `paths` ('/'-separated,
+ * relative to the top of the repository) in the git repository at
+ * `repo` (its top folder, its .git folder or a bare repository), reading
+ * each version with `loader`'s options and matching rows with `match`
+ * (NULL: the default key).  Several pages make one history: their
+ * changes in one list.  Returns 0, or -1 with an error in diags: the
+ * repository or revision cannot be read, a path that no commit touches.
+ * What an earlier read held is dropped first.
+ */
+TABLOG_API int tablog_history_read_git(tablog_history *history,
+    const char *repo, const char *const *paths, size_t n,
+    tablog_loader *loader, const tablog_match *match, tablog_diags *diags);
+/*
+ * The same for one page whose n versions are the files at `paths`,
+ * oldest first, each dated dates[i] (YYYY-MM-DD), or with dates NULL by
+ * the first YYYY-MM-DD in its file name, else in its folders' names
+ * (nearest first).  -1 with an error in diags for a version without a
+ * date, dates that go backwards, or no version that can be read.
+ */
+TABLOG_API int tablog_history_read_files(tablog_history *history,
+    const char *const *paths, const char *const *dates, size_t n,
+    tablog_loader *loader, const tablog_match *match, tablog_diags *diags);
+
+/* What was read: pages (as many as paths for a repository, 1 for
+ * files), each page's versions (oldest first), every change. */
+TABLOG_API size_t tablog_history_page_count(const tablog_history *history);
+TABLOG_API size_t tablog_history_version_count(const tablog_history *history,
+    size_t page);
+/* Version i of a page: its commit (hex; NULL for a file), its day
+ * (YYYY-MM-DD) and its path (in the repository, or the file), or NULL
+ * out of range. */
+TABLOG_API const char *tablog_history_version_commit(
+    const tablog_history *history, size_t page, size_t i);
+TABLOG_API const char *tablog_history_version_date(
+    const tablog_history *history, size_t page, size_t i);
+TABLOG_API const char *tablog_history_version_path(
+    const tablog_history *history, size_t page, size_t i);
+TABLOG_API size_t tablog_history_change_count(const tablog_history *history);
+/* A page's newest version, its rows with their history, owned by the
+ * history; NULL when the page is gone (deleted at the end) or none of
+ * its versions could be read. */
+TABLOG_API const tablog_page *tablog_history_current(
+    const tablog_history *history, size_t page);
+
+/*
+ * Write the history to fp in `format` (tablog_history_format_name()):
+ * "changelog" (Markdown, by day, newest first, then Added, Changed,
+ * Removed), "md" (the current table with First seen and Last changed
+ * columns, then the changes), "html", "json" (every change, the versions
+ * and the current page), "csv" (one line per change) or "atom" (one
+ * entry per day); through the writer's templates and CSV flags
+ * (`writer` may be NULL).  Flushes fp.  Returns 0, or -1 with an error
+ * in diags.
+ */
+TABLOG_API int tablog_history_write(const tablog_history *history,
+    const char *format, FILE *fp, tablog_writer *writer,
+    tablog_diags *diags);
+/* The history format names, then NULL. */
+TABLOG_API const char *tablog_history_format_name(size_t i);
 
 #ifdef __cplusplus
 }

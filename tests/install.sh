@@ -158,12 +158,17 @@ if command -v bash >/dev/null 2>&1; then
 	}
 	check "completion: subcommands" test \
 	    "$(cd "$work" && complete_words tablog '')" = \
-	    "convert build diff check templates"
+	    "convert build diff check history templates"
 	check "completion: convert formats" test \
 	    "$(complete_words tablog -f '')" = \
 	    "md html csv json changelog changelog-html atom xlsx"
 	check "completion: diff formats" test \
 	    "$(complete_words tablog diff --format '')" = "md json csv html"
+	check "completion: history formats" test \
+	    "$(complete_words tablog history -f '')" = \
+	    "changelog md html json csv atom"
+	check "completion: history options" test \
+	    "$(complete_words tablog history --from-)" = "--from-start"
 	check "completion: build options" test \
 	    "$(complete_words tablog build --j)" = "--jobs"
 	check "completion: diff has no CSV options" test \

@@ -7,7 +7,7 @@
 # from the folders below it, in this order, bottom up (folders on one level,
 # written "a, b", are siblings and may not include each other):
 #
-ORDER='base < model < read, normalise, fetch, git < load < template < write < diff, check < site < lib < cli'
+ORDER='base < model < read, normalise, fetch, git < load < template < write < diff, check < history < site < lib < cli'
 #
 # Every project include names its folder ("base/buf.h"); the public header
 # include/tablog.h ("tablog.h") is included by lib/ and cli/ only.

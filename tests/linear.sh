@@ -165,6 +165,16 @@ judge() {
 	}'
 }
 
+# Count the judgement of LABEL's three counts as passed or failed.
+verdict() {
+	if judge "$1" "$2" "$3" "$4"; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL linear: $1 grows faster than linearly"
+		failed=$((failed + 1))
+	fi
+}
+
 # One shape through one command: LABEL SHAPE N EXT "ARGUMENTS", where
 # @IN@ in ARGUMENTS is the input file.
 run_shape() {
@@ -176,12 +186,7 @@ run_shape() {
 		c=$(count $(echo "$cmd" | sed "s|@IN@|$tmp/in.$ext|g"))
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "$label" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: $label grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "$label" "$i1" "$in" "$i2n"
 }
 
 # A diff of two versions with many columns, and a site of many pages
@@ -195,12 +200,7 @@ run_diff_columns() {
 		c=$(count diff "$tmp/old.html" "$tmp/new.html")
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "diff-columns" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: diff-columns grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "diff-columns" "$i1" "$in" "$i2n"
 }
 
 run_site_same_title() {
@@ -219,12 +219,39 @@ run_site_same_title() {
 		c=$(count build -q -j 1 -o "$tmp/out" "$tmp/site")
 		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
 	done
-	if judge "site-same-title" "$i1" "$in" "$i2n"; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL linear: site-same-title grows faster than linearly"
-		failed=$((failed + 1))
-	fi
+	verdict "site-same-title" "$i1" "$in" "$i2n"
+}
+
+# A history of many versions (files of one day: each version changes one
+# row of twenty), and one of two versions whose rows all share one key
+# and all change.
+run_history() {
+	label=$1 n=$2
+	i1= in= i2n=
+	for size in 1 "$n" "$((2 * n))"; do
+		rm -rf "$tmp/v"
+		mkdir -p "$tmp/v/2024-01-01"
+		if [ "$label" = history-versions ]; then
+			awk -v n="$size" -v dir="$tmp/v/2024-01-01" 'BEGIN {
+				for (v = 0; v < n; v++) {
+					f = sprintf("%s/p%05d.md", dir, v)
+					print "| API | Permission | Purpose |\n|---|---|---|" > f
+					for (i = 0; i < 20; i++)
+						printf "| Graph | P%d.Read | %s |\n", i, i == v % 20 ? "changed in " v : "kept" > f
+					close(f)
+				}
+			}'
+			set -- "$tmp"/v/2024-01-01/*.md
+		else
+			gen md-same-rows "$size" "$tmp/v/2024-01-01/a.md"
+			sed 's/December 2023/January 2024/' "$tmp/v/2024-01-01/a.md" \
+			    >"$tmp/v/2024-01-01/b.md"
+			set -- "$tmp/v/2024-01-01/a.md" "$tmp/v/2024-01-01/b.md"
+		fi
+		c=$(count history -j 1 -f json "$@")
+		if [ -z "$i1" ]; then i1=$c; elif [ -z "$in" ]; then in=$c; else i2n=$c; fi
+	done
+	verdict "$label" "$i1" "$in" "$i2n"
 }
 
 run_shape md-rows		md-rows		2000	md	"-f csv @IN@"
@@ -249,6 +276,8 @@ run_shape md-higher-list	md-higher-list	20000	md	"-f json @IN@"
 run_shape md-type-cells		md-type-cells	2000	md	"-f csv @IN@"
 run_diff_columns 1000
 run_site_same_title 150
+run_history history-versions 150
+run_history history-same-key 2000
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,8 +7,8 @@ TABLOG=${TABLOG:-./tablog}
 passed=0
 failed=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" /tmp/tablog-tour /tmp/tablog-site' EXIT
-rm -rf /tmp/tablog-tour /tmp/tablog-site
+trap 'rm -rf "$tmp" /tmp/tablog-tour /tmp/tablog-site /tmp/tablog-history' EXIT
+rm -rf /tmp/tablog-tour /tmp/tablog-site /tmp/tablog-history
 
 # `tablog` in the README is the binary under test.
 mkdir "$tmp/bin"

@@ -75,6 +75,7 @@ run_counted consumers sh tests/consumers.sh
 run_counted xlsx sh tests/xlsx.sh
 run_counted xss sh tests/xss.sh
 run_counted diff sh tests/diff.sh
+run_counted history sh tests/history.sh
 run_counted check sh tests/check.sh
 run_counted bad sh tests/bad.sh
 run_counted io sh tests/io.sh

@@ -10,13 +10,14 @@
 # HTML, and as file names, plus the same pages with harmless text (the
 # baseline).  Every HTML output (-f html, --fragment, -f changelog-html,
 # the site's index.html, changelog.html with detected changes, each
-# page's index.html, diff -f html) is checked with Python's html.parser
-# and, when Chromium is installed, in the DOM Chromium builds
-# (--dump-dom): only the elements and attributes the baseline has, no
-# on* attribute, no javascript: URL, no foreign <script>, and every piece
-# of page text shown as text.  Atom feeds are parsed with xml.etree.
-# Template delimiters stay literal in md, csv, json and html; CSV keeps
-# the formula guard in every column (tests/xss/check.py does the checks).
+# page's index.html, diff -f html, history -f html) is checked with
+# Python's html.parser and, when Chromium is installed, in the DOM
+# Chromium builds (--dump-dom): only the elements and attributes the
+# baseline has, no on* attribute, no javascript: URL, no foreign
+# <script>, and every piece of page text shown as text.  Atom feeds are
+# parsed with xml.etree.  Template delimiters stay literal in md, csv,
+# json and html; CSV keeps the formula guard in every column
+# (tests/xss/check.py does the checks).
 # Run from the repository root; TABLOG (default ./tablog) selects the
 # binary.
 
@@ -72,6 +73,11 @@ for v in p b; do
 		src=$(ls "$W/$v/new/$pg".*)
 		old=$(ls "$W/$v/old/$pg".*)
 		"$TABLOG" diff -f md "$old" "$src" >"$W/$v/$pg.diff.md" 2>>"$W/err"
+		# The same two versions as a page's history.
+		for f in html changelog; do
+			"$TABLOG" history -q -f $f --dates 2026-01-01,2026-01-05 \
+			    "$old" "$src" >"$W/$v/$pg.history.$f" 2>>"$W/err"
+		done
 		"$TABLOG" -q -f md "$old" >"$W/$v/$pg.old.md" 2>>"$W/err"
 		"$TABLOG" -q -f changelog "$old" >"$W/$v/$pg.old.changelog.md" 2>>"$W/err"
 	done
@@ -120,6 +126,8 @@ add "site changelog.html (with detected changes)" s2/changelog.html s2/changelog
 add "site changelog.html (first build)" s1/changelog.html s1/changelog.html "changelog $(cd "$P" && ls s1/*/table.json | tr '\n' ' ') --need-rows"
 add "diff -f html (Markdown)" xss-md.diff.html xss-md.diff.html "diff --need-payloads $EXPECT"
 add "diff -f html (HTML)" xss-html.diff.html xss-html.diff.html "diff --need-payloads $EXPECT"
+add "history -f html (Markdown)" xss-md.history.html xss-md.history.html "diff --need-payloads $EXPECT"
+add "history -f html (HTML)" xss-html.history.html xss-html.history.html "diff --need-payloads $EXPECT"
 "$PY" -c 'import json, sys; json.dump({"payloads": sys.argv[2:]}, open(sys.argv[1], "w"))' \
     "$W/names.json" "$n1" "$n2"
 add "diff -f html (hostile file names)" names.diff.html names.diff.html "diff --need-payloads $W/names.json"
@@ -232,6 +240,7 @@ else
 	done
 	for pg in xss-md xss-html; do
 		echo "$pg.diff.md|$pg.diff.md|" >>"$MDLIST"
+		echo "$pg.history.changelog|$pg.history.changelog|" >>"$MDLIST"
 		echo "$pg.old.md|$pg.old.md|" >>"$MDLIST"
 		echo "$pg.old.changelog.md|$pg.old.changelog.md|" >>"$MDLIST"
 	done

@@ -3,6 +3,8 @@
  */
 #include "base/date.h"
 
+#include <stdio.h>
+
 #include "base/buf.h"
 
 static int
@@ -175,4 +177,42 @@ tl_date_cmp(const struct tl_date *a, const struct tl_date *b)
 	if (a->day != b->day)
 		return a->day < b->day ? -1 : 1;
 	return 0;
+}
+
+/* The inverse of tl_days_from_civil(), Hinnant's civil_from_days. */
+void
+tl_civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void
+tl_moment_text(long long seconds, int offset, char day[11], char time[26])
+{
+	long long local = seconds + (long long)offset * 60, days, rest;
+	int y, m, d, off = offset < 0 ? -offset : offset;
+
+	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	rest = local - days * 86400;
+	tl_civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999)		/* a date no commit has */
+		y = m = d = 0;
+	snprintf(day, 11, "%04d-%02d-%02d", y, m, d);
+	if (offset == 0)
+		snprintf(time, 26, "%sT%02d:%02d:%02dZ", day, (int)(rest / 3600),
+		    (int)(rest / 60 % 60), (int)(rest % 60));
+	else
+		snprintf(time, 26, "%sT%02d:%02d:%02d%c%02d:%02d", day,
+		    (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60),
+		    offset < 0 ? '-' : '+', off / 60 % 100, off % 60);
 }

@@ -51,4 +51,15 @@ int64_t	tl_days_from_civil(int y, int m, int d);
 /* Negative, zero or positive as a is earlier, the same or later than b. */
 int	tl_date_cmp(const struct tl_date *a, const struct tl_date *b);
 
+/* The day that many days from 1970-01-01 is (proleptic Gregorian). */
+void	tl_civil_from_days(long long days, int *y, int *m, int *d);
+/*
+ * A moment (seconds since 1970, UTC) as a clock `offset` minutes east of
+ * UTC shows it: its day "2024-01-03" in day (11 bytes) and, in time (26
+ * bytes), RFC 3339 to the second, "2024-01-03T10:00:00+01:00" ("Z" for
+ * UTC), as git shows a commit's date.
+ */
+void	tl_moment_text(long long seconds, int offset, char day[11],
+	    char time[26]);
+
 #endif

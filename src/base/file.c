@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void
-too_big(const char *name, size_t max, struct tl_diags *d)
+void
+tl_file_too_big(const char *name, size_t max, struct tl_diags *d)
 {
 	tl_diag_kind(d, TL_ERROR, TL_DK_TOO_LARGE, name, 0, "input larger "
 	    "than the limit of %zu bytes (see --max-input-size)", max);
@@ -36,7 +36,7 @@ read_all(int fd, const char *name, size_t max, struct buf *out,
 		if (n == 0)
 			return 0;
 		if (out->len + (size_t)n > max) {
-			too_big(name, max, d);
+			tl_file_too_big(name, max, d);
 			return -1;
 		}
 		buf_put(out, chunk, (size_t)n);
@@ -60,7 +60,7 @@ readable(const struct stat *st, const char *path, unsigned flags,
 		return 0;
 	}
 	if (S_ISREG(st->st_mode) && (unsigned long long)st->st_size > max) {
-		too_big(path, max, d);
+		tl_file_too_big(path, max, d);
 		return 0;
 	}
 	return 1;

@@ -36,4 +36,8 @@
 int	tl_file_read(const char *path, unsigned flags, size_t max,
 	    struct buf *out, struct tl_diags *d);
 
+/* The error for an input of more than max bytes, said one way wherever
+ * bytes come from (a file, a repository's blob). */
+void	tl_file_too_big(const char *name, size_t max, struct tl_diags *d);
+
 #endif

@@ -44,6 +44,7 @@ enum cli_option_id {
 	OPT_BASE_URL, OPT_OLDEST_FIRST, OPT_CSV_BOM, OPT_CSV_RAW, OPT_STRICT,
 	OPT_COLOR, OPT_KEY, OPT_ALIASES, OPT_TABLE, OPT_FRAGMENT, OPT_TITLE,
 	OPT_DATE, OPT_FOLLOW_LINKS, OPT_SINCE, OPT_TODAY, OPT_VERSION,
+	OPT_GIT, OPT_REV, OPT_FROM_START, OPT_DATES,
 	OPT_CACHE, OPT_NO_CACHE, OPT_CACERT, OPT_TIMEOUT, OPT_RETRIES,
 	OPT_SOURCES, OPT_ARCHIVE, OPT_PER_HOST, OPT_DELAY,
 	OPT_NORMALIZE_DATES,
@@ -88,7 +89,7 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_convert, cli_build, cli_diff, cli_check,
-	cli_templates;
+	cli_history, cli_templates;
 
 enum cli_colour { CLI_COLOUR_AUTO, CLI_COLOUR_ALWAYS, CLI_COLOUR_NEVER };
 
@@ -142,6 +143,10 @@ enum cli_next cli_parse_jobs(struct cli *c, const char *v, unsigned *jobs);
 /* Seconds: digits with an optional fraction ("30", "2.5"), from min to
  * max.  0 with the value in *out, else -1. */
 int	cli_parse_seconds(const char *s, double min, double max, double *out);
+
+/* The names name(0), name(1), ... (until NULL) as "a, b or c", in out
+ * (cut to size): the values an option takes, for its usage error. */
+void	cli_names(char *out, size_t size, const char *(*name)(size_t));
 
 /* c->cmd's help on standard output (its usage and what it does, then
  * its options and exit status); the exit status says whether it got

@@ -22,20 +22,6 @@ static const struct cli_option *const diff_groups[] = {
 	cli_quiet_options, cli_common_options, NULL,
 };
 
-/* "md, json, csv or html", for messages. */
-static void
-format_list(char *out, size_t size)
-{
-	const char *name;
-	size_t i, len = 0;
-
-	out[0] = '\0';
-	for (i = 0; (name = tablog_diff_format_name(i)) != NULL; i++)
-		len += (size_t)snprintf(out + len, len < size ? size - len : 0,
-		    "%s%s", i == 0 ? "" : tablog_diff_format_name(i + 1) ?
-		    ", " : " or ", name);
-}
-
 static enum cli_next
 diff_option(struct cli *c, int id, const char *v, void *ctx)
 {
@@ -49,7 +35,7 @@ diff_option(struct cli *c, int id, const char *v, void *ctx)
 		if (strcmp(tablog_diff_format_name(i), v) == 0)
 			break;
 	if (tablog_diff_format_name(i) == NULL) {
-		format_list(names, sizeof(names));
+		cli_names(names, sizeof(names), tablog_diff_format_name);
 		return cli_usage_error(c, "diff formats are %s, not '%s'",
 		    names, v);
 	}

@@ -5,6 +5,7 @@
  *	tablog build [-o OUTDIR] [options] [INDIR]
  *	tablog diff [-f md|json|csv|html] [options] OLD NEW
  *	tablog check [-f text|json] [options] FILE...
+ *	tablog history [-f FORMAT] [--git REPO] [options] PATH...
  *	tablog templates [NAME]
  *	tablog --help | --version
  *
@@ -21,7 +22,8 @@
 
 /* Every subcommand, in the order the overview lists them. */
 const struct cli_command *const cli_commands[] = {
-	&cli_convert, &cli_build, &cli_diff, &cli_check, &cli_templates, NULL,
+	&cli_convert, &cli_build, &cli_diff, &cli_check, &cli_history,
+	&cli_templates, NULL,
 };
 
 /* What `tablog` alone takes before a subcommand. */

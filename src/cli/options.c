@@ -487,6 +487,18 @@ cli_parse(struct cli *c, int argc, char **argv,
 	return next;
 }
 
+void
+cli_names(char *out, size_t size, const char *(*name)(size_t))
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; name(i) != NULL; i++)
+		len += (size_t)snprintf(out + len, len < size ? size - len : 0,
+		    "%s%s", i == 0 ? "" : name(i + 1) != NULL ? ", " : " or ",
+		    name(i));
+}
+
 /* ---- help ---------------------------------------------------------- */
 
 #define HELP_COLUMN 26

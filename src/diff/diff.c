@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/map.h"
 #include "base/xalloc.h"
 
 /* ---- what is compared ---------------------------------------------- */
@@ -140,94 +141,110 @@ field_differs(const struct cmp_field *f, const struct tl_row *b,
 	    nonnull(tl_field_value(a, &f->after))) != 0;
 }
 
-/* Everything compared, in one string: rows equal in it pair first. */
-static char *
-content_string(const struct cmp_fields *cf, int side, const char *key,
-    const struct tl_row *r)
-{
-	struct buf b = {0};
-	size_t i;
-
-	buf_puts(&b, key);
-	for (i = 0; i < cf->n; i++) {
-		buf_putc(&b, '\x1e');
-		buf_puts(&b, nonnull(tl_field_value(r, side == 0 ?
-		    &cf->v[i].before : &cf->v[i].after)));
-	}
-	return b.data;
-}
-
 /* ---- pairing rows -------------------------------------------------- */
 
-struct slot {
-	const char	*s;
-	size_t		 index;
+/*
+ * Rows pair in two passes: rows equal in key and in every compared field
+ * first, then rows that share a key.  In each, the k-th unpaired row of
+ * OLD in a class of equal rows pairs with the k-th of NEW, in page order.
+ * A hash map of OLD's classes (base/map.h), each a chain of its rows in
+ * page order, makes a pass linear in the rows, however many share a key,
+ * and the fields are hashed and compared where they are, not copied.
+ */
+struct pairing {
+	const struct cmp_fields	*cf;	/* NULL: the key alone */
+	char *const		*keys[2];	/* folded keys: OLD, NEW */
+	const struct tl_table	*t[2];
+	int			 side;	/* the row being looked up: */
+	size_t			 row;	/* OLD's (0) or NEW's (1) */
+	size_t			*first;	/* [class]: a row of OLD in it */
 };
 
-static int
-slot_cmp(const void *x, const void *y)
+static const char *
+field_of(const struct pairing *p, int side, size_t row, size_t f)
 {
-	const struct slot *a = x, *b = y;
-	int c = strcmp(a->s, b->s);
-
-	if (c != 0)
-		return c;
-	return a->index < b->index ? -1 : a->index > b->index;
+	return nonnull(tl_field_value(&p->t[side]->rows[row], side == 0 ?
+	    &p->cf->v[f].before : &p->cf->v[f].after));
 }
 
-/* First position in v[0..n) whose string is not less than s. */
-static size_t
-lower_bound(const struct slot *v, size_t n, const char *s)
+static uint64_t
+row_hash(const struct pairing *p, int side, size_t row)
 {
-	size_t lo = 0, hi = n, mid;
+	const char *s = p->keys[side][row];
+	uint64_t h = tl_hash_words(TL_HASH_INIT, s, strlen(s));
+	size_t f;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(v[mid].s, s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* Fields are long (purposes): hashed eight bytes a step. */
+	for (f = 0; p->cf != NULL && f < p->cf->n; f++) {
+		s = field_of(p, side, row, f);
+		h = tl_hash_words(h ^ 0x1e, s, strlen(s));
 	}
-	return lo;
+	return h;
 }
 
-/*
- * Pair unpaired rows (pair[i] == -1) whose strings are equal: the k-th
- * such row of OLD with the k-th of NEW, in page order.  Sorting OLD's
- * rows keeps this O(n log n) even when every row shares one key.
- */
-static void
-pair_equal(char *const *bs, size_t nb, char *const *as, size_t na,
-    long *bpair, long *apair)
+/* Is the row being looked up in class `val`? */
+static int
+same_class(const void *ctx, size_t val)
 {
-	struct slot *v = xmalloc((nb + 1) * sizeof(*v));
-	size_t *next = xmalloc((nb + 1) * sizeof(*next));
-	size_t n = 0, i, p, q;
+	const struct pairing *p = ctx;
+	size_t o = p->first[val], f;
 
-	for (i = 0; i < nb; i++)
-		if (bpair[i] < 0) {
-			v[n].s = bs[i];
-			v[n++].index = i;
+	if (strcmp(p->keys[0][o], p->keys[p->side][p->row]) != 0)
+		return 0;
+	for (f = 0; p->cf != NULL && f < p->cf->n; f++)
+		if (strcmp(field_of(p, 0, o, f),
+		    field_of(p, p->side, p->row, f)) != 0)
+			return 0;
+	return 1;
+}
+
+#define NONE ((size_t)-1)
+
+/* One pass: unpaired rows (pair[i] == -1) of a class paired in order. */
+static void
+pair_equal(struct pairing *p, long *bpair, long *apair)
+{
+	size_t nb = p->t[0]->nrows, na = p->t[1]->nrows, i, c, nc = 0;
+	size_t *head = xmalloc((nb + 1) * sizeof(*head));
+	size_t *tail = xmalloc((nb + 1) * sizeof(*tail));
+	size_t *next = xmalloc((nb + 1) * sizeof(*next));
+	struct tl_map classes = {0};
+
+	p->first = xmalloc((nb + 1) * sizeof(*p->first));
+	tl_map_reserve(&classes, nb);
+	p->side = 0;
+	for (i = 0; i < nb; i++) {
+		if (bpair[i] >= 0)
+			continue;
+		p->row = i;
+		next[i] = NONE;
+		c = nc;
+		if (tl_map_find_add(&classes, row_hash(p, 0, i), same_class, p,
+		    &c)) {
+			next[tail[c]] = i;
+			tail[c] = i;
+		} else {
+			p->first[c] = head[c] = tail[c] = i;
+			nc++;
 		}
-	qsort(v, n, sizeof(*v), slot_cmp);
-	for (i = 0; i < n; i++)
-		next[i] = i;
-	for (i = 0; i < na; i++) {
+	}
+	p->side = 1;
+	for (i = 0; i < na && nc > 0; i++) {
 		if (apair[i] >= 0)
 			continue;
-		p = lower_bound(v, n, as[i]);
-		if (p == n || strcmp(v[p].s, as[i]) != 0)
+		p->row = i;
+		if (!tl_map_find(&classes, row_hash(p, 1, i), same_class, p, &c) ||
+		    head[c] == NONE)
 			continue;
-		/* next[p]: the first row of this group not yet paired. */
-		q = next[p];
-		if (q == n || strcmp(v[q].s, as[i]) != 0)
-			continue;
-		next[p] = q + 1;
-		bpair[v[q].index] = (long)i;
-		apair[i] = (long)v[q].index;
+		bpair[head[c]] = (long)i;
+		apair[i] = (long)head[c];
+		head[c] = next[head[c]];
 	}
+	tl_map_free(&classes);
+	free(p->first);
+	free(head);
+	free(tail);
 	free(next);
-	free(v);
 }
 
 /* ---- building the diff --------------------------------------------- */
@@ -278,24 +295,135 @@ add_row(struct found *l, enum tl_change_kind kind, size_t table,
 	c->key = key;
 }
 
-/* Columns of `t` whose key `other` lacks. */
-static void
-diff_columns(struct found *l, enum tl_change_kind kind, size_t table,
-    const struct tl_table *t, const struct col_index *other)
-{
-	struct tl_change *c;
-	int added = kind == TL_CHANGE_COLUMN_ADDED;
-	size_t i;
+/* ---- columns --------------------------------------------------------- */
 
-	for (i = 0; i < t->ncolumns; i++) {
-		if (col_index_find(other, t->columns[i].key) >= 0)
+/*
+ * The most extra columns a table may lose, and gain, at once and still be
+ * searched for renames: each pair of them is scored over every paired
+ * row, and a page that swaps thousands of columns must not cost their
+ * square.
+ */
+#define RENAME_MAX 16
+
+/* How many paired rows have the same text in OLD's column bc and NEW's
+ * column ac. */
+static size_t
+same_cells(const struct tl_table *bt, const struct tl_table *at,
+    const long *apair, size_t bc, size_t ac)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < at->nrows; i++)
+		if (apair[i] >= 0 && strcmp(bt->rows[apair[i]].cells[bc],
+		    at->rows[i].cells[ac]) == 0)
+			n++;
+	return n;
+}
+
+/*
+ * The column changes of a table pair: columns added, removed and renamed.
+ * A column is renamed when its header was reworded under the same key
+ * (`Permission` to `Permissions`), or when an extra column only OLD has
+ * holds, in at least half of the paired rows (and one), the text of an
+ * extra column only NEW has: the pair with the most such rows first, each
+ * column once.  A column renamed from another key is compared as a field
+ * named by its new key (added to cf), so the cells that changed under it
+ * are shown.
+ */
+static void
+diff_columns(struct found *l, size_t table, const struct tl_table *bt,
+    const struct tl_table *at, const struct col_index *bx,
+    const struct col_index *ax, const long *apair, struct cmp_fields *cf)
+{
+	size_t gone[RENAME_MAX], came[RENAME_MAX], ngone = 0, ncame = 0;
+	long to[RENAME_MAX];
+	size_t i, j, paired = 0, best, bi = 0, bj = 0, n;
+	struct tl_change *c;
+	int col;
+
+	for (i = 0; i < at->nrows; i++)
+		paired += apair[i] >= 0;
+	for (i = 0; i < bt->ncolumns; i++)
+		if (col_index_find(ax, bt->columns[i].key) < 0 &&
+		    bt->columns[i].field == TL_EXTRA) {
+			if (ngone < RENAME_MAX)
+				gone[ngone] = i;
+			ngone++;
+		}
+	for (i = 0; i < at->ncolumns; i++)
+		if (col_index_find(bx, at->columns[i].key) < 0 &&
+		    at->columns[i].field == TL_EXTRA) {
+			if (ncame < RENAME_MAX)
+				came[ncame] = i;
+			ncame++;
+		}
+	if (ngone > RENAME_MAX || ncame > RENAME_MAX)
+		ngone = ncame = 0;
+	for (i = 0; i < ngone; i++)
+		to[i] = -1;
+	/* Greedily, the pair that shares the most cells first. */
+	for (n = 0; n < ngone && n < ncame; n++) {
+		best = 0;
+		for (i = 0; i < ngone; i++) {
+			if (to[i] >= 0)
+				continue;
+			for (j = 0; j < ncame; j++) {
+				size_t k, s;
+
+				for (k = 0; k < ngone; k++)
+					if (to[k] == (long)j)
+						break;
+				if (k < ngone)
+					continue;
+				s = same_cells(bt, at, apair, gone[i], came[j]);
+				if (s > best) {
+					best = s;
+					bi = i;
+					bj = j;
+				}
+			}
+		}
+		if (best == 0 || 2 * best < paired)
+			break;
+		to[bi] = (long)bj;
+	}
+
+	for (i = 0; i < at->ncolumns; i++) {
+		col = col_index_find(bx, at->columns[i].key);
+		for (j = 0; j < ngone && col < 0; j++)
+			if (to[j] >= 0 && came[to[j]] == i)
+				col = (int)gone[j];
+		if (col < 0) {
+			c = add_change(l, TL_CHANGE_COLUMN_ADDED, table, NULL, at);
+			c->after_column = &at->columns[i];
+		} else if (strcmp(bt->columns[col].key, at->columns[i].key) != 0 ||
+		    strcmp(bt->columns[col].header, at->columns[i].header) != 0) {
+			c = add_change(l, TL_CHANGE_RENAMED_COLUMN, table, bt, at);
+			c->before_column = &bt->columns[col];
+			c->after_column = &at->columns[i];
+		}
+		if (col >= 0 && strcmp(bt->columns[col].key,
+		    at->columns[i].key) != 0) {
+			struct cmp_field f;
+
+			f.name = at->columns[i].key;
+			f.before.field = f.after.field = TL_EXTRA;
+			f.before.column = col;
+			f.after.column = (int)i;
+			cf->v = xgrow(cf->v, &cf->cap, cf->n + 1, sizeof(*cf->v));
+			cf->v[cf->n++] = f;
+		}
+	}
+	for (i = 0; i < bt->ncolumns; i++) {
+		if (col_index_find(ax, bt->columns[i].key) >= 0)
 			continue;
-		c = add_change(l, kind, table, added ? NULL : t,
-		    added ? t : NULL);
-		if (added)
-			c->after_column = &t->columns[i];
-		else
-			c->before_column = &t->columns[i];
+		for (j = 0; j < ngone; j++)
+			if (gone[j] == i && to[j] >= 0)
+				break;
+		if (j < ngone)
+			continue;
+		c = add_change(l, TL_CHANGE_COLUMN_REMOVED, table, bt, NULL);
+		c->before_column = &bt->columns[i];
 	}
 }
 
@@ -364,18 +492,6 @@ row_keys(const struct tl_keycols *kc, int side, const struct tl_table *t,
 	return v;
 }
 
-static char **
-row_contents(const struct cmp_fields *cf, int side, const struct tl_table *t,
-    char *const *keys)
-{
-	char **v = xmalloc((t->nrows + 1) * sizeof(*v));
-	size_t i;
-
-	for (i = 0; i < t->nrows; i++)
-		v[i] = content_string(cf, side, keys[i], &t->rows[i]);
-	return v;
-}
-
 static long *
 unpaired(size_t n)
 {
@@ -390,28 +506,33 @@ unpaired(size_t n)
 static void
 diff_tables(struct found *l, size_t table, const struct tl_table *bt,
     const struct tl_table *at, const struct tl_diff_opts *o,
-    const struct tl_keycols *kc)
+    const struct tl_keycols *kc, long **keep_pairs)
 {
 	struct cmp_fields cf;
 	struct col_index bx, ax;
-	char **bkeys, **akeys, **bcont, **acont;
+	struct pairing p;
+	char **bkeys, **akeys;
 	long *bpair = unpaired(bt->nrows), *apair = unpaired(at->nrows);
 	size_t i;
 
 	col_index_init(&bx, bt);
 	col_index_init(&ax, at);
 	cmp_fields_init(&cf, bt, at, &bx);
-	diff_columns(l, TL_CHANGE_COLUMN_ADDED, table, at, &bx);
-	diff_columns(l, TL_CHANGE_COLUMN_REMOVED, table, bt, &ax);
-	free(bx.v);
-	free(ax.v);
 	bkeys = row_keys(kc, 0, bt, o->aliases);
 	akeys = row_keys(kc, 1, at, o->aliases);
-	bcont = row_contents(&cf, 0, bt, bkeys);
-	acont = row_contents(&cf, 1, at, akeys);
-
-	pair_equal(bcont, bt->nrows, acont, at->nrows, bpair, apair);
-	pair_equal(bkeys, bt->nrows, akeys, at->nrows, bpair, apair);
+	memset(&p, 0, sizeof(p));
+	p.keys[0] = bkeys;
+	p.keys[1] = akeys;
+	p.t[0] = bt;
+	p.t[1] = at;
+	p.cf = &cf;
+	pair_equal(&p, bpair, apair);	/* equal in everything compared */
+	p.cf = NULL;
+	pair_equal(&p, bpair, apair);	/* sharing a key */
+	/* Columns, now that rows are paired: a renamed one is compared. */
+	diff_columns(l, table, bt, at, &bx, &ax, apair, &cf);
+	free(bx.v);
+	free(ax.v);
 
 	for (i = 0; i < bt->nrows; i++)
 		if (bpair[i] < 0)
@@ -427,10 +548,11 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	}
 	free_strings(bkeys, bt->nrows);
 	free_strings(akeys, at->nrows);
-	free_strings(bcont, bt->nrows);
-	free_strings(acont, at->nrows);
 	free(bpair);
-	free(apair);
+	if (keep_pairs != NULL)
+		*keep_pairs = apair;
+	else
+		free(apair);
 	free(cf.v);
 }
 
@@ -489,6 +611,8 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 	df->nkeys = before->ntables > after->ntables ? before->ntables :
 	    after->ntables;
 	df->keys = xcalloc(df->nkeys + 1, sizeof(*df->keys));
+	if (o->pairs)
+		df->pairs = xcalloc(df->nkeys + 1, sizeof(*df->pairs));
 	for (i = 0; i < df->nkeys; i++) {
 		const struct tl_table *bt = i < before->ntables ?
 		    &before->tables[i] : NULL;
@@ -499,7 +623,8 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 		tl_keycols_resolve(&df->keys[i], spec, bt ? bt : at,
 		    bt ? at : NULL);
 		if (bt != NULL && at != NULL)
-			diff_tables(&l, i, bt, at, o, &df->keys[i]);
+			diff_tables(&l, i, bt, at, o, &df->keys[i],
+			    df->pairs != NULL ? &df->pairs[i] : NULL);
 		else
 			whole_table(&l, i, bt ? bt : at, bt == NULL,
 			    &df->keys[i]);
@@ -527,10 +652,22 @@ tl_diff_set_origin(struct tl_diff *df, const char *page, const char *date,
 }
 
 void
+tl_diff_set_time(struct tl_diff *df, const char *time)
+{
+	size_t i;
+
+	for (i = 0; i < df->n; i++)
+		df->v[i].time = time;
+}
+
+void
 tl_diff_free(struct tl_diff *df)
 {
 	size_t i;
 
+	for (i = 0; df->pairs != NULL && i < df->nkeys; i++)
+		free(df->pairs[i]);
+	free(df->pairs);
 	for (i = 0; i < df->n; i++)
 		free(df->v[i].fields);
 	free(df->v);
@@ -549,6 +686,7 @@ tl_diff_summary(struct buf *out, const struct tl_diff *df)
 {
 	size_t ca = df->count[TL_CHANGE_COLUMN_ADDED];
 	size_t cr = df->count[TL_CHANGE_COLUMN_REMOVED];
+	size_t cn = df->count[TL_CHANGE_RENAMED_COLUMN];
 
 	buf_printf(out, "%zu added, %zu removed, %zu changed",
 	    df->count[TL_CHANGE_ADDED], df->count[TL_CHANGE_REMOVED],
@@ -558,6 +696,9 @@ tl_diff_summary(struct buf *out, const struct tl_diff *df)
 	if (cr > 0)
 		buf_printf(out, ", %zu column%s removed", cr,
 		    cr == 1 ? "" : "s");
+	if (cn > 0)
+		buf_printf(out, ", %zu column%s renamed", cn,
+		    cn == 1 ? "" : "s");
 }
 
 int

@@ -14,9 +14,10 @@
  * that every consumer shares: `diff` writes it (diff_context.h gives its
  * JSON object and the templates' context), `build --since` lists it in
  * the site's detected changes (site/since.h), and a history of a page
- * will be a list of them with date and commit filled.  What a change
- * cannot know from two pages (the page's path or URL, the date, the
- * commit) the caller fills in: tl_diff_set_origin().
+ * (history/history.h) is a list of them with date, time and commit
+ * filled.  What a change cannot know from two pages (the page's path or
+ * URL, the date, the commit) the caller fills in: tl_diff_set_origin(),
+ * tl_diff_set_time().
  *
  * The diff points into both pages: keep them until tl_diff_free().
  */
@@ -34,13 +35,17 @@ struct tl_renderer;
 struct tl_diff_opts {
 	const struct tl_keyspec	*key;		/* NULL: api, permission, type */
 	const struct tl_aliases	*aliases;	/* NULL: no aliases */
+	/* Keep which rows were paired (tl_diff's pairs), for a caller that
+	 * follows rows from version to version (history/). */
+	int			 pairs;
 };
 
 /*
  * The kinds of change, in the order a diff lists them.  A diff makes the
- * first five; a site's detected changes add the page kinds; no detector
- * makes renamed_column yet (a column removed and one added are reported
- * as such), but its name and shape are settled (docs/design.md).
+ * first six; a site's detected changes and a history add the page kinds.
+ * A renamed column is a header reworded under its key, or an extra column
+ * only one version has whose cells, row for paired row, are mostly those
+ * of one only the other has (docs/design.md "Changes").
  */
 enum tl_change_kind {
 	TL_CHANGE_COLUMN_ADDED,
@@ -69,6 +74,7 @@ struct tl_change {
 	enum tl_change_kind	 kind;
 	/* Filled by the caller (tl_diff_set_origin()); NULL until then. */
 	const char		*date;		/* "YYYY-MM-DD" */
+	const char		*time;		/* to the second, RFC 3339 */
 	const char		*commit;
 	const char		*page;		/* the page's path or URL */
 	/* The page's versions (a page kind has one of them). */
@@ -112,6 +118,11 @@ struct tl_diff {
 	/* The key fields of each table pair (changes point here). */
 	struct tl_keycols	*keys;
 	size_t			 nkeys;
+	/* With o->pairs, for each table pair (nkeys of them): pairs[t][i]
+	 * is the row of OLD's table t paired with row i of NEW's (changed
+	 * or not), or -1 for a row added; NULL for a table only one
+	 * version has.  NULL without o->pairs. */
+	long			**pairs;
 };
 
 /* Compare two normalised pages; df is filled (free with tl_diff_free). */
@@ -121,6 +132,9 @@ void	tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
  * strings are borrowed and must outlive the diff). */
 void	tl_diff_set_origin(struct tl_diff *df, const char *page,
 	    const char *date, const char *commit);
+/* Set the time of every change, "2024-01-03T10:00:00+01:00" (borrowed,
+ * as above), for outputs that order or date changes to the second. */
+void	tl_diff_set_time(struct tl_diff *df, const char *time);
 void	tl_diff_free(struct tl_diff *df);
 /* 1 when anything differs (rows or columns), else 0. */
 int	tl_diff_any(const struct tl_diff *df);
@@ -142,5 +156,16 @@ int	tl_diff_format(const char *name);
  */
 int	tl_diff_write(const struct tl_diff *df, enum tl_diff_format f,
 	    struct tl_renderer *r, FILE *fp, struct tl_diags *d);
+
+/*
+ * A change as `diff -f csv` writes it, appended to b: one line (a
+ * changed row: one per field that differs), after npre fields of the
+ * caller's own (a history's date, commit, page), quoted and guarded
+ * against formulas unless raw.  The header's columns after the caller's
+ * are tl_change_csv_header (no line end).
+ */
+void	tl_change_csv(struct buf *b, const char *const *pre, size_t npre,
+	    const struct tl_change *c, int raw);
+extern const char tl_change_csv_header[];
 
 #endif

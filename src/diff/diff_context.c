@@ -271,6 +271,28 @@ change_slug(const struct tl_value *v, struct tl_value *out)
 		*out = str_or_null(page_of(c)->slug);
 }
 
+/* A page kind's rows: every table's, of the version there is. */
+static void
+change_rows(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_change *c = change_of(v);
+	const struct tl_page *p = page_of(c);
+	size_t t, n = 0;
+
+	if (!page_kind(c) || p == NULL)
+		return;
+	for (t = 0; t < p->ntables; t++)
+		n += p->tables[t].nrows;
+	*out = tl_value_int((json_int_t)n);
+}
+
+/* Only a change whose time is known has one (a history's). */
+static int
+has_time(const struct tl_value *v)
+{
+	return change_of(v)->time != NULL;
+}
+
 static void
 change_key(const struct tl_value *v, struct tl_value *out)
 {
@@ -341,10 +363,14 @@ change_no_date(const struct tl_value *v, struct tl_value *out)
 static const struct tl_value_member change_members[] = {
 	TL_COMPUTED("kind", change_kind),
 	TL_STRING_AT("date", struct tl_change, date),
+	{ .key = "time", .kind = TL_MEMBER_STRING, .off = TL_OFFSET_OF(
+	    const char *, struct tl_change, time), .when = has_time,
+	    .absent = TL_VALUE_MISSING },
 	TL_STRING_AT("commit", struct tl_change, commit),
 	TL_REPAIRED_AT("page", struct tl_change, page),
 	TL_COMPUTED("title", change_title),
 	TL_COMPUTED("slug", change_slug),
+	TL_COMPUTED("rows", change_rows),
 	AS_IF("table", &table_class, in_table),
 	TL_COMPUTED("key", change_key),
 	AS_IF("lines", &lines_class, is_row_change),
@@ -540,6 +566,7 @@ summary_made(const struct tl_value *v, struct buf *out)
 static const enum tl_change_kind counted[] = {
 	TL_CHANGE_ADDED, TL_CHANGE_REMOVED, TL_CHANGE_CHANGED,
 	TL_CHANGE_COLUMN_ADDED, TL_CHANGE_COLUMN_REMOVED,
+	TL_CHANGE_RENAMED_COLUMN,
 };
 
 #define NCOUNTED (sizeof(counted) / sizeof(counted[0]))
@@ -637,6 +664,19 @@ KIND_LIST(list_removed, TL_CHANGE_REMOVED)
 KIND_LIST(list_changed, TL_CHANGE_CHANGED)
 KIND_LIST(list_column_added, TL_CHANGE_COLUMN_ADDED)
 KIND_LIST(list_column_removed, TL_CHANGE_COLUMN_REMOVED)
+KIND_LIST(list_renamed_column, TL_CHANGE_RENAMED_COLUMN)
+
+/* How many columns changed: added, removed or renamed (a template's
+ * "Columns" heading). */
+static void
+column_changes(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_diff *df = diff_of(v);
+
+	*out = tl_value_int((json_int_t)(df->count[TL_CHANGE_COLUMN_ADDED] +
+	    df->count[TL_CHANGE_COLUMN_REMOVED] +
+	    df->count[TL_CHANGE_RENAMED_COLUMN]));
+}
 
 static void
 several_tables(const struct tl_value *v, struct tl_value *out)
@@ -666,6 +706,8 @@ static const struct tl_value_member diff_shown_members[] = {
 	TL_COMPUTED("changed", list_changed),
 	TL_COMPUTED("column_added", list_column_added),
 	TL_COMPUTED("column_removed", list_column_removed),
+	TL_COMPUTED("renamed_column", list_renamed_column),
+	TL_COMPUTED("column_changes", column_changes),
 };
 
 static const struct tl_value_class diff_shown_class =

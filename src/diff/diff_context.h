@@ -5,15 +5,17 @@
  * render.
  *
  * A change object is made in one place (diff_context.c), so that `diff -f
- * json`, the site's detected changes and, later, a page's history all
+ * json`, the site's detected changes and a page's history all
  * say a change the same way:
  *
  *   { "kind": "added" | "removed" | "changed" | "column_added" |
  *             "column_removed" | "renamed_column" | "page_added" |
  *             "page_removed",
- *     "date": "YYYY-MM-DD" | null, "commit": string | null,
+ *     "date": "YYYY-MM-DD" | null,
+ *     "time": RFC 3339                          (a history's changes only)
+ *     "commit": string | null,
  *     "page": string | null,
- *     "title", "slug"                           (page kinds)
+ *     "title", "slug", "rows"                   (page kinds)
  *     "table": {"index": N, "section": null}    (row and column kinds)
  *     "key": {FIELD: value, ...},               (row kinds)
  *     "lines": {"before": N | null, "after": N | null},   (row kinds)
@@ -57,7 +59,9 @@ struct tl_value	tl_diff_value(const struct tl_diff *df);
  * The diff templates' context: the document's members (its changes
  * shown), `several_tables` (either page has more than one), and the
  * changes grouped by kind, one list per kind named as the kind
- * (`added`, `removed`, `changed`, `column_added`, `column_removed`).
+ * (`added`, `removed`, `changed`, `column_added`, `column_removed`,
+ * `renamed_column`), and `column_changes` (how many columns were added,
+ * removed or renamed).
  */
 struct tl_value	tl_diff_shown(const struct tl_diff *df);
 

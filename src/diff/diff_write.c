@@ -9,6 +9,8 @@
  */
 #include "diff/diff.h"
 
+#include <string.h>
+
 #include "base/buf.h"
 #include "diff/diff_context.h"
 #include "write/escape.h"
@@ -37,17 +39,21 @@ csv_action(enum tl_change_kind k)
 	}
 }
 
-/* One CSV line; fields NULL are empty. */
+/* One CSV line after the caller's first fields (a history's date,
+ * commit, page); fields NULL are empty. */
 static void
-csv_line(struct buf *b, const char *const *v, size_t n)
+csv_line(struct buf *b, const char *const *pre, size_t npre,
+    const char *const *v, size_t n, int raw)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < npre + n; i++) {
+		const char *f = i < npre ? pre[i] : v[i - npre];
+
 		if (i > 0)
 			buf_putc(b, ',');
-		if (v[i] != NULL)
-			esc_csv(b, v[i], 0);
+		if (f != NULL)
+			esc_csv(b, f, raw);
 	}
 	buf_puts(b, "\r\n");
 }
@@ -60,21 +66,31 @@ nonnull(const char *s)
 
 /* A column change: its key as the field, its header as old or new. */
 static void
-csv_column(struct buf *b, const struct tl_change *c, const char *table)
+csv_column(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, const char *table, int raw)
 {
 	const struct tl_column *col = c->after_column != NULL ?
 	    c->after_column : c->before_column;
+	struct buf note = {0};
 	const char *v[] = { csv_action(c->kind), table, NULL, NULL, NULL,
 	    col->key,
 	    c->before_column ? c->before_column->header : NULL,
 	    c->after_column ? c->after_column->header : NULL, NULL };
 
-	csv_line(b, v, sizeof(v) / sizeof(v[0]));
+	/* A column renamed from another key says which. */
+	if (c->before_column != NULL && c->after_column != NULL &&
+	    strcmp(c->before_column->key, c->after_column->key) != 0) {
+		buf_printf(&note, "was %s", c->before_column->key);
+		v[8] = buf_str(&note);
+	}
+	csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+	buf_free(&note);
 }
 
 /* A row change: one line, or for a changed row one line per field. */
 static void
-csv_row(struct buf *b, const struct tl_change *c, const char *table)
+csv_row(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, const char *table, int raw)
 {
 	char oldl[24], newl[24];
 	struct buf key = {0};
@@ -93,27 +109,60 @@ csv_row(struct buf *b, const struct tl_change *c, const char *table)
 		    c->nfields ? nonnull(c->fields[j].after) : NULL,
 		    note };
 
-		csv_line(b, v, sizeof(v) / sizeof(v[0]));
+		csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
 	}
 	buf_free(&key);
 }
 
+/* A page change: the page's rows in the note. */
+static void
+csv_page(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, int raw)
+{
+	const struct tl_page *p = c->after_page != NULL ? c->after_page :
+	    c->before_page;
+	char note[48];
+	size_t t, n = 0;
+
+	for (t = 0; p != NULL && t < p->ntables; t++)
+		n += p->tables[t].nrows;
+	snprintf(note, sizeof(note), "%zu row%s", n, n == 1 ? "" : "s");
+	{
+		const char *v[] = { csv_action(c->kind), NULL, NULL, NULL,
+		    NULL, NULL, NULL, NULL, p != NULL ? note : NULL };
+
+		csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+	}
+}
+
+void
+tl_change_csv(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, int raw)
+{
+	char table[24];
+
+	snprintf(table, sizeof(table), "%zu", c->table + 1);
+	if (c->before_column != NULL || c->after_column != NULL)
+		csv_column(b, pre, npre, c, table, raw);
+	else if (c->before != NULL || c->after != NULL)
+		csv_row(b, pre, npre, c, table, raw);
+	else if (c->kind == TL_CHANGE_PAGE_ADDED ||
+	    c->kind == TL_CHANGE_PAGE_REMOVED)
+		csv_page(b, pre, npre, c, raw);
+}
+
+const char tl_change_csv_header[] =
+    "action,table,key,old_line,new_line,field,old,new,note";
+
 static void
 write_csv(struct buf *b, const struct tl_diff *df)
 {
-	char table[24];
 	size_t i;
 
-	buf_puts(b, "action,table,key,old_line,new_line,field,old,new,note\r\n");
-	for (i = 0; i < df->n; i++) {
-		const struct tl_change *c = &df->v[i];
-
-		snprintf(table, sizeof(table), "%zu", c->table + 1);
-		if (c->before_column != NULL || c->after_column != NULL)
-			csv_column(b, c, table);
-		else if (c->before != NULL || c->after != NULL)
-			csv_row(b, c, table);
-	}
+	buf_puts(b, tl_change_csv_header);
+	buf_puts(b, "\r\n");
+	for (i = 0; i < df->n; i++)
+		tl_change_csv(b, NULL, 0, &df->v[i], 0);
 }
 
 /* ---- all formats --------------------------------------------------- */

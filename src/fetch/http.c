@@ -144,26 +144,17 @@ void
 tl_http_date_format(time_t t, char out[TL_HTTP_DATE_LEN])
 {
 	int64_t dn = (int64_t)t / 86400, secs = (int64_t)t % 86400;
-	int64_t z, era, doe, yoe, doy, mp, y, m, d;
+	int y, m, d;
 
 	if (secs < 0) {
 		secs += 86400;
 		dn--;
 	}
-	/* civil_from_days, the inverse of tl_days_from_civil() */
-	z = dn + 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y = yoe + era * 400 + (m <= 2);
+	tl_civil_from_days(dn, &y, &m, &d);
 	/* 1970-01-01 was a Thursday. */
 	snprintf(out, TL_HTTP_DATE_LEN, "%.3s, %02d %s %04d %02d:%02d:%02d GMT",
-	    days[(((dn + 4) % 7) + 7) % 7], (int)d, months[m - 1],
-	    (int)(y % 10000), (int)(secs / 3600), (int)(secs / 60 % 60),
+	    days[(((dn + 4) % 7) + 7) % 7], d, months[m - 1],
+	    y % 10000, (int)(secs / 3600), (int)(secs / 60 % 60),
 	    (int)(secs % 60));
 }
 

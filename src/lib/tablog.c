@@ -23,6 +23,8 @@
 #include "base/version.h"
 #include "check/check.h"
 #include "diff/diff.h"
+#include "history/history.h"
+#include "history/history_write.h"
 #include "model/key.h"
 #include "site/site.h"
 #include "write/context.h"
@@ -83,6 +85,14 @@ struct tablog_match {
 
 struct tablog_diff {
 	struct tl_diff	 diff;
+};
+
+struct tablog_history {
+	struct tl_history	 h;
+	char			*rev;		/* owned, or NULL */
+	int			 from_start;
+	int			 jobs;
+	struct tablog_page	*current;	/* [page]: wraps h's, not owned */
 };
 
 #define ALL_FLAGS (TABLOG_CSV_BOM | TABLOG_CSV_RAW | TABLOG_OLDEST_FIRST | \
@@ -670,6 +680,17 @@ tablog_row_field(const tablog_page *page, size_t table, size_t row,
 		return NULL;
 	if ((f = tl_field_by_name(name)) != TL_EXTRA)
 		return r->f[f];
+	/* What a history adds (not to a table with a column of the
+	 * name: the column's cell is the row's value, below). */
+	if (r->first_seen != NULL) {
+		if (strcmp(name, "first_seen") == 0)
+			return r->first_seen;
+		if (strcmp(name, "last_changed") == 0)
+			return r->last_changed;
+		if (strcmp(name, "changed_without_date_update") == 0)
+			return r->changed_without_date_update ? "true" :
+			    "false";
+	}
 	col = tl_table_column(t, name);
 	return col >= 0 ? r->cells[col] : NULL;
 }
@@ -1333,6 +1354,217 @@ tablog_check(tablog_loader *loader, const char *const *paths, size_t n,
 	}
 	if (findings != NULL)
 		*findings = found;
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+/* ---- history ------------------------------------------------------- */
+
+tablog_history *
+tablog_history_new(void)
+{
+	return xcalloc(1, sizeof(struct tablog_history));
+}
+
+void
+tablog_history_free(tablog_history *history)
+{
+	if (history == NULL)
+		return;
+	tl_history_free(&history->h);
+	free(history->current);
+	free(history->rev);
+	free(history);
+}
+
+int
+tablog_history_set_rev(tablog_history *history, const char *rev)
+{
+	if (history == NULL)
+		return -1;
+	S_set_string(&history->rev, rev);
+	return 0;
+}
+
+int
+tablog_history_set_from_start(tablog_history *history, int from_start)
+{
+	if (history == NULL)
+		return -1;
+	history->from_start = from_start != 0;
+	return 0;
+}
+
+int
+tablog_history_set_jobs(tablog_history *history, unsigned jobs)
+{
+	if (history == NULL || jobs > MAX_JOBS)
+		return -1;
+	history->jobs = (int)jobs;
+	return 0;
+}
+
+/*
+ * One read: from the repository `repo`, or (repo NULL) from files, each
+ * dated dates[i] or by its name.  What an earlier read held is dropped;
+ * the loader's and match's options are borrowed for the read.
+ */
+static int
+S_history_read(tablog_history *h, const char *repo, const char *const *paths,
+    const char *const *dates, size_t n, tablog_loader *loader,
+    const tablog_match *match, tablog_diags *diags)
+{
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	struct tl_history_opts o;
+	size_t p;
+	int rc = -1;
+
+	if (h == NULL || paths == NULL || n == 0) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no history or "
+		    "page");
+		tl_diags_free(&scratch);
+		return -1;
+	}
+	tl_history_free(&h->h);
+	free(h->current);
+	memset(&o, 0, sizeof(o));
+	o.load = loader != NULL ? &loader->opts : NULL;
+	if (match != NULL) {
+		o.diff.key = match->key.n > 0 ? &match->key : NULL;
+		o.diff.aliases = match->aliases;
+	}
+	o.range = h->rev;
+	o.from_start = h->from_start;
+	o.jobs = h->jobs;
+	rc = repo != NULL ?
+	    tl_history_read_git(&h->h, repo, paths, n, &o, d) :
+	    tl_history_read_files(&h->h, paths, dates, n, &o, d);
+	/* Each page's current version, for tablog_history_current(). */
+	h->current = xcalloc(h->h.npages + 1, sizeof(*h->current));
+	for (p = 0; p < h->h.npages; p++)
+		h->current[p].page = h->h.pages[p].current;
+	tl_diags_free(&scratch);
+	return rc;
+}
+
+int
+tablog_history_read_git(tablog_history *history, const char *repo,
+    const char *const *paths, size_t n, tablog_loader *loader,
+    const tablog_match *match, tablog_diags *diags)
+{
+	if (repo == NULL) {
+		tablog_diags_add(diags, TABLOG_ERROR, "usage", NULL, 0,
+		    "no repository");
+		return -1;
+	}
+	return S_history_read(history, repo, paths, NULL, n, loader, match,
+	    diags);
+}
+
+int
+tablog_history_read_files(tablog_history *history, const char *const *paths,
+    const char *const *dates, size_t n, tablog_loader *loader,
+    const tablog_match *match, tablog_diags *diags)
+{
+	return S_history_read(history, NULL, paths, dates, n, loader, match,
+	    diags);
+}
+
+size_t
+tablog_history_page_count(const tablog_history *history)
+{
+	return history != NULL ? history->h.npages : 0;
+}
+
+size_t
+tablog_history_version_count(const tablog_history *history, size_t page)
+{
+	return history != NULL && page < history->h.npages ?
+	    history->h.pages[page].n : 0;
+}
+
+static const struct tl_version *
+S_version(const tablog_history *history, size_t page, size_t i)
+{
+	if (history == NULL || page >= history->h.npages ||
+	    i >= history->h.pages[page].n)
+		return NULL;
+	return &history->h.pages[page].v[i];
+}
+
+const char *
+tablog_history_version_commit(const tablog_history *history, size_t page,
+    size_t i)
+{
+	const struct tl_version *v = S_version(history, page, i);
+
+	return v != NULL ? v->commit : NULL;
+}
+
+const char *
+tablog_history_version_date(const tablog_history *history, size_t page,
+    size_t i)
+{
+	const struct tl_version *v = S_version(history, page, i);
+
+	return v != NULL ? v->date : NULL;
+}
+
+const char *
+tablog_history_version_path(const tablog_history *history, size_t page,
+    size_t i)
+{
+	const struct tl_version *v = S_version(history, page, i);
+
+	return v != NULL ? v->path : NULL;
+}
+
+size_t
+tablog_history_change_count(const tablog_history *history)
+{
+	return history != NULL ? history->h.nchanges : 0;
+}
+
+const tablog_page *
+tablog_history_current(const tablog_history *history, size_t page)
+{
+	if (history == NULL || page >= history->h.npages ||
+	    history->current == NULL || history->current[page].page == NULL)
+		return NULL;
+	return &history->current[page];
+}
+
+const char *
+tablog_history_format_name(size_t i)
+{
+	return tl_history_format_name(i);
+}
+
+int
+tablog_history_write(const tablog_history *history, const char *format,
+    FILE *fp, tablog_writer *writer, tablog_diags *diags)
+{
+	static const struct tl_write_opts dflt;
+	struct tl_diags scratch = {0};
+	struct tl_diags *d = S_diags(diags, &scratch);
+	size_t errors = tl_diags_count(d, TL_ERROR);
+	int f, rc = -1;
+
+	if (history == NULL || fp == NULL || format == NULL)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no history, "
+		    "format or stream");
+	else if ((f = tl_history_format(format)) < 0)
+		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "unknown "
+		    "history format '%s'", format);
+	else if (tl_history_write(&history->h, (enum tl_history_format)f,
+	    writer != NULL ? &writer->opts : &dflt,
+	    writer != NULL ? writer->renderer : NULL, fp, d) == 0 &&
+	    tl_stream_finish(fp, S_stream_name(fp), d) == 0)
+		rc = 0;
+	else if (tl_diags_count(d, TL_ERROR) == errors)
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, NULL, 0, "cannot write "
+		    "to %s", S_stream_name(fp));
 	tl_diags_free(&scratch);
 	return rc;
 }

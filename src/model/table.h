@@ -116,6 +116,14 @@ struct tl_row {
 	/* Filled by normalise.c; NULL where the row has no such value. */
 	const char	*f[TL_NFIELDS];
 	struct tl_date	 date;
+	/*
+	 * Filled from the page's history (history/) for its current
+	 * version, NULL and 0 otherwise: the day (YYYY-MM-DD) of the first
+	 * version that had the row and of the last that added or changed
+	 * it, and whether its content changed after its last_update.
+	 */
+	const char	*first_seen, *last_changed;
+	int		 changed_without_date_update;
 	/* The higher privileged permissions one by one, when
 	 * f[TL_HIGHER_PRIVILEGED] is not NULL (see tl_row_set_higher()); in
 	 * the page's arena, never grown (cap 0). */

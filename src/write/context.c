@@ -410,6 +410,25 @@ row_label(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_row_label(table_of(v), row_of(v)));
 }
 
+/* Rows of a page whose history was read (history/) have three more
+ * members; other rows do not have them at all. */
+static int
+row_has_history(const struct tl_value *v)
+{
+	return row_of(v)->first_seen != NULL;
+}
+
+#define HISTORY_AT(k, field)	{ .key = (k), .kind = TL_MEMBER_STRING, \
+	.off = TL_OFFSET_OF(const char *, struct tl_row, field),	\
+	.when = row_has_history, .absent = TL_VALUE_MISSING }
+
+static void
+row_no_date_update(const struct tl_value *v, struct tl_value *out)
+{
+	if (row_has_history(v))
+		*out = tl_value_bool(row_of(v)->changed_without_date_update);
+}
+
 /* A struct tl_strlist (p) as an array of strings (defined below). */
 static const struct tl_value_class strlist_class;
 
@@ -447,6 +466,9 @@ static const struct tl_value_member row_members[] = {
 	TL_COMPUTED("supported", row_supported),
 	TL_MADE_IF("last_update_label", date_label_made, row_dated,
 	    TL_VALUE_NULL),
+	HISTORY_AT("first_seen", first_seen),
+	HISTORY_AT("last_changed", last_changed),
+	TL_COMPUTED("changed_without_date_update", row_no_date_update),
 	TL_COMPUTED("label", row_label),
 	/* null, not missing, where there is none: in a template the
 	 * table's section must not show through. */

@@ -164,6 +164,39 @@ row_fields_are_the_models(void **state)
 	buf_free(&want);
 }
 
+/* A row of a history's current version has three members more, between
+ * its date label and its label; other rows none of them. */
+static void
+history_members(void **state)
+{
+	struct fixture *f = *state;
+	struct tl_row *r = &f->page->tables[0].rows[0];
+	struct tl_value row;
+
+	r->first_seen = "2024-01-03";
+	r->last_changed = "2024-04-01";
+	r->changed_without_date_update = 1;
+	row = tl_view_row(&f->view, 0, 0);
+	expect_keys(&row, "line,api,permission,display_name,qualifier,type,"
+	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
+	    "higher_privileged,supported,last_update_label,"
+	    "first_seen,last_changed,changed_without_date_update,label,"
+	    "section,notes,cells");
+	assert_string_equal(text_of(f, &row, "first_seen"), "2024-01-03");
+	assert_string_equal(text_of(f, &row, "last_changed"), "2024-04-01");
+	assert_int_equal(tl_value_get(&row, "changed_without_date_update").kind,
+	    TL_VALUE_TRUE);
+	r->changed_without_date_update = 0;
+	assert_int_equal(tl_value_get(&row, "changed_without_date_update").kind,
+	    TL_VALUE_FALSE);
+	row = tl_view_row(&f->view, 0, 1);
+	assert_int_equal(tl_value_get(&row, "first_seen").kind,
+	    TL_VALUE_MISSING);
+	assert_int_equal(tl_value_get(&row, "changed_without_date_update").kind,
+	    TL_VALUE_MISSING);
+	r->first_seen = r->last_changed = NULL;
+}
+
 static void
 rows(void **state)
 {
@@ -306,6 +339,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(row_fields_are_the_models,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(history_members, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(shape_members, setup, teardown),

@@ -145,6 +145,32 @@ static void date_format_none(void **s) { (void)s;
 	struct tl_date d = {0, 0, 0};
 	expect_iso_label(&d, "", ""); }
 
+static void
+days_and_moments(void **st)
+{
+	char day[11], time[26];
+
+	(void)st;
+	assert_int_equal(tl_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(tl_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(tl_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(tl_days_from_civil(2024, 1, 3), 19725);
+	/* 2024-01-03T09:00:00Z, seen at +01:00 and at -10:00 */
+	tl_moment_text(1704272400LL, 60, day, time);
+	assert_string_equal(day, "2024-01-03");
+	assert_string_equal(time, "2024-01-03T10:00:00+01:00");
+	tl_moment_text(1704272400LL, -600, day, time);
+	assert_string_equal(day, "2024-01-02");
+	assert_string_equal(time, "2024-01-02T23:00:00-10:00");
+	tl_moment_text(1704272400LL, 0, day, time);
+	assert_string_equal(time, "2024-01-03T09:00:00Z");
+	/* the day after 2024-02-29 */
+	tl_moment_text(1709208000LL + 86400, 330, day, time);
+	assert_string_equal(time, "2024-03-01T17:30:00+05:30");
+	tl_moment_text(-1, 0, day, time);
+	assert_string_equal(time, "1969-12-31T23:59:59Z");
+}
+
 int
 main(void)
 {
@@ -158,6 +184,7 @@ main(void)
 		cmocka_unit_test(date_format_month),
 		cmocka_unit_test(date_format_day),
 		cmocka_unit_test(date_format_none),
+		cmocka_unit_test(days_and_moments),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

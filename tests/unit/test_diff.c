@@ -74,7 +74,7 @@ static void
 run(struct tl_diff *df, struct tl_page *a, struct tl_page *b,
     const struct tl_aliases *al)
 {
-	struct tl_diff_opts o = { NULL, al };
+	struct tl_diff_opts o = { NULL, al, 0 };
 
 	tl_diff_pages(df, a, b, &o);
 }
@@ -288,12 +288,60 @@ columns_added_and_removed(void **s)
 	tl_page_free(b);
 }
 
+/* An extra column renamed, its cells mostly kept: one renamed_column,
+ * and the cells that changed under it are a changed row's field.  A
+ * column whose cells are mostly new is removed and added instead; so is
+ * a header reworded under the same key, a rename too. */
+static void
+columns_renamed(void **s)
+{
+	static const char *const oldcols[] = { "permission", "role_id",
+	    "owner" };
+	static const char *const newcols[] = { "permission", "scope_id",
+	    "team" };
+	struct tl_page *a = page(oldcols, 3), *b = page(newcols, 3);
+	const struct tl_change *c;
+	struct tl_diff df;
+
+	(void)s;
+	row(a, 3, (const char *[]){ "P1", "1", "ann" });
+	row(a, 4, (const char *[]){ "P2", "2", "bob" });
+	row(a, 5, (const char *[]){ "P3", "3", "cy" });
+	row(b, 3, (const char *[]){ "P1", "1", "red" });
+	row(b, 4, (const char *[]){ "P2", "9", "blue" });
+	row(b, 5, (const char *[]){ "P3", "3", "cy" });
+	b->tables[0].columns[0].header = "Permissions";
+	run(&df, a, b, NULL);
+	summary_is(&df, "0 added, 0 removed, 1 changed, 1 column added, "
+	    "1 column removed, 2 columns renamed");
+	c = nth(&df, TL_CHANGE_RENAMED_COLUMN, 0);
+	assert_string_equal(c->before_column->header, "permission");
+	assert_string_equal(c->after_column->header, "Permissions");
+	c = nth(&df, TL_CHANGE_RENAMED_COLUMN, 1);
+	assert_string_equal(c->before_column->key, "role_id");
+	assert_string_equal(c->after_column->key, "scope_id");
+	/* owner and team share one cell of three: not a rename. */
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_ADDED, 0)->after_column->key, "team");
+	assert_string_equal(
+	    nth(&df, TL_CHANGE_COLUMN_REMOVED, 0)->before_column->key, "owner");
+	c = nth(&df, TL_CHANGE_CHANGED, 0);
+	assert_int_equal(c->after->line, 4);
+	assert_int_equal(c->nfields, 1);
+	assert_string_equal(c->fields[0].name, "scope_id");
+	assert_string_equal(c->fields[0].before, "2");
+	assert_string_equal(c->fields[0].after, "9");
+	tl_diff_free(&df);
+	tl_page_free(a);
+	tl_page_free(b);
+}
+
 static void
 key_option(void **s)
 {
 	struct tl_page *a = page(cols5, 5), *b = page(cols5, 5);
 	struct tl_keyspec k;
-	struct tl_diff_opts o = { &k, NULL };
+	struct tl_diff_opts o = { &k, NULL, 0 };
 	struct tl_diff df;
 
 	(void)s;
@@ -489,7 +537,7 @@ diff_document(void **s)
 	assert_string_equal(got, "{\"old\":\"t.md\",\"new\":\"t.md\","
 	    "\"summary\":\"1 added, 0 removed, 0 changed\","
 	    "\"counts\":{\"added\":1,\"removed\":0,\"changed\":0,"
-	    "\"column_added\":0,\"column_removed\":0}}");
+	    "\"column_added\":0,\"column_removed\":0,\"renamed_column\":0}}");
 	free(got);
 	json_decref(j);
 	tl_diff_free(&df);
@@ -508,6 +556,7 @@ main(void)
 		cmocka_unit_test(aliases_and_case_match),
 		cmocka_unit_test(shared_key_in_page_order),
 		cmocka_unit_test(columns_added_and_removed),
+		cmocka_unit_test(columns_renamed),
 		cmocka_unit_test(key_option),
 		cmocka_unit_test(formats_by_name),
 		cmocka_unit_test(html_is_escaped),

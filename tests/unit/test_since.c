@@ -409,7 +409,7 @@ detected_pages(void **s)
 	struct tl_page *beta = tl_page_new("in/b.md");
 	const struct tl_page *pages[3];
 	const char *paths[3] = { "a.md", "b.md", "c.md" };
-	struct tl_diff_opts o = { NULL, NULL };
+	struct tl_diff_opts o = { NULL, NULL, 0 };
 	char *got;
 
 	(void)s;
@@ -437,17 +437,19 @@ detected_pages(void **s)
 	    "\"changes\":["
 	    "{\"kind\":\"page_added\",\"date\":\"2026-11-26\",\"commit\":null,"
 	    "\"page\":\"b.md\",\"title\":\"Beta\",\"slug\":\"beta\","
-	    "\"changed_without_date_update\":false},"
+	    "\"rows\":0,\"changed_without_date_update\":false},"
 	    "{\"kind\":\"page_removed\",\"date\":\"2026-11-26\","
 	    "\"commit\":null,\"page\":\"a.md\",\"title\":\"Alpha\","
-	    "\"slug\":\"alpha\",\"changed_without_date_update\":false}],"
+	    "\"slug\":\"alpha\",\"rows\":1,"
+	    "\"changed_without_date_update\":false}],"
 	    "\"pages\":[],"
 	    "\"new_pages\":[{\"kind\":\"page_added\",\"date\":\"2026-11-26\","
 	    "\"commit\":null,\"page\":\"b.md\",\"title\":\"Beta\","
-	    "\"slug\":\"beta\",\"changed_without_date_update\":false}],"
+	    "\"slug\":\"beta\",\"rows\":0,"
+	    "\"changed_without_date_update\":false}],"
 	    "\"vanished_pages\":[{\"kind\":\"page_removed\","
 	    "\"date\":\"2026-11-26\",\"commit\":null,\"page\":\"a.md\","
-	    "\"title\":\"Alpha\",\"slug\":\"alpha\","
+	    "\"title\":\"Alpha\",\"slug\":\"alpha\",\"rows\":1,"
 	    "\"changed_without_date_update\":false}]}");
 	free(got);
 	tl_since_changes_free(&c);
