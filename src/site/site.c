@@ -8,6 +8,9 @@
  * renderer (compiled patterns and templates are per thread), and each page
  * collects its own diagnostics, which are merged in input order at the end.
  */
+/* realpath() is XSI in glibc's headers. */
+#define _XOPEN_SOURCE 700
+
 #include "site/site.h"
 
 #include <dirent.h>
@@ -32,6 +35,7 @@
 #include "write/render.h"
 #include "site/since.h"
 #include "site/site_context.h"
+#include "site/site_history.h"
 #include "base/map.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -136,6 +140,8 @@ struct site {
 	void		(*step)(struct site *, struct site_page *,
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
+	struct tl_site_history hist;	/* history.json (site_history.h) */
+	struct buf	 feed_key;	/* the feed's ids without --base-url */
 	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
 	/* What the walk read: never written to (see check_outputs()). */
@@ -344,6 +350,7 @@ static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
 	"all.csv", "all.json",
 };
+static const char *const history_files[] = { "history.json" };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
 };
@@ -393,6 +400,8 @@ check_outputs(const struct site *s, struct tl_diags *d)
 		return 0;	/* to be made (or tl_mkdirs says why not) */
 	rc = check_files(s, outfd, s->o->outdir, site_files,
 	    sizeof(site_files) / sizeof(site_files[0]), d);
+	if (check_files(s, outfd, s->o->outdir, history_files, 1, d) != 0)
+		rc = -1;
 	for (i = 0; i < s->n; i++) {
 		const char *slug;
 
@@ -693,7 +702,7 @@ detect_changes(struct tl_since_changes *out, const struct site *s)
 	buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
 	json_object_set_new(det, "updated", json_string(b.data));
 	buf_reset(&b);
-	tl_feed_base(&b, s->o->write.base_url, "site");
+	tl_feed_base(&b, s->o->write.base_url, buf_str(&s->feed_key));
 	if (s->o->write.base_url != NULL && *s->o->write.base_url != '\0')
 		buf_printf(&b, "changelog.html#detected-%s",
 		    s->o->detected_date);
@@ -810,7 +819,7 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 /* The combined files' objects: the pages built, and what they share
  * (detected: the changes since PREV, which the context borrows). */
 static void
-site_context_init(struct tl_site_context *ctx, const struct site *s,
+site_context_init(struct tl_site_context *ctx, struct site *s,
     const struct tl_view **views, struct tl_since_changes *detected)
 {
 	size_t i, n = 0;
@@ -822,16 +831,24 @@ site_context_init(struct tl_site_context *ctx, const struct site *s,
 	ctx->title = s->o->title ? s->o->title : "Permissions";
 	ctx->date = s->o->date;
 	ctx->base_url = s->o->write.base_url;
-	tl_site_context_init(ctx, views, n, s->o->write.oldest_first,
-	    s->o->since != NULL ? s->o->detected_date : NULL);
+	ctx->feed_key = buf_str(&s->feed_key);
+	/* The feed is dated by its newest entry: the history's records
+	 * date the detected changes (tl_site_history_show()). */
+	tl_site_context_init(ctx, views, n, s->o->write.oldest_first, NULL);
 	ctx->pages = site_pages_json(s);
 	ctx->all_pages = all_pages_json(s);
 	detect_changes(detected, s);
 	ctx->detected = s->o->since != NULL ? detected : NULL;
+	/* What this build found joins what earlier ones did. */
+	if (s->o->since != NULL)
+		tl_site_history_add(&s->hist, s->o->detected_date,
+		    s->o->indir, detected);
+	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
+	    s->o->write.oldest_first);
 }
 
 static int
-write_site(const struct site *s, struct tl_diags *d)
+write_site(struct site *s, struct tl_diags *d)
 {
 	/* The template of each of site_files[], or none. */
 	static const char *const templates[] = {
@@ -851,6 +868,9 @@ write_site(const struct site *s, struct tl_diags *d)
 	    rc == 0; i++)
 		rc = write_site_file(s, renderer, &ctx, site_files[i],
 		    templates[i], d);
+	if (rc == 0)
+		rc = tl_site_history_write(&s->hist, s->outfd, s->o->outdir,
+		    s->o->write.temps, d);
 	tl_site_context_free(&ctx);
 	tl_since_changes_free(&detected);
 	free(views);
@@ -859,6 +879,25 @@ write_site(const struct site *s, struct tl_diags *d)
 }
 
 /* ---- the build ----------------------------------------------------- */
+
+/* Two sites never share feed ids: without --base-url they are made from
+ * where the pages come from (INDIR's real path, hashed: no local path is
+ * written) by the site's first build, and kept in its history so that
+ * they stay when INDIR moves. */
+static void
+site_feed_key(struct site *s)
+{
+	char *real;
+
+	if (s->hist.feed_key != NULL) {
+		buf_puts(&s->feed_key, s->hist.feed_key);
+		return;
+	}
+	real = realpath(s->o->indir, NULL);
+	tl_site_feed_key(&s->feed_key, real != NULL ? real : s->o->indir);
+	free(real);
+	s->hist.feed_key = xstrdup(buf_str(&s->feed_key));
+}
 
 int
 tl_build(const struct tl_build_opts *o, struct tl_diags *d,
@@ -880,6 +919,13 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		rc = -1;
 		goto out;
 	}
+	/* The history goes on from the previous build's, else OUTDIR's. */
+	if (tl_site_history_load(&s.hist, o->since != NULL ? o->since :
+	    o->outdir, o->load.max_input, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	site_feed_key(&s);
 	if (find_pages(&s, d) != 0) {
 		rc = -1;
 		goto out;
@@ -940,6 +986,8 @@ out:
 	inode_set_free(&s.folders);
 	inode_set_free(&s.files);
 	tl_since_free(&s.prev);
+	tl_site_history_free(&s.hist);
+	buf_free(&s.feed_key);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
 }
