@@ -157,5 +157,56 @@ rm -rf "$tmp/bad.before"
 check "a link in OUTDIR with --since: exit 2" [ $? -eq 2 ]
 check "a link in OUTDIR with --since: target untouched" cmp -s "$tmp/elsewhere.json" "$out/history.json"
 
+# ---- build --git: a repository's pages with their histories -------------
+g=$tmp/repo
+git init -q "$g"
+commit() {	# commit DAY MESSAGE
+	git -C "$g" add -A &&
+	GIT_AUTHOR_DATE="$1T10:00:00+01:00" GIT_COMMITTER_DATE="$1T10:00:00+01:00" \
+	git -C "$g" -c user.name=t -c user.email=t@t commit -q -m "$2"
+}
+page "$g/apps" app.md "Alpha App" "$A" "$B"
+printf 'not a page\n' >"$g/README.txt"
+commit 2024-01-10 first
+page "$g/apps" app.md "Alpha App" "$A" "$B" "$C"
+page "$g/other" beta.md "Beta App" "$D"
+commit 2024-02-05 second
+page "$g/apps" app.md "Alpha Application" "$A" "$C"
+commit 2024-03-01 third
+"$TABLOG" build -q --git "$g" -o "$tmp/gsite" apps --date 2024-06-01
+check "--git: exit 0" [ $? -eq 0 ]
+check "--git: only the pages under PATH" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/gsite/all.json")" -eq 1 ]
+check "--git: the day a permission appeared" sh -c 'grep -A4 -x "## Changes, 5 February 2024" "$1" | grep -qx -- "- Added: \`Files.Read.All\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"
+check "--git: the day one disappeared" sh -c 'grep -A4 -x "## Changes, 1 March 2024" "$1" | grep -qx -- "- Removed: \`Mail.Read\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"
+check "--git: the first version, a new page" sh -c 'grep -A3 -x "## Changes, 10 January 2024" "$1" | grep -qx -- "- New page: Alpha App"' - "$tmp/gsite/changelog.md"
+check "--git: a new title is no page removed" sh -c '! grep -q "Page removed" "$1"' - "$tmp/gsite/changelog.md"
+check "--git: one feed entry per day, and March's month" [ "$(entries "$tmp/gsite/feed.xml")" -eq 4 ]
+check "--git: entries dated by the commits" grep -qx '<updated>2024-03-01T10:00:00+01:00</updated>' "$tmp/gsite/feed.xml"
+check "--git: the page as at HEAD" grep -q 'Alpha Application' "$tmp/gsite/index.html"
+"$TABLOG" build -q --git "$g" --rev HEAD~1 -o "$tmp/grev" 2>"$tmp/err"
+check "--git --rev: exit 0" [ $? -eq 0 ]
+check "--git --rev: the pages at REV" grep -q 'Alpha App<' "$tmp/grev/index.html"
+check "--git --rev: no later day" sh -c '! grep -q "1 March 2024" "$1"' - "$tmp/grev/changelog.md"
+check "--git --rev: two pages, whole tree" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/grev/all.json")" -eq 2 ]
+"$TABLOG" build -q --git "$g" -o "$tmp/gbad" nowhere 2>"$tmp/err"
+check "--git a PATH not there: exit 2" [ $? -eq 2 ]
+"$TABLOG" build -q --rev HEAD -o "$tmp/gbad" 2>"$tmp/err"
+check "--rev without --git: exit 2" [ $? -eq 2 ]
+
+# The first bundle of ../shared/history: about 280 pages.
+. tests/shared.sh
+bundle=$SHARED/history/first-party-apps-permissions.bundle
+if [ -f "$bundle" ]; then
+	git clone -q "$bundle" "$tmp/fpa" 2>/dev/null
+	"$TABLOG" build -q --git "$tmp/fpa" -o "$tmp/fpasite" apps 2>"$tmp/err"
+	check "bundle: exit 0" [ $? -eq 0 ]
+	check "bundle: about 280 pages" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/fpasite/all.json")" -ge 250 ]
+	check "bundle: days permissions appeared" [ "$(grep -c '^- Added: ' "$tmp/fpasite/changelog.md")" -gt 100 ]
+	check "bundle: days permissions disappeared" [ "$(grep -c '^- Removed: ' "$tmp/fpasite/changelog.md")" -gt 10 ]
+	check "bundle: dated days" [ "$(grep -c '^## Changes, ' "$tmp/fpasite/changelog.md")" -gt 100 ]
+else
+	echo "SKIP site_history: ../shared/history not present"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,6 +14,7 @@
 struct build {
 	tablog_site	*site;
 	const char	*outdir;
+	const char	*git, *rev;	/* --git, --rev */
 };
 
 static const struct cli_option build_options[] = {
@@ -31,6 +32,12 @@ static const struct cli_option build_options[] = {
 	{ "since",		required_argument, OPT_SINCE, "PREV",
 	    "add \"Detected changes\" against the build in\n"
 	    "PREV (its all.json), dated --date or today" },
+	{ "git",		required_argument, OPT_GIT, "REPO",
+	    "build from the git repository REPO: the pages\n"
+	    "at --rev (default HEAD) under each PATH (default\n"
+	    "all), each with its history in the changelog" },
+	{ "rev",		required_argument, OPT_REV, "REV",
+	    "with --git: the commit whose pages are built" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -68,6 +75,12 @@ build_option(struct cli *c, int id, const char *v, void *ctx)
 		break;
 	case OPT_SINCE:
 		tablog_site_set_since(b->site, v);
+		break;
+	case OPT_GIT:
+		b->git = v;
+		break;
+	case OPT_REV:
+		b->rev = v;
 		break;
 	}
 	return CLI_CONTINUE;
@@ -136,7 +149,15 @@ run_build(struct cli *c, int argc, char **argv)
 		tablog_site_free(b.site);
 		return c->status;
 	}
-	if (argc - optind > 1) {
+	if (b.rev != NULL && b.git == NULL) {
+		cli_usage_error(c, "--rev needs --git REPO");
+		tablog_site_free(b.site);
+		return c->status;
+	}
+	if (b.git != NULL)
+		tablog_site_set_git(b.site, b.git, b.rev,
+		    (const char *const *)argv + optind, (size_t)(argc - optind));
+	else if (argc - optind > 1) {
 		cli_usage_error(c, "build takes one input folder, not '%s' "
 		    "too", argv[optind + 1]);
 		tablog_site_free(b.site);
@@ -158,9 +179,13 @@ run_build(struct cli *c, int argc, char **argv)
 const struct cli_command cli_build = {
 	"build",
 	"a folder of pages into a static site",
-	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]",
+	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
+	"       tablog build --git REPO [--rev REV] [-o OUTDIR] [options] [PATH...]",
 	"Every .md, .markdown, .html and .htm file under INDIR (default\n"
-	"input) becomes a page of a static site in OUTDIR (default output).",
+	"input), or in the repository REPO under each PATH, becomes a page\n"
+	"of a static site in OUTDIR (default output).  OUTDIR/history.json\n"
+	"keeps every change each build detected (--since) or the repository's\n"
+	"history (--git), which the changelog and feed show.",
 	build_groups,
 	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
 	run_build,

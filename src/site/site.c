@@ -35,6 +35,7 @@
 #include "write/render.h"
 #include "site/since.h"
 #include "site/site_context.h"
+#include "site/site_git.h"
 #include "site/site_history.h"
 #include "base/map.h"
 #include "base/utf8.h"
@@ -54,6 +55,7 @@ struct site_page {
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
+	json_t		*changes;	/* --git: its history's changes */
 };
 
 /*
@@ -142,6 +144,7 @@ struct site {
 	struct tl_since	 prev;		/* --since: the previous build */
 	struct tl_site_history hist;	/* history.json (site_history.h) */
 	struct buf	 feed_key;	/* the feed's ids without --base-url */
+	char		*origin;	/* --git: the repository's name */
 	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
 	/* What the walk read: never written to (see check_outputs()). */
@@ -512,8 +515,12 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	(void)renderer;
-	p->page = tl_load_found_page(loader, p->path, s->o->follow_links,
-	    &p->diags);
+	if (s->o->git != NULL)
+		p->page = tl_site_git_page(s->o, p->path, &p->changes,
+		    &p->diags);
+	else
+		p->page = tl_load_found_page(loader, p->path,
+		    s->o->follow_links, &p->diags);
 	if (p->page == NULL)
 		return;
 	p->opts = s->o->write;
@@ -816,6 +823,25 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	return tl_outfile_commit(&out, d);
 }
 
+static void
+git_records(struct site *s)
+{
+	const struct tl_page **pages = xcalloc(s->n + 1, sizeof(*pages));
+	const char **paths = xcalloc(s->n + 1, sizeof(*paths));
+	json_t **changes = xcalloc(s->n + 1, sizeof(*changes));
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		pages[i] = s->pages[i].page;
+		paths[i] = s->pages[i].rel;
+		changes[i] = s->pages[i].changes;
+	}
+	tl_site_git_records(&s->hist, s->origin, pages, paths, changes, s->n);
+	free(pages);
+	free(paths);
+	free(changes);
+}
+
 /* The combined files' objects: the pages built, and what they share
  * (detected: the changes since PREV, which the context borrows). */
 static void
@@ -839,8 +865,11 @@ site_context_init(struct tl_site_context *ctx, struct site *s,
 	ctx->all_pages = all_pages_json(s);
 	detect_changes(detected, s);
 	ctx->detected = s->o->since != NULL ? detected : NULL;
-	/* What this build found joins what earlier ones did. */
-	if (s->o->since != NULL)
+	/* What this build found joins what earlier ones did; a
+	 * repository's history is the whole of it. */
+	if (s->o->git != NULL)
+		git_records(s);
+	else if (s->o->since != NULL)
 		tl_site_history_add(&s->hist, s->o->detected_date,
 		    s->o->indir, detected);
 	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
@@ -880,6 +909,27 @@ write_site(struct site *s, struct tl_diags *d)
 
 /* ---- the build ----------------------------------------------------- */
 
+/* --git: the repository's pages, by their paths in it. */
+static int
+find_git_pages(struct site *s, struct tl_diags *d)
+{
+	char **paths;
+	size_t i, n;
+	int rc = tl_site_git_pages(s->o, &paths, &n, &s->origin, d);
+
+	s->rel_at = 0;
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			add_page(s, paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+	if (rc == 0 && n == 0)
+		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES, s->o->git, 0,
+		    "no pages (.md, .markdown, .html, .htm) found");
+	return rc;
+}
+
 /* Two sites never share feed ids: without --base-url they are made from
  * where the pages come from (INDIR's real path, hashed: no local path is
  * written) by the site's first build, and kept in its history so that
@@ -887,15 +937,27 @@ write_site(struct site *s, struct tl_diags *d)
 static void
 site_feed_key(struct site *s)
 {
+	struct buf src = {0};
 	char *real;
+	size_t i;
 
 	if (s->hist.feed_key != NULL) {
 		buf_puts(&s->feed_key, s->hist.feed_key);
 		return;
 	}
-	real = realpath(s->o->indir, NULL);
-	tl_site_feed_key(&s->feed_key, real != NULL ? real : s->o->indir);
-	free(real);
+	if (s->origin != NULL) {
+		/* A repository: its name and the paths asked for. */
+		buf_puts(&src, s->origin);
+		for (i = 0; i < s->o->ngit_paths; i++)
+			buf_printf(&src, "\n%s", s->o->git_paths[i]);
+	} else if ((real = realpath(s->o->indir, NULL)) != NULL) {
+		buf_puts(&src, real);
+		free(real);
+	} else {
+		buf_puts(&src, s->o->indir);
+	}
+	tl_site_feed_key(&s->feed_key, buf_str(&src));
+	buf_free(&src);
 	s->hist.feed_key = xstrdup(buf_str(&s->feed_key));
 }
 
@@ -925,12 +987,12 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		rc = -1;
 		goto out;
 	}
-	site_feed_key(&s);
-	if (find_pages(&s, d) != 0) {
+	if (o->git != NULL ? find_git_pages(&s, d) : find_pages(&s, d)) {
 		rc = -1;
 		goto out;
 	}
-	if (s.n == 0)
+	site_feed_key(&s);
+	if (s.n == 0 && o->git == NULL)
 		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES,
 		    o->indir, 0, "no pages (.md, .markdown, "
 		    ".html, .htm) found");
@@ -978,6 +1040,7 @@ out:
 			tl_view_free(&s.pages[i].view);
 		tl_page_free(s.pages[i].page);
 		tl_diags_free(&s.pages[i].diags);
+		json_decref(s.pages[i].changes);
 		free(s.pages[i].path);
 	}
 	free(s.pages);
@@ -988,6 +1051,7 @@ out:
 	tl_since_free(&s.prev);
 	tl_site_history_free(&s.hist);
 	buf_free(&s.feed_key);
+	free(s.origin);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
 }
