@@ -153,8 +153,8 @@ struct site {
 
 /* ---- finding pages ------------------------------------------------- */
 
-static int
-is_page_name(const char *name)
+int
+tl_site_page_name(const char *name)
 {
 	static const char *const exts[] = { ".md", ".markdown", ".html",
 	    ".htm", NULL };
@@ -286,7 +286,7 @@ walk_folder(struct walk *w, const char *dir, const struct stat *dst)
 		}
 		if (S_ISDIR(st.st_mode))
 			walk_folder(w, path.data, &st);
-		else if (S_ISREG(st.st_mode) && is_page_name(names[i]) &&
+		else if (S_ISREG(st.st_mode) && tl_site_page_name(names[i]) &&
 		    inode_set_add(&s->files, &st))
 			add_page(s, path.data);
 	}

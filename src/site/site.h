@@ -53,6 +53,10 @@ struct tl_build_stats {
 	size_t	errors;
 };
 
+/* Whether a file is read as a page: .md, .markdown, .html, .htm (any
+ * case). */
+int	tl_site_page_name(const char *name);
+
 /*
  * Build the site.  Per-page problems are appended to d in input order and
  * the page is skipped; returns 0 when every page was built, -1 otherwise

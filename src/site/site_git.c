@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/buf.h"
 #include "base/xalloc.h"
@@ -14,23 +13,6 @@
 #include "git/log.h"
 #include "history/history.h"
 #include "write/context.h"
-
-/* The names a site reads as pages, as in a folder (site.c). */
-static int
-page_name(const char *name)
-{
-	static const char *const exts[] = { ".md", ".markdown", ".html",
-	    ".htm", NULL };
-	size_t len = strlen(name), i;
-
-	for (i = 0; exts[i] != NULL; i++) {
-		size_t el = strlen(exts[i]);
-
-		if (len > el && strcasecmp(name + len - el, exts[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
 
 static int
 compare_names(const void *a, const void *b)
@@ -58,7 +40,7 @@ tl_site_git_pages(const struct tl_build_opts *o, char ***paths, size_t *n,
 
 		while (len > 0 && trimmed[len - 1] == '/')
 			trimmed[--len] = '\0';
-		rc = tl_git_tree_files(g, o->git_rev, trimmed, page_name,
+		rc = tl_git_tree_files(g, o->git_rev, trimmed, tl_site_page_name,
 		    paths, n, d);
 		free(trimmed);
 	}
