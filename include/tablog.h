@@ -534,6 +534,17 @@ TABLOG_API int tablog_site_set_date(tablog_site *site, const char *date);
 /* Open the site's changelog with the changes detected against the build
  * in folder `prev` (its all.json); NULL (the default): none. */
 TABLOG_API int tablog_site_set_since(tablog_site *site, const char *prev);
+/*
+ * Build from the git repository at `repo` instead of a folder: the pages
+ * (.md, .markdown, .html, .htm) of its tree at `rev` (NULL: HEAD) under
+ * each of the n `paths` (files or folders, '/'-separated from the top;
+ * none: the whole tree), each with its full history (every commit that
+ * touched it, following renames) in the site's changelog and feed.
+ * tablog_site_build()'s input folder is then ignored.  repo NULL: build
+ * from the folder again.  Strings are copied.
+ */
+TABLOG_API int tablog_site_set_git(tablog_site *site, const char *repo,
+		    const char *rev, const char *const *paths, size_t n);
 
 /*
  * Pages from the web: the URLs listed in file `path` ("-": standard
@@ -568,7 +579,8 @@ TABLOG_API int tablog_site_set_progress(tablog_site *site, tablog_progress fn,
 
 /*
  * Build the site of the pages under `indir` (and of the sources, when
- * set; indir may then be NULL) into `outdir`, reading pages
+ * set; indir may then be NULL; with a repository set it is ignored and
+ * may be NULL) into `outdir`, reading pages
  * with the options of `loader` and writing them with those of `writer`
  * (its flags but TABLOG_FRAGMENT, base URL, templates and temporaries;
  * either may be NULL for the defaults).  A page that cannot be read is an

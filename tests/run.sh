@@ -68,6 +68,7 @@ run_counted golden sh tests/golden.sh
 run_counted pages python3 tests/pages/check.py
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
+run_counted site_history sh tests/site_history.sh
 run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh

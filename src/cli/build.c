@@ -16,6 +16,7 @@ struct build {
 	const char	*outdir;
 	const char	*sources;	/* --sources FILE */
 	const char	*archive;	/* --archive REPO */
+	const char	*git, *rev;	/* --git, --rev */
 };
 
 static const struct cli_option build_options[] = {
@@ -44,6 +45,12 @@ static const struct cli_option build_options[] = {
 	    "fetches at once to one host (1 to 64; default 2)" },
 	{ "delay",		required_argument, OPT_DELAY, "SECONDS",
 	    "wait between two fetches from one host" },
+	{ "git",		required_argument, OPT_GIT, "REPO",
+	    "build from the git repository REPO: the pages\n"
+	    "at --rev (default HEAD) under each PATH (default\n"
+	    "all), each with its history in the changelog" },
+	{ "rev",		required_argument, OPT_REV, "REV",
+	    "with --git: the commit whose pages are built" },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -102,6 +109,12 @@ build_option(struct cli *c, int id, const char *v, void *ctx)
 			return cli_usage_error(c, "--delay takes seconds from "
 			    "0 to 3600, not '%s'", v);
 		tablog_site_set_delay(b->site, secs);
+		break;
+	case OPT_GIT:
+		b->git = v;
+		break;
+	case OPT_REV:
+		b->rev = v;
 		break;
 	}
 	return CLI_CONTINUE;
@@ -170,7 +183,22 @@ run_build(struct cli *c, int argc, char **argv)
 		tablog_site_free(b.site);
 		return c->status;
 	}
-	if (argc - optind > 1 || (b.archive != NULL && b.sources == NULL)) {
+	if (b.rev != NULL && b.git == NULL) {
+		cli_usage_error(c, "--rev needs --git REPO");
+		tablog_site_free(b.site);
+		return c->status;
+	}
+	if (b.git != NULL && (b.sources != NULL || b.archive != NULL)) {
+		cli_usage_error(c, "--git builds a repository's pages: not with "
+		    "--sources or --archive");
+		tablog_site_free(b.site);
+		return c->status;
+	}
+	if (b.git != NULL) {
+		tablog_site_set_git(b.site, b.git, b.rev,
+		    (const char *const *)argv + optind, (size_t)(argc - optind));
+	} else if (argc - optind > 1 ||
+	    (b.archive != NULL && b.sources == NULL)) {
 		if (argc - optind > 1)
 			cli_usage_error(c, "build takes one input folder, not "
 			    "'%s' too", argv[optind + 1]);
@@ -183,10 +211,11 @@ run_build(struct cli *c, int argc, char **argv)
 	tablog_writer_set_temps(c->writer, cli_catch_signals());
 	if (progress_wanted(c))
 		tablog_site_set_progress(b.site, show_progress, NULL);
-	/* INDIR defaults to input, unless the pages come from --sources. */
-	tablog_site_build(b.site, optind < argc ? argv[optind] :
-	    b.sources != NULL ? NULL : "input", b.outdir, c->loader,
-	    c->writer, c->diags);
+	/* INDIR defaults to input, unless the pages come from --sources
+	 * or a repository (whose PATHs are not folders here). */
+	tablog_site_build(b.site, b.git != NULL ? NULL :
+	    optind < argc ? argv[optind] : b.sources != NULL ? NULL : "input",
+	    b.outdir, c->loader, c->writer, c->diags);
 	cli_print_diags(c, 1);
 	if (!c->quiet)
 		print_summary(c, b.site, seconds_since(&start));
@@ -199,11 +228,15 @@ const struct cli_command cli_build = {
 	"build",
 	"a folder of pages into a static site",
 	"tablog build [-o OUTDIR] [-j N] [options] [INDIR]\n"
-	"tablog build --sources FILE [--archive REPO] [options] [INDIR]",
+	"tablog build --sources FILE [--archive REPO] [options] [INDIR]\n"
+	"tablog build --git REPO [--rev REV] [-o OUTDIR] [options] [PATH...]",
 	"Every .md, .markdown, .html and .htm file under INDIR (default\n"
-	"input, or none with --sources), and every page fetched from the\n"
-	"URLs in --sources FILE, becomes a page of a static site in OUTDIR\n"
-	"(default output).",
+	"input, or none with --sources), every page fetched from the URLs\n"
+	"in --sources FILE, or every page in the repository REPO under each\n"
+	"PATH, becomes a page of a static site in OUTDIR (default output).\n"
+	"OUTDIR/history.json keeps every change each build detected\n"
+	"(--since) or the repository's history (--git), which the\n"
+	"changelog and feed show.",
 	build_groups,
 	"Exit status: 0 success, 1 findings (--strict warnings), 2 error.",
 	run_build,

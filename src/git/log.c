@@ -152,6 +152,87 @@ resolve(struct tl_git *g, const char *rev, git_oid *out, struct tl_diags *d)
 	return rc;
 }
 
+/* What tl_git_tree_files() collects. */
+struct tree_walk {
+	int	(*want)(const char *name);
+	char	***out;
+	size_t	 *n, cap;
+	const char *prefix;	/* the folder walked, "" for the top */
+};
+
+static int
+tree_file(const char *root, const git_tree_entry *e, void *arg)
+{
+	struct tree_walk *w = arg;
+	struct buf path = {0};
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	    !w->want(git_tree_entry_name(e)))
+		return 0;
+	if (*w->prefix != '\0')
+		buf_printf(&path, "%s/", w->prefix);
+	buf_printf(&path, "%s%s", root, git_tree_entry_name(e));
+	*w->out = xgrow(*w->out, &w->cap, *w->n + 1, sizeof(**w->out));
+	(*w->out)[(*w->n)++] = xstrdup(buf_str(&path));
+	buf_free(&path);
+	return 0;
+}
+
+int
+tl_git_tree_files(struct tl_git *g, const char *rev, const char *prefix,
+    int (*want)(const char *name), char ***out, size_t *n, struct tl_diags *d)
+{
+	struct tree_walk w;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	git_oid oid;
+	int rc = -1;
+
+	memset(&w, 0, sizeof(w));
+	w.want = want;
+	w.out = out;
+	w.n = n;
+	w.cap = *n;
+	w.prefix = prefix != NULL ? prefix : "";
+	if (resolve(g, rev != NULL ? rev : "HEAD", &oid, d) != 0)
+		return -1;
+	if (git_commit_lookup(&commit, g->git, &oid) != 0 ||
+	    git_commit_tree(&tree, commit) != 0) {
+		git_fail(d, g->path, "cannot read the commit's tree");
+		goto out;
+	}
+	if (*w.prefix == '\0') {
+		rc = git_tree_walk(tree, GIT_TREEWALK_PRE, tree_file, &w) == 0 ?
+		    0 : -1;
+		goto out;
+	}
+	if (git_tree_entry_bypath(&e, tree, w.prefix) != 0) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_READ, g->path, 0, "no '%s' in "
+		    "%s", w.prefix, rev != NULL ? rev : "HEAD");
+		goto out;
+	}
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		if (git_tree_lookup(&sub, g->git, git_tree_entry_id(e)) != 0) {
+			git_fail(d, g->path, "cannot read a tree");
+			goto out;
+		}
+		rc = git_tree_walk(sub, GIT_TREEWALK_PRE, tree_file, &w) == 0 ?
+		    0 : -1;
+	} else {
+		/* A file named is taken, whatever its name. */
+		*out = xgrow(*out, &w.cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = xstrdup(w.prefix);
+		rc = 0;
+	}
+out:
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
 /*
  * The end of the range in *end and, for A..B, its start in *start
  * (*has_start set).  "A.." ends at HEAD, "..B" starts there, as in git.

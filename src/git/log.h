@@ -76,6 +76,16 @@ int	tl_git_file_log(struct tl_git *g, const char *path, const char *range,
 void	tl_git_versions_free(struct tl_git_versions *vs);
 
 /*
+ * The files of the tree at `rev` (NULL: HEAD) whose names `want` accepts,
+ * under `prefix` (a file or a folder, '/'-separated; NULL or "" for the
+ * whole tree), appended to out as malloc'd paths in the tree's order.
+ * 0, or -1 with an error in d (no such revision, no such path).
+ */
+int	tl_git_tree_files(struct tl_git *g, const char *rev, const char *prefix,
+	    int (*want)(const char *name), char ***out, size_t *n,
+	    struct tl_diags *d);
+
+/*
  * The bytes of blob `hex`, appended to out, when there are at most max:
  * 0, or -1 with an error in d naming `name` (kind too-large for a blob
  * over max, which is not read).

@@ -73,6 +73,9 @@ struct tablog_site {
 	char		*sources, *archive;	/* owned, or NULL */
 	int		 per_host;		/* 0: the default */
 	double		 delay;
+	char		*git, *rev;		/* owned, or NULL */
+	char		**paths;		/* in git, owned */
+	size_t		 npaths;
 	tablog_progress	 progress;
 	void		*progress_ctx;
 	struct tl_build_stats stats;		/* of the last build */
@@ -991,6 +994,21 @@ tablog_site_new(void)
 	return xcalloc(1, sizeof(struct tablog_site));
 }
 
+static void
+S_site_paths_free(tablog_site *site)
+{
+	size_t i;
+
+	for (i = 0; i < site->npaths; i++)
+		free(site->paths[i]);
+	free(site->paths);
+	free(site->git);
+	free(site->rev);
+	site->paths = NULL;
+	site->npaths = 0;
+	site->git = site->rev = NULL;
+}
+
 void
 tablog_site_free(tablog_site *site)
 {
@@ -1001,6 +1019,7 @@ tablog_site_free(tablog_site *site)
 	free(site->since);
 	free(site->sources);
 	free(site->archive);
+	S_site_paths_free(site);
 	free(site);
 }
 
@@ -1038,6 +1057,26 @@ tablog_site_set_date(tablog_site *site, const char *date)
 	    tablog_parse_date(date, NULL, NULL, NULL) != 0))
 		return -1;
 	S_set_string(&site->date, date);
+	return 0;
+}
+
+int
+tablog_site_set_git(tablog_site *site, const char *repo, const char *rev,
+    const char *const *paths, size_t n)
+{
+	size_t i;
+
+	if (site == NULL || (n > 0 && paths == NULL))
+		return -1;
+	S_site_paths_free(site);
+	if (repo == NULL)
+		return 0;
+	S_set_string(&site->git, repo);
+	S_set_string(&site->rev, rev);
+	site->paths = xcalloc(n + 1, sizeof(*site->paths));
+	for (i = 0; i < n; i++)
+		site->paths[i] = xstrdup(paths[i]);
+	site->npaths = n;
 	return 0;
 }
 
@@ -1120,7 +1159,8 @@ tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
 	char today[16];
 	int rc = -1;
 
-	if (site == NULL || (indir == NULL && site->sources == NULL) ||
+	if (site == NULL ||
+	    (indir == NULL && site->sources == NULL && site->git == NULL) ||
 	    outdir == NULL) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_USAGE, NULL, 0, "no site, "
 		    "input or output folder");
@@ -1140,6 +1180,10 @@ tablog_site_build(tablog_site *site, const char *indir, const char *outdir,
 	o.title = site->title;
 	o.date = site->date;
 	o.since = site->since;
+	o.git = site->git;
+	o.git_rev = site->rev;
+	o.git_paths = (const char *const *)site->paths;
+	o.ngit_paths = site->npaths;
 	o.detected_date = site->date ? site->date : S_today(today,
 	    sizeof(today));
 	o.progress = site->progress;

@@ -23,155 +23,13 @@
 #include "base/file.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "site/json_check.h"
 #include "diff/diff_context.h"
 #include "load/source.h"
 
-/* ---- checking what was read ------------------------------------------ */
-
-/*
- * all.json is read back as untrusted input: someone may have edited it,
- * another program may have written it, it may be cut short.  Every member
- * the rebuild uses is checked for its type, its range and its place
- * before anything is built from it, and the first thing wrong is the one
- * error, naming the file and where in it (`pages[2].tables[0].columns`).
- */
-
 #define MAX_COLUMNS 10000	/* as the HTML reader's widest row */
 
-struct check {
-	const char	*file;
-	struct tl_diags	*d;
-	struct buf	 where;		/* e.g. "pages[2].tables[0]" */
-	int		 failed;
-};
-
-static int __attribute__((format(printf, 2, 3)))
-bad(struct check *c, const char *fmt, ...)
-{
-	struct buf msg = {0};
-	va_list ap;
-
-	if (c->failed++)
-		return -1;
-	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	tl_diag(c->d, TL_ERROR, c->file, 0, "not a usable tablog all.json: "
-	    "%s%s%s", c->where.len ? buf_str(&c->where) : "",
-	    c->where.len ? ": " : "", buf_str(&msg));
-	buf_free(&msg);
-	return -1;
-}
-
-/* Set `where` to prefix + suffix (printf), returning prefix's length to
- * put it back. */
-static size_t __attribute__((format(printf, 2, 3)))
-enter(struct check *c, const char *fmt, ...)
-{
-	size_t len = c->where.len;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&c->where, fmt, ap);
-	va_end(ap);
-	return len;
-}
-
-static void
-leave(struct check *c, size_t len)
-{
-	c->where.len = len;
-	if (c->where.data != NULL)
-		c->where.data[len] = '\0';
-}
-
-/* Text as the model holds it: valid UTF-8 without a NUL. */
-static int
-valid_text(const char *s, size_t len)
-{
-	size_t n;
-
-	return tl_utf8_find_bad(s, len, 0, TL_UTF8_NUL, &n) == len;
-}
-
-/* Member `key` of object o: a string (or, with nullable, null: *out
- * NULL).  Missing is an error unless optional. */
-enum { REQUIRED = 0, OPTIONAL = 1, NULLABLE = 2 };
-
-/* Member `key` of o as `how` allows: 1 with *v set when there is a value
- * to check, 0 when it may be and is missing (or null), -1 (said) else. */
-static int
-member(struct check *c, json_t *o, const char *key, int how, json_t **v)
-{
-	*v = json_object_get(o, key);
-	if (*v == NULL)
-		return (how & OPTIONAL) ? 0 : bad(c, "no member \"%s\"", key);
-	if (json_is_null(*v) && (how & NULLABLE))
-		return 0;
-	return 1;
-}
-
-static int
-get_string(struct check *c, json_t *o, const char *key, int how,
-    const char **out)
-{
-	json_t *v;
-	int rc;
-
-	*out = NULL;
-	if ((rc = member(c, o, key, how, &v)) <= 0)
-		return rc;
-	if (!json_is_string(v))
-		return bad(c, "\"%s\" is not a string%s", key,
-		    (how & NULLABLE) ? " or null" : "");
-	if (!valid_text(json_string_value(v), json_string_length(v)))
-		return bad(c, "\"%s\" is not valid UTF-8 text", key);
-	*out = json_string_value(v);
-	return 0;
-}
-
-/* Member `key`: an integer from lo to hi (or, nullable, null: *out -1). */
-static int
-get_int(struct check *c, json_t *o, const char *key, int how, json_int_t lo,
-    json_int_t hi, json_int_t *out)
-{
-	json_t *v;
-	int rc;
-
-	*out = -1;
-	if ((rc = member(c, o, key, how, &v)) <= 0)
-		return rc;
-	if (!json_is_integer(v))
-		return bad(c, "\"%s\" is not an integer%s", key,
-		    (how & NULLABLE) ? " or null" : "");
-	*out = json_integer_value(v);
-	if (*out < lo || *out > hi)
-		return bad(c, "\"%s\" is %" JSON_INTEGER_FORMAT ", not from %"
-		    JSON_INTEGER_FORMAT " to %" JSON_INTEGER_FORMAT, key, *out,
-		    lo, hi);
-	return 0;
-}
-
-static json_t *
-get_array(struct check *c, json_t *o, const char *key, size_t max)
-{
-	json_t *v = json_object_get(o, key);
-
-	if (v == NULL) {
-		bad(c, "no member \"%s\"", key);
-		return NULL;
-	}
-	if (!json_is_array(v)) {
-		bad(c, "\"%s\" is not an array", key);
-		return NULL;
-	}
-	if (json_array_size(v) > max) {
-		bad(c, "\"%s\" has %zu items, more than %zu", key,
-		    json_array_size(v), max);
-		return NULL;
-	}
-	return v;
-}
+/* ---- checking what was read ------------------------------------------ */
 
 /* A slug names a folder of the site: [a-z0-9-], 1 to 255 bytes. */
 static int
@@ -186,7 +44,7 @@ valid_slug(const char *s)
 
 /* One table of a page described in all.json ("tables"[i]), checked. */
 static int
-rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
+rebuild_table(struct tl_jcheck *c, struct tl_page *page, json_t *tj)
 {
 	json_t *cols, *col;
 	struct tl_table *t;
@@ -198,20 +56,20 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 	int rc = 0;
 
 	if (!json_is_object(tj))
-		return bad(c, "not an object");
-	if (get_int(c, tj, "line", REQUIRED, 0, UINT_MAX, &line) != 0 ||
-	    (cols = get_array(c, tj, "columns", MAX_COLUMNS)) == NULL)
+		return tl_jc_bad(c, "not an object");
+	if (tl_jc_get_int(c, tj, "line", TL_JC_REQUIRED, 0, UINT_MAX, &line) != 0 ||
+	    (cols = tl_jc_get_array(c, tj, "columns", MAX_COLUMNS)) == NULL)
 		return -1;
 	n = json_array_size(cols);
 	t = tl_page_add_table(page, (unsigned)line);
 	headers = xcalloc(n ? n : 1, sizeof(*headers));
 	json_array_foreach(cols, i, col) {
-		mark = enter(c, ".columns[%zu]", i);
+		mark = tl_jc_enter(c, ".columns[%zu]", i);
 		if (!json_is_object(col))
-			rc = bad(c, "not an object");
+			rc = tl_jc_bad(c, "not an object");
 		else
-			rc = get_string(c, col, "header", REQUIRED, &headers[i]);
-		leave(c, mark);
+			rc = tl_jc_get_string(c, col, "header", TL_JC_REQUIRED, &headers[i]);
+		tl_jc_leave(c, mark);
 		if (rc != 0)
 			break;
 	}
@@ -221,15 +79,15 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 	json_array_foreach(cols, i, col) {
 		if (rc != 0)
 			break;
-		mark = enter(c, ".columns[%zu]", i);
-		if (get_string(c, col, "field", REQUIRED, &s) != 0)
+		mark = tl_jc_enter(c, ".columns[%zu]", i);
+		if (tl_jc_get_string(c, col, "field", TL_JC_REQUIRED, &s) != 0)
 			rc = -1;
 		else if (*s == '\0')
-			rc = bad(c, "\"field\" is empty");
+			rc = tl_jc_bad(c, "\"field\" is empty");
 		else if (tl_map_get(&keys, s, NULL))
-			rc = bad(c, "\"field\" \"%s\" names an earlier column "
+			rc = tl_jc_bad(c, "\"field\" \"%s\" names an earlier column "
 			    "too", valid_slug(s) ? s : "...");
-		leave(c, mark);
+		tl_jc_leave(c, mark);
 		if (rc != 0)
 			break;
 		t->columns[i].key = tl_strdup(page, s);
@@ -247,13 +105,13 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 	if (rc != 0)
 		return -1;
 	/* A column index past the columns would be read by diff and key.c. */
-	if (get_int(c, tj, "date_column", NULLABLE, 0, LLONG_MAX,
+	if (tl_jc_get_int(c, tj, "date_column", TL_JC_NULLABLE, 0, LLONG_MAX,
 	    &date_col) != 0 ||
-	    get_int(c, tj, "label_column", NULLABLE, 0, LLONG_MAX,
+	    tl_jc_get_int(c, tj, "label_column", TL_JC_NULLABLE, 0, LLONG_MAX,
 	    &label_col) != 0)
 		return -1;
 	if (date_col >= (json_int_t)n || label_col >= (json_int_t)n)
-		return bad(c, "\"%s\" is %" JSON_INTEGER_FORMAT ", past the "
+		return tl_jc_bad(c, "\"%s\" is %" JSON_INTEGER_FORMAT ", past the "
 		    "table's %zu columns", date_col >= (json_int_t)n ?
 		    "date_column" : "label_column", date_col >= (json_int_t)n ?
 		    date_col : label_col, n);
@@ -264,7 +122,7 @@ rebuild_table(struct check *c, struct tl_page *page, json_t *tj)
 
 /* One page of "pages", checked; NULL after an error. */
 static struct tl_page *
-rebuild_page(struct check *c, json_t *pj, const char **path)
+rebuild_page(struct tl_jcheck *c, json_t *pj, const char **path)
 {
 	json_t *tables, *tj;
 	struct tl_page *page;
@@ -274,37 +132,37 @@ rebuild_page(struct check *c, json_t *pj, const char **path)
 
 	*path = NULL;
 	if (!json_is_object(pj)) {
-		bad(c, "not an object");
+		tl_jc_bad(c, "not an object");
 		return NULL;
 	}
-	if (get_string(c, pj, "slug", REQUIRED, &slug) != 0 ||
-	    get_string(c, pj, "title", REQUIRED, &title) != 0 ||
-	    get_string(c, pj, "source", REQUIRED, &source) != 0 ||
-	    get_string(c, pj, "path", OPTIONAL, path) != 0 ||
-	    get_int(c, pj, "rows", OPTIONAL, 0, LLONG_MAX, &rows) != 0 ||
-	    get_string(c, pj, "rows_key", OPTIONAL, &s) != 0 ||
-	    get_string(c, pj, "latest", OPTIONAL, &s) != 0 ||
-	    get_string(c, pj, "latest_label", OPTIONAL, &s) != 0 ||
-	    (tables = get_array(c, pj, "tables", SIZE_MAX)) == NULL)
+	if (tl_jc_get_string(c, pj, "slug", TL_JC_REQUIRED, &slug) != 0 ||
+	    tl_jc_get_string(c, pj, "title", TL_JC_REQUIRED, &title) != 0 ||
+	    tl_jc_get_string(c, pj, "source", TL_JC_REQUIRED, &source) != 0 ||
+	    tl_jc_get_string(c, pj, "path", TL_JC_OPTIONAL, path) != 0 ||
+	    tl_jc_get_int(c, pj, "rows", TL_JC_OPTIONAL, 0, LLONG_MAX, &rows) != 0 ||
+	    tl_jc_get_string(c, pj, "rows_key", TL_JC_OPTIONAL, &s) != 0 ||
+	    tl_jc_get_string(c, pj, "latest", TL_JC_OPTIONAL, &s) != 0 ||
+	    tl_jc_get_string(c, pj, "latest_label", TL_JC_OPTIONAL, &s) != 0 ||
+	    (tables = tl_jc_get_array(c, pj, "tables", SIZE_MAX)) == NULL)
 		return NULL;
 	if (!valid_slug(slug)) {
-		bad(c, "\"slug\" is not a slug (a-z, 0-9 and '-')");
+		tl_jc_bad(c, "\"slug\" is not a slug (a-z, 0-9 and '-')");
 		return NULL;
 	}
 	if (*path != NULL && **path == '\0') {
-		bad(c, "\"path\" is empty");
+		tl_jc_bad(c, "\"path\" is empty");
 		return NULL;
 	}
 	page = tl_page_new(source);
 	page->title = tl_strdup(page, title);
 	page->slug = tl_strdup(page, slug);
 	json_array_foreach(tables, k, tj) {
-		mark = enter(c, ".tables[%zu]", k);
+		mark = tl_jc_enter(c, ".tables[%zu]", k);
 		if (rebuild_table(c, page, tj) != 0) {
 			tl_page_free(page);
 			return NULL;
 		}
-		leave(c, mark);
+		tl_jc_leave(c, mark);
 	}
 	if (*path != NULL)
 		*path = tl_strdup(page, *path);
@@ -317,7 +175,7 @@ rebuild_page(struct check *c, json_t *pj, const char **path)
  * before the member existed have none.
  */
 static int
-get_higher(struct check *c, json_t *rj, const char ***v, size_t *n,
+get_higher(struct tl_jcheck *c, json_t *rj, const char ***v, size_t *n,
     int *listed)
 {
 	json_t *a = json_object_get(rj, "higher_privileged"), *item;
@@ -329,15 +187,16 @@ get_higher(struct check *c, json_t *rj, const char ***v, size_t *n,
 	if (a == NULL || json_is_null(a))
 		return 0;
 	if (!json_is_array(a))
-		return bad(c, "\"higher_privileged\" is not an array or null");
+		return tl_jc_bad(c, "\"higher_privileged\" is not an array or "
+		    "null");
 	*v = xcalloc(json_array_size(a) + 1, sizeof(**v));
 	json_array_foreach(a, i, item) {
-		if (!json_is_string(item) || !valid_text(json_string_value(item),
-		    json_string_length(item))) {
+		if (!json_is_string(item) || !tl_jc_valid_text(
+		    json_string_value(item), json_string_length(item))) {
 			free(*v);
 			*v = NULL;
-			return bad(c, "\"higher_privileged\" holds other than "
-			    "text");
+			return tl_jc_bad(c, "\"higher_privileged\" holds other "
+			    "than text");
 		}
 		(*v)[i] = json_string_value(item);
 	}
@@ -348,7 +207,7 @@ get_higher(struct check *c, json_t *rj, const char ***v, size_t *n,
 
 /* One row of "rows", checked, into its page's table. */
 static int
-rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
+rebuild_row(struct tl_jcheck *c, struct tl_since *s, json_t *rj)
 {
 	json_t *cells, *cell;
 	const char *slug, *v;
@@ -367,64 +226,65 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 	int f, rc = 0;
 
 	if (!json_is_object(rj))
-		return bad(c, "not an object");
-	if (get_string(c, rj, "page", REQUIRED, &slug) != 0)
+		return tl_jc_bad(c, "not an object");
+	if (tl_jc_get_string(c, rj, "page", TL_JC_REQUIRED, &slug) != 0)
 		return -1;
 	if (!tl_map_get(&s->slugs, slug, &page_index))
-		return bad(c, "\"page\" names no page of \"pages\"");
+		return tl_jc_bad(c, "\"page\" names no page of \"pages\"");
 	page = s->pages[page_index];
 	if (page->ntables == 0)
-		return bad(c, "\"page\" names a page without tables");
-	if (get_int(c, rj, "table", REQUIRED, 0,
+		return tl_jc_bad(c, "\"page\" names a page without tables");
+	if (tl_jc_get_int(c, rj, "table", TL_JC_REQUIRED, 0,
 	    (json_int_t)page->ntables - 1, &ti) != 0 ||
-	    get_int(c, rj, "line", REQUIRED, 0, UINT_MAX, &line) != 0 ||
-	    get_string(c, rj, "label", OPTIONAL | NULLABLE, &v) != 0 ||
-	    get_string(c, rj, "last_update_label", OPTIONAL | NULLABLE,
+	    tl_jc_get_int(c, rj, "line", TL_JC_REQUIRED, 0, UINT_MAX, &line) != 0 ||
+	    tl_jc_get_string(c, rj, "label", TL_JC_OPTIONAL | TL_JC_NULLABLE, &v) != 0 ||
+	    tl_jc_get_string(c, rj, "last_update_label", TL_JC_OPTIONAL | TL_JC_NULLABLE,
 	    &v) != 0)
 		return -1;
 	/* Fields added after the first builds may be missing. */
 	for (f = 0; f < TL_NFIELDS; f++)
-		if (f != TL_HIGHER_PRIVILEGED && get_string(c, rj,
-		    tl_field_name(f), NULLABLE | (f > TL_LAST_UPDATE_TEXT ?
-		    OPTIONAL : 0), &fields[f]) != 0)
+		if (f != TL_HIGHER_PRIVILEGED && tl_jc_get_string(c, rj,
+		    tl_field_name(f), TL_JC_NULLABLE |
+		    (f > TL_LAST_UPDATE_TEXT ? TL_JC_OPTIONAL : 0),
+		    &fields[f]) != 0)
 			return -1;
 	fields[TL_HIGHER_PRIVILEGED] = NULL;
 	supported = json_object_get(rj, "supported");
 	if (supported != NULL && !json_is_boolean(supported))
-		return bad(c, "\"supported\" is not true or false");
+		return tl_jc_bad(c, "\"supported\" is not true or false");
 	if (get_higher(c, rj, &higher, &nhigher, &listed) != 0)
 		return -1;
 	memset(&date, 0, sizeof(date));
 	if (fields[TL_LAST_UPDATE] != NULL &&
 	    tl_parse_iso_date(fields[TL_LAST_UPDATE], &date) != 0) {
 		free(higher);
-		return bad(c, "\"last_update\" is not a date YYYY-MM or "
+		return tl_jc_bad(c, "\"last_update\" is not a date YYYY-MM or "
 		    "YYYY-MM-DD");
 	}
 	t = &page->tables[ti];
-	if ((cells = get_array(c, rj, "cells", t->ncolumns)) == NULL) {
+	if ((cells = tl_jc_get_array(c, rj, "cells", t->ncolumns)) == NULL) {
 		free(higher);
 		return -1;
 	}
 	if (json_array_size(cells) != t->ncolumns) {
 		free(higher);
-		return bad(c, "\"cells\" has %zu items, its table %zu columns",
-		    json_array_size(cells), t->ncolumns);
+		return tl_jc_bad(c, "\"cells\" has %zu items, its table %zu "
+		    "columns", json_array_size(cells), t->ncolumns);
 	}
 	texts = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof(*texts));
 	json_array_foreach(cells, i, cell) {
-		mark = enter(c, ".cells[%zu]", i);
+		mark = tl_jc_enter(c, ".cells[%zu]", i);
 		if (!json_is_object(cell))
-			rc = bad(c, "not an object");
+			rc = tl_jc_bad(c, "not an object");
 		else
-			rc = get_string(c, cell, "text", REQUIRED, &texts[i]);
-		leave(c, mark);
+			rc = tl_jc_get_string(c, cell, "text", TL_JC_REQUIRED, &texts[i]);
+		tl_jc_leave(c, mark);
 		if (rc != 0)
 			break;
 		/* Extra columns by key; canonical ones keep their shown
 		 * text. */
 		if (t->columns[i].field == TL_EXTRA) {
-			if (get_string(c, rj, t->columns[i].key, OPTIONAL,
+			if (tl_jc_get_string(c, rj, t->columns[i].key, TL_JC_OPTIONAL,
 			    &v) != 0) {
 				rc = -1;
 				break;
@@ -450,30 +310,19 @@ rebuild_row(struct check *c, struct tl_since *s, json_t *rj)
 
 /* A printable copy of jansson's message, which may quote the bytes it
  * stopped at. */
-static void
-json_problem(struct buf *out, const json_error_t *err)
-{
-	const unsigned char *p;
-
-	buf_printf(out, "not valid JSON at line %d, column %d: ", err->line,
-	    err->column);
-	for (p = (const unsigned char *)err->text; *p != '\0'; p++)
-		buf_putc(out, *p >= 0x20 && *p < 0x7f ? (char)*p : '?');
-}
-
 static int
-since_build(struct tl_since *s, struct check *c, json_t *root)
+since_build(struct tl_since *s, struct tl_jcheck *c, json_t *root)
 {
 	json_t *pages, *rows, *pj, *rj;
 	size_t i, with_path = 0, mark;
 
 	if (!json_is_object(root))
-		return bad(c, "not an object");
+		return tl_jc_bad(c, "not an object");
 	if (json_object_get(root, "generator") != NULL &&
 	    !json_is_object(json_object_get(root, "generator")))
-		return bad(c, "\"generator\" is not an object");
-	if ((pages = get_array(c, root, "pages", SIZE_MAX)) == NULL ||
-	    (rows = get_array(c, root, "rows", SIZE_MAX)) == NULL)
+		return tl_jc_bad(c, "\"generator\" is not an object");
+	if ((pages = tl_jc_get_array(c, root, "pages", SIZE_MAX)) == NULL ||
+	    (rows = tl_jc_get_array(c, root, "rows", SIZE_MAX)) == NULL)
 		return -1;
 	s->pages = xcalloc(json_array_size(pages) + 1, sizeof(*s->pages));
 	s->paths = xcalloc(json_array_size(pages) + 1, sizeof(*s->paths));
@@ -481,32 +330,32 @@ since_build(struct tl_since *s, struct check *c, json_t *root)
 		struct tl_page *page;
 		const char *path;
 
-		mark = enter(c, "pages[%zu]", i);
+		mark = tl_jc_enter(c, "pages[%zu]", i);
 		if ((page = rebuild_page(c, pj, &path)) == NULL)
 			return -1;
 		s->pages[s->n] = page;
 		s->paths[s->n++] = path;
 		if (tl_map_get(&s->slugs, page->slug, NULL))
-			return bad(c, "\"slug\" is an earlier page's too");
+			return tl_jc_bad(c, "\"slug\" is an earlier page's too");
 		tl_map_put(&s->slugs, page->slug, i);
 		if (path != NULL) {
 			if (tl_map_get(&s->by_path, path, NULL))
-				return bad(c, "\"path\" is an earlier page's "
+				return tl_jc_bad(c, "\"path\" is an earlier page's "
 				    "too");
 			tl_map_put(&s->by_path, path, i);
 			with_path++;
 		}
-		leave(c, mark);
+		tl_jc_leave(c, mark);
 	}
 	/* Written before pages had paths: matched by slug (since.h). */
 	if (with_path != 0 && with_path != s->n)
-		return bad(c, "some pages have a \"path\", others not");
+		return tl_jc_bad(c, "some pages have a \"path\", others not");
 	s->match_paths = s->n > 0 && with_path == s->n;
 	json_array_foreach(rows, i, rj) {
-		mark = enter(c, "rows[%zu]", i);
+		mark = tl_jc_enter(c, "rows[%zu]", i);
 		if (rebuild_row(c, s, rj) != 0)
 			return -1;
-		leave(c, mark);
+		tl_jc_leave(c, mark);
 	}
 	return 0;
 }
@@ -515,7 +364,7 @@ int
 tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
     struct tl_diags *d)
 {
-	struct check c;
+	struct tl_jcheck c;
 	struct buf path = {0}, bytes = {0}, msg = {0};
 	struct tl_diags rd = {0};
 	json_error_t err;
@@ -526,6 +375,7 @@ tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
 	memset(&c, 0, sizeof(c));
 	buf_printf(&path, "%s/all.json", prev_dir);
 	c.file = buf_str(&path);
+	c.what = "all.json";
 	c.d = d;
 	/* One line: why it cannot be read is said about all.json. */
 	if (tl_file_read(c.file, TL_FILE_REGULAR, max ? max :
@@ -537,7 +387,7 @@ tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
 	root = json_loadb(buf_str(&bytes), bytes.len, JSON_REJECT_DUPLICATES,
 	    &err);
 	if (root == NULL) {
-		json_problem(&msg, &err);
+		tl_jc_problem(&msg, &err);
 		tl_diag(d, TL_ERROR, c.file, 0, "not a usable tablog all.json: "
 		    "%s", buf_str(&msg));
 		goto out;

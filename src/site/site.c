@@ -8,6 +8,9 @@
  * renderer (compiled patterns and templates are per thread), and each page
  * collects its own diagnostics, which are merged in input order at the end.
  */
+/* realpath() is XSI in glibc's headers. */
+#define _XOPEN_SOURCE 700
+
 #include "site/site.h"
 
 #include <dirent.h>
@@ -36,6 +39,8 @@
 #include "write/render.h"
 #include "site/since.h"
 #include "site/site_context.h"
+#include "site/site_git.h"
+#include "site/site_history.h"
 #include "base/map.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -59,6 +64,7 @@ struct site_page {
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
+	json_t		*changes;	/* --git: its history's changes */
 };
 
 /*
@@ -146,6 +152,9 @@ struct site {
 			    struct tl_loader *, struct tl_renderer *);
 	struct tl_since	 prev;		/* --since: the previous build */
 	struct tl_sources sources;	/* --sources */
+	struct tl_site_history hist;	/* history.json (site_history.h) */
+	struct buf	 feed_key;	/* the feed's ids without --base-url */
+	char		*origin;	/* --git: the repository's name */
 	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
 	/* What the walk read: never written to (see check_outputs()). */
@@ -154,8 +163,8 @@ struct site {
 
 /* ---- finding pages ------------------------------------------------- */
 
-static int
-is_page_name(const char *name)
+int
+tl_site_page_name(const char *name)
 {
 	static const char *const exts[] = { ".md", ".markdown", ".html",
 	    ".htm", NULL };
@@ -287,7 +296,7 @@ walk_folder(struct walk *w, const char *dir, const struct stat *dst)
 		}
 		if (S_ISDIR(st.st_mode))
 			walk_folder(w, path.data, &st);
-		else if (S_ISREG(st.st_mode) && is_page_name(names[i]) &&
+		else if (S_ISREG(st.st_mode) && tl_site_page_name(names[i]) &&
 		    inode_set_add(&s->files, &st))
 			add_page(s, path.data);
 	}
@@ -515,6 +524,7 @@ static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
 	"all.csv", "all.xlsx", "all.json",
 };
+static const char *const history_files[] = { "history.json" };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
 };
@@ -564,6 +574,8 @@ check_outputs(const struct site *s, struct tl_diags *d)
 		return 0;	/* to be made (or tl_mkdirs says why not) */
 	rc = check_files(s, outfd, s->o->outdir, site_files,
 	    sizeof(site_files) / sizeof(site_files[0]), d);
+	if (check_files(s, outfd, s->o->outdir, history_files, 1, d) != 0)
+		rc = -1;
 	for (i = 0; i < s->n; i++) {
 		const char *slug;
 
@@ -698,6 +710,9 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 	(void)renderer;
 	if (p->src != NULL)
 		load_source(p, loader);
+	else if (s->o->git != NULL)
+		p->page = tl_site_git_page(s->o, p->path, &p->changes,
+		    &p->diags);
 	else
 		p->page = tl_load_found_page(loader, p->path,
 		    s->o->follow_links, &p->diags);
@@ -899,7 +914,7 @@ detect_changes(struct tl_since_changes *out, const struct site *s)
 	buf_printf(&b, "%sT00:00:00Z", s->o->detected_date);
 	json_object_set_new(det, "updated", json_string(b.data));
 	buf_reset(&b);
-	tl_feed_base(&b, s->o->write.base_url, "site");
+	tl_feed_base(&b, s->o->write.base_url, buf_str(&s->feed_key));
 	if (s->o->write.base_url != NULL && *s->o->write.base_url != '\0')
 		buf_printf(&b, "changelog.html#detected-%s",
 		    s->o->detected_date);
@@ -1017,10 +1032,29 @@ write_site_file(const struct site *s, struct tl_renderer *renderer,
 	return tl_outfile_commit(&out, d);
 }
 
+static void
+git_records(struct site *s)
+{
+	const struct tl_page **pages = xcalloc(s->n + 1, sizeof(*pages));
+	const char **paths = xcalloc(s->n + 1, sizeof(*paths));
+	json_t **changes = xcalloc(s->n + 1, sizeof(*changes));
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		pages[i] = s->pages[i].page;
+		paths[i] = s->pages[i].rel;
+		changes[i] = s->pages[i].changes;
+	}
+	tl_site_git_records(&s->hist, s->origin, pages, paths, changes, s->n);
+	free(pages);
+	free(paths);
+	free(changes);
+}
+
 /* The combined files' objects: the pages built, and what they share
  * (detected: the changes since PREV, which the context borrows). */
 static void
-site_context_init(struct tl_site_context *ctx, const struct site *s,
+site_context_init(struct tl_site_context *ctx, struct site *s,
     const struct tl_view **views, struct tl_since_changes *detected)
 {
 	size_t i, n = 0;
@@ -1032,16 +1066,27 @@ site_context_init(struct tl_site_context *ctx, const struct site *s,
 	ctx->title = s->o->title ? s->o->title : "Permissions";
 	ctx->date = s->o->date;
 	ctx->base_url = s->o->write.base_url;
-	tl_site_context_init(ctx, views, n, s->o->write.oldest_first,
-	    s->o->since != NULL ? s->o->detected_date : NULL);
+	ctx->feed_key = buf_str(&s->feed_key);
+	/* The feed is dated by its newest entry: the history's records
+	 * date the detected changes (tl_site_history_show()). */
+	tl_site_context_init(ctx, views, n, s->o->write.oldest_first, NULL);
 	ctx->pages = site_pages_json(s);
 	ctx->all_pages = all_pages_json(s);
 	detect_changes(detected, s);
 	ctx->detected = s->o->since != NULL ? detected : NULL;
+	/* What this build found joins what earlier ones did; a
+	 * repository's history is the whole of it. */
+	if (s->o->git != NULL)
+		git_records(s);
+	else if (s->o->since != NULL)
+		tl_site_history_add(&s->hist, s->o->detected_date,
+		    s->o->indir, detected);
+	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
+	    s->o->write.oldest_first);
 }
 
 static int
-write_site(const struct site *s, struct tl_diags *d)
+write_site(struct site *s, struct tl_diags *d)
 {
 	/* The template of each of site_files[], or none. */
 	static const char *const templates[] = {
@@ -1061,6 +1106,9 @@ write_site(const struct site *s, struct tl_diags *d)
 	    rc == 0; i++)
 		rc = write_site_file(s, renderer, &ctx, site_files[i],
 		    templates[i], d);
+	if (rc == 0)
+		rc = tl_site_history_write(&s->hist, s->outfd, s->o->outdir,
+		    s->o->write.temps, d);
 	tl_site_context_free(&ctx);
 	tl_since_changes_free(&detected);
 	free(views);
@@ -1069,6 +1117,64 @@ write_site(const struct site *s, struct tl_diags *d)
 }
 
 /* ---- the build ----------------------------------------------------- */
+
+/* --git: the repository's pages, by their paths in it. */
+static int
+find_git_pages(struct site *s, struct tl_diags *d)
+{
+	char **paths;
+	size_t i, n;
+	int rc = tl_site_git_pages(s->o, &paths, &n, &s->origin, d);
+
+	s->rel_at = 0;
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			add_page(s, paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+	if (rc == 0 && n == 0)
+		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES, s->o->git, 0,
+		    "no pages (.md, .markdown, .html, .htm) found");
+	return rc;
+}
+
+/* Two sites never share feed ids: without --base-url they are made from
+ * where the pages come from (INDIR's real path, hashed: no local path is
+ * written) by the site's first build, and kept in its history so that
+ * they stay when INDIR moves. */
+static void
+site_feed_key(struct site *s)
+{
+	struct buf src = {0};
+	char *real;
+	size_t i;
+
+	if (s->hist.feed_key != NULL) {
+		buf_puts(&s->feed_key, s->hist.feed_key);
+		return;
+	}
+	if (s->origin != NULL) {
+		/* A repository: its name and the paths asked for. */
+		buf_puts(&src, s->origin);
+		for (i = 0; i < s->o->ngit_paths; i++)
+			buf_printf(&src, "\n%s", s->o->git_paths[i]);
+	} else {
+		/* INDIR, else (pages only from the web) the sources file. */
+		const char *from = s->o->indir != NULL ? s->o->indir :
+		    s->o->sources;
+
+		if ((real = realpath(from, NULL)) != NULL) {
+			buf_puts(&src, real);
+			free(real);
+		} else {
+			buf_puts(&src, from);
+		}
+	}
+	tl_site_feed_key(&s->feed_key, buf_str(&src));
+	buf_free(&src);
+	s->hist.feed_key = xstrdup(buf_str(&s->feed_key));
+}
 
 int
 tl_build(const struct tl_build_opts *o, struct tl_diags *d,
@@ -1098,11 +1204,19 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		rc = -1;
 		goto out;
 	}
-	if (o->indir != NULL && find_pages(&s, d) != 0) {
+	/* The history goes on from the previous build's, else OUTDIR's. */
+	if (tl_site_history_load(&s.hist, o->since != NULL ? o->since :
+	    o->outdir, o->load.max_input, d) != 0) {
 		rc = -1;
 		goto out;
 	}
-	if (s.n == 0 && o->indir != NULL)
+	if (o->git != NULL ? find_git_pages(&s, d) :
+	    o->indir != NULL ? find_pages(&s, d) : 0) {
+		rc = -1;
+		goto out;
+	}
+	site_feed_key(&s);
+	if (s.n == 0 && o->git == NULL && o->indir != NULL)
 		tl_diag_kind(d, TL_WARNING, TL_DK_NO_PAGES,
 		    o->indir, 0, "no pages (.md, .markdown, "
 		    ".html, .htm) found");
@@ -1164,6 +1278,7 @@ out:
 		tl_diags_free(&s.pages[i].diags);
 		tl_fetch_result_free(&s.pages[i].fetched);
 		buf_free(&s.pages[i].archived);
+		json_decref(s.pages[i].changes);
 		free(s.pages[i].path);
 	}
 	free(s.pages);
@@ -1173,6 +1288,9 @@ out:
 	inode_set_free(&s.folders);
 	inode_set_free(&s.files);
 	tl_since_free(&s.prev);
+	tl_site_history_free(&s.hist);
+	buf_free(&s.feed_key);
+	free(s.origin);
 	pthread_mutex_destroy(&s.lock);
 	return rc;
 }

@@ -41,6 +41,13 @@ struct tl_build_opts {
 	const char	*date;		/* --date YYYY-MM-DD, or NULL */
 	const char	*since;		/* --since PREV: a previous OUTDIR */
 	const char	*detected_date;	/* date of the detected changes */
+	/* --git REPO: build from the repository's tree at git_rev (NULL:
+	 * HEAD) under git_paths (none: all of it), with each page's history
+	 * (site_git.c); indir is then not read. */
+	const char	*git;
+	const char	*git_rev;
+	const char *const *git_paths;
+	size_t		 ngit_paths;
 	struct tl_load_opts	load;
 	struct tl_write_opts	write;	/* csv, base_url, oldest_first */
 	/* Called (from any thread, one call at a time) as pages finish. */
@@ -55,6 +62,10 @@ struct tl_build_stats {
 	size_t	warnings;
 	size_t	errors;
 };
+
+/* Whether a file is read as a page: .md, .markdown, .html, .htm (any
+ * case). */
+int	tl_site_page_name(const char *name);
 
 /*
  * Build the site.  Per-page problems are appended to d in input order and

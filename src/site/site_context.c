@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/sha256.h"
 #include "base/version.h"
 #include "model/changelog.h"
 #include "write/context.h"
@@ -129,6 +130,12 @@ linked(const struct tl_site_context *c)
 	return c->base_url != NULL && *c->base_url != '\0';
 }
 
+static const char *
+feed_key(const struct tl_site_context *c)
+{
+	return c->feed_key != NULL ? c->feed_key : "site";
+}
+
 static json_t *
 make_feed(const struct tl_site_context *c, const char *detected_date)
 {
@@ -136,13 +143,13 @@ make_feed(const struct tl_site_context *c, const char *detected_date)
 	struct buf b = {0}, u = {0};
 	size_t i;
 
-	tl_feed_base(&b, c->base_url, "site");
+	tl_feed_base(&b, c->base_url, feed_key(c));
 	if (linked(c))
 		buf_puts(&b, "feed.xml");
 	json_object_set_new(feed, "id", json_string(buf_str(&b)));
 	buf_reset(&b);
 	if (linked(c))
-		tl_feed_base(&b, c->base_url, "site");
+		tl_feed_base(&b, c->base_url, feed_key(c));
 	buf_puts(&b, "changelog.html");
 	json_object_set_new(feed, "link", json_string(buf_str(&b)));
 	/* The newest dated month dates the feed, or a later detection. */
@@ -178,6 +185,7 @@ tl_site_context_init(struct tl_site_context *c, const struct tl_view **views,
 {
 	c->views = views;
 	c->nviews = nviews;
+	c->month_updated = json_object();
 	index_months(c, oldest_first);
 	index_rows(c);
 	c->generator = json_pack("{s:s, s:s}", "name", "tablog", "version",
@@ -192,10 +200,94 @@ tl_site_context_free(struct tl_site_context *c)
 	json_decref(c->all_pages);
 	json_decref(c->generator);
 	json_decref(c->feed);
+	json_decref(c->history);
+	json_decref(c->month_updated);
 	free(c->months);
 	free(c->entries);
 	free(c->rows);
 	memset(c, 0, sizeof(*c));
+}
+
+/* ---- what the site's history needs ----------------------------------- */
+
+size_t
+tl_site_nmonths(const struct tl_site_context *c)
+{
+	return c->nmonths;
+}
+
+int
+tl_site_month_digest(const struct tl_site_context *c, size_t i,
+    char month[8], char hex[65])
+{
+	const struct tl_site_month *m = &c->months[i];
+	struct buf b = {0};
+	size_t e, r, k;
+
+	if (month_group(c, m)->year == 0)
+		return -1;
+	tl_changelog_month(&b, month_group(c, m));
+	snprintf(month, 8, "%s", buf_str(&b));
+	buf_reset(&b);
+	/* Each page's slug and its rows' cells, each string ended by a
+	 * byte no text holds. */
+	for (e = m->first; e < m->first + m->n; e++) {
+		const struct tl_changelog_group *g = c->entries[e].group;
+
+		buf_printf(&b, "%s%c", c->views[c->entries[e].view]->page->slug,
+		    '\x1e');
+		for (r = 0; r < g->n; r++) {
+			const struct tl_changelog_entry *ce = &g->entries[r];
+
+			for (k = 0; k < ce->table->ncolumns; k++)
+				buf_printf(&b, "%s%c", ce->row->cells[k],
+				    '\x1f');
+			buf_putc(&b, '\x1e');
+		}
+	}
+	tl_sha256_hex(b.data != NULL ? b.data : "", b.len, hex);
+	hex[16] = '\0';
+	buf_free(&b);
+	return 0;
+}
+
+const char *
+tl_site_month_updated(const struct tl_site_context *c, size_t i)
+{
+	const struct tl_changelog_group *g = month_group(c, &c->months[i]);
+	struct buf b = {0};
+	json_t *t;
+	char key[16];
+
+	if (g->year == 0)
+		return NULL;
+	snprintf(key, sizeof(key), "%zu", i);
+	if ((t = json_object_get(c->month_updated, key)) != NULL)
+		return json_string_value(t);
+	tl_group_updated(&b, g);
+	json_object_set_new(c->month_updated, key, json_string(buf_str(&b)));
+	buf_free(&b);
+	return json_string_value(json_object_get(c->month_updated, key));
+}
+
+void
+tl_site_month_set_updated(struct tl_site_context *c, size_t i, const char *t)
+{
+	char key[16];
+
+	snprintf(key, sizeof(key), "%zu", i);
+	json_object_set_new(c->month_updated, key, json_string(t));
+	tl_site_feed_updated(c, t);
+}
+
+void
+tl_site_feed_updated(struct tl_site_context *c, const char *t)
+{
+	const char *now = json_string_value(json_object_get(c->feed,
+	    "updated"));
+
+	if (now == NULL || strcmp(t, now) > 0)
+		json_object_set_new(c->feed, "updated", json_string(t));
 }
 
 /* ---- values -------------------------------------------------------- */
@@ -318,13 +410,13 @@ month_changes_made(const struct tl_value *v, struct buf *out)
 static void
 month_updated_made(const struct tl_value *v, struct buf *out)
 {
-	tl_group_updated(out, group_of(v));
+	buf_puts(out, tl_site_month_updated(ctx_of(v), v->a));
 }
 
 static void
 month_id_made(const struct tl_value *v, struct buf *out)
 {
-	tl_feed_base(out, ctx_of(v)->base_url, "site");
+	tl_feed_base(out, ctx_of(v)->base_url, feed_key(ctx_of(v)));
 	if (linked(ctx_of(v)))
 		buf_puts(out, "changelog.html#");
 	else
@@ -396,6 +488,7 @@ static const struct tl_value_member site_members[] = {
 	TL_JSON_AT("pages", struct tl_site_context, pages),
 	TL_AS("changelog", &months_class),
 	TL_COMPUTED("detected", site_detected),
+	TL_JSON_AT("history", struct tl_site_context, history),
 };
 
 static const struct tl_value_class site_class = TL_FIXED_CLASS(site_members);

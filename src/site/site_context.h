@@ -14,7 +14,8 @@
  *                               "updated", "id",
  *                               "pages": [ {"title", "slug",
  *                                           "entries": [row...]} ]} ],
- *               "detected": {...} (with --since only, since.h) },
+ *               "detected": {...} (with --since only, since.h),
+ *               "history": [...] (every recorded build, site_history.h) },
  *     "feed": { "id", "link", "updated" } }
  *
  * all.json: { "generator", "pages": [...], "rows": [ {"page", "table",
@@ -46,6 +47,11 @@ struct tl_site_context {
 	/* site.detected (borrowed), or NULL without --since. */
 	const struct tl_since_changes *detected;
 	json_t			 *generator;
+	/* The feed's ids without a base URL: tag:...:FEED_KEY ("site" when
+	 * NULL); set before tl_site_context_init(). */
+	const char		 *feed_key;
+	json_t			 *history;	/* site.history, or NULL */
+	json_t			 *month_updated; /* month -> its <updated> */
 	json_t			 *feed;
 	/* The changelog: months, and each month's pages (in page order). */
 	struct tl_site_month	 *months;
@@ -67,6 +73,20 @@ void	tl_site_context_init(struct tl_site_context *c,
 	    const struct tl_view **views, size_t nviews, int oldest_first,
 	    const char *detected_date);
 void	tl_site_context_free(struct tl_site_context *c);
+
+/*
+ * The months of the changelog, for the site's history (site_history.h):
+ * month i's "YYYY-MM" and the first 16 hex digits of the SHA-256 of its
+ * pages and rows (-1 for Undated); its <updated>, and setting it (the
+ * string is copied); raising the feed's <updated> to t when t is later.
+ */
+size_t	tl_site_nmonths(const struct tl_site_context *c);
+int	tl_site_month_digest(const struct tl_site_context *c, size_t i,
+	    char month[8], char hex[65]);
+const char *tl_site_month_updated(const struct tl_site_context *c, size_t i);
+void	tl_site_month_set_updated(struct tl_site_context *c, size_t i,
+	    const char *t);
+void	tl_site_feed_updated(struct tl_site_context *c, const char *t);
 
 /* The templates' object and all.json's. */
 struct tl_value	tl_site_value(const struct tl_site_context *c);
