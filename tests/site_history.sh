@@ -176,6 +176,7 @@ page "$g/apps" app.md "Alpha Application" "$A" "$C"
 commit 2024-03-01 third
 "$TABLOG" build -q --git "$g" -o "$tmp/gsite" apps --date 2024-06-01
 check "--git: exit 0" [ $? -eq 0 ]
+check "--git: no local path in any file of the site (the repository by its name)" sh -c '! grep -rqF "$1" "$2"' - "$g" "$tmp/gsite"
 check "--git: only the pages under PATH" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/gsite/all.json")" -eq 1 ]
 check "--git: the day a permission appeared" sh -c 'grep -A4 -x "## Changes, 5 February 2024" "$1" | grep -qx -- "- Added: \`Files.Read.All\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"
 check "--git: the day one disappeared" sh -c 'grep -A4 -x "## Changes, 1 March 2024" "$1" | grep -qx -- "- Removed: \`Mail.Read\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"

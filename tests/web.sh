@@ -409,8 +409,40 @@ check "a changed page: fetched whole, the other 304" \
     stat_true "p['/cloud-backup-for-azure.md']['statuses'] == [200] and p['/pages/seed.html']['statuses'] == [304]"
 check "a changed page: one commit, of its file only" sh -c \
     "[ \"\$(git --git-dir '$arch' rev-list --count HEAD)\" -eq 3 ] && [ \"\$(git --git-dir '$arch' show --name-only --format= HEAD)\" = azure.md ] && git --git-dir '$arch' show HEAD:azure.md | cmp -s - '$root/cloud-backup-for-azure.md'"
+# With --archive the fetched pages' history is the archive's commits:
+# the change dated by the commit that archived it, each source new once
+# (on the day of its first commit), and history.json naming the commit.
+day=$(G log -1 --format=%cs)
+label=$(python3 -c 'import datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1])
+print("%d %s %d" % (d.day, d.strftime("%B"), d.year))' "$day")
+check "the weekly job: the change dated by its commit in the archive" sh -c \
+    "sed -n '/^## Changes, $label\$/,/^## /p' '$tmp/site/changelog.md' | grep -q '^  - display\\\\_name: Read all audit log data → Read every audit log\$'"
+check "the weekly job: each source a new page once, when first archived" sh -c \
+    "[ \"\$(grep -c '^- New page: Cloud Backup for Azure\$' '$tmp/site/changelog.md')\" -eq 2 ]"
+check "the weekly job: history.json's record names the archive's commit" python3 -c '
+import json, sys
+recs = [r for r in json.load(open(sys.argv[1]))["builds"] if r.get("commit") == sys.argv[2]]
+sys.exit(not (len(recs) == 1 and recs[0]["date"] == sys.argv[3] and
+              any(c["kind"] == "changed" and c["page"] == sys.argv[4] for c in recs[0]["changes"])))
+' "$tmp/site/history.json" "$(G rev-parse HEAD)" "$day" "$H/cloud-backup-for-azure.md"
+check "the weekly job: no local path in the site (the archive by its name)" \
+    sh -c '! grep -rqF "$1" "$2"' - "$arch" "$tmp/site"
+# A build of another folder from the same archive knows the history too:
+# the weekly job can start over.
+run build -q --cache "$bc" --sources "$tmp/sources.txt" --archive "$arch" \
+    -o "$tmp/site-again" "$tmp/local"
+check "the weekly job: a new site from the archive has the whole history" \
+    grep -q 'display\\_name: Read all audit log data → Read every audit log' \
+    "$tmp/site-again/changelog.md"
+# Without an archive, --since matches the changed page by its URL.
+run build -q --cache "$bc" --sources "$tmp/sources.txt" \
+    -o "$tmp/site-since" --since "$tmp/site1" --date 2026-11-26 "$tmp/local"
+# (its history, site1's, also holds the archive's records: those stay)
+sed -n '/^## Detected changes, 26 November 2026$/,/^## /p' \
+    "$tmp/site-since/changelog.md" >"$tmp/detected"
 check "a changed page: --since matches it by its URL" sh -c \
-    "grep -q '^### Cloud Backup for Azure: 0 added, 0 removed, 1 changed' '$tmp/site/changelog.md' && ! grep -q 'New page' '$tmp/site/changelog.md'"
+    "grep -q '^### Cloud Backup for Azure: 0 added, 0 removed, 1 changed' '$tmp/detected' && ! grep -q 'New page' '$tmp/detected'"
 
 # A source fails: the error, then the archive's version is built.
 mv "$root/seed.html" "$tmp/seed.html.away"

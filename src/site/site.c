@@ -64,7 +64,10 @@ struct site_page {
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
-	json_t		*changes;	/* --git: its history's changes */
+	/* --git: its history's changes; --archive: a fetched page's, from
+	 * its versions in the archive (archive_path there). */
+	json_t		*changes;
+	char		*archive_path;
 };
 
 /*
@@ -460,6 +463,7 @@ archive_page(struct site *s, struct tl_repo *repo, struct site_page *p)
 	f.message = msg.data;
 	f.replaces = other.data;
 	tl_repo_commit_file(repo, &f, &p->diags);
+	p->archive_path = xstrdup(path.data);
 	buf_free(&path);
 	buf_free(&other);
 	buf_free(&msg);
@@ -482,6 +486,7 @@ archive_fallback(struct site *s, struct tl_repo *repo, struct site_page *p)
 	}
 	if (rc == 1) {
 		p->have_archived = 1;
+		p->archive_path = xstrdup(path.data);
 		tl_diag_kind(&p->diags, TL_WARNING, TL_DK_ARCHIVED, p->path, 0,
 		    "built from its last archived version (%s in %s)",
 		    path.data, s->o->archive);
@@ -708,9 +713,13 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
     struct tl_renderer *renderer)
 {
 	(void)renderer;
-	if (p->src != NULL)
+	if (p->src != NULL) {
 		load_source(p, loader);
-	else if (s->o->git != NULL)
+		/* Its history is its versions in the archive. */
+		if (p->page != NULL && p->archive_path != NULL)
+			p->changes = tl_site_archive_changes(s->o,
+			    p->archive_path, p->rel, &p->diags);
+	} else if (s->o->git != NULL)
 		p->page = tl_site_git_page(s->o, p->path, &p->changes,
 		    &p->diags);
 	else
@@ -1051,6 +1060,49 @@ git_records(struct site *s)
 	free(changes);
 }
 
+static int
+is_fetched_page(const char *page, void *ctx)
+{
+	const struct site *s = ctx;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].src != NULL && strcmp(s->pages[i].rel, page) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * --archive: the fetched pages' history is their versions in the archive
+ * (one record per day, made again each build, as --git makes them); the
+ * records of earlier builds keep what they detected of the other pages
+ * (INDIR's), and the site shows both, by date.
+ */
+static void
+archive_records(struct site *s)
+{
+	json_t *local = tl_site_history_take_builds(&s->hist, is_fetched_page,
+	    s);
+	const struct tl_page **pages = xcalloc(s->n + 1, sizeof(*pages));
+	const char **paths = xcalloc(s->n + 1, sizeof(*paths));
+	json_t **changes = xcalloc(s->n + 1, sizeof(*changes));
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->pages[i].changes == NULL)
+			continue;
+		pages[n] = s->pages[i].page;
+		paths[n] = s->pages[i].rel;
+		changes[n++] = s->pages[i].changes;
+	}
+	tl_site_git_records(&s->hist, s->o->archive, pages, paths, changes,
+	    n);
+	tl_site_history_add_builds(&s->hist, local);
+	free(pages);
+	free(paths);
+	free(changes);
+}
+
 /* The combined files' objects: the pages built, and what they share
  * (detected: the changes since PREV, which the context borrows). */
 static void
@@ -1076,11 +1128,15 @@ site_context_init(struct tl_site_context *ctx, struct site *s,
 	ctx->detected = s->o->since != NULL ? detected : NULL;
 	/* What this build found joins what earlier ones did; a
 	 * repository's history is the whole of it. */
-	if (s->o->git != NULL)
+	if (s->o->git != NULL) {
 		git_records(s);
-	else if (s->o->since != NULL)
-		tl_site_history_add(&s->hist, s->o->detected_date,
-		    s->o->indir, detected);
+	} else {
+		if (s->o->since != NULL)
+			tl_site_history_add(&s->hist, s->o->detected_date,
+			    s->o->indir, detected);
+		if (s->o->archive != NULL)
+			archive_records(s);
+	}
 	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
 	    s->o->write.oldest_first);
 }
@@ -1279,6 +1335,7 @@ out:
 		tl_fetch_result_free(&s.pages[i].fetched);
 		buf_free(&s.pages[i].archived);
 		json_decref(s.pages[i].changes);
+		free(s.pages[i].archive_path);
 		free(s.pages[i].path);
 	}
 	free(s.pages);

@@ -59,46 +59,85 @@ tl_site_git_pages(const struct tl_build_opts *o, char ***paths, size_t *n,
 	return rc;
 }
 
-struct tl_page *
-tl_site_git_page(const struct tl_build_opts *o, const char *path,
-    json_t **changes, struct tl_diags *d)
+/*
+ * The history of `path` in `repo` at `rev`: its changes as JSON into
+ * *changes (their "page" set to `page_name` when not NULL) and, when
+ * `page` is not NULL, its newest version.  0, or -1 with an error in d.
+ */
+static int
+read_history(const struct tl_build_opts *o, const char *repo,
+    const char *rev, const char *path, const char *page_name,
+    json_t **changes, struct tl_page **page, struct tl_diags *d)
 {
 	struct tl_history h;
 	struct tl_history_opts ho;
 	struct tl_history_page *hp;
 	struct tl_aliases *aliases = tl_aliases_new();
-	struct tl_page *page = NULL;
 	size_t i;
+	int rc = -1;
 
 	*changes = json_array();
 	memset(&h, 0, sizeof(h));
 	memset(&ho, 0, sizeof(ho));
 	ho.load = &o->load;
 	ho.diff.aliases = aliases;
-	ho.range = o->git_rev;
+	ho.range = rev;
 	ho.jobs = 1;	/* the site reads pages on its threads */
-	if (tl_history_read_git(&h, o->git, &path, 1, &ho, d) != 0)
+	if (tl_history_read_git(&h, repo, &path, 1, &ho, d) != 0)
 		goto out;
 	for (i = 0; i < h.nchanges; i++) {
 		struct tl_value v = tl_change_value(h.changes[i].c);
+		json_t *ch = tl_value_to_json(&v);
 
-		json_array_append_new(*changes, tl_value_to_json(&v));
+		if (page_name != NULL)
+			json_object_set_new(ch, "page", tl_json_text(page_name));
+		json_array_append_new(*changes, ch);
 	}
+	rc = 0;
+	if (page == NULL)
+		goto out;
 	/* The newest version is the page the site shows: taken from the
 	 * history, which frees the rest. */
+	*page = NULL;
 	hp = &h.pages[0];
 	for (i = 0; i < hp->n && hp->current != NULL; i++)
 		if (hp->v[i].page == hp->current && hp->v[i].owns_page) {
-			page = hp->current;
+			*page = hp->current;
 			hp->v[i].owns_page = 0;
 		}
-	if (page == NULL)
+	if (*page == NULL) {
 		tl_diag_kind(d, TL_ERROR, TL_DK_READ, path, 0,
 		    "no version of the page could be read");
+		rc = -1;
+	}
 out:
 	tl_history_free(&h);
 	tl_aliases_free(aliases);
+	return rc;
+}
+
+struct tl_page *
+tl_site_git_page(const struct tl_build_opts *o, const char *path,
+    json_t **changes, struct tl_diags *d)
+{
+	struct tl_page *page = NULL;
+
+	read_history(o, o->git, o->git_rev, path, NULL, changes, &page, d);
 	return page;
+}
+
+json_t *
+tl_site_archive_changes(const struct tl_build_opts *o, const char *path,
+    const char *url, struct tl_diags *d)
+{
+	json_t *changes;
+
+	if (read_history(o, o->archive, NULL, path, url, &changes, NULL,
+	    d) != 0) {
+		json_decref(changes);
+		return NULL;
+	}
+	return changes;
 }
 
 void
@@ -126,7 +165,7 @@ tl_site_git_records(struct tl_site_history *h, const char *origin,
 			if ((rec = json_object_get(days, day)) == NULL) {
 				rec = json_pack("{s:s, s:o, s:s, s:s, s:[], "
 				    "s:[]}", "date", day, "source",
-				    tl_json_text(origin), "updated", time,
+				    tl_site_source_name(origin), "updated", time,
 				    "commit", commit, "pages", "changes");
 				json_object_set_new(days, day, rec);
 			}

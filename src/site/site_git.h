@@ -1,7 +1,8 @@
 /*
  * site_git.h - `tablog build --git REPO`: a site from a repository's pages,
  * each with its whole history (history/), which the site's history
- * (site_history.h) shows as one record per day.
+ * (site_history.h) shows as one record per day; and the same history for
+ * the pages `build --sources --archive REPO` fetched, from the archive.
  *
  * Pages are read one history at a time per thread, and each history is
  * freed as soon as its newest version (the page the site shows) and its
@@ -33,6 +34,15 @@ int	tl_site_git_pages(const struct tl_build_opts *o, char ***paths,
  */
 struct tl_page *tl_site_git_page(const struct tl_build_opts *o,
 	    const char *path, json_t **changes, struct tl_diags *d);
+
+/*
+ * build --sources --archive: the changes of a fetched page through its
+ * versions in the archive (`path` there; "page" is `url` in each), as the
+ * change schema's JSON, newest first; NULL with a warning or error in d
+ * when its history cannot be read.
+ */
+json_t	*tl_site_archive_changes(const struct tl_build_opts *o,
+	    const char *path, const char *url, struct tl_diags *d);
 
 /*
  * Replace h's records with the repository's: one per day that changed

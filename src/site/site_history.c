@@ -359,6 +359,28 @@ add_page(json_t *pages, const char *path, const struct tl_page *p)
 	    "slug", p->slug));
 }
 
+json_t *
+tl_site_source_name(const char *source)
+{
+	const char *end, *start;
+	json_t *name;
+	char *copy;
+
+	if (source == NULL)
+		return json_null();
+	if (strstr(source, "://") != NULL)
+		return tl_json_text(source);
+	end = source + strlen(source);
+	while (end > source + 1 && end[-1] == '/')
+		end--;
+	for (start = end; start > source && start[-1] != '/'; start--)
+		;
+	copy = xstrndup(start, (size_t)(end - start));
+	name = tl_json_text(copy);
+	free(copy);
+	return name;
+}
+
 void
 tl_site_history_add(struct tl_site_history *h, const char *date,
     const char *source, const struct tl_since_changes *c)
@@ -378,7 +400,7 @@ tl_site_history_add(struct tl_site_history *h, const char *date,
 		json_array_append_new(changes, tl_value_to_json(&v));
 	}
 	rec = json_pack("{s:s, s:o}", "date", date, "source",
-	    source != NULL ? tl_json_text(source) : json_null());
+	    tl_site_source_name(source));
 	json_object_set_new(rec, "pages", pages);
 	json_object_set_new(rec, "changes", changes);
 	tl_site_history_append(h, rec);
@@ -390,6 +412,93 @@ tl_site_history_append(struct tl_site_history *h, json_t *record)
 	if (h->builds == NULL)
 		h->builds = json_array();
 	json_array_append_new(h->builds, record);
+}
+
+/* Copy of record rec without the changes (and pages) of fetched pages;
+ * NULL when nothing is left. */
+static json_t *
+record_without(json_t *rec, int (*fetched)(const char *, void *),
+    void *ctx)
+{
+	json_t *out = json_deep_copy(rec), *list, *item;
+	const char *const lists[] = { "changes", "pages" };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		list = json_object_get(out, lists[k]);
+		for (i = json_array_size(list); i-- > 0;) {
+			item = json_array_get(list, i);
+			if (fetched(json_string_value(json_object_get(item,
+			    "page")), ctx))
+				json_array_remove(list, i);
+		}
+	}
+	if (json_array_size(json_object_get(out, "changes")) == 0) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+json_t *
+tl_site_history_take_builds(struct tl_site_history *h,
+    int (*fetched)(const char *page, void *ctx), void *ctx)
+{
+	json_t *out = json_array(), *rec, *kept;
+	size_t i;
+
+	json_array_foreach(h->builds, i, rec) {
+		/* A record made from commits is made again from them. */
+		if (json_object_get(rec, "commit") != NULL)
+			continue;
+		if ((kept = record_without(rec, fetched, ctx)) != NULL)
+			json_array_append_new(out, kept);
+	}
+	return out;
+}
+
+struct dated_record {
+	const char	*date;
+	size_t		 order;		/* its place before: ties keep it */
+	json_t		*rec;
+};
+
+static int
+dated_record_cmp(const void *a, const void *b)
+{
+	const struct dated_record *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	return c != 0 ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+tl_site_history_add_builds(struct tl_site_history *h, json_t *records)
+{
+	struct dated_record *v;
+	json_t *rec;
+	const char *date;
+	size_t i, n;
+
+	if (h->builds == NULL)
+		h->builds = json_array();
+	json_array_foreach(records, i, rec)
+		json_array_append(h->builds, rec);
+	json_decref(records);
+	/* By date, oldest first; records of one day keep their order. */
+	n = json_array_size(h->builds);
+	v = xcalloc(n + 1, sizeof(*v));
+	json_array_foreach(h->builds, i, rec) {
+		date = json_string_value(json_object_get(rec, "date"));
+		v[i].date = date != NULL ? date : "";
+		v[i].order = i;
+		v[i].rec = json_incref(rec);
+	}
+	qsort(v, n, sizeof(*v), dated_record_cmp);
+	json_array_clear(h->builds);
+	for (i = 0; i < n; i++)
+		json_array_append_new(h->builds, v[i].rec);
+	free(v);
 }
 
 void

@@ -42,6 +42,9 @@ int	tl_site_history_load(struct tl_site_history *h, const char *dir,
 	    size_t max, struct tl_diags *d);
 void	tl_site_history_free(struct tl_site_history *h);
 
+/* A record's "source" for `source` (INDIR, a repository, an archive): a
+ * URL as it is, else its last name, never a local path; null for NULL. */
+json_t	*tl_site_source_name(const char *source);
 /* Append a build's detected changes as a record dated `date` from
  * `source` (INDIR as given); nothing when it found none. */
 void	tl_site_history_add(struct tl_site_history *h, const char *date,
@@ -51,6 +54,17 @@ void	tl_site_history_add(struct tl_site_history *h, const char *date,
  * commit, pages: [{page, title, slug}], changes: [CHANGE]}; h takes it.
  */
 void	tl_site_history_append(struct tl_site_history *h, json_t *record);
+/*
+ * The records of builds (not made from commits), each a copy without the
+ * changes and pages of the pages `fetched` says yes to (their history is
+ * the archive's), records left empty dropped: a new array.
+ */
+json_t	*tl_site_history_take_builds(struct tl_site_history *h,
+	    int (*fetched)(const char *page, void *ctx), void *ctx);
+/* Append the records (h takes the array) and order all by date, records
+ * of one day in the order they were added. */
+void	tl_site_history_add_builds(struct tl_site_history *h,
+	    json_t *records);
 /* Drop every record (build --git: the repository is the history). */
 void	tl_site_history_clear(struct tl_site_history *h);
 
