@@ -270,7 +270,7 @@ def cmd_site(path, jpath):
         for k in r:
             if k not in FIELDS and k not in extras and k not in (
                     "page", "table", "line", "label", "last_update_label",
-                    "cells") and k not in SHAPES + NOT_COLUMNS:
+                    "anchor", "cells") and k not in SHAPES + NOT_COLUMNS:
                 extras.append(k)
     shapes = shapes_of(rows)
     ws = wb["Rows"]
