@@ -67,6 +67,7 @@ run_counted layers sh tests/layers.sh
 run_counted golden sh tests/golden.sh
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
+run_counted tidy sh tests/tidy.sh
 run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh

@@ -14,8 +14,15 @@
  *                               "updated", "id",
  *                               "pages": [ {"title", "slug",
  *                                           "entries": [row...]} ]} ],
+ *               "timeline": {...} (timeline.h),
+ *               "permissions": [PERMISSION...],
  *               "detected": {...} (with --since only, since.h) },
  *     "feed": { "id", "link", "updated" } }
+ *
+ * A permission page (permissions.h) renders against the same object with
+ * "permission" beside "site": PERMISSION is {name, slug, display_name,
+ * apis, types, pages, pages_key, label, count, rows: [{page_title, page,
+ * page_lang, href, row...}]}.
  *
  * all.json: { "generator", "pages": [...], "rows": [ {"page", "table",
  * row...} ] }.
@@ -27,8 +34,10 @@
 
 #include <jansson.h>
 
+#include "site/permissions.h"
 #include "site/since.h"
 #include "template/value.h"
+#include "write/timeline.h"
 #include "write/write.h"
 
 struct tl_site_month;
@@ -54,6 +63,10 @@ struct tl_site_context {
 	/* all.json's rows: every row of every page. */
 	struct tl_site_row	 *rows;
 	size_t			  nrows;
+	/* Changes per month, across the site. */
+	struct tl_timeline	  timeline;
+	/* The permissions across the pages (borrowed), or NULL. */
+	const struct tl_perm_index *perms;
 };
 
 /*
@@ -70,6 +83,9 @@ void	tl_site_context_free(struct tl_site_context *c);
 
 /* The templates' object and all.json's. */
 struct tl_value	tl_site_value(const struct tl_site_context *c);
+/* The object of the page of permission i of c->perms. */
+struct tl_value	tl_site_permission_value(const struct tl_site_context *c,
+		    size_t i);
 struct tl_value	tl_site_all_value(const struct tl_site_context *c);
 
 #endif
