@@ -74,6 +74,7 @@ run_counted man sh tests/man.sh
 run_counted consumers sh tests/consumers.sh
 run_counted xlsx sh tests/xlsx.sh
 run_counted xss sh tests/xss.sh
+run_counted a11y sh tests/a11y.sh
 run_counted diff sh tests/diff.sh
 run_counted check sh tests/check.sh
 run_counted bad sh tests/bad.sh
