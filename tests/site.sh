@@ -131,6 +131,33 @@ else
 	echo "note: $SHARED not present: the corpus site is not built"
 fi
 
+# Built from INDIR named by its absolute path: no output names the build
+# machine's path (a page's source is its path under INDIR), and no HTML
+# output loads anything from another host (inline script and style only;
+# a link in a cell is the page's own text, and the model page has none).
+"$TABLOG" build -q "$(pwd)/input" -o "$tmp/abs"
+check "no local path in any output" sh -c '! grep -rqF "$1" "$2" && (cd "$2" && unzip -q -o all.xlsx -d "$3" && ! grep -rqF "$1" "$3")' - "$(pwd)/input" "$tmp/abs" "$tmp/abs-xlsx"
+check "a page's source is its path under INDIR" grep -q '"source": "cloud-backup-for-azure.md"' "$tmp/abs/cloud-backup-for-azure/table.json"
+check "no resource of another host in any HTML output" sh -c '! grep -rEq "(src|href)=\"(https?:)?//" --include="*.html" "$1"' - "$tmp/abs"
+check "every page links its Atom feed" sh -c 'for f in "$1"/index.html "$1"/changelog.html "$1"/*/index.html "$1"/*/changelog.html "$1"/permissions/*/index.html; do grep -q "<link rel=\"alternate\" type=\"application/atom+xml\"" "$f" || exit 1; done' - "$tmp/abs"
+check "each page has its changelog.html and feed.xml" [ -s "$tmp/abs/cloud-backup-for-azure/changelog.html" ] && [ -s "$tmp/abs/cloud-backup-for-azure/feed.xml" ]
+
+# Permission pages and rows, linked both ways by the row's anchor.
+check "a row links its permission's page" grep -q 'class="also" href="../permissions/auditlog-read-all/index.html"' "$tmp/abs/cloud-backup-for-azure/index.html"
+check "the row has its key as id" grep -q '<tr id="AuditLog.Read.All-Application">' "$tmp/abs/cloud-backup-for-azure/index.html"
+check "the permission's page links the row" grep -q 'href="../../cloud-backup-for-azure/index.html#AuditLog.Read.All-Application"' "$tmp/abs/permissions/auditlog-read-all/index.html"
+check "the permission index links the permission's page" grep -q 'href="auditlog-read-all/index.html">AuditLog.Read.All<' "$tmp/abs/permissions/index.html"
+check "no row is #line-N any more" sh -c '! grep -q "id=\"line-" "$1"' - "$tmp/abs/cloud-backup-for-azure/index.html"
+
+# lang from the page's content (tests/site/lang: a Japanese and a German
+# page), on the page, its changelog, and its rows in a permission's page.
+"$TABLOG" build -q tests/site/lang -o "$tmp/lang"
+check "lang: a Japanese page is ja" grep -q '<html lang="ja">' "$tmp/lang/ja/index.html"
+check "lang: its changelog too" grep -q '<html lang="ja">' "$tmp/lang/ja/changelog.html"
+check "lang: a German page is de" grep -q '<html lang="de">' "$tmp/lang/berechtigungen-der-app/index.html"
+check "lang: the site's own pages are en" grep -q '<html lang="en">' "$tmp/lang/index.html"
+check "lang: a row of a Japanese page in a permission's page" grep -q '<tr lang="ja">' "$tmp/lang/permissions/user-read/index.html"
+
 # The model page's HTML, read as a person would (tests/html_structure.py).
 "$TABLOG" -f html input/cloud-backup-for-azure.md >"$tmp/seed.html"
 check "model page HTML structure" python3 tests/html_structure.py "$tmp/seed.html"
