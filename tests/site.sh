@@ -142,6 +142,29 @@ check "no resource of another host in any HTML output" sh -c '! grep -rEq "(src|
 check "every page links its Atom feed" sh -c 'for f in "$1"/index.html "$1"/changelog.html "$1"/*/index.html "$1"/*/changelog.html "$1"/permissions/*/index.html; do grep -q "<link rel=\"alternate\" type=\"application/atom+xml\"" "$f" || exit 1; done' - "$tmp/abs"
 check "each page has its changelog.html and feed.xml" [ -s "$tmp/abs/cloud-backup-for-azure/changelog.html" ] && [ -s "$tmp/abs/cloud-backup-for-azure/feed.xml" ]
 
+# A page's own feed is the site's feed (site-feed.xml) filtered to the
+# page: the model page's 10 dated months, its ids and title; and in a
+# two-page site, Alpha's feed has Alpha's rows and none of Beta's.
+check "a page's feed: the page's months, ids and title" python3 -c '
+import sys, xml.etree.ElementTree as ET
+A = "{http://www.w3.org/2005/Atom}"
+f = ET.parse(sys.argv[1]).getroot()
+ids = [e.findtext(A + "id") for e in f.findall(A + "entry")]
+assert len(ids) == 10, ids
+assert all(i.startswith("tag:tablog.invalid,2024:cloud-backup-for-azure/") for i in ids), ids
+assert f.findtext(A + "title") == "Cloud Backup for Azure: changes"
+' "$tmp/abs/cloud-backup-for-azure/feed.xml"
+mkdir "$tmp/tpl-feed"
+printf '<feed>{{site.title}}|{{#site.changelog}}{{#pages}}{{#entries}}{{permission}};{{/entries}}{{/pages}}{{/site.changelog}}</feed>\n' >"$tmp/tpl-feed/site-feed.xml"
+"$TABLOG" build -q tests/site/old -o "$tmp/feeds" --templates "$tmp/tpl-feed"
+check "a page's feed is made with site-feed.xml, of that page's rows only" \
+	[ "$(cat "$tmp/feeds/alpha-app/feed.xml")" = "<feed>Alpha App|$(python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+print("".join(r["permission"] + ";" for g in j["changelog"] for r in g["entries"]))' "$tmp/feeds/alpha-app/table.json")</feed>" ]
+check "... none of the other page's" sh -c '! grep -q "Mail.Read" "$1"' - "$tmp/feeds/alpha-app/feed.xml"
+check "... which the site's feed has" grep -q "Mail.Read;" "$tmp/feeds/feed.xml"
+
 # Permission pages and rows, linked both ways by the row's anchor.
 check "a row links its permission's page" grep -q 'class="also" href="../permissions/auditlog-read-all/index.html"' "$tmp/abs/cloud-backup-for-azure/index.html"
 check "the row has its key as id" grep -q '<tr id="AuditLog.Read.All-Application">' "$tmp/abs/cloud-backup-for-azure/index.html"

@@ -764,8 +764,10 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 
 /* The format of each of page_files[]. */
 static const char *const page_formats[] = {
-	"html", "md", "csv", "json", "changelog", "changelog-html", "atom",
+	"html", "md", "csv", "json", "changelog", "changelog-html",
 };
+/* The last of page_files[], the page's feed, is made with the site's
+ * (write_page_feeds()). */
 
 /* A page's folder, made and written through OUTDIR's descriptor. */
 static void
@@ -785,7 +787,7 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 		p->write_failed = 1;
 		goto out;
 	}
-	for (i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
+	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
 		const struct tl_output_format *f = tl_output_format(
 		    page_formats[i]);
 
@@ -1176,6 +1178,61 @@ write_permissions(struct site *s, struct tl_renderer *renderer,
 	return rc;
 }
 
+/*
+ * Each page's own feed.xml: the site's feed (site-feed.xml, the same
+ * writer and template) of a site of that one page, so it is the site's
+ * changes filtered to the page, with the page's title, ids and links.
+ */
+static int
+write_page_feeds(struct site *s, struct tl_renderer *renderer,
+    struct tl_diags *d)
+{
+	struct buf dir = {0}, shown = {0}, rel = {0};
+	struct tl_site_context pc;
+	struct tl_value v;
+	size_t i;
+	int fd, rc = 0;
+
+	for (i = 0; i < s->n && rc == 0; i++) {
+		struct site_page *p = &s->pages[i];
+		const struct tl_view *view = &p->view;
+
+		if (p->page == NULL || p->write_failed)
+			continue;
+		buf_reset(&dir);
+		tl_path_join(&dir, s->o->outdir, p->page->slug);
+		if ((fd = tl_subdir_open(s->outfd, p->page->slug,
+		    buf_str(&dir), d)) < 0) {
+			rc = -1;
+			break;
+		}
+		memset(&pc, 0, sizeof(pc));
+		pc.title = p->page->title != NULL ? p->page->title :
+		    p->page->slug;
+		pc.date = s->o->date;
+		pc.base_url = s->o->write.base_url;
+		pc.scope = p->page->slug;
+		tl_site_context_init(&pc, &view, 1, s->o->write.oldest_first,
+		    NULL);
+		v = tl_site_value(&pc);
+		buf_reset(&shown);
+		tl_path_join(&shown, buf_str(&dir), "feed.xml");
+		rc = write_rendered(s, renderer, fd, "feed.xml",
+		    buf_str(&shown), "site-feed.xml", &v, d);
+		if (rc == 0) {
+			buf_reset(&rel);
+			buf_printf(&rel, "%s/feed.xml", p->page->slug);
+			tl_manifest_add(&s->now, s->outfd, buf_str(&rel), 0);
+		}
+		tl_site_context_free(&pc);
+		close(fd);
+	}
+	buf_free(&dir);
+	buf_free(&shown);
+	buf_free(&rel);
+	return rc;
+}
+
 static int
 write_site(struct site *s, struct tl_diags *d)
 {
@@ -1202,6 +1259,8 @@ write_site(struct site *s, struct tl_diags *d)
 	}
 	if (rc == 0)
 		rc = write_permissions(s, renderer, &ctx, d);
+	if (rc == 0)
+		rc = write_page_feeds(s, renderer, d);
 	tl_site_context_free(&ctx);
 	tl_since_changes_free(&detected);
 	free(views);

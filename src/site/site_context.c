@@ -132,6 +132,16 @@ linked(const struct tl_site_context *c)
 	return c->base_url != NULL && *c->base_url != '\0';
 }
 
+/* The feed's id base (tl_feed_base()), and with --base-url the folder
+ * of its files: the site's, or the page's of a page's own feed. */
+static void
+feed_base(struct buf *out, const struct tl_site_context *c)
+{
+	tl_feed_base(out, c->base_url, c->scope != NULL ? c->scope : "site");
+	if (linked(c) && c->scope != NULL)
+		buf_printf(out, "%s/", c->scope);
+}
+
 static json_t *
 make_feed(const struct tl_site_context *c, const char *detected_date)
 {
@@ -139,13 +149,13 @@ make_feed(const struct tl_site_context *c, const char *detected_date)
 	struct buf b = {0}, u = {0};
 	size_t i;
 
-	tl_feed_base(&b, c->base_url, "site");
+	feed_base(&b, c);
 	if (linked(c))
 		buf_puts(&b, "feed.xml");
 	json_object_set_new(feed, "id", json_string(buf_str(&b)));
 	buf_reset(&b);
 	if (linked(c))
-		tl_feed_base(&b, c->base_url, "site");
+		feed_base(&b, c);
 	buf_puts(&b, "changelog.html");
 	json_object_set_new(feed, "link", json_string(buf_str(&b)));
 	/* The newest dated month dates the feed, or a later detection. */
@@ -328,7 +338,7 @@ month_updated_made(const struct tl_value *v, struct buf *out)
 static void
 month_id_made(const struct tl_value *v, struct buf *out)
 {
-	tl_feed_base(out, ctx_of(v)->base_url, "site");
+	feed_base(out, ctx_of(v));
 	if (linked(ctx_of(v)))
 		buf_puts(out, "changelog.html#");
 	else

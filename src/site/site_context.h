@@ -48,6 +48,10 @@ struct tl_site_context {
 	const char		 *title;	/* the site's title */
 	const char		 *date;		/* --date, or NULL */
 	const char		 *base_url;	/* --base-url, or NULL */
+	/* NULL for the site's feed; a page's slug for that page's own
+	 * (OUTDIR/SLUG/feed.xml: the site's changes of that one page, its
+	 * ids and links the page's).  Set before tl_site_context_init(). */
+	const char		 *scope;
 	const struct tl_view	**views;	/* the pages built, in order */
 	size_t			  nviews;
 	json_t			 *pages;	/* site.pages */
