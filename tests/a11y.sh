@@ -23,8 +23,8 @@ skip() {
 	exit 0
 }
 
-command -v node >/dev/null 2>&1 || skip "no node (make deps-a11y)"
-command -v npm >/dev/null 2>&1 || skip "no npm (make deps-a11y)"
+command -v node >/dev/null 2>&1 || skip "no node (make deps-consumers)"
+command -v npm >/dev/null 2>&1 || skip "no npm (make deps-consumers)"
 [ -x "$CHROMIUM" ] || skip "no Chromium at $CHROMIUM (make deps-consumers)"
 # npm ci again only when the lock file changed since the last install.
 if [ ! -f "$A/node_modules/.package-lock.json" ] ||
