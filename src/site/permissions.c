@@ -143,7 +143,8 @@ tl_perm_index_build(struct tl_perm_index *ix, struct tl_view *const *views,
 	/* Sort the entries; order[k]: where entry k went. */
 	for (k = 0; k < ix->n; k++)
 		ix->v[k].first = k;
-	qsort(ix->v, ix->n, sizeof(*ix->v), compare_perms);
+	if (ix->n > 0)	/* no array at all without permissions */
+		qsort(ix->v, ix->n, sizeof(*ix->v), compare_perms);
 	order = xcalloc(ix->n ? ix->n : 1, sizeof(*order));
 	fill = xcalloc(ix->n ? ix->n : 1, sizeof(*fill));
 	for (k = 0, r = 0; k < ix->n; k++) {
