@@ -2,7 +2,8 @@
 # feed tablog's outputs to: LibreOffice Calc (headless), Chromium, tidy,
 # jq, cmark-gfm and Python's feedparser and openpyxl (Debian packages, so
 # the tests use /usr/bin/python3, not whatever python3 comes first on
-# PATH).
+# PATH); Node.js and npm for tests/a11y.sh's axe-core in that Chromium
+# (mk/a11y.mk).
 #
 #   make deps-consumers   install what is missing (as root, via apt-get;
 #                         never fails: a consumer that cannot be had
@@ -11,7 +12,7 @@
 
 CONSUMER_DEBS = libreoffice-calc chromium tidy jq cmark-gfm python3 \
 		python3-feedparser python3-openpyxl fonts-dejavu-core \
-		fonts-noto-cjk
+		fonts-noto-cjk nodejs npm
 
 .PHONY: deps-consumers test-consumers
 

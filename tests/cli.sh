@@ -347,7 +347,7 @@ run templates style.css
 check "templates style.css: the template as built in" cmp -s templates/style.css "$tmp/out"
 run templates page.htm
 check "templates NAME unknown: exit 2" [ "$st" -eq 2 -a ! -s "$tmp/out" ]
-check "templates NAME unknown: lists the names" grep -q "^tablog: error: no built-in template 'page.htm'; they are changelog-entry.html, .*page.html, .*table.html$" "$tmp/err"
+check "templates NAME unknown: lists the names" grep -q "^tablog: error: no built-in template 'page.htm'; they are changelog-entry.html, .*page.html, .*table.html, timeline.html$" "$tmp/err"
 
 # --templates DIR must be a folder, checked before anything is written.
 run -o "$tmp/tpl-missing" --templates "$tmp/no-such-folder" "$SEED"

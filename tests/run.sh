@@ -69,12 +69,14 @@ run_counted pages python3 tests/pages/check.py
 run_counted cli sh tests/cli.sh
 run_counted site sh tests/site.sh
 run_counted site_history sh tests/site_history.sh
+run_counted tidy sh tests/tidy.sh
 run_counted readme sh tests/readme.sh
 run_counted install sh tests/install.sh
 run_counted man sh tests/man.sh
 run_counted consumers sh tests/consumers.sh
 run_counted xlsx sh tests/xlsx.sh
 run_counted xss sh tests/xss.sh
+run_counted a11y sh tests/a11y.sh
 run_counted diff sh tests/diff.sh
 run_counted history sh tests/history.sh
 run_counted check sh tests/check.sh

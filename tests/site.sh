@@ -31,7 +31,7 @@ done
 check "all.csv starts with the page, its title and the table, then the fields" grep -q '^page_title,page,table,api,permission,display_name,qualifier,type,purpose,last_update,last_update_text' "$tmp/old/all.csv"
 check "all.csv: a row names its page and table" grep -q '^Alpha App,alpha-app,1,Microsoft Graph,User.Read,' "$tmp/old/all.csv"
 check "all.csv has 4 rows" [ "$(wc -l <"$tmp/old/all.csv")" -eq 5 ]
-check "index links pages" grep -q 'href="alpha-app/index.html">Alpha App<' "$tmp/old/index.html"
+check "index links pages" grep -q 'href="alpha-app/index.html"[^>]*>Alpha App<' "$tmp/old/index.html"
 
 # Changes since the previous build, dated by --date.
 cp -r "$tmp/old" "$tmp/new"
@@ -110,7 +110,7 @@ determinism() {
 	check "$1: -j2 and -j4 identical" diff -r "$4/j2" "$4/j4"
 	"$TABLOG" build "$2" -o "$4/j2b" -j2 -q 2>/dev/null
 	check "$1: two runs identical" diff -r "$4/j2" "$4/j2b"
-	check "$1: index lists every page with a table" [ "$(grep -c '<td><a href="[a-z0-9-]*/index.html">' "$4/j1/index.html")" -eq "$3" ]
+	check "$1: index lists every page with a table" [ "$(grep -c '<td data-label="Page" class="page"><a href="[a-z0-9-]*/index.html"' "$4/j1/index.html")" -eq "$3" ]
 	sum=0
 	for f in "$4"/j1/*/table.csv; do
 		sum=$((sum + $(csv_rows "$f")))
@@ -130,6 +130,59 @@ if shared_present; then
 else
 	echo "note: $SHARED not present: the corpus site is not built"
 fi
+
+# Built from INDIR named by its absolute path: no output names the build
+# machine's path (a page's source is its path under INDIR), and no HTML
+# output loads anything from another host (inline script and style only;
+# a link in a cell is the page's own text, and the model page has none).
+"$TABLOG" build -q "$(pwd)/input" -o "$tmp/abs"
+check "no local path in any output" sh -c '! grep -rqF "$1" "$2" && (cd "$2" && unzip -q -o all.xlsx -d "$3" && ! grep -rqF "$1" "$3")' - "$(pwd)/input" "$tmp/abs" "$tmp/abs-xlsx"
+check "a page's source is its path under INDIR" grep -q '"source": "cloud-backup-for-azure.md"' "$tmp/abs/cloud-backup-for-azure/table.json"
+check "no resource of another host in any HTML output" sh -c '! grep -rEq "(src|href)=\"(https?:)?//" --include="*.html" "$1"' - "$tmp/abs"
+check "every page links its Atom feed" sh -c 'for f in "$1"/index.html "$1"/changelog.html "$1"/*/index.html "$1"/*/changelog.html "$1"/permissions/*/index.html; do grep -q "<link rel=\"alternate\" type=\"application/atom+xml\"" "$f" || exit 1; done' - "$tmp/abs"
+check "each page has its changelog.html and feed.xml" [ -s "$tmp/abs/cloud-backup-for-azure/changelog.html" ] && [ -s "$tmp/abs/cloud-backup-for-azure/feed.xml" ]
+
+# A page's own feed is the site's feed (site-feed.xml) filtered to the
+# page: the model page's 10 dated months, its ids and title; and in a
+# two-page site, Alpha's feed has Alpha's rows and none of Beta's.
+check "a page's feed: the page's months, ids and title" python3 -c '
+import re, sys, xml.etree.ElementTree as ET
+A = "{http://www.w3.org/2005/Atom}"
+f = ET.parse(sys.argv[1]).getroot()
+ids = [e.findtext(A + "id") for e in f.findall(A + "entry")]
+assert len(ids) == 10, ids
+# Under the site feed id (its key: two sites never share ids).
+site = ET.parse(sys.argv[2]).getroot().findtext(A + "id")
+assert re.fullmatch(r"tag:tablog\.invalid,2024:site-[0-9a-f]{16}", site), site
+assert all(i.startswith(site + "/cloud-backup-for-azure/") for i in ids), ids
+assert f.findtext(A + "title") == "Cloud Backup for Azure: changes"
+' "$tmp/abs/cloud-backup-for-azure/feed.xml" "$tmp/abs/feed.xml"
+mkdir "$tmp/tpl-feed"
+printf '<feed>{{site.title}}|{{#site.changelog}}{{#pages}}{{#entries}}{{permission}};{{/entries}}{{/pages}}{{/site.changelog}}</feed>\n' >"$tmp/tpl-feed/site-feed.xml"
+"$TABLOG" build -q tests/site/old -o "$tmp/feeds" --templates "$tmp/tpl-feed"
+check "a page's feed is made with site-feed.xml, of that page's rows only" \
+	[ "$(cat "$tmp/feeds/alpha-app/feed.xml")" = "<feed>Alpha App|$(python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+print("".join(r["permission"] + ";" for g in j["changelog"] for r in g["entries"]))' "$tmp/feeds/alpha-app/table.json")</feed>" ]
+check "... none of the other page's" sh -c '! grep -q "Mail.Read" "$1"' - "$tmp/feeds/alpha-app/feed.xml"
+check "... which the site's feed has" grep -q "Mail.Read;" "$tmp/feeds/feed.xml"
+
+# Permission pages and rows, linked both ways by the row's anchor.
+check "a row links its permission's page" grep -q 'class="also" href="../permissions/auditlog-read-all/index.html"' "$tmp/abs/cloud-backup-for-azure/index.html"
+check "the row has its key as id" grep -q '<tr id="AuditLog.Read.All-Application">' "$tmp/abs/cloud-backup-for-azure/index.html"
+check "the permission's page links the row" grep -q 'href="../../cloud-backup-for-azure/index.html#AuditLog.Read.All-Application"' "$tmp/abs/permissions/auditlog-read-all/index.html"
+check "the permission index links the permission's page" grep -q 'href="auditlog-read-all/index.html">AuditLog.Read.All<' "$tmp/abs/permissions/index.html"
+check "no row is #line-N any more" sh -c '! grep -q "id=\"line-" "$1"' - "$tmp/abs/cloud-backup-for-azure/index.html"
+
+# lang from the page's content (tests/site/lang: a Japanese and a German
+# page), on the page, its changelog, and its rows in a permission's page.
+"$TABLOG" build -q tests/site/lang -o "$tmp/lang"
+check "lang: a Japanese page is ja" grep -q '<html lang="ja">' "$tmp/lang/ja/index.html"
+check "lang: its changelog too" grep -q '<html lang="ja">' "$tmp/lang/ja/changelog.html"
+check "lang: a German page is de" grep -q '<html lang="de">' "$tmp/lang/berechtigungen-der-app/index.html"
+check "lang: the site's own pages are en" grep -q '<html lang="en">' "$tmp/lang/index.html"
+check "lang: a row of a Japanese page in a permission's page" grep -q '<tr lang="ja">' "$tmp/lang/permissions/user-read/index.html"
 
 # The model page's HTML, read as a person would (tests/html_structure.py).
 "$TABLOG" -f html input/cloud-backup-for-azure.md >"$tmp/seed.html"
@@ -169,7 +222,7 @@ printf "# ../../..\n\n$row" >"$tmp/hostile/dots.md"
 check "hostile titles build" [ $? -eq 0 ]
 check "hostile titles stay inside" [ "$(ls "$tmp/hostile-out")" = site ]
 check "hostile slugs are safe" sh -c 'for d in "$1"/*/; do b=$(basename "$d"); case $b in *[!a-z0-9-]*|-*|"") exit 1;; esac; [ ${#b} -le 80 ] || exit 1; done' - "$tmp/hostile-out/site"
-check "five hostile pages, five folders" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 5 ]
+check "five hostile pages, five folders (and the permissions')" [ "$(find "$tmp/hostile-out/site" -mindepth 1 -maxdepth 1 -type d ! -name permissions | wc -l)" -eq 5 ] && [ -d "$tmp/hostile-out/site/permissions" ]
 
 # ---- what build may touch ----------------------------------------------
 

@@ -51,6 +51,14 @@ check "third build: the second build's changes stay" grep -qx -- '- Added: `File
 check "third build: its own changes" grep -qx -- '- Removed: `Mail.Read` (Application, Microsoft Graph)' "$out/changelog.md"
 check "third build: its new page" grep -qx -- '- New page: Beta App' "$out/changelog.md"
 check "third build: both dated" [ "$(grep -c '^## Detected changes, 10 May 2024$\|^## Detected changes, 20 May 2024$' "$out/changelog.md")" -eq 2 ]
+# A page's own feed has what the builds found of that page, only.
+detected_in() { grep -c '<id>[^<]*/detected/[^<]*</id>' "$1"; }
+check "a page's feed: its detected changes of both builds" \
+    [ "$(detected_in "$out/alpha-app/feed.xml")" -eq 2 ]
+check "a page's feed: the build that found the other page new, only there" \
+    sh -c '[ "$(grep -c "<id>[^<]*/detected/[^<]*</id>" "$1")" -eq 1 ] && grep -q "Beta App" "$1" && ! grep -q "Files.Read.All" "$1"' - "$out/beta-app/feed.xml"
+check "a page's feed: its entries' ids are not the site feed's" sh -c \
+    '! grep -F -x -f "$1" "$2"' - "$(grep -o '<id>[^<]*</id>' "$out/alpha-app/feed.xml" | sed 1d >"$tmp/ids"; echo "$tmp/ids")" "$out/feed.xml"
 cp "$out/history.json" "$tmp/history.before"
 "$TABLOG" build -q "$tmp/r3" -o "$out" --since "$out" --date 2024-05-30
 check "nothing new: exit 0" [ $? -eq 0 ]

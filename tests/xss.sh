@@ -117,11 +117,27 @@ while [ -d "$P/name$k" ]; do
 done
 for d in "$P"/s2/*/; do
 	d=${d%/}; s=${d##*/}
+	[ "$s" = permissions ] && continue	# the site's, below
 	grep -q "|s2/$s/index.html|" "$LIST" && continue
 	add "site $s/index.html" "s2/$s/index.html" "s2/$(slug "$B/xss-md/table.json")/index.html" "page s2/$s/table.json"
 done
 JS=$(cd "$P" && ls s2/*/table.json | tr '\n' ' ')
 add "site index.html" s2/index.html s2/index.html "index $JS"
+add "site permissions/index.html" s2/permissions/index.html s2/permissions/index.html "perms $JS"
+# Every permission's page, against the baseline's first (the payload
+# pages' permissions are not the baseline's); together they show every
+# permission.
+PB=$(cd "$B" && ls -d s2/permissions/*/ | sed -n 1p)
+PJ=$W/perms.json
+"$PY" -c 'import json, sys; json.dump({"payloads": [r["permission"] for p in sys.argv[2:] for t in json.load(open(p))["tables"] for r in t["rows"] if r.get("permission")]}, open(sys.argv[1], "w"))' \
+    "$PJ" $(cd "$P" && ls s2/*/table.json | sed "s#^#$P/#")
+for d in "$P"/s2/permissions/*/; do
+	d=${d%/}; s=${d##*/}
+	add "site permissions/$s/index.html" "s2/permissions/$s/index.html" "${PB}index.html" "perms"
+done
+cat "$P"/s2/permissions/*/index.html >"$W/perm-pages.html"
+check "site permission pages: every permission has its page" \
+	"$PY" "$CHECK" text "$W/perm-pages.html" perms --need-payloads "$PJ"
 add "site changelog.html (with detected changes)" s2/changelog.html s2/changelog.html "changelog $JS --need-rows --need-payloads $EXPECT"
 add "site changelog.html (first build)" s1/changelog.html s1/changelog.html "changelog $(cd "$P" && ls s1/*/table.json | tr '\n' ' ') --need-rows"
 add "diff -f html (Markdown)" xss-md.diff.html xss-md.diff.html "diff --need-payloads $EXPECT"

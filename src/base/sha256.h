@@ -16,5 +16,8 @@
 
 /* The digest of len bytes as 64 lowercase hex digits and a NUL. */
 void	tl_sha256_hex(const void *data, size_t len, char out[TL_SHA256_HEX]);
+/* The same of what is left to read from fd, read a block at a time (a
+ * file of any size): 0, or -1 with errno set when a read fails. */
+int	tl_sha256_fd_hex(int fd, char out[TL_SHA256_HEX]);
 
 #endif

@@ -37,6 +37,8 @@
 #include "write/convert.h"
 #include "base/output.h"
 #include "write/render.h"
+#include "site/manifest.h"
+#include "site/permissions.h"
 #include "site/since.h"
 #include "site/site_context.h"
 #include "site/site_git.h"
@@ -61,6 +63,7 @@ struct site_page {
 	int		 have_archived;	/* the fetch failed and it has some */
 	struct tl_page	*page;		/* NULL when it could not be read */
 	int		 write_failed;
+	size_t		 written;	/* its files written, in order */
 	struct tl_diags	 diags;
 	struct tl_write_opts opts;	/* the site's, with this page's links */
 	struct tl_view	 view;		/* valid when page != NULL */
@@ -158,6 +161,9 @@ struct site {
 	struct tl_site_history hist;	/* history.json (site_history.h) */
 	struct buf	 feed_key;	/* the feed's ids without --base-url */
 	char		*origin;	/* --git: the repository's name */
+	struct tl_perm_index perms;	/* the permissions across pages */
+	/* What the previous build wrote (its manifest), and this one. */
+	struct tl_manifest old, now;
 	int		 outfd;		/* OUTDIR, once checked and made */
 	size_t		 rel_at;	/* where paths under indir go on */
 	/* What the walk read: never written to (see check_outputs()). */
@@ -522,8 +528,9 @@ archive_sources(struct site *s, size_t first, struct tl_diags *d)
  * Before anything is written: nothing tablog would write may be, or be
  * reached through, something it did not make.  A file in the way of one
  * of the site's files may not be an input page, a symbolic link or
- * anything but a regular file, and a page's folder may not be a folder
- * the walk read (INDIR inside OUTDIR).  Each problem is one error.
+ * anything but a regular file, and a page's folder (or a permission
+ * page's) may not be a folder the walk read (INDIR inside OUTDIR).  Each
+ * problem is one error.
  */
 static const char *const site_files[] = {
 	"index.html", "changelog.md", "changelog.html", "feed.xml",
@@ -532,7 +539,11 @@ static const char *const site_files[] = {
 static const char *const history_files[] = { "history.json" };
 static const char *const page_files[] = {
 	"index.html", "table.md", "table.csv", "table.json", "changelog.md",
+	"changelog.html", "feed.xml",
 };
+/* The one file of the permission index's folder and of each permission's. */
+static const char *const permission_files[] = { "index.html" };
+static const char *const manifest_files[] = { TL_MANIFEST_NAME };
 
 static int
 check_files(const struct site *s, int dirfd, const char *dir,
@@ -566,20 +577,62 @@ check_files(const struct site *s, int dirfd, const char *dir,
 	return rc;
 }
 
+/*
+ * The folder `name` in dirfd (shown as `dir`), if it is there: a real
+ * folder the walk did not read, whose `files` are checked in turn.  With
+ * subfd, the folder is left open there for the caller (-1 when it is
+ * not there or not usable).
+ */
+static int
+check_folder(const struct site *s, int dirfd, const char *name,
+    const char *dir, const char *const *files, size_t nfiles, int *subfd,
+    struct tl_diags *d)
+{
+	struct stat st;
+	int fd, rc = 0;
+
+	if (subfd != NULL)
+		*subfd = -1;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, dir, 0, "is a symbolic "
+		    "link; tablog writes no file through a link in a folder "
+		    "it writes to");
+		rc = -1;
+	} else if (!S_ISDIR(st.st_mode)) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, dir, 0, "not a folder");
+		rc = -1;
+	} else if (inode_set_has(&s->folders, &st)) {
+		tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, dir, 0, "is a folder of "
+		    "the input; the build would write its pages into it");
+		rc = -1;
+	} else if ((fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+		if (check_files(s, fd, dir, files, nfiles, d) != 0)
+			rc = -1;
+		if (subfd != NULL)
+			*subfd = fd;
+		else
+			close(fd);
+	}
+	return rc;
+}
+
 static int
 check_outputs(const struct site *s, struct tl_diags *d)
 {
-	struct buf dir = {0};
-	struct stat st;
+	struct buf dir = {0}, sub = {0};
 	size_t i;
-	int outfd, fd, rc;
+	int outfd, permfd, rc;
 
 	if ((outfd = open(s->o->outdir, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) < 0)
 		return 0;	/* to be made (or tl_mkdirs says why not) */
 	rc = check_files(s, outfd, s->o->outdir, site_files,
 	    sizeof(site_files) / sizeof(site_files[0]), d);
-	if (check_files(s, outfd, s->o->outdir, history_files, 1, d) != 0)
+	if (check_files(s, outfd, s->o->outdir, history_files, 1, d) != 0 ||
+	    check_files(s, outfd, s->o->outdir, manifest_files, 1, d) != 0)
 		rc = -1;
 	for (i = 0; i < s->n; i++) {
 		const char *slug;
@@ -587,35 +640,29 @@ check_outputs(const struct site *s, struct tl_diags *d)
 		if (s->pages[i].page == NULL)
 			continue;
 		slug = s->pages[i].page->slug;
-		if (fstatat(outfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
-			continue;
 		buf_reset(&dir);
 		tl_path_join(&dir, s->o->outdir, slug);
-		if (S_ISLNK(st.st_mode)) {
-			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
-			    dir.data, 0, "is a symbolic link; "
-			    "tablog writes no file through a link in a folder "
-			    "it writes to");
+		if (check_folder(s, outfd, slug, buf_str(&dir), page_files,
+		    sizeof(page_files) / sizeof(page_files[0]), NULL, d) != 0)
 			rc = -1;
-		} else if (!S_ISDIR(st.st_mode)) {
-			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
-			    dir.data, 0, "not a folder");
-			rc = -1;
-		} else if (inode_set_has(&s->folders, &st)) {
-			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE,
-			    dir.data, 0, "is a folder of the "
-			    "input; the build would write its pages into it");
-			rc = -1;
-		} else if ((fd = openat(outfd, slug, O_RDONLY | O_DIRECTORY |
-		    O_NOFOLLOW | O_CLOEXEC)) >= 0) {
-			if (check_files(s, fd, dir.data, page_files,
-			    sizeof(page_files) / sizeof(page_files[0]), d) != 0)
-				rc = -1;
-			close(fd);
-		}
 	}
+	buf_reset(&dir);
+	tl_path_join(&dir, s->o->outdir, TL_PERMISSIONS_DIR);
+	if (check_folder(s, outfd, TL_PERMISSIONS_DIR, buf_str(&dir),
+	    permission_files, 1, &permfd, d) != 0)
+		rc = -1;
+	for (i = 0; permfd >= 0 && i < s->perms.n; i++) {
+		buf_reset(&sub);
+		tl_path_join(&sub, buf_str(&dir), s->perms.v[i].ref.slug);
+		if (check_folder(s, permfd, s->perms.v[i].ref.slug,
+		    buf_str(&sub), permission_files, 1, NULL, d) != 0)
+			rc = -1;
+	}
+	if (permfd >= 0)
+		close(permfd);
 	close(outfd);
 	buf_free(&dir);
+	buf_free(&sub);
 	return rc;
 }
 
@@ -729,15 +776,21 @@ step_load(struct site *s, struct site_page *p, struct tl_loader *loader,
 		return;
 	p->opts = s->o->write;
 	p->opts.index_link = "../index.html";
-	p->opts.changelog_link = "../changelog.html";
+	p->opts.changelog_link = NULL;	/* the page's own */
+	p->opts.site_root = "../";
+	/* No path of the build machine in the site: the page's path under
+	 * INDIR, or its URL. */
+	p->opts.source = p->rel;
 	p->opts.fragment = 0;
 	tl_view_init(&p->view, p->page, &p->opts);
 }
 
 /* The format of each of page_files[]. */
 static const char *const page_formats[] = {
-	"html", "md", "csv", "json", "changelog",
+	"html", "md", "csv", "json", "changelog", "changelog-html",
 };
+/* The last of page_files[], the page's feed, is made with the site's
+ * (write_page_feeds()). */
 
 /* A page's folder, made and written through OUTDIR's descriptor. */
 static void
@@ -757,7 +810,7 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 		p->write_failed = 1;
 		goto out;
 	}
-	for (i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
+	for (i = 0; i < sizeof(page_formats) / sizeof(page_formats[0]); i++) {
 		const struct tl_output_format *f = tl_output_format(
 		    page_formats[i]);
 
@@ -768,6 +821,7 @@ step_write(struct site *s, struct site_page *p, struct tl_loader *loader,
 			p->write_failed = 1;
 			break;
 		}
+		p->written++;
 	}
 	close(fd);
 out:
@@ -788,7 +842,10 @@ assign_slugs(struct site *s)
 	struct buf slug = {0};
 	size_t i, k;
 
-	/* A slug --sources gives is the page's own: taken first. */
+	/* The permission pages' folder is the site's; a slug --sources
+	 * gives is the page's own (sources.c refuses the folder's name):
+	 * both taken first. */
+	tl_map_put(&taken, TL_PERMISSIONS_DIR, s->n);
 	for (i = 0; i < s->n; i++)
 		if (s->pages[i].page != NULL && s->pages[i].src != NULL &&
 		    s->pages[i].src->slug != NULL)
@@ -846,7 +903,8 @@ site_pages_json(const struct site *s)
 		json_object_set_new(pj, "title", json_string(
 		    p->page->title ? p->page->title : p->page->slug));
 		json_object_set_new(pj, "slug", json_string(p->page->slug));
-		json_object_set_new(pj, "source", tl_json_text(p->page->source));
+		json_object_set_new(pj, "source", tl_json_text(p->rel));
+		json_object_set_new(pj, "lang", json_string(p->view.lang));
 		json_object_set_new(pj, "rows", json_integer((json_int_t)rows));
 		buf_reset(&b);
 		buf_printf(&b, "%08zu", rows);
@@ -1124,6 +1182,7 @@ site_context_init(struct tl_site_context *ctx, struct site *s,
 	tl_site_context_init(ctx, views, n, s->o->write.oldest_first, NULL);
 	ctx->pages = site_pages_json(s);
 	ctx->all_pages = all_pages_json(s);
+	ctx->perms = &s->perms;
 	detect_changes(detected, s);
 	ctx->detected = s->o->since != NULL ? detected : NULL;
 	/* What this build found joins what earlier ones did; a
@@ -1139,6 +1198,145 @@ site_context_init(struct tl_site_context *ctx, struct site *s,
 	}
 	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
 	    s->o->write.oldest_first);
+}
+
+/* A page of the permission index's folder (dirfd), through a template. */
+static int
+write_rendered(const struct site *s, struct tl_renderer *renderer,
+    int dirfd, const char *name, const char *shown, const char *template,
+    const struct tl_value *v, struct tl_diags *d)
+{
+	struct tl_outfile out;
+
+	if (tl_outfile_openat(&out, dirfd, name, shown, s->o->write.temps,
+	    d) != 0)
+		return -1;
+	if (tl_render(renderer, template, v, out.fp, d) != 0) {
+		if (ferror(out.fp))
+			tl_diag_kind(d, TL_ERROR, TL_DK_WRITE, out.path, 0,
+			    "cannot write file: %s",
+			    strerror(errno ? errno : EIO));
+		tl_outfile_abort(&out);
+		return -1;
+	}
+	return tl_outfile_commit(&out, d);
+}
+
+/*
+ * OUTDIR/permissions/index.html, and OUTDIR/permissions/SLUG/index.html
+ * for each permission (permissions.h); each written file and folder
+ * listed in the manifest.
+ */
+static int
+write_permissions(struct site *s, struct tl_renderer *renderer,
+    const struct tl_site_context *ctx, struct tl_diags *d)
+{
+	struct buf dir = {0}, shown = {0}, rel = {0};
+	struct tl_value v;
+	size_t i;
+	int permfd, fd, rc = 0;
+
+	tl_path_join(&dir, s->o->outdir, TL_PERMISSIONS_DIR);
+	if ((permfd = tl_subdir_open(s->outfd, TL_PERMISSIONS_DIR,
+	    buf_str(&dir), d)) < 0) {
+		buf_free(&dir);
+		return -1;
+	}
+	tl_manifest_add(&s->now, s->outfd, TL_PERMISSIONS_DIR, 1);
+	tl_path_join(&shown, buf_str(&dir), "index.html");
+	v = tl_site_value(ctx);
+	rc = write_rendered(s, renderer, permfd, "index.html",
+	    buf_str(&shown), "permissions.html", &v, d);
+	if (rc == 0)
+		tl_manifest_add(&s->now, s->outfd,
+		    TL_PERMISSIONS_DIR "/index.html", 0);
+	for (i = 0; i < s->perms.n && rc == 0; i++) {
+		const char *slug = s->perms.v[i].ref.slug;
+
+		buf_reset(&shown);
+		tl_path_join(&shown, buf_str(&dir), slug);
+		if ((fd = tl_subdir_open(permfd, slug, buf_str(&shown),
+		    d)) < 0) {
+			rc = -1;
+			break;
+		}
+		buf_reset(&rel);
+		buf_printf(&rel, "%s/%s", TL_PERMISSIONS_DIR, slug);
+		tl_manifest_add(&s->now, s->outfd, buf_str(&rel), 1);
+		buf_puts(&shown, "/index.html");
+		v = tl_site_permission_value(ctx, i);
+		rc = write_rendered(s, renderer, fd, "index.html",
+		    buf_str(&shown), "permission.html", &v, d);
+		if (rc == 0) {
+			buf_puts(&rel, "/index.html");
+			tl_manifest_add(&s->now, s->outfd, buf_str(&rel), 0);
+		}
+		close(fd);
+	}
+	close(permfd);
+	buf_free(&dir);
+	buf_free(&shown);
+	buf_free(&rel);
+	return rc;
+}
+
+/*
+ * Each page's own feed.xml: the site's feed (site-feed.xml, the same
+ * writer and template) of a site of that one page, so it is the site's
+ * changes filtered to the page, with the page's title, ids and links.
+ */
+static int
+write_page_feeds(struct site *s, struct tl_renderer *renderer,
+    struct tl_diags *d)
+{
+	struct buf dir = {0}, shown = {0}, rel = {0};
+	struct tl_site_context pc;
+	struct tl_value v;
+	size_t i;
+	int fd, rc = 0;
+
+	for (i = 0; i < s->n && rc == 0; i++) {
+		struct site_page *p = &s->pages[i];
+		const struct tl_view *view = &p->view;
+
+		if (p->page == NULL || p->write_failed)
+			continue;
+		buf_reset(&dir);
+		tl_path_join(&dir, s->o->outdir, p->page->slug);
+		if ((fd = tl_subdir_open(s->outfd, p->page->slug,
+		    buf_str(&dir), d)) < 0) {
+			rc = -1;
+			break;
+		}
+		memset(&pc, 0, sizeof(pc));
+		pc.title = p->page->title != NULL ? p->page->title :
+		    p->page->slug;
+		pc.date = s->o->date;
+		pc.base_url = s->o->write.base_url;
+		pc.scope = p->page->slug;
+		pc.feed_key = buf_str(&s->feed_key);
+		tl_site_context_init(&pc, &view, 1, s->o->write.oldest_first,
+		    NULL);
+		/* What the site's history says of this page alone. */
+		tl_site_history_show_page(&s->hist, &pc, p->rel,
+		    s->o->write.oldest_first);
+		v = tl_site_value(&pc);
+		buf_reset(&shown);
+		tl_path_join(&shown, buf_str(&dir), "feed.xml");
+		rc = write_rendered(s, renderer, fd, "feed.xml",
+		    buf_str(&shown), "site-feed.xml", &v, d);
+		if (rc == 0) {
+			buf_reset(&rel);
+			buf_printf(&rel, "%s/feed.xml", p->page->slug);
+			tl_manifest_add(&s->now, s->outfd, buf_str(&rel), 0);
+		}
+		tl_site_context_free(&pc);
+		close(fd);
+	}
+	buf_free(&dir);
+	buf_free(&shown);
+	buf_free(&rel);
+	return rc;
 }
 
 static int
@@ -1159,9 +1357,16 @@ write_site(struct site *s, struct tl_diags *d)
 
 	site_context_init(&ctx, s, views, &detected);
 	for (i = 0; i < sizeof(site_files) / sizeof(site_files[0]) &&
-	    rc == 0; i++)
+	    rc == 0; i++) {
 		rc = write_site_file(s, renderer, &ctx, site_files[i],
 		    templates[i], d);
+		if (rc == 0)
+			tl_manifest_add(&s->now, s->outfd, site_files[i], 0);
+	}
+	if (rc == 0)
+		rc = write_permissions(s, renderer, &ctx, d);
+	if (rc == 0)
+		rc = write_page_feeds(s, renderer, d);
 	if (rc == 0)
 		rc = tl_site_history_write(&s->hist, s->outfd, s->o->outdir,
 		    s->o->write.temps, d);
@@ -1169,6 +1374,112 @@ write_site(struct site *s, struct tl_diags *d)
 	tl_since_changes_free(&detected);
 	free(views);
 	tl_renderer_free(renderer);
+	return rc;
+}
+
+/* List each page's folder and the files written into it. */
+static void
+list_pages(struct site *s)
+{
+	struct buf rel = {0};
+	size_t i, f;
+
+	for (i = 0; i < s->n; i++) {
+		const struct site_page *p = &s->pages[i];
+
+		if (p->page == NULL || (p->written == 0 && p->write_failed))
+			continue;
+		tl_manifest_add(&s->now, s->outfd, p->page->slug, 1);
+		for (f = 0; f < p->written; f++) {
+			buf_reset(&rel);
+			buf_printf(&rel, "%s/%s", p->page->slug, page_files[f]);
+			tl_manifest_add(&s->now, s->outfd, buf_str(&rel), 0);
+		}
+	}
+	buf_free(&rel);
+}
+
+/* The permission index: the views of the pages read, in input order. */
+static void
+index_permissions(struct site *s)
+{
+	struct tl_view **views = xcalloc(s->n ? s->n : 1, sizeof(*views));
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (s->pages[i].page != NULL)
+			views[n++] = &s->pages[i].view;
+	tl_perm_index_build(&s->perms, views, n);
+	free(views);
+}
+
+/* 1 when name is one of the n names of list. */
+static int
+one_of(const char *name, size_t len, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define NAMES(a)	(a), sizeof(a) / sizeof((a)[0])
+
+/*
+ * 1 when a build writes `path` (a folder when dir): a page's folder or a
+ * permission's, one of the site's files, a page's, or a permission
+ * page's, where the build writes them.  A manifest is read as untrusted:
+ * whatever it lists, no other file is ever removed.
+ */
+static int
+site_writes(const char *path, int dir)
+{
+	const char *slash = strchr(path, '/'), *rest;
+	size_t first;
+
+	if (slash == NULL)
+		return dir || one_of(path, strlen(path), NAMES(site_files));
+	first = (size_t)(slash - path);
+	rest = slash + 1;
+	if (first == strlen(TL_PERMISSIONS_DIR) &&
+	    memcmp(path, TL_PERMISSIONS_DIR, first) == 0) {
+		slash = strchr(rest, '/');
+		if (slash == NULL)
+			return dir || one_of(rest, strlen(rest),
+			    NAMES(permission_files));
+		return !dir && strchr(slash + 1, '/') == NULL &&
+		    one_of(slash + 1, strlen(slash + 1),
+		    NAMES(permission_files));
+	}
+	return !dir && strchr(rest, '/') == NULL &&
+	    one_of(rest, strlen(rest), NAMES(page_files));
+}
+
+/* The previous build's manifest, each entry one a build writes. */
+static int
+read_manifest(struct site *s, struct tl_diags *d)
+{
+	const struct tl_build_opts *o = s->o;
+	struct buf name = {0};
+	size_t i;
+	int rc;
+
+	rc = tl_manifest_read(&s->old, o->outdir, o->load.max_input ?
+	    o->load.max_input : TL_DEFAULT_MAX_INPUT, d);
+	for (i = 0; rc == 0 && i < s->old.n; i++)
+		if (!site_writes(s->old.v[i].path, s->old.v[i].dir)) {
+			tl_path_join(&name, o->outdir, TL_MANIFEST_NAME);
+			/* Entry i is line i + 2, after the header. */
+			tl_diag_kind(d, TL_ERROR, TL_DK_READ, buf_str(&name),
+			    (unsigned)(i + 2), "not a usable tablog manifest: '%s' is not a "
+			    "%s tablog writes (remove it, and build again "
+			    "without tidying up)", s->old.v[i].path,
+			    s->old.v[i].dir ? "folder" : "file");
+			rc = -1;
+		}
+	buf_free(&name);
 	return rc;
 }
 
@@ -1292,6 +1603,15 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	tl_read_init();
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
+	index_permissions(&s);
+	/* What the previous build wrote, before anything is written: a
+	 * manifest that is not one stops the build here. */
+	if (read_manifest(&s, d) != 0) {
+		for (i = 0; i < s.n; i++)
+			tl_diags_move(d, &s.pages[i].diags);
+		rc = -1;
+		goto out;
+	}
 	/* Nothing is written before OUTDIR is known to hold nothing the
 	 * build must not touch.  Then OUTDIR, as the user named it, is
 	 * followed once: inside it every file and folder is made through
@@ -1322,7 +1642,14 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 		for (t = 0; t < p->page->ntables; t++)
 			stats->rows += p->page->tables[t].nrows;
 	}
+	list_pages(&s);
 	if (write_site(&s, d) != 0)
+		rc = -1;
+	/* Only a build that wrote everything removes what it no longer
+	 * writes; the manifest lists what is tablog's either way. */
+	tl_manifest_tidy(&s.old, &s.now, s.outfd, o->outdir, rc == 0, d);
+	if (tl_manifest_write(&s.now, s.outfd, o->outdir, o->write.temps,
+	    d) != 0)
 		rc = -1;
 out:
 	stats->warnings = tl_diags_count(d, TL_WARNING);
@@ -1340,6 +1667,9 @@ out:
 	}
 	free(s.pages);
 	tl_sources_free(&s.sources);
+	tl_perm_index_free(&s.perms);
+	tl_manifest_free(&s.old);
+	tl_manifest_free(&s.now);
 	if (s.outfd >= 0)
 		close(s.outfd);
 	inode_set_free(&s.folders);

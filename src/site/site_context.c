@@ -85,6 +85,8 @@ index_months(struct tl_site_context *c, int oldest_first)
 	for (i = 0; i < n; i++) {
 		struct tl_site_month *m = &c->months[c->nmonths];
 
+		tl_timeline_add(&c->timeline, c->entries[i].group->year,
+		    c->entries[i].group->month, c->entries[i].group->n);
 		if (i > 0 && c->entries[i].key == c->entries[i - 1].key) {
 			m[-1].n++;
 			m[-1].rows += c->entries[i].group->n;
@@ -95,6 +97,7 @@ index_months(struct tl_site_context *c, int oldest_first)
 		m->rows = c->entries[i].group->n;
 		c->nmonths++;
 	}
+	tl_timeline_finish(&c->timeline);
 }
 
 static void
@@ -136,6 +139,23 @@ feed_key(const struct tl_site_context *c)
 	return c->feed_key != NULL ? c->feed_key : "site";
 }
 
+/* The feed's id base (tl_feed_base()): without --base-url the site's key
+ * (a page's own feed: the key, then the page), with it the folder of the
+ * feed's files: the site's, or the page's. */
+void
+tl_site_feed_base(struct buf *out, const struct tl_site_context *c)
+{
+	struct buf key = {0};
+
+	buf_puts(&key, feed_key(c));
+	if (c->scope != NULL)
+		buf_printf(&key, "/%s", c->scope);
+	tl_feed_base(out, c->base_url, buf_str(&key));
+	buf_free(&key);
+	if (linked(c) && c->scope != NULL)
+		buf_printf(out, "%s/", c->scope);
+}
+
 static json_t *
 make_feed(const struct tl_site_context *c, const char *detected_date)
 {
@@ -143,13 +163,13 @@ make_feed(const struct tl_site_context *c, const char *detected_date)
 	struct buf b = {0}, u = {0};
 	size_t i;
 
-	tl_feed_base(&b, c->base_url, feed_key(c));
+	tl_site_feed_base(&b, c);
 	if (linked(c))
 		buf_puts(&b, "feed.xml");
 	json_object_set_new(feed, "id", json_string(buf_str(&b)));
 	buf_reset(&b);
 	if (linked(c))
-		tl_feed_base(&b, c->base_url, feed_key(c));
+		tl_site_feed_base(&b, c);
 	buf_puts(&b, "changelog.html");
 	json_object_set_new(feed, "link", json_string(buf_str(&b)));
 	/* The newest dated month dates the feed, or a later detection. */
@@ -205,6 +225,7 @@ tl_site_context_free(struct tl_site_context *c)
 	free(c->months);
 	free(c->entries);
 	free(c->rows);
+	tl_timeline_free(&c->timeline);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -416,7 +437,7 @@ month_updated_made(const struct tl_value *v, struct buf *out)
 static void
 month_id_made(const struct tl_value *v, struct buf *out)
 {
-	tl_feed_base(out, ctx_of(v)->base_url, feed_key(ctx_of(v)));
+	tl_site_feed_base(out, ctx_of(v));
 	if (linked(ctx_of(v)))
 		buf_puts(out, "changelog.html#");
 	else
@@ -473,7 +494,143 @@ static const struct tl_value_class months_class = {
 	.at = months_at,
 };
 
-/* -- site: {title, date, pages, changelog, detected} -- */
+/* -- a permission's row: {page_title, page, page_lang, href, row...};
+ * a: its index in the index's rows -- */
+
+static const struct tl_perm_row *
+prow_of(const struct tl_value *v)
+{
+	return &ctx_of(v)->perms->rows[v->a];
+}
+
+static void
+prow_page_title(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(tl_page_shown_title(page_of(ctx_of(v),
+	    prow_of(v)->view)));
+}
+
+static void
+prow_page(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(page_of(ctx_of(v), prow_of(v)->view)->slug);
+}
+
+static void
+prow_page_lang(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(ctx_of(v)->views[prow_of(v)->view]->lang);
+}
+
+/* The row on its page, from a permission's page. */
+static void
+prow_href_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_perm_row *r = prow_of(v);
+	const struct tl_view *view = ctx_of(v)->views[r->view];
+
+	buf_printf(out, "../../%s/index.html#%s", view->page->slug,
+	    view->tables[r->table].anchors[r->row]);
+}
+
+static void
+prow_row(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_perm_row *r = prow_of(v);
+
+	*out = tl_view_row(ctx_of(v)->views[r->view], r->table, r->row);
+}
+
+static const struct tl_value_member prow_members[] = {
+	TL_COMPUTED("page_title", prow_page_title),
+	TL_COMPUTED("page", prow_page),
+	TL_COMPUTED("page_lang", prow_page_lang),
+	TL_MADE("href", prow_href_made),
+	TL_SPREAD(prow_row),
+};
+
+static const struct tl_value_class prow_class = TL_FIXED_CLASS(prow_members);
+
+/* -- a permission: a: its index in the index -- */
+
+static const struct tl_perm *
+perm_of(const struct tl_value *v)
+{
+	return &ctx_of(v)->perms->v[v->a];
+}
+
+static const void *
+perm_self(const struct tl_value *v)
+{
+	return perm_of(v);
+}
+
+static size_t
+prows_size(const struct tl_value *v)
+{
+	return perm_of(v)->n;
+}
+
+static void
+prows_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &prow_class, ctx_of(v),
+	    perm_of(v)->first + i, 0);
+}
+
+static const struct tl_value_class prows_class = {
+	.size = prows_size,
+	.at = prows_at,
+};
+
+/* The pages as a key that sorts as text (the index's table sorts so). */
+static void
+perm_pages_key_made(const struct tl_value *v, struct buf *out)
+{
+	buf_printf(out, "%08zu", perm_of(v)->ref.pages);
+}
+
+static const struct tl_value_member perm_members[] = {
+	TL_STRING_AT("name", struct tl_perm, name),
+	TL_STRING_AT("slug", struct tl_perm, ref.slug),
+	TL_STRING_AT("display_name", struct tl_perm, display_name),
+	TL_STRING_AT("apis", struct tl_perm, apis),
+	TL_STRING_AT("types", struct tl_perm, types),
+	TL_SIZE_AT("pages", struct tl_perm, ref.pages),
+	TL_MADE("pages_key", perm_pages_key_made),
+	TL_STRING_AT("label", struct tl_perm, ref.label),
+	TL_SIZE_AT("count", struct tl_perm, n),
+	TL_AS("rows", &prows_class),
+};
+
+static const struct tl_value_class perm_class =
+    TL_FIXED_CLASS_OF(perm_members, perm_self);
+
+static size_t
+perms_size(const struct tl_value *v)
+{
+	return ctx_of(v)->perms != NULL ? ctx_of(v)->perms->n : 0;
+}
+
+static void
+perms_at(const struct tl_value *v, size_t i, struct tl_value *out)
+{
+	*out = tl_value_make(TL_VALUE_OBJECT, &perm_class, ctx_of(v), i, 0);
+}
+
+static const struct tl_value_class perms_class = {
+	.size = perms_size,
+	.at = perms_at,
+};
+
+/* -- site: {title, date, pages, changelog, timeline, permissions,
+ * detected} -- */
+
+static void
+site_timeline(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_timeline_value(&ctx_of(v)->timeline);
+}
 
 static void
 site_detected(const struct tl_value *v, struct tl_value *out)
@@ -487,6 +644,8 @@ static const struct tl_value_member site_members[] = {
 	TL_STRING_AT("date", struct tl_site_context, date),
 	TL_JSON_AT("pages", struct tl_site_context, pages),
 	TL_AS("changelog", &months_class),
+	TL_COMPUTED("timeline", site_timeline),
+	TL_AS("permissions", &perms_class),
 	TL_COMPUTED("detected", site_detected),
 	TL_JSON_AT("history", struct tl_site_context, history),
 };
@@ -507,6 +666,25 @@ struct tl_value
 tl_site_value(const struct tl_site_context *c)
 {
 	return tl_value_make(TL_VALUE_OBJECT, &root_class, c, 0, 0);
+}
+
+/* -- a permission's page: {generator, site, permission, feed};
+ * a: the permission -- */
+
+static const struct tl_value_member perm_root_members[] = {
+	TL_JSON_AT("generator", struct tl_site_context, generator),
+	TL_AS("site", &site_class),
+	TL_AS("permission", &perm_class),
+	TL_JSON_AT("feed", struct tl_site_context, feed),
+};
+
+static const struct tl_value_class perm_root_class =
+    TL_FIXED_CLASS(perm_root_members);
+
+struct tl_value
+tl_site_permission_value(const struct tl_site_context *c, size_t i)
+{
+	return tl_value_make(TL_VALUE_OBJECT, &perm_root_class, c, i, 0);
 }
 
 /* -- all.json: {generator, pages, rows: [{page, table, row...}]} -- */

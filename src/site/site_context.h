@@ -14,9 +14,16 @@
  *                               "updated", "id",
  *                               "pages": [ {"title", "slug",
  *                                           "entries": [row...]} ]} ],
+ *               "timeline": {...} (timeline.h),
+ *               "permissions": [PERMISSION...],
  *               "detected": {...} (with --since only, since.h),
  *               "history": [...] (every recorded build, site_history.h) },
  *     "feed": { "id", "link", "updated" } }
+ *
+ * A permission page (permissions.h) renders against the same object with
+ * "permission" beside "site": PERMISSION is {name, slug, display_name,
+ * apis, types, pages, pages_key, label, count, rows: [{page_title, page,
+ * page_lang, href, row...}]}.
  *
  * all.json: { "generator", "pages": [...], "rows": [ {"page", "table",
  * row...} ] }.
@@ -28,8 +35,10 @@
 
 #include <jansson.h>
 
+#include "site/permissions.h"
 #include "site/since.h"
 #include "template/value.h"
+#include "write/timeline.h"
 #include "write/write.h"
 
 struct tl_site_month;
@@ -40,6 +49,10 @@ struct tl_site_context {
 	const char		 *title;	/* the site's title */
 	const char		 *date;		/* --date, or NULL */
 	const char		 *base_url;	/* --base-url, or NULL */
+	/* NULL for the site's feed; a page's slug for that page's own
+	 * (OUTDIR/SLUG/feed.xml: the site's changes of that one page, its
+	 * ids and links the page's).  Set before tl_site_context_init(). */
+	const char		 *scope;
 	const struct tl_view	**views;	/* the pages built, in order */
 	size_t			  nviews;
 	json_t			 *pages;	/* site.pages */
@@ -60,6 +73,10 @@ struct tl_site_context {
 	/* all.json's rows: every row of every page. */
 	struct tl_site_row	 *rows;
 	size_t			  nrows;
+	/* Changes per month, across the site. */
+	struct tl_timeline	  timeline;
+	/* The permissions across the pages (borrowed), or NULL. */
+	const struct tl_perm_index *perms;
 };
 
 /*
@@ -90,6 +107,14 @@ void	tl_site_feed_updated(struct tl_site_context *c, const char *t);
 
 /* The templates' object and all.json's. */
 struct tl_value	tl_site_value(const struct tl_site_context *c);
+/* The object of the page of permission i of c->perms. */
+struct tl_value	tl_site_permission_value(const struct tl_site_context *c,
+		    size_t i);
 struct tl_value	tl_site_all_value(const struct tl_site_context *c);
+
+/* The base of the feed's ids (write/context.h tl_feed_base()): without a
+ * base URL the site's feed key, then "/SCOPE" for a page's own feed; with
+ * one, the folder of the feed's files. */
+void	tl_site_feed_base(struct buf *out, const struct tl_site_context *c);
 
 #endif

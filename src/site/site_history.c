@@ -414,11 +414,11 @@ tl_site_history_append(struct tl_site_history *h, json_t *record)
 	json_array_append_new(h->builds, record);
 }
 
-/* Copy of record rec without the changes (and pages) of fetched pages;
- * NULL when nothing is left. */
+/* Copy of record rec with only the changes (and pages) whose page `match`
+ * says `keep` to; NULL when no change is left. */
 static json_t *
-record_without(json_t *rec, int (*fetched)(const char *, void *),
-    void *ctx)
+record_filter(json_t *rec, int (*match)(const char *, void *), void *ctx,
+    int keep)
 {
 	json_t *out = json_deep_copy(rec), *list, *item;
 	const char *const lists[] = { "changes", "pages" };
@@ -428,8 +428,8 @@ record_without(json_t *rec, int (*fetched)(const char *, void *),
 		list = json_object_get(out, lists[k]);
 		for (i = json_array_size(list); i-- > 0;) {
 			item = json_array_get(list, i);
-			if (fetched(json_string_value(json_object_get(item,
-			    "page")), ctx))
+			if ((match(json_string_value(json_object_get(item,
+			    "page")), ctx) != 0) != keep)
 				json_array_remove(list, i);
 		}
 	}
@@ -451,7 +451,7 @@ tl_site_history_take_builds(struct tl_site_history *h,
 		/* A record made from commits is made again from them. */
 		if (json_object_get(rec, "commit") != NULL)
 			continue;
-		if ((kept = record_without(rec, fetched, ctx)) != NULL)
+		if ((kept = record_filter(rec, fetched, ctx, 0)) != NULL)
 			json_array_append_new(out, kept);
 	}
 	return out;
@@ -698,23 +698,23 @@ shown_record(json_t *rec, const char *feed_base, int linked, size_t nth)
 	return s;
 }
 
-void
-tl_site_history_show(struct tl_site_history *h,
-    struct tl_site_context *ctx, const char *date, int oldest_first)
+/* ctx's history: the records as the templates see them, newest first
+ * unless oldest_first; the newest record's time, or NULL. */
+static const char *
+show_records(json_t *records, struct tl_site_context *ctx, int oldest_first)
 {
-	json_t *list = json_array(), *rec, *seen = json_object(), *m;
-	struct buf base = {0}, t = {0};
-	char month[8], hex[TL_SHA256_HEX];
+	json_t *list = json_array(), *rec, *seen = json_object();
+	struct buf base = {0};
 	const char *newest = NULL;
-	size_t i, n = json_array_size(h->builds);
+	size_t i, n = json_array_size(records);
 	json_int_t nth;
 
-	tl_feed_base(&base, ctx->base_url, ctx->feed_key);
+	tl_site_feed_base(&base, ctx);
 	for (i = 0; i < n; i++) {
 		json_t *shown;
 		const char *day;
 
-		rec = json_array_get(h->builds, i);
+		rec = json_array_get(records, i);
 		day = str_member(rec, "date");
 		nth = json_integer_value(json_object_get(seen, day)) + 1;
 		json_object_set_new(seen, day, json_integer(nth));
@@ -730,6 +730,45 @@ tl_site_history_show(struct tl_site_history *h,
 			json_array_insert_new(list, 0, shown);
 	}
 	ctx->history = list;
+	json_decref(seen);
+	buf_free(&base);
+	return newest;
+}
+
+static int
+same_page(const char *page, void *ctx)
+{
+	return page != NULL && strcmp(page, ctx) == 0;
+}
+
+void
+tl_site_history_show_page(const struct tl_site_history *h,
+    struct tl_site_context *ctx, const char *page, int oldest_first)
+{
+	json_t *records = json_array(), *rec, *only;
+	const char *newest;
+	size_t i;
+
+	json_array_foreach(h->builds, i, rec)
+		if ((only = record_filter(rec, same_page, (void *)page,
+		    1)) != NULL)
+			json_array_append_new(records, only);
+	if ((newest = show_records(records, ctx, oldest_first)) != NULL)
+		tl_site_feed_updated(ctx, newest);
+	json_decref(records);
+}
+
+void
+tl_site_history_show(struct tl_site_history *h,
+    struct tl_site_context *ctx, const char *date, int oldest_first)
+{
+	json_t *m;
+	struct buf t = {0};
+	char month[8], hex[TL_SHA256_HEX];
+	const char *newest;
+	size_t i;
+
+	newest = show_records(h->builds, ctx, oldest_first);
 
 	/* A month whose rows are not what they were is updated today. */
 	buf_printf(&t, "%sT00:00:00Z", date);
@@ -749,8 +788,6 @@ tl_site_history_show(struct tl_site_history *h,
 	}
 	if (newest != NULL)
 		tl_site_feed_updated(ctx, newest);
-	json_decref(seen);
-	buf_free(&base);
 	buf_free(&t);
 }
 

@@ -78,6 +78,11 @@ void	tl_site_history_clear(struct tl_site_history *h);
 void	tl_site_history_show(struct tl_site_history *h,
 	    struct tl_site_context *ctx, const char *date, int oldest_first);
 
+/* The same for a page's own feed: only the records' changes of `page`
+ * (its path, as records name it), with ids under the page's
+ * (ctx->scope); the months are left as they are. */
+void	tl_site_history_show_page(const struct tl_site_history *h,
+	    struct tl_site_context *ctx, const char *page, int oldest_first);
 /* Write DIR/history.json through dirfd (dir names it in diagnostics). */
 int	tl_site_history_write(const struct tl_site_history *h, int dirfd,
 	    const char *dir, struct tl_temps *temps, struct tl_diags *d);

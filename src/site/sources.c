@@ -14,6 +14,7 @@
 #include "base/xalloc.h"
 #include "fetch/fetch.h"
 #include "load/source.h"
+#include "site/permissions.h"
 
 /* One line's words: up to three (a third is an error). */
 struct words {
@@ -132,6 +133,12 @@ add_line(struct reading *r, unsigned line, const struct words *w)
 		bad_line(r, line, "bad slug '%s': lowercase ASCII letters and "
 		    "digits joined by single '-', at most %d bytes",
 		    shown(r, w->w[1], w->len[1]), TL_SLUG_MAX);
+		goto drop;
+	}
+	if (w->n == 2 && w->len[1] == strlen(TL_PERMISSIONS_DIR) &&
+	    memcmp(w->w[1], TL_PERMISSIONS_DIR, w->len[1]) == 0) {
+		bad_line(r, line, "slug '%s' is the folder of the site's "
+		    "permission pages", TL_PERMISSIONS_DIR);
 		goto drop;
 	}
 	if (w->n == 2)

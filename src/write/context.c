@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/utf8.h"
 #include "base/version.h"
 #include "write/escape.h"
 
@@ -288,6 +289,53 @@ cell_text(const struct tl_value *v, struct tl_value *out)
 	    tl_value_make(TL_VALUE_STRING, &cell_text_class, v->p, v->a, v->b);
 }
 
+/* A row's view table (view.h), when the row was reached through a view. */
+static const struct tl_view_table *
+vtable_of(const struct tl_value *v)
+{
+	return v->q;
+}
+
+/* -- a cell's permission page: {slug, href, pages, label}; p, a, b, q as
+ * the cell's -- */
+
+static const struct tl_permission_ref *
+ref_of(const struct tl_value *v)
+{
+	return vtable_of(v)->permission_pages[v->a];
+}
+
+static const void *
+ref_self(const struct tl_value *v)
+{
+	return ref_of(v);
+}
+
+static const struct tl_value_member ref_members[] = {
+	TL_STRING_AT("slug", struct tl_permission_ref, slug),
+	TL_STRING_AT("href", struct tl_permission_ref, href),
+	TL_SIZE_AT("pages", struct tl_permission_ref, pages),
+	TL_STRING_AT("label", struct tl_permission_ref, label),
+};
+
+static const struct tl_value_class ref_class =
+    TL_FIXED_CLASS_OF(ref_members, ref_self);
+
+/* Only the permission cell of a row a site lists has one. */
+static void
+cell_permission_page(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_view_table *vt = vtable_of(v);
+
+	if (vt != NULL && vt->permission_pages != NULL &&
+	    vt->permission_pages[v->a] != NULL &&
+	    table_of(v)->columns[v->b].field == TL_PERMISSION) {
+		*out = tl_value_make(TL_VALUE_OBJECT, &ref_class, v->p, v->a,
+		    v->b);
+		out->q = vt;
+	}
+}
+
 /* A dated cell's ISO date, for sorting scripts; no member otherwise. */
 static void
 cell_sort(const struct tl_value *v, struct tl_value *out)
@@ -307,6 +355,7 @@ static const struct tl_value_member cell_members[] = {
 	TL_COMPUTED("links", cell_links),
 	TL_MADE("html", cell_html_made),
 	TL_COMPUTED("sort", cell_sort),
+	TL_COMPUTED("permission_page", cell_permission_page),
 };
 
 static const struct tl_value_class cell_class =
@@ -322,6 +371,7 @@ static void
 cells_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
 	*out = tl_value_make(TL_VALUE_OBJECT, &cell_class, v->p, v->a, i);
+	out->q = v->q;
 }
 
 static const struct tl_value_class cells_class = {
@@ -329,8 +379,8 @@ static const struct tl_value_class cells_class = {
 	.at = cells_at,
 };
 
-/* -- rows: line, the fields, labels, extra columns by key, cells; a: row,
- * q: the view's map of the table's extra column keys, if any -- */
+/* -- rows: line, the fields, labels, anchor, extra columns by key, cells;
+ * a: row, q: the view's table (extra column keys, anchors), if any -- */
 
 static const void *
 row_self(const struct tl_value *v)
@@ -349,7 +399,8 @@ static int
 row_extra_get(const struct tl_value *v, const char *key,
     struct tl_value *out)
 {
-	const struct tl_map *extra = v->q;
+	const struct tl_map *extra = vtable_of(v) != NULL ?
+	    &vtable_of(v)->extra_keys : NULL;
 	const struct tl_table *t = table_of(v);
 	size_t i;
 
@@ -429,6 +480,14 @@ row_no_date_update(const struct tl_value *v, struct tl_value *out)
 		*out = tl_value_bool(row_of(v)->changed_without_date_update);
 }
 
+/* The row's id in the page's HTML: only a view knows the page's others. */
+static void
+row_anchor(const struct tl_value *v, struct tl_value *out)
+{
+	if (vtable_of(v) != NULL)
+		*out = tl_value_str(vtable_of(v)->anchors[v->a]);
+}
+
 /* A struct tl_strlist (p) as an array of strings (defined below). */
 static const struct tl_value_class strlist_class;
 
@@ -473,6 +532,7 @@ static const struct tl_value_member row_members[] = {
 	/* null, not missing, where there is none: in a template the
 	 * table's section must not show through. */
 	TL_STRING_AT("section", struct tl_row, section),
+	TL_COMPUTED("anchor", row_anchor),
 	TL_SPREAD_AS(&row_extra_class),
 	TL_AS("cells", &cells_class),
 };
@@ -493,7 +553,7 @@ tl_view_row(const struct tl_view *v, size_t table, size_t row)
 	struct tl_value out = tl_value_make(TL_VALUE_OBJECT, &row_class,
 	    &v->page->tables[table], row, 0);
 
-	out.q = &v->extra_keys[table];
+	out.q = &v->tables[table];
 	return out;
 }
 
@@ -813,12 +873,31 @@ page_self(const struct tl_value *v)
 	return view_of(v)->page;
 }
 
+/* What the outputs call the page's source (view.h), repaired: a file
+ * name need not be UTF-8. */
+static void
+page_source_made(const struct tl_value *v, struct buf *out)
+{
+	const struct tl_view *view = view_of(v);
+	const char *s = view->opts->source != NULL ? view->opts->source :
+	    view->page->source;
+
+	tl_utf8_repair(out, s, strlen(s));
+}
+
+static void
+page_lang(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(view_of(v)->lang);
+}
+
 /* A file name need not be UTF-8, nor a title taken from it. */
 static const struct tl_value_member page_members[] = {
 	TL_REPAIRED_AT("title", struct tl_page, title),
 	TL_REPAIRED_AT("slug", struct tl_page, slug),
-	TL_REPAIRED_AT("source", struct tl_page, source),
+	TL_MADE("source", page_source_made),
 	TL_REPAIRED_AT("url", struct tl_page, url),
+	TL_COMPUTED("lang", page_lang),
 	TL_CLASS_AT("breadcrumb", &strlist_class, struct tl_page, breadcrumb),
 	TL_CLASS_AT("intro", &strlist_class, struct tl_page, intro),
 	TL_CLASS_AT("notes", &strlist_class, struct tl_page, notes),
@@ -838,7 +917,7 @@ tables_at(const struct tl_value *v, size_t i, struct tl_value *out)
 {
 	*out = tl_value_make(TL_VALUE_OBJECT, &table_class,
 	    &view_of(v)->page->tables[i], 0, 0);
-	out->q = &view_of(v)->extra_keys[i];
+	out->q = &view_of(v)->tables[i];
 }
 
 static const struct tl_value_class tables_class = {
@@ -862,12 +941,57 @@ link_changelog(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(link != NULL ? link : "changelog.html");
 }
 
+/* The page's table: index.html in a site, else what -o DIR writes. */
+static void
+link_page(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_str(view_of(v)->opts->site_root != NULL ?
+	    "index.html" : "table.html");
+}
+
+static int
+in_site(const struct tl_value *v)
+{
+	return view_of(v)->opts->site_root != NULL;
+}
+
+static void
+site_link(const struct tl_value *v, struct buf *out, const char *file)
+{
+	buf_puts(out, view_of(v)->opts->site_root);
+	buf_puts(out, file);
+}
+
+static void
+link_site_changelog(const struct tl_value *v, struct buf *out)
+{
+	site_link(v, out, "changelog.html");
+}
+
+static void
+link_site_feed(const struct tl_value *v, struct buf *out)
+{
+	site_link(v, out, "feed.xml");
+}
+
+static void
+link_permissions(const struct tl_value *v, struct buf *out)
+{
+	site_link(v, out, "permissions/");
+}
+
 static const struct tl_value_member links_members[] = {
 	TL_REPAIRED_AT("index", struct tl_write_opts, index_link),
 	TL_COMPUTED("changelog", link_changelog),
+	TL_COMPUTED("page", link_page),
+	TL_CONST("feed", "feed.xml"),
 	TL_CONST("csv", "table.csv"),
 	TL_CONST("json", "table.json"),
 	TL_CONST("md", "table.md"),
+	TL_MADE_IF("site_changelog", link_site_changelog, in_site,
+	    TL_VALUE_NULL),
+	TL_MADE_IF("site_feed", link_site_feed, in_site, TL_VALUE_NULL),
+	TL_MADE_IF("permissions", link_permissions, in_site, TL_VALUE_NULL),
 };
 
 static const struct tl_value_class links_class =
@@ -938,11 +1062,19 @@ static const struct tl_value_member generator_members[] = {
 static const struct tl_value_class generator_class =
     TL_FIXED_CLASS(generator_members);
 
+/* Changes per month (timeline.h); null for a page with no dated row. */
+static void
+root_timeline(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_timeline_value(&view_of(v)->timeline);
+}
+
 static const struct tl_value_member root_members[] = {
 	TL_AS("generator", &generator_class),
 	TL_AS("page", &page_class),
 	TL_AS("tables", &tables_class),
 	TL_AS("changelog", &changelog_class),
+	TL_COMPUTED("timeline", root_timeline),
 	TL_AS("links", &links_class),
 	TL_AS("feed", &feed_class),
 };

@@ -165,17 +165,21 @@ def cells(orig, other):
 
 class Dom(html.parser.HTMLParser):
     """Collects the text of every <td>/<th> of every <tbody> row, with
-    <br> as a line break, and every <a href>."""
+    <br> as a line break, and every <a href>.  A site's link from a
+    permission cell to the permission's page (<a class="also">) is not
+    the cell's text."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.rows, self.links = [], []
         self.tbody = 0
         self.cell = None
+        self.also = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
             self.links.append(dict(attrs).get("href"))
+            self.also = dict(attrs).get("class") == "also"
         elif tag == "tbody":
             self.tbody += 1
         elif tag == "tr" and self.tbody:
@@ -186,7 +190,9 @@ class Dom(html.parser.HTMLParser):
             self.cell.append("\n")
 
     def handle_endtag(self, tag):
-        if tag == "tbody":
+        if tag == "a":
+            self.also = False
+        elif tag == "tbody":
             self.tbody -= 1
         elif tag in ("td", "th") and self.cell is not None:
             text = "".join(self.cell)
@@ -196,7 +202,7 @@ class Dom(html.parser.HTMLParser):
 
     def handle_data(self, data):
         # A browser shows a raw newline as a space; only <br> breaks.
-        if self.cell is not None:
+        if self.cell is not None and not self.also:
             self.cell.append(re.sub(r"\s", " ", data))
 
 

@@ -71,7 +71,7 @@ want("table", added["table"], {"index": 0, "section": "Contoso app"})
 
 # The current page: as -f json writes a page, rows with their history.
 cur = page["current"]
-want("current keys", list(cur), ["generator", "page", "tables", "changelog", "links", "feed"])
+want("current keys", list(cur), ["generator", "page", "tables", "changelog", "timeline", "links", "feed"])
 want("current source", cur["page"]["source"], "docs/contoso.md")
 rows = [(r["permission"], r["last_update"], r["first_seen"], r["last_changed"],
          r["changed_without_date_update"]) for r in cur["tables"][0]["rows"]]
@@ -85,7 +85,8 @@ want("row members", list(r), [
     "line", "api", "permission", "display_name", "qualifier", "type", "purpose",
     "last_update", "last_update_text", "type_text", "type_qualifier",
     "higher_privileged", "supported", "last_update_label", "first_seen",
-    "last_changed", "changed_without_date_update", "label", "section", "cells"])
+    "last_changed", "changed_without_date_update", "label", "section", "anchor",
+    "cells"])
 
 for b in bad:
     print("FAIL history json:", b)

@@ -123,11 +123,13 @@ members_in_order(void **state)
 	struct fixture *f = *state;
 	struct tl_value root = tl_view_value(&f->view), v;
 
-	expect_keys(&root, "generator,page,tables,changelog,links,feed");
+	expect_keys(&root,
+	    "generator,page,tables,changelog,timeline,links,feed");
 	v = tl_value_get(&root, "page");
-	expect_keys(&v, "title,slug,source,url,breadcrumb,intro,notes");
+	expect_keys(&v, "title,slug,source,url,lang,breadcrumb,intro,notes");
 	v = tl_value_get(&root, "links");
-	expect_keys(&v, "index,changelog,csv,json,md");
+	expect_keys(&v, "index,changelog,page,feed,csv,json,md,"
+	    "site_changelog,site_feed,permissions");
 	v = tl_value_get(&root, "tables");
 	v = tl_value_at(&v, 0);
 	expect_keys(&v, "line,section,headings,caption,notes,columns,rows");
@@ -138,7 +140,7 @@ members_in_order(void **state)
 	expect_keys(&v, "line,api,permission,display_name,qualifier,type,"
 	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
 	    "higher_privileged,supported,last_update_label,label,section,"
-	    "notes,cells");
+	    "anchor,notes,cells");
 	v = tl_value_get(&v, "cells");
 	v = tl_value_at(&v, 2);
 	expect_keys(&v, "field,header,text,html,sort");
@@ -159,7 +161,7 @@ row_fields_are_the_models(void **state)
 	for (i = 0; i < TL_NFIELDS; i++)
 		buf_printf(&want, ",%s", tl_field_name((enum tl_field)i));
 	buf_puts(&want,
-	    ",supported,last_update_label,label,section,notes,cells");
+	    ",supported,last_update_label,label,section,anchor,notes,cells");
 	expect_keys(&row, buf_str(&want));
 	buf_free(&want);
 }
@@ -181,7 +183,7 @@ history_members(void **state)
 	    "purpose,last_update,last_update_text,type_text,type_qualifier,"
 	    "higher_privileged,supported,last_update_label,"
 	    "first_seen,last_changed,changed_without_date_update,label,"
-	    "section,notes,cells");
+	    "section,anchor,notes,cells");
 	assert_string_equal(text_of(f, &row, "first_seen"), "2024-01-03");
 	assert_string_equal(text_of(f, &row, "last_changed"), "2024-04-01");
 	assert_int_equal(tl_value_get(&row, "changed_without_date_update").kind,
@@ -331,6 +333,60 @@ shape_members(void **state)
 	    TL_VALUE_NULL);
 }
 
+/*
+ * Row anchors (docs/design.md "Site layout"): the key's values but the
+ * API, joined by '-', other characters one '_'; a repeated key numbered
+ * from -2 in page order, never taking an id a row already has, however
+ * often it repeats.
+ */
+static void
+anchors(void **state)
+{
+	static const char *const header[] = {
+		"API", "Permission", "Type", "Notes",
+	};
+	/* Not exact duplicates, which the normaliser would drop. */
+	static const char *const cells[] = {
+		"Graph", "AuditLog.Read.All", "Application", "1",
+		"Graph", "AuditLog.Read.All", "Application", "2",
+		"Graph", "Mail.Send", "Delegated", "3",
+		"Graph", "AuditLog.Read.All", "Application", "4",
+		"Graph", "AuditLog.Read.All", "Application", "5",
+		"Graph", "AuditLog.Read.All", "Application", "6",
+	};
+	static const char *const want[] = {
+		"AuditLog.Read.All-Application",
+		"AuditLog.Read.All-Application-2",
+		"Mail.Send-Delegated",
+		"AuditLog.Read.All-Application-3",
+		"AuditLog.Read.All-Application-4",
+		"AuditLog.Read.All-Application-5",
+	};
+	struct fixture *f = *state;
+	struct tl_page *page = tl_page_new("anchors.md");
+	struct tl_normaliser *n = tl_normaliser_new(NULL);
+	struct tl_diags d = {0};
+	struct tl_view view;
+	struct tl_table *t;
+	struct tl_value row;
+	size_t i;
+
+	t = tl_page_add_table(page, 1);
+	tl_table_set_header(page, t, header, 4);
+	for (i = 0; i < 6; i++)
+		tl_table_add_row(page, t, (unsigned)(3 + i), cells + 4 * i, 4);
+	assert_int_equal(tl_normalise(n, page, &d), 0);
+	tl_view_init(&view, page, &f->opts);
+	for (i = 0; i < 6; i++) {
+		row = tl_view_row(&view, 0, i);
+		assert_string_equal(text_of(f, &row, "anchor"), want[i]);
+	}
+	tl_view_free(&view);
+	tl_normaliser_free(n);
+	tl_diags_free(&d);
+	tl_page_free(page);
+}
+
 int
 main(void)
 {
@@ -346,6 +402,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(shape_members, setup, teardown),
 		cmocka_unit_test_setup_teardown(changelog_groups, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(anchors, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -311,7 +311,7 @@ def cmd_site(path, jpath):
         for k in r:
             if k not in FIELDS and k not in extras and k not in (
                     "page", "table", "line", "label", "last_update_label",
-                    "section", "cells") and k not in SHAPES + NOT_COLUMNS:
+                    "section", "anchor", "cells") and k not in SHAPES + NOT_COLUMNS:
                 extras.append(k)
     shapes = shapes_of(rows)
     ws = wb["Rows"]

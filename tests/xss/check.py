@@ -8,7 +8,9 @@ modules).  Exit 0 when the check holds; otherwise print why and exit 1.
                        that BASE (the same output of the payload-free
                        pages) has; no on* attribute, no javascript: URL,
                        no data-pwned; no svg/math/iframe/object/embed/img/
-                       form/base/... element; its <script>s, <style>s and
+                       form/base/... element but the templates' own ones
+                       (TEMPLATE_OWN: as many as BASE has, <link>s to
+                       this site only); its <script>s, <style>s and
                        <meta>s are exactly BASE's (the template's own).
                        --cell-markup (a page whose cells hold markup of
                        their own): inside table cells also the elements a
@@ -68,6 +70,10 @@ FORBIDDEN = {"svg", "math", "iframe", "object", "embed", "img", "form",
              "plaintext", "xmp", "noembed", "noscript", "link", "body-extra",
              "animate", "foreignobject", "mglyph", "mtext", "select",
              "option", "applet", "isindex", "image", "use"}
+# Forbidden elements the templates write themselves: the feed's <link>,
+# the filter's <input>, the timeline's <svg> and <details>, the sort
+# buttons sort.js makes (in Chromium's DOM).
+TEMPLATE_OWN = {"link", "input", "svg", "details", "button"}
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # What a cell's own markup is written with (docs/design.md "The model").
 CELL_TAGS = {"a", "code", "strong", "em", "sup", "sub", "ul", "ol", "li",
@@ -134,6 +140,8 @@ def text(n):
         return n
     if n.tag in ("#comment",):
         return ""
+    if n.tag == "a" and "also" in (dict(n.attrs).get("class") or "").split():
+        return ""
     return "".join(text(c) for c in n.children)
 
 
@@ -158,9 +166,18 @@ def structure(root):
     return tags, pairs
 
 
+def in_svg(e):
+    while e is not None:
+        if e.tag == "svg":
+            return True
+        e = e.parent
+    return False
+
+
 def own(root, tag):
+    """The elements `tag` outside SVG (where <title> is a tooltip)."""
     return [(text(e), sorted((a, v or "") for a, v in e.attrs))
-            for e in elements(root) if e.tag == tag]
+            for e in elements(root) if e.tag == tag and not in_svg(e)]
 
 
 def safe_url(v):
@@ -206,8 +223,12 @@ def cmd_markup(out, base, cell_markup=False):
     for t, a in sorted(pairs - bpairs):
         fail("attribute %s on <%s> that the templates never write" % (a, t))
     for e in elements(r):
-        if e.tag in FORBIDDEN:
+        if e.tag in FORBIDDEN and e.tag not in TEMPLATE_OWN:
             fail("forbidden element <%s>" % e.tag)
+        if e.tag == "link":
+            href = dict(e.attrs).get("href") or ""
+            if ":" in href or href.startswith("//"):
+                fail("<link href=%r> to another host" % href)
         for a, v in e.attrs:
             if a.startswith("on"):
                 fail("event attribute %s=%r on <%s>" % (a, v, e.tag))
@@ -218,6 +239,14 @@ def cmd_markup(out, base, cell_markup=False):
                      % (a, e.tag))
             if e.tag == "meta" and a == "http-equiv":
                 fail("<meta http-equiv=%r>" % v)
+    for e in elements(r):
+        if e.tag == "button" and e.parent.tag != "th":
+            fail("<button> outside a header cell: not sort.js's")
+    for t in sorted(TEMPLATE_OWN - {"button"}):
+        got = sum(1 for e in elements(r) if e.tag == t)
+        want = sum(1 for e in elements(b) if e.tag == t)
+        if got != want:
+            fail("%d <%s> elements, the template writes %d" % (got, t, want))
     for t in ("script", "style", "meta", "title"):
         got, want = own(r, t), own(b, t)
         if t == "title":
@@ -326,6 +355,13 @@ def cmd_text(out, kind, jsons, opts):
                     for td, c in zip(tds, row["cells"]):
                         same("line %d %s" % (row["line"], c["field"]),
                              text(td), shown(c))
+        if kind == "perms":
+            for t in j["tables"]:
+                for row in t["rows"]:
+                    if row.get("permission") and \
+                            squash(row["permission"]) not in body:
+                        fail("line %d permission %r is not in the text"
+                             % (row["line"], row["permission"][:100]))
         if kind == "index" and squash(title) not in body:
             fail("page title %r is not in the text" % title[:100])
         if opts.get("rows"):
