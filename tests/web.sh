@@ -112,6 +112,11 @@ check "10 redirects: followed" sh -c \
 run diff "$H/alpha-old.md" "$H/alpha-new.md"
 check "diff of two URLs: as of the files, exit 1" sh -c \
     "[ $st -eq 1 ] && cmp -s '$tmp/out' '$tmp/diff.want' && [ ! -s '$tmp/err' ]"
+"$TABLOG" history -f json --dates 2024-01-01,2024-02-01 tests/site/old/alpha.md \
+    tests/site/new/alpha.md 2>&1 | sed "s|tests/site/old/alpha.md|$H/alpha-old.md|g; s|tests/site/new/alpha.md|$H/alpha-new.md|g; s|\"url\": null|\"url\": \"$H/alpha-new.md\"|" >"$tmp/history.want"
+run history -f json --dates 2024-01-01,2024-02-01 "$H/alpha-old.md" "$H/alpha-new.md"
+check "history of two URLs: as of the files, named by the URLs" sh -c \
+    "[ $st -eq 0 ] && cmp -s '$tmp/out' '$tmp/history.want' && [ ! -s '$tmp/err' ]"
 "$TABLOG" check --today 2026-11-26 tests/check/problems.md 2>&1 |
     sed "s|tests/check/problems.md|$H/problems.md|g" >"$tmp/check.want"
 run check --today 2026-11-26 "$H/problems.md"
