@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "base/diag_kind.h"
+#include "base/file.h"
 #include "base/utf8.h"
 
 int
@@ -145,3 +147,32 @@ tl_jc_problem(struct buf *out, const json_error_t *err)
 		buf_putc(out, *p >= 0x20 && *p < 0x7f ? (char)*p : '?');
 }
 
+
+json_t *
+tl_jc_load(struct tl_jcheck *c, unsigned flags, size_t max,
+    const char *reading)
+{
+	struct buf bytes = {0}, msg = {0};
+	struct tl_diags rd = {0};
+	json_error_t err;
+	json_t *root = NULL;
+
+	/* One line: why it cannot be read is said about the file. */
+	if (tl_file_read(c->file, flags, max, &bytes, &rd) != 0) {
+		tl_diag_kind(c->d, TL_ERROR, TL_DK_READ, c->file, 0,
+		    "cannot read %s: %s", reading,
+		    rd.n > 0 ? rd.v[rd.n - 1].message : "?");
+		goto out;
+	}
+	root = json_loadb(buf_str(&bytes), bytes.len, JSON_REJECT_DUPLICATES,
+	    &err);
+	if (root == NULL) {
+		tl_jc_problem(&msg, &err);
+		tl_jc_bad(c, "%s", buf_str(&msg));
+	}
+out:
+	tl_diags_free(&rd);
+	buf_free(&bytes);
+	buf_free(&msg);
+	return root;
+}

@@ -49,6 +49,14 @@ int	tl_jc_get_int(struct tl_jcheck *c, json_t *o, const char *key,
 /* Member `key`: an array of at most max items, or NULL after an error. */
 json_t	*tl_jc_get_array(struct tl_jcheck *c, json_t *o, const char *key,
 	    size_t max);
+/*
+ * Read c->file (tl_file_read() flags, at most max bytes) and parse it as
+ * JSON, objects' keys unique: the root, or NULL after one error ("cannot
+ * read READING: why", or c's "not a usable tablog ..." with jansson's
+ * reason).
+ */
+json_t	*tl_jc_load(struct tl_jcheck *c, unsigned flags, size_t max,
+	    const char *reading);
 /* jansson's error as one printable line. */
 void	tl_jc_problem(struct buf *out, const json_error_t *err);
 

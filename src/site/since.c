@@ -365,9 +365,7 @@ tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
     struct tl_diags *d)
 {
 	struct tl_jcheck c;
-	struct buf path = {0}, bytes = {0}, msg = {0};
-	struct tl_diags rd = {0};
-	json_error_t err;
+	struct buf path = {0};
 	json_t *root;
 	int rc = -1;
 
@@ -377,30 +375,14 @@ tl_since_load(struct tl_since *s, const char *prev_dir, size_t max,
 	c.file = buf_str(&path);
 	c.what = "all.json";
 	c.d = d;
-	/* One line: why it cannot be read is said about all.json. */
-	if (tl_file_read(c.file, TL_FILE_REGULAR, max ? max :
-	    TL_DEFAULT_MAX_INPUT, &bytes, &rd) != 0) {
-		tl_diag(d, TL_ERROR, c.file, 0, "cannot read the previous "
-		    "build: %s", rd.n > 0 ? rd.v[rd.n - 1].message : "?");
-		goto out;
+	if ((root = tl_jc_load(&c, TL_FILE_REGULAR, max ? max :
+	    TL_DEFAULT_MAX_INPUT, "the previous build")) != NULL) {
+		rc = since_build(s, &c, root);
+		json_decref(root);
 	}
-	root = json_loadb(buf_str(&bytes), bytes.len, JSON_REJECT_DUPLICATES,
-	    &err);
-	if (root == NULL) {
-		tl_jc_problem(&msg, &err);
-		tl_diag(d, TL_ERROR, c.file, 0, "not a usable tablog all.json: "
-		    "%s", buf_str(&msg));
-		goto out;
-	}
-	rc = since_build(s, &c, root);
-	json_decref(root);
-out:
 	if (rc != 0)
 		tl_since_free(s);
-	tl_diags_free(&rd);
 	buf_free(&c.where);
-	buf_free(&msg);
-	buf_free(&bytes);
 	buf_free(&path);
 	return rc;
 }

@@ -287,9 +287,7 @@ tl_site_history_load(struct tl_site_history *h, const char *dir,
     size_t max, struct tl_diags *d)
 {
 	struct tl_jcheck c;
-	struct buf path = {0}, bytes = {0}, msg = {0};
-	struct tl_diags rd = {0};
-	json_error_t err;
+	struct buf path = {0};
 	json_t *root = NULL;
 	struct stat st;
 	int rc = -1;
@@ -304,21 +302,9 @@ tl_site_history_load(struct tl_site_history *h, const char *dir,
 		rc = 0;		/* a site's first build */
 		goto out;
 	}
-	if (tl_file_read(c.file, TL_FILE_REGULAR | TL_FILE_NOFOLLOW, max ?
-	    max : TL_DEFAULT_MAX_INPUT, &bytes, &rd) != 0) {
-		tl_diag_kind(d, TL_ERROR, TL_DK_READ, c.file, 0,
-		    "cannot read the site's history: %s",
-		    rd.n > 0 ? rd.v[rd.n - 1].message : "?");
-		goto out;
-	}
-	root = json_loadb(buf_str(&bytes), bytes.len, JSON_REJECT_DUPLICATES,
-	    &err);
-	if (root == NULL) {
-		tl_jc_problem(&msg, &err);
-		tl_jc_bad(&c, "%s", buf_str(&msg));
-		goto out;
-	}
-	if (check_history(&c, root) != 0)
+	if ((root = tl_jc_load(&c, TL_FILE_REGULAR | TL_FILE_NOFOLLOW, max ?
+	    max : TL_DEFAULT_MAX_INPUT, "the site's history")) == NULL ||
+	    check_history(&c, root) != 0)
 		goto out;
 	h->builds = json_incref(json_object_get(root, "builds"));
 	h->months = json_incref(json_object_get(root, "months"));
@@ -331,10 +317,7 @@ out:
 	if (rc == 0 && h->months == NULL)
 		h->months = json_object();
 	json_decref(root);
-	tl_diags_free(&rd);
 	buf_free(&c.where);
-	buf_free(&msg);
-	buf_free(&bytes);
 	buf_free(&path);
 	return rc;
 }
