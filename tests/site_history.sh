@@ -177,7 +177,9 @@ commit 2024-03-01 third
 "$TABLOG" build -q --git "$g" -o "$tmp/gsite" apps --date 2024-06-01
 check "--git: exit 0" [ $? -eq 0 ]
 check "--git: only the pages under PATH" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/gsite/all.json")" -eq 1 ]
-check "--git: the day a permission appeared" sh -c 'grep -A4 -x "## Changes, 5 February 2024" "$1" | grep -qx -- "- Added: \`Files.Read.All\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"
+# The table's heading then was the page's old title, not the page's title
+# now: the section names it.
+check "--git: the day a permission appeared" sh -c 'grep -A4 -x "## Changes, 5 February 2024" "$1" | grep -qx -- "- Added: \`Files.Read.All\` (Application, Microsoft Graph), Alpha App"' - "$tmp/gsite/changelog.md"
 check "--git: the day one disappeared" sh -c 'grep -A4 -x "## Changes, 1 March 2024" "$1" | grep -qx -- "- Removed: \`Mail.Read\` (Application, Microsoft Graph)"' - "$tmp/gsite/changelog.md"
 check "--git: the first version, a new page" sh -c 'grep -A3 -x "## Changes, 10 January 2024" "$1" | grep -qx -- "- New page: Alpha App"' - "$tmp/gsite/changelog.md"
 check "--git: a new title is no page removed" sh -c '! grep -q "Page removed" "$1"' - "$tmp/gsite/changelog.md"

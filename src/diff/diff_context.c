@@ -451,6 +451,30 @@ type_api_made(const struct tl_value *v, struct buf *out)
 	}
 }
 
+const char *
+tl_change_section_shown(const char *section, const char *page_title)
+{
+	if (section == NULL || (page_title != NULL &&
+	    strcmp(section, page_title) == 0))
+		return NULL;
+	return section;
+}
+
+/* Null rather than missing outside a table, so that no enclosing
+ * `section` shows through. */
+static void
+shown_section(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_change *c = change_of(v);
+	const struct tl_table *t = c->after_table != NULL ? c->after_table :
+	    c->before_table;
+	const struct tl_page *p = page_of(c);
+
+	*out = str_or_null(in_table(v) && t != NULL ?
+	    tl_change_section_shown(tl_table_section(t),
+	    p != NULL ? p->title : NULL) : NULL);
+}
+
 static void
 shown_table_number(const struct tl_value *v, struct tl_value *out)
 {
@@ -507,6 +531,7 @@ shown_row(const struct tl_value *v, struct tl_value *out)
 static const struct tl_value_member shown_members[] = {
 	TL_SPREAD(shown_change),
 	TL_COMPUTED("label", shown_label),
+	TL_COMPUTED("section", shown_section),
 	TL_MADE_IF("type_api", type_api_made, has_type_api,
 	    TL_VALUE_MISSING),
 	TL_COMPUTED("table_number", shown_table_number),

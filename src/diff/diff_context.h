@@ -25,7 +25,9 @@
  *     "changed_without_date_update": bool }
  *
  * Templates see each change with a few more members, made for showing it
- * and not printed by `-f json`: `label` (the row's label), `type_api`
+ * and not printed by `-f json`: `label` (the row's label), `section`
+ * (its table's section unless that is the page's title, else null: see
+ * tl_change_section_shown()), `type_api`
  * (its type and API where they add to the label: "Application, Microsoft
  * Graph"), `table_number` (1-based), `fields` (changed: [{name, before,
  * after}], the differing fields as a list a template can walk) and, for
@@ -38,6 +40,14 @@
 
 #include "diff/diff.h"
 #include "template/value.h"
+
+/*
+ * The section a change is named by: its table's `section`, unless that
+ * is the page's own title (a page whose only heading is its title), which
+ * every list of changes already shows; NULL then, and for a NULL section.
+ */
+const char	*tl_change_section_shown(const char *section,
+		    const char *page_title);
 
 /* A change object, as JSON prints it. */
 struct tl_value	tl_change_value(const struct tl_change *c);

@@ -401,16 +401,30 @@ tl_site_history_clear(struct tl_site_history *h)
 
 /* ---- as the templates see it ----------------------------------------- */
 
+/* The title a record gives the page at path, or NULL. */
+static const char *
+record_title(json_t *rec, const char *path)
+{
+	json_t *pj;
+	size_t i;
+
+	json_array_foreach(json_object_get(rec, "pages"), i, pj)
+		if (path != NULL && strcmp(str_member(pj, "page"), path) == 0)
+			return str_member(pj, "title");
+	return NULL;
+}
+
 /* A stored change shown as diff_context.c shows a live one: label,
- * type_api, table_number, fields (changed), row (a changed row: its key,
- * which holds the type and API it was matched by). */
+ * section, type_api, table_number, fields (changed), row (a changed row:
+ * its key, which holds the type and API it was matched by).  page_title
+ * is its page's title in the record. */
 static json_t *
-shown_change(json_t *ch)
+shown_change(json_t *ch, const char *page_title)
 {
 	json_t *s = json_deep_copy(ch), *row = json_object_get(ch, "row");
 	json_t *key = json_object_get(ch, "key"), *table, *fields;
 	json_t *before = json_object_get(ch, "before");
-	const char *label = NULL, *type, *api, *k;
+	const char *label = NULL, *section, *type, *api, *k;
 	struct buf b = {0};
 	json_t *v;
 
@@ -442,6 +456,10 @@ shown_change(json_t *ch)
 	if ((table = json_object_get(ch, "table")) != NULL)
 		json_object_set_new(s, "table_number", json_integer(
 		    json_integer_value(json_object_get(table, "index")) + 1));
+	section = table != NULL ? tl_change_section_shown(
+	    str_member(table, "section"), page_title) : NULL;
+	json_object_set_new(s, "section", section != NULL ?
+	    json_string(section) : json_null());
 	if (before != NULL && strcmp(str_member(ch, "kind"), "changed") == 0) {
 		json_t *after = json_object_get(ch, "after");
 
@@ -463,15 +481,13 @@ static json_t *
 shown_page(json_t *rec, const char *path)
 {
 	json_t *p = json_object(), *pj;
-	const char *title = NULL, *slug = NULL;
+	const char *title = record_title(rec, path), *slug = NULL;
 	size_t i;
 	int k;
 
 	json_array_foreach(json_object_get(rec, "pages"), i, pj)
-		if (strcmp(str_member(pj, "page"), path) == 0) {
-			title = str_member(pj, "title");
+		if (strcmp(str_member(pj, "page"), path) == 0)
 			slug = str_member(pj, "slug");
-		}
 	json_object_set_new(p, "title", tl_json_text(title != NULL ? title :
 	    slug != NULL ? slug : path));
 	json_object_set_new(p, "slug", slug != NULL ? json_string(slug) :
@@ -546,7 +562,8 @@ shown_record(json_t *rec, const char *feed_base, int linked, size_t nth)
 		json_object_set_new(s, "git", json_true());
 	}
 	json_array_foreach(json_object_get(rec, "changes"), i, ch) {
-		json_t *shown = shown_change(ch);
+		json_t *shown = shown_change(ch, record_title(rec,
+		    str_member(ch, "page")));
 		const char *kind = str_member(ch, "kind");
 
 		json_array_append(all, shown);
