@@ -171,6 +171,29 @@ csv_row(struct buf *b, const char *const *pre, size_t npre,
 	buf_free(&extra);
 }
 
+/* A cut: where each version's table ends (old_line, new_line) and the
+ * rows it left unknown (note). */
+static void
+csv_cut(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, const char *table, int raw)
+{
+	char oldl[24], newl[24], note[64];
+	unsigned bl = c->before_table ? c->before_table->cut : 0;
+	unsigned al = c->after_table ? c->after_table->cut : 0;
+
+	snprintf(oldl, sizeof(oldl), "%u", bl);
+	snprintf(newl, sizeof(newl), "%u", al);
+	snprintf(note, sizeof(note), "%zu row%s past the cut unknown",
+	    c->unknown, c->unknown == 1 ? "" : "s");
+	{
+		const char *v[NCSV] = { csv_action(c->kind), table, NULL,
+		    bl ? oldl : NULL, al ? newl : NULL, NULL, NULL, NULL,
+		    note, csv_section(c) };
+
+		csv_line(b, pre, npre, v, NCSV, raw);
+	}
+}
+
 /* A page change: the page's rows in the note. */
 static void
 csv_page(struct buf *b, const char *const *pre, size_t npre,
@@ -201,6 +224,8 @@ tl_change_csv(struct buf *b, const char *const *pre, size_t npre,
 	snprintf(table, sizeof(table), "%zu", c->table + 1);
 	if (c->before_column != NULL || c->after_column != NULL)
 		csv_column(b, pre, npre, c, table, raw);
+	else if (c->kind == TL_CHANGE_CUT)
+		csv_cut(b, pre, npre, c, table, raw);
 	else if (c->before != NULL || c->after != NULL)
 		csv_row(b, pre, npre, c, table, raw);
 	else if (c->kind == TL_CHANGE_PAGE_ADDED ||

@@ -143,7 +143,7 @@ check_change(struct tl_jcheck *c, json_t *ch)
 	json_t *v;
 	int kind;
 	static const char *const flat[] = { "key", "before", "after",
-	    "column", "lines", "table" };
+	    "column", "lines", "table", "cut" };
 	size_t i;
 
 	if (!json_is_object(ch))
@@ -182,6 +182,9 @@ check_change(struct tl_jcheck *c, json_t *ch)
 			return -1;
 	if ((v = json_object_get(ch, "row")) != NULL &&
 	    check_flat(c, v, "row", 1) != 0)
+		return -1;
+	if (json_object_get(ch, "unknown") != NULL && tl_jc_get_int(c, ch,
+	    "unknown", TL_JC_REQUIRED, 0, MAX_ROWS, &n) != 0)
 		return -1;
 	if ((v = json_object_get(ch, "changed_without_date_update")) != NULL &&
 	    !json_is_boolean(v))
@@ -504,17 +507,35 @@ finish_page(json_t *p)
 {
 	struct tl_diff counted;
 	struct buf b = {0};
-	json_t *counts = json_object();
+	json_t *counts = json_object(), *cuts, *ch, *cut;
+	size_t i;
 	int k;
 
 	memset(&counted, 0, sizeof(counted));
 	for (k = 0; k < TL_CHANGE_PAGE_ADDED; k++) {
 		counted.count[k] = json_array_size(json_object_get(p,
 		    tl_change_kind_name(k)));
-		if (k != TL_CHANGE_RENAMED_COLUMN)
+		if (k != TL_CHANGE_RENAMED_COLUMN && k != TL_CHANGE_CUT)
 			json_object_set_new(counts, tl_change_kind_name(k),
 			    json_integer((json_int_t)counted.count[k]));
 	}
+	/* A cut is {old, new, unknown} for the page, as a live diff says. */
+	cuts = json_object_get(p, "cut");
+	json_array_foreach(cuts, i, ch) {
+		cut = json_object_get(ch, "cut");
+		counted.cut_before |= json_is_integer(json_object_get(cut,
+		    "before"));
+		counted.cut_after |= json_is_integer(json_object_get(cut,
+		    "after"));
+		counted.unknown += (size_t)json_integer_value(
+		    json_object_get(ch, "unknown"));
+	}
+	if (counted.count[TL_CHANGE_CUT] > 0)
+		json_object_set_new(p, "cut", json_pack("{s:b, s:b, s:I}",
+		    "old", counted.cut_before, "new", counted.cut_after,
+		    "unknown", (json_int_t)counted.unknown));
+	else
+		json_object_del(p, "cut");
 	tl_diff_summary(&b, &counted);
 	json_object_set_new(p, "summary", json_string(buf_str(&b)));
 	json_object_set_new(p, "counts", counts);
