@@ -8,7 +8,10 @@
  * removed.  Rows sharing a key are paired in page order, after rows equal
  * in every compared field have been paired with each other; so reordering
  * alone is no change.  Only fields both tables have are compared: a
- * dropped column is reported once as a column, not once per row.
+ * dropped column is reported once as a column, not once per row.  A
+ * version that ends inside a table (tl_table.cut) leaves the other's rows
+ * past the cut unknown, neither added nor removed: one change of kind
+ * cut says how many.
  *
  * A change (struct tl_change) is the one model of "something changed"
  * that every consumer shares: `diff` writes it (diff_context.h gives its

@@ -9,17 +9,18 @@
  * say a change the same way:
  *
  *   { "kind": "added" | "removed" | "changed" | "column_added" |
- *             "column_removed" | "renamed_column" | "page_added" |
+ *             "column_removed" | "renamed_column" | "cut" | "page_added" |
  *             "page_removed",
  *     "date": "YYYY-MM-DD" | null,
  *     "time": RFC 3339                          (a history's changes only)
  *     "commit": string | null,
  *     "page": string | null,
  *     "title", "slug", "rows"                   (page kinds)
- *     "table": {"index": N, "section": null}    (row and column kinds)
+ *     "table": {"index": N, "section": null}    (row, column, cut kinds)
  *     "key": {FIELD: value, ...},               (row kinds)
  *     "lines": {"before": N | null, "after": N | null},   (row kinds)
  *     "column": {"field", "header"},            (column kinds)
+ *     "cut": {"before": N|null, "after": N|null}, "unknown": N,   (cut)
  *     "row": ROW,                               (added: NEW's; removed: OLD's)
  *     "before": {...}, "after": {...},          (changed: fields that differ)
  *     "changed_without_date_update": bool }
@@ -62,7 +63,8 @@ struct tl_value	tl_change_list_shown(const struct tl_change *const *v,
 /*
  * The document `diff -f json` prints:
  *   {"old", "new", "summary", "counts": {"added", "removed", "changed",
- *    "column_added", "column_removed"}, "changes": [change...]}
+ *    "column_added", "column_removed"}, "cut": {"old", "new", "unknown"}
+ *    (only when a change is of kind cut), "changes": [change...]}
  */
 struct tl_value	tl_diff_value(const struct tl_diff *df);
 /*
