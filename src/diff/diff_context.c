@@ -500,8 +500,8 @@ tl_change_section_shown(const char *section, const char *page_title)
 	return section;
 }
 
-/* Null rather than missing outside a table, so that no enclosing
- * `section` shows through. */
+/* A change in a table only; null there rather than missing, so that no
+ * enclosing `section` shows through. */
 static void
 shown_section(const struct tl_value *v, struct tl_value *out)
 {
@@ -510,9 +510,9 @@ shown_section(const struct tl_value *v, struct tl_value *out)
 	    c->before_table;
 	const struct tl_page *p = page_of(c);
 
-	*out = str_or_null(in_table(v) && t != NULL ?
-	    tl_change_section_shown(tl_table_section(t),
-	    p != NULL ? p->title : NULL) : NULL);
+	if (in_table(v))
+		*out = str_or_null(t != NULL ? tl_change_section_shown(
+		    tl_table_section(t), p != NULL ? p->title : NULL) : NULL);
 }
 
 static void

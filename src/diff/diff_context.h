@@ -27,8 +27,8 @@
  *
  * Templates see each change with a few more members, made for showing it
  * and not printed by `-f json`: `label` (the row's label), `section`
- * (its table's section unless that is the page's title, else null: see
- * tl_change_section_shown()), `type_api`
+ * (a change in a table: its section unless that is the page's title,
+ * else null; see tl_change_section_shown()), `type_api`
  * (its type and API where they add to the label: "Application, Microsoft
  * Graph"), `table_number` (1-based), `fields` (changed: [{name, before,
  * after}], the differing fields as a list a template can walk) and, for

@@ -459,10 +459,12 @@ shown_change(json_t *ch, const char *page_title)
 	if ((table = json_object_get(ch, "table")) != NULL)
 		json_object_set_new(s, "table_number", json_integer(
 		    json_integer_value(json_object_get(table, "index")) + 1));
-	section = table != NULL ? tl_change_section_shown(
-	    str_member(table, "section"), page_title) : NULL;
-	json_object_set_new(s, "section", section != NULL ?
-	    json_string(section) : json_null());
+	if (table != NULL) {
+		section = tl_change_section_shown(str_member(table, "section"),
+		    page_title);
+		json_object_set_new(s, "section", section != NULL ?
+		    json_string(section) : json_null());
+	}
 	if (before != NULL && strcmp(str_member(ch, "kind"), "changed") == 0) {
 		json_t *after = json_object_get(ch, "after");
 
