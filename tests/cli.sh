@@ -242,10 +242,10 @@ check "--csv-raw leaves cells" grep -q "^=cmd,@x,,,-1,+2," "$tmp/out"
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| G | P | Application | =new |\n' >"$tmp/f2.md"
 run diff -f csv "$tmp/f.md" "$tmp/f2.md"
 cr=$(printf '\r')
-check "diff -f csv: a formula key guarded" grep -q "^removed,1,'=cmd | @x | -1,3,,,,,$cr\$" "$tmp/out"
+check "diff -f csv: a formula key guarded" grep -q "^removed,1,'=cmd | @x | -1,3,,,,,,,'=cmd,'@x,,,'-1,'+2,,,,,{}$cr\$" "$tmp/out"
 printf '| API | Permission | Type | Purpose |\n|---|---|---|---|\n| G | P | Application | +old |\n' >"$tmp/f1.md"
 run diff -f csv "$tmp/f1.md" "$tmp/f2.md"
-check "diff -f csv: formula values guarded" grep -q "^changed,1,G | P | Application,3,3,purpose,'+old,'=new,$cr\$" "$tmp/out"
+check "diff -f csv: formula values guarded" grep -q "^changed,1,G | P | Application,3,3,purpose,'+old,'=new,,,,,,,,,,,,,$cr\$" "$tmp/out"
 run -f csv --csv-bom "$SEED"
 check "--csv-bom" [ "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]
 

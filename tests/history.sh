@@ -200,6 +200,32 @@ cp "$H/v5.md" "$tmp/names/x-2024-04-01-y/contoso.md"
     >"$tmp/out" 2>"$tmp/err"
 same "files dated by their names" "$H/files.changelog.md" "$tmp/out"
 
+# A version cut mid-table (a crawler's): the rows past the cut are
+# unknown, neither removed then nor added back by the next whole version.
+D=tests/diff
+"$TABLOG" history --dates 2024-01-10,2024-02-01,2024-03-01 \
+    $D/graph.md $D/graph-cut.md $D/graph.md >"$tmp/out" 2>"$tmp/err"
+same "a version cut mid-table" "$H/cut.changelog.md" "$tmp/out"
+# Only the current version's warnings are said: here the cut one's.
+"$TABLOG" history --dates 2024-01-10,2024-02-01 $D/graph.md $D/graph-cut.md \
+    >/dev/null 2>"$tmp/err"
+echo "tablog: $D/graph-cut.md:13: warning: table cut mid-row; row dropped" >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/err"; then ok; else
+	fail "a version cut mid-table: its warning"; cat "$tmp/err"; fi
+"$TABLOG" history -f json --dates 2024-01-10,2024-02-01,2024-03-01 \
+    $D/graph.md $D/graph-cut.md $D/graph.md >"$tmp/out" 2>/dev/null
+if q "$tmp/out" '
+ch = d["changes"]
+rows = [(c["date"], c["kind"], c["key"]["permission"]) for c in ch if "key" in c]
+assert sorted(rows) == [("2024-02-01", "added", "Agreement.Read.All"),
+    ("2024-02-01", "removed", "Application.Read.All"),
+    ("2024-03-01", "added", "Application.Read.All"),
+    ("2024-03-01", "removed", "Agreement.Read.All")], rows
+cuts = [(c["date"], c["cut"], c["unknown"], c["table"]["index"]) for c in ch if c["kind"] == "cut"]
+assert cuts == [("2024-03-01", {"before": 13, "after": None}, 5, 0),
+    ("2024-02-01", {"before": None, "after": 13}, 5, 0)], cuts
+'; then ok; else fail "a version cut mid-table: -f json"; fi
+
 # CSV guards cells a spreadsheet would run, as the page CSV does.
 printf '| Permission | Purpose |\n|---|---|\n| A.Read | x |\n' >"$tmp/f1.md"
 printf '| Permission | Purpose |\n|---|---|\n| A.Read | x |\n| =1+2 | @SUM(A1) |\n' >"$tmp/f2.md"

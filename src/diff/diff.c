@@ -251,7 +251,7 @@ pair_equal(struct pairing *p, long *bpair, long *apair)
 
 static const char *const kind_names[TL_CHANGE_NKINDS] = {
 	"column_added", "column_removed", "renamed_column", "added",
-	"removed", "changed", "page_added", "page_removed",
+	"removed", "changed", "cut", "page_added", "page_removed",
 };
 
 const char *
@@ -503,17 +503,27 @@ unpaired(size_t n)
 	return v;
 }
 
+/* The index after the last row paired (0 when none is). */
+static size_t
+past_last_paired(const long *pair, size_t n)
+{
+	while (n > 0 && pair[n - 1] < 0)
+		n--;
+	return n;
+}
+
+/* unknown: add the rows past a cut, neither added nor removed. */
 static void
 diff_tables(struct found *l, size_t table, const struct tl_table *bt,
     const struct tl_table *at, const struct tl_diff_opts *o,
-    const struct tl_keycols *kc, long **keep_pairs)
+    const struct tl_keycols *kc, long **keep_pairs, size_t *unknown)
 {
 	struct cmp_fields cf;
 	struct col_index bx, ax;
 	struct pairing p;
 	char **bkeys, **akeys;
 	long *bpair = unpaired(bt->nrows), *apair = unpaired(at->nrows);
-	size_t i;
+	size_t i, bend, aend;
 
 	col_index_init(&bx, bt);
 	col_index_init(&ax, at);
@@ -534,12 +544,19 @@ diff_tables(struct found *l, size_t table, const struct tl_table *bt,
 	free(bx.v);
 	free(ax.v);
 
+	/* Past the cut of one version, the other's rows are unknown. */
+	bend = at->cut ? past_last_paired(bpair, bt->nrows) : bt->nrows;
+	aend = bt->cut ? past_last_paired(apair, at->nrows) : at->nrows;
 	for (i = 0; i < bt->nrows; i++)
-		if (bpair[i] < 0)
+		if (bpair[i] < 0 && i < bend)
 			add_row(l, TL_CHANGE_REMOVED, table, bt, at,
 			    &bt->rows[i], NULL, kc);
+		else if (bpair[i] < 0)
+			(*unknown)++;
 	for (i = 0; i < at->nrows; i++) {
-		if (apair[i] < 0)
+		if (apair[i] < 0 && i >= aend)
+			(*unknown)++;
+		else if (apair[i] < 0)
 			add_row(l, TL_CHANGE_ADDED, table, bt, at, NULL,
 			    &at->rows[i], kc);
 		else
@@ -597,7 +614,7 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 	struct tl_keyspec dflt;
 	const struct tl_keyspec *spec = o->key;
 	struct found l = {0};
-	size_t i;
+	size_t i, unknown, bcut = NONE, acut = NONE, cut = NONE;
 
 	memset(df, 0, sizeof(*df));
 	df->before_name = before->source;
@@ -622,12 +639,38 @@ tl_diff_pages(struct tl_diff *df, const struct tl_page *before,
 		/* A table only one version has is keyed on its own. */
 		tl_keycols_resolve(&df->keys[i], spec, bt ? bt : at,
 		    bt ? at : NULL);
+		unknown = 0;
 		if (bt != NULL && at != NULL)
 			diff_tables(&l, i, bt, at, o, &df->keys[i],
-			    df->pairs != NULL ? &df->pairs[i] : NULL);
+			    df->pairs != NULL ? &df->pairs[i] : NULL, &unknown);
+		else if ((bt != NULL && acut != NONE) ||
+		    (at != NULL && bcut != NONE))
+			unknown = (bt ? bt : at)->nrows; /* past the cut */
 		else
 			whole_table(&l, i, bt ? bt : at, bt == NULL,
 			    &df->keys[i]);
+		df->unknown += unknown;
+		/* The cut is said once, by the table cut, with every row it
+		 * left unknown (theirs and the later tables'). */
+		if (bt != NULL && bt->cut && bcut == NONE)
+			bcut = i;
+		if (at != NULL && at->cut && acut == NONE)
+			acut = i;
+		if (cut == NONE && (bcut == i || acut == i)) {
+			cut = l.n;
+			add_change(&l, TL_CHANGE_CUT, i, bt, at);
+		}
+		if (cut != NONE)
+			l.v[cut].unknown += unknown;
+	}
+	df->cut_before = bcut != NONE;
+	df->cut_after = acut != NONE;
+	/* Both versions cut alike, nothing left unknown: nothing to say. */
+	if (cut != NONE && l.v[cut].unknown == 0 &&
+	    df->cut_before && df->cut_after) {
+		memmove(&l.v[cut], &l.v[cut + 1],
+		    (l.n - cut - 1) * sizeof(*l.v));
+		l.n--;
 	}
 	for (i = 0; i < l.n; i++) {
 		l.v[i].before_page = before;
@@ -699,6 +742,9 @@ tl_diff_summary(struct buf *out, const struct tl_diff *df)
 	if (cn > 0)
 		buf_printf(out, ", %zu column%s renamed", cn,
 		    cn == 1 ? "" : "s");
+	if (df->count[TL_CHANGE_CUT] > 0)
+		buf_printf(out, ", %zu row%s unknown past a cut", df->unknown,
+		    df->unknown == 1 ? "" : "s");
 }
 
 int

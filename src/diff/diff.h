@@ -8,7 +8,10 @@
  * removed.  Rows sharing a key are paired in page order, after rows equal
  * in every compared field have been paired with each other; so reordering
  * alone is no change.  Only fields both tables have are compared: a
- * dropped column is reported once as a column, not once per row.
+ * dropped column is reported once as a column, not once per row.  A
+ * version that ends inside a table (tl_table.cut) leaves the other's rows
+ * past the cut unknown, neither added nor removed: one change of kind
+ * cut says how many.
  *
  * A change (struct tl_change) is the one model of "something changed"
  * that every consumer shares: `diff` writes it (diff_context.h gives its
@@ -42,7 +45,7 @@ struct tl_diff_opts {
 
 /*
  * The kinds of change, in the order a diff lists them.  A diff makes the
- * first six; a site's detected changes and a history add the page kinds.
+ * first seven; a site's detected changes and a history add the page kinds.
  * A renamed column is a header reworded under its key, or an extra column
  * only one version has whose cells, row for paired row, are mostly those
  * of one only the other has (docs/design.md "Changes").
@@ -54,6 +57,7 @@ enum tl_change_kind {
 	TL_CHANGE_ADDED,		/* a row only NEW has */
 	TL_CHANGE_REMOVED,		/* a row only OLD has */
 	TL_CHANGE_CHANGED,		/* a row both have, some field differs */
+	TL_CHANGE_CUT,			/* a version ends inside the table */
 	TL_CHANGE_PAGE_ADDED,
 	TL_CHANGE_PAGE_REMOVED,
 	TL_CHANGE_NKINDS
@@ -94,6 +98,10 @@ struct tl_change {
 	size_t			 nfields;
 	/* Changed: content changed, the table's date column did not. */
 	int			 changed_without_date_update;
+	/* Cut: the rows past the cut (and in the tables after it) that are
+	 * neither added nor removed, because one version has no rows there
+	 * (docs/design.md "Changes"). */
+	size_t			 unknown;
 };
 
 /* The row a row change shows (NEW's when there is one) and its table. */
@@ -107,6 +115,10 @@ void	tl_change_key_text(struct buf *out, const struct tl_change *c);
 struct tl_diff {
 	const char		*before_name, *after_name;	/* sources */
 	int			 several_tables; /* either page has > 1 */
+	/* Either version ends inside a table (tl_table.cut), and how many
+	 * rows past the cuts were left unknown. */
+	int			 cut_before, cut_after;
+	size_t			 unknown;
 	/* Every change, grouped by kind in enum order; inside a kind in
 	 * table order, then rows added and changed in NEW's order, rows
 	 * removed in OLD's.  Kind k is v[first[k]] .. v[first[k] +
@@ -139,8 +151,8 @@ void	tl_diff_free(struct tl_diff *df);
 /* 1 when anything differs (rows or columns), else 0. */
 int	tl_diff_any(const struct tl_diff *df);
 
-/* "3 added, 1 removed, 2 changed" (", 1 column removed" when so),
- * appended to out. */
+/* "3 added, 1 removed, 2 changed" (", 1 column removed" when so; ", 4
+ * rows unknown past a cut" when so), appended to out. */
 void	tl_diff_summary(struct buf *out, const struct tl_diff *df);
 
 enum tl_diff_format { TL_DIFF_MD, TL_DIFF_JSON, TL_DIFF_CSV, TL_DIFF_HTML };

@@ -56,7 +56,14 @@ is_row_change(const struct tl_value *v)
 static int
 in_table(const struct tl_value *v)
 {
-	return row_kind(change_of(v)) || column_kind(change_of(v));
+	return row_kind(change_of(v)) || column_kind(change_of(v)) ||
+	    change_of(v)->kind == TL_CHANGE_CUT;
+}
+
+static int
+is_cut(const struct tl_value *v)
+{
+	return change_of(v)->kind == TL_CHANGE_CUT;
 }
 
 static struct tl_value
@@ -163,6 +170,35 @@ static const struct tl_value_member lines_members[] = {
 };
 
 static const struct tl_value_class lines_class = TL_FIXED_CLASS(lines_members);
+
+/* -- cut: {before, after}, the line each version's table ends at, null
+ * for a whole one; p: the change -- */
+
+static struct tl_value
+cut_line(const struct tl_table *t)
+{
+	return t != NULL && t->cut > 0 ? tl_value_int(t->cut) :
+	    tl_value_null();
+}
+
+static void
+cut_before(const struct tl_value *v, struct tl_value *out)
+{
+	*out = cut_line(change_of(v)->before_table);
+}
+
+static void
+cut_after(const struct tl_value *v, struct tl_value *out)
+{
+	*out = cut_line(change_of(v)->after_table);
+}
+
+static const struct tl_value_member cut_members[] = {
+	TL_COMPUTED("before", cut_before),
+	TL_COMPUTED("after", cut_after),
+};
+
+static const struct tl_value_class cut_class = TL_FIXED_CLASS(cut_members);
 
 /* -- a column: {field, header}, as a page's columns say it; p: it -- */
 
@@ -375,6 +411,10 @@ static const struct tl_value_member change_members[] = {
 	TL_COMPUTED("key", change_key),
 	AS_IF("lines", &lines_class, is_row_change),
 	TL_COMPUTED("column", change_column),
+	AS_IF("cut", &cut_class, is_cut),
+	{ .key = "unknown", .kind = TL_MEMBER_SIZE, .off = TL_OFFSET_OF(
+	    size_t, struct tl_change, unknown), .when = is_cut,
+	    .absent = TL_VALUE_MISSING },
 	TL_COMPUTED("row", change_row),
 	TL_COMPUTED("before", change_before),
 	TL_COMPUTED("after", change_after),
@@ -451,6 +491,30 @@ type_api_made(const struct tl_value *v, struct buf *out)
 	}
 }
 
+const char *
+tl_change_section_shown(const char *section, const char *page_title)
+{
+	if (section == NULL || (page_title != NULL &&
+	    strcmp(section, page_title) == 0))
+		return NULL;
+	return section;
+}
+
+/* A change in a table only; null there rather than missing, so that no
+ * enclosing `section` shows through. */
+static void
+shown_section(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_change *c = change_of(v);
+	const struct tl_table *t = c->after_table != NULL ? c->after_table :
+	    c->before_table;
+	const struct tl_page *p = page_of(c);
+
+	if (in_table(v))
+		*out = str_or_null(t != NULL ? tl_change_section_shown(
+		    tl_table_section(t), p != NULL ? p->title : NULL) : NULL);
+}
+
 static void
 shown_table_number(const struct tl_value *v, struct tl_value *out)
 {
@@ -507,6 +571,7 @@ shown_row(const struct tl_value *v, struct tl_value *out)
 static const struct tl_value_member shown_members[] = {
 	TL_SPREAD(shown_change),
 	TL_COMPUTED("label", shown_label),
+	TL_COMPUTED("section", shown_section),
 	TL_MADE_IF("type_api", type_api_made, has_type_api,
 	    TL_VALUE_MISSING),
 	TL_COMPUTED("table_number", shown_table_number),
@@ -684,11 +749,42 @@ several_tables(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_bool(diff_of(v)->several_tables);
 }
 
+/* cut: {old, new, unknown}, only when a version was cut and that left
+ * something to say (a change of kind cut); p: the diff */
+
+static int
+diff_was_cut(const struct tl_value *v)
+{
+	return diff_of(v)->count[TL_CHANGE_CUT] > 0;
+}
+
+static void
+diff_cut_old(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_bool(diff_of(v)->cut_before);
+}
+
+static void
+diff_cut_new(const struct tl_value *v, struct tl_value *out)
+{
+	*out = tl_value_bool(diff_of(v)->cut_after);
+}
+
+static const struct tl_value_member diff_cut_members[] = {
+	TL_COMPUTED("old", diff_cut_old),
+	TL_COMPUTED("new", diff_cut_new),
+	TL_SIZE_AT("unknown", struct tl_diff, unknown),
+};
+
+static const struct tl_value_class diff_cut_class =
+    TL_FIXED_CLASS(diff_cut_members);
+
 static const struct tl_value_member diff_members[] = {
 	TL_REPAIRED_AT("old", struct tl_diff, before_name),
 	TL_REPAIRED_AT("new", struct tl_diff, after_name),
 	TL_MADE("summary", summary_made),
 	TL_AS("counts", &counts_class),
+	AS_IF("cut", &diff_cut_class, diff_was_cut),
 	TL_AS("changes", &changes_class),
 };
 
@@ -699,6 +795,7 @@ static const struct tl_value_member diff_shown_members[] = {
 	TL_REPAIRED_AT("new", struct tl_diff, after_name),
 	TL_MADE("summary", summary_made),
 	TL_AS("counts", &counts_class),
+	AS_IF("cut", &diff_cut_class, diff_was_cut),
 	TL_AS("changes", &shown_changes_class),
 	TL_COMPUTED("several_tables", several_tables),
 	TL_COMPUTED("added", list_added),

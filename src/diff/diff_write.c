@@ -9,7 +9,10 @@
  */
 #include "diff/diff.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "base/buf.h"
 #include "diff/diff_context.h"
@@ -64,6 +67,55 @@ nonnull(const char *s)
 	return s != NULL ? s : "";
 }
 
+/*
+ * The columns of a line: the nine a change always had, then `section`
+ * (its table's), then an added or removed row's own fields: the canonical
+ * ones CSV_FIELDS names, in the page CSV's order, and `extra`, the row's
+ * extra columns as one JSON object {key: cell text}, in column order.
+ */
+static const enum tl_field csv_fields_v[] = {
+	TL_API, TL_PERMISSION, TL_DISPLAY_NAME, TL_QUALIFIER, TL_TYPE,
+	TL_PURPOSE, TL_LAST_UPDATE, TL_LAST_UPDATE_TEXT, TL_TYPE_QUALIFIER,
+	TL_HIGHER_PRIVILEGED,
+};
+#define CSV_FIELDS	(sizeof(csv_fields_v) / sizeof(csv_fields_v[0]))
+#define CSV_FIRST	10	/* where the row's fields start */
+#define NCSV		(CSV_FIRST + CSV_FIELDS + 1)
+
+/* The table's section (its nearest heading), NULL when none. */
+static const char *
+csv_section(const struct tl_change *c)
+{
+	const struct tl_table *t = c->after_table != NULL ? c->after_table :
+	    c->before_table;
+
+	return t != NULL ? tl_table_section(t) : NULL;
+}
+
+/* An added or removed row's fields into v; extra holds the JSON text. */
+static void
+csv_fields(const char **v, struct buf *extra, const struct tl_change *c)
+{
+	const struct tl_table *t;
+	const struct tl_row *r = tl_change_row(c, &t);
+	json_t *o = json_object();
+	char *text;
+	size_t i;
+
+	for (i = 0; i < CSV_FIELDS; i++)
+		v[CSV_FIRST + i] = r->f[csv_fields_v[i]];
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i].field == TL_EXTRA)
+			json_object_set_new(o, t->columns[i].key,
+			    json_string(r->cells[i]));
+	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	buf_reset(extra);
+	buf_puts(extra, text != NULL ? text : "{}");
+	v[CSV_FIRST + CSV_FIELDS] = buf_str(extra);
+	free(text);
+	json_decref(o);
+}
+
 /* A column change: its key as the field, its header as old or new. */
 static void
 csv_column(struct buf *b, const char *const *pre, size_t npre,
@@ -72,10 +124,11 @@ csv_column(struct buf *b, const char *const *pre, size_t npre,
 	const struct tl_column *col = c->after_column != NULL ?
 	    c->after_column : c->before_column;
 	struct buf note = {0};
-	const char *v[] = { csv_action(c->kind), table, NULL, NULL, NULL,
-	    col->key,
+	const char *v[NCSV] = { csv_action(c->kind), table, NULL, NULL,
+	    NULL, col->key,
 	    c->before_column ? c->before_column->header : NULL,
-	    c->after_column ? c->after_column->header : NULL, NULL };
+	    c->after_column ? c->after_column->header : NULL, NULL,
+	    csv_section(c) };
 
 	/* A column renamed from another key says which. */
 	if (c->before_column != NULL && c->after_column != NULL &&
@@ -83,7 +136,7 @@ csv_column(struct buf *b, const char *const *pre, size_t npre,
 		buf_printf(&note, "was %s", c->before_column->key);
 		v[8] = buf_str(&note);
 	}
-	csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+	csv_line(b, pre, npre, v, NCSV, raw);
 	buf_free(&note);
 }
 
@@ -93,7 +146,7 @@ csv_row(struct buf *b, const char *const *pre, size_t npre,
     const struct tl_change *c, const char *table, int raw)
 {
 	char oldl[24], newl[24];
-	struct buf key = {0};
+	struct buf key = {0}, extra = {0};
 	const char *note = c->changed_without_date_update ?
 	    "changed without a date update" : NULL;
 	size_t j;
@@ -102,16 +155,43 @@ csv_row(struct buf *b, const char *const *pre, size_t npre,
 	snprintf(newl, sizeof(newl), "%u", c->after ? c->after->line : 0);
 	tl_change_key_text(&key, c);
 	for (j = 0; j == 0 || j < c->nfields; j++) {
-		const char *v[] = { csv_action(c->kind), table, buf_str(&key),
-		    c->before ? oldl : NULL, c->after ? newl : NULL,
+		const char *v[NCSV] = { csv_action(c->kind), table,
+		    buf_str(&key), c->before ? oldl : NULL,
+		    c->after ? newl : NULL,
 		    c->nfields ? c->fields[j].name : NULL,
 		    c->nfields ? nonnull(c->fields[j].before) : NULL,
 		    c->nfields ? nonnull(c->fields[j].after) : NULL,
-		    note };
+		    note, csv_section(c) };
 
-		csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+		if (c->kind == TL_CHANGE_ADDED || c->kind == TL_CHANGE_REMOVED)
+			csv_fields(v, &extra, c);
+		csv_line(b, pre, npre, v, NCSV, raw);
 	}
 	buf_free(&key);
+	buf_free(&extra);
+}
+
+/* A cut: where each version's table ends (old_line, new_line) and the
+ * rows it left unknown (note). */
+static void
+csv_cut(struct buf *b, const char *const *pre, size_t npre,
+    const struct tl_change *c, const char *table, int raw)
+{
+	char oldl[24], newl[24], note[64];
+	unsigned bl = c->before_table ? c->before_table->cut : 0;
+	unsigned al = c->after_table ? c->after_table->cut : 0;
+
+	snprintf(oldl, sizeof(oldl), "%u", bl);
+	snprintf(newl, sizeof(newl), "%u", al);
+	snprintf(note, sizeof(note), "%zu row%s past the cut unknown",
+	    c->unknown, c->unknown == 1 ? "" : "s");
+	{
+		const char *v[NCSV] = { csv_action(c->kind), table, NULL,
+		    bl ? oldl : NULL, al ? newl : NULL, NULL, NULL, NULL,
+		    note, csv_section(c) };
+
+		csv_line(b, pre, npre, v, NCSV, raw);
+	}
 }
 
 /* A page change: the page's rows in the note. */
@@ -128,10 +208,10 @@ csv_page(struct buf *b, const char *const *pre, size_t npre,
 		n += p->tables[t].nrows;
 	snprintf(note, sizeof(note), "%zu row%s", n, n == 1 ? "" : "s");
 	{
-		const char *v[] = { csv_action(c->kind), NULL, NULL, NULL,
+		const char *v[NCSV] = { csv_action(c->kind), NULL, NULL, NULL,
 		    NULL, NULL, NULL, NULL, p != NULL ? note : NULL };
 
-		csv_line(b, pre, npre, v, sizeof(v) / sizeof(v[0]), raw);
+		csv_line(b, pre, npre, v, NCSV, raw);
 	}
 }
 
@@ -144,6 +224,8 @@ tl_change_csv(struct buf *b, const char *const *pre, size_t npre,
 	snprintf(table, sizeof(table), "%zu", c->table + 1);
 	if (c->before_column != NULL || c->after_column != NULL)
 		csv_column(b, pre, npre, c, table, raw);
+	else if (c->kind == TL_CHANGE_CUT)
+		csv_cut(b, pre, npre, c, table, raw);
 	else if (c->before != NULL || c->after != NULL)
 		csv_row(b, pre, npre, c, table, raw);
 	else if (c->kind == TL_CHANGE_PAGE_ADDED ||
@@ -152,7 +234,9 @@ tl_change_csv(struct buf *b, const char *const *pre, size_t npre,
 }
 
 const char tl_change_csv_header[] =
-    "action,table,key,old_line,new_line,field,old,new,note";
+    "action,table,key,old_line,new_line,field,old,new,note,section,"
+    "api,permission,display_name,qualifier,type,purpose,last_update,"
+    "last_update_text,type_qualifier,higher_privileged,extra";
 
 static void
 write_csv(struct buf *b, const struct tl_diff *df)

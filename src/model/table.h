@@ -145,6 +145,10 @@ struct tl_table {
 	struct tl_column *columns;
 	size_t		 nrows, rows_cap;
 	struct tl_row	*rows;
+	/* The page ends inside the table (cut by a crawler or a size
+	 * limit): the source line it ends at, 0 for a whole table.  Rows
+	 * past the cut are unknown, not gone (diff.c). */
+	unsigned	 cut;
 	/* Filled by normalise.c: */
 	int		 date_column;	/* index into columns, or -1 */
 	int		 label_column;	/* what names a row, or -1 */

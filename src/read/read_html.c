@@ -92,6 +92,7 @@ struct tstate {
 	int		 in_foot;	/* inside <tfoot> */
 	int		 header_done;
 	int		 warned_wide;
+	int		 cut;		/* the page ended inside it: warned */
 	unsigned	 layout;	/* open layout tables inside it */
 	int		 chrome;	/* a heading or a widget in a cell */
 	int		 rows_added;
@@ -136,6 +137,10 @@ struct reader {
 	char		*tkinds;	/* every open <table>: 'd'ata or 'l'ayout */
 	size_t		 ntkinds, tkinds_cap;
 	int		 seen_table;
+	/* All the bytes are in: elements closed from now on are closed by
+	 * the end of the page, not by their end tags (a page cut short). */
+	int		 at_end;
+	unsigned	 end_line;	/* the last line, once parsed */
 
 	unsigned	 depth;		/* open elements */
 	unsigned	 hidden;	/* depth of the hidden element, or 0 */
@@ -492,7 +497,11 @@ is_chrome(const struct reader *r, enum tag t, const xmlChar **atts)
 static unsigned
 cur_line(const struct reader *r)
 {
-	int line = r->ctxt->input != NULL ? r->ctxt->input->line : 0;
+	int line;
+
+	if (r->ctxt == NULL)	/* parsed: the page's last line */
+		return r->end_line;
+	line = r->ctxt->input != NULL ? r->ctxt->input->line : 0;
 
 	return line > 0 ? (unsigned)line : 0;
 }
@@ -765,6 +774,23 @@ body_row(struct reader *r, struct tstate *ts, size_t n)
 	ts->rows_added = 1;
 }
 
+/*
+ * The page ends inside the table: warn once, and record where (the
+ * table's `cut`), so that a diff knows its rows past the cut are unknown
+ * rather than removed (docs/design.md "Changes").
+ */
+static void
+table_cut(struct reader *r, struct tstate *ts, unsigned line,
+    const char *what)
+{
+	if (ts->cut)
+		return;
+	ts->cut = 1;
+	tl_diag_kind(r->d, TL_WARNING, TL_DK_CUT_ROW, r->page->source, line,
+	    "%s", what);
+	table_of(r, ts)->cut = line > 0 ? line : 1;
+}
+
 static void
 row_close(struct reader *r, struct tstate *ts)
 {
@@ -797,7 +823,14 @@ row_close(struct reader *r, struct tstate *ts)
 		header_add(ts, ts->ptrs, n);
 	} else {
 		header_finish(r, ts);
-		body_row(r, ts, n);
+		/* Its </tr> never came: a row short of cells is cut (one
+		 * with them all is kept, as Markdown keeps a framed one: an
+		 * unterminated <script> in its last cell ends the page too). */
+		if (r->at_end && ts->width < table_of(r, ts)->ncolumns)
+			table_cut(r, ts, ts->row_line,
+			    "table cut mid-row; row dropped");
+		else
+			body_row(r, ts, n);
 	}
 	if (n > 0)
 		memset(ts->slots, 0, n * sizeof(*ts->slots));
@@ -973,6 +1006,9 @@ table_close(struct reader *r)
 	row_close(r, ts);
 	if (ts->hdr_rows > 0)
 		header_finish(r, ts);
+	if (r->at_end)
+		table_cut(r, ts, cur_line(r), "table cut: the page ends "
+		    "inside it");
 	for (i = 0; i < ts->nhdr; i++)
 		buf_free(&ts->hdr[i]);
 	free(ts->hdr);
@@ -1819,6 +1855,7 @@ tl_html_init(void)
 static void
 reader_finish(struct reader *r)
 {
+	r->at_end = 1;
 	while (r->ntables > 0)
 		table_close(r);
 	if (r->cap != CAP_NONE)
@@ -1875,7 +1912,9 @@ parse(struct reader *r, const char *bytes, size_t len)
 		bytes += n;
 		len -= n;
 	}
+	r->at_end = 1;
 	htmlParseChunk(r->ctxt, NULL, 0, 1);
+	r->end_line = cur_line(r);
 	htmlFreeParserCtxt(r->ctxt);
 	r->ctxt = NULL;
 	return 0;

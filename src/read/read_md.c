@@ -322,6 +322,19 @@ S_is_cut_line(const struct ctx *c, size_t ln)
 	return ln == c->nlines && !c->ends_nl;
 }
 
+/*
+ * The page ends inside table t, in a row that is dropped: warn, and
+ * record where (the table's `cut`), so that a diff knows the rows past it
+ * are unknown rather than removed (docs/design.md "Changes").
+ */
+static void
+S_cut_row(struct ctx *c, struct tl_table *t, unsigned line)
+{
+	tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW, c->page->source, line,
+	    "table cut mid-row; row dropped");
+	t->cut = line;
+}
+
 static int
 S_is_blank(const char *p, size_t len)
 {
@@ -1028,9 +1041,7 @@ S_recover_broken(struct ctx *c, const struct cells *hdr, size_t first,
 		size_t start = perm[k] - pre, end = perm[k] + post;
 
 		if (k + 1 == nperm && end >= tok.n) {
-			tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
-			    c->page->source,
-			    tok.line[start], "table cut mid-row; row dropped");
+			S_cut_row(c, t, tok.line[start]);
 			break;
 		}
 		/* Cells left of `start` keep the previous row's values. */
@@ -1525,9 +1536,7 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 		nraw = S_count_cells(p, len);
 		if (row == last && S_is_cut_line(c, ln) &&
 		    (nraw < hdr.n || !S_is_framed(p, len))) {
-			tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
-			    c->page->source,
-			    (unsigned)ln, "table cut mid-row; row dropped");
+			S_cut_row(c, t, (unsigned)ln);
 			break;
 		}
 		S_row_cells(c, row, &cells, tmp, 1);
@@ -1564,8 +1573,7 @@ S_read_gfm_table(struct ctx *c, cmark_node *table, struct buf *tmp)
 	    S_is_cut_line(c, lastln + 1) &&
 	    S_is_framed_start(c->lines[lastln + 1].p,
 	    c->lines[lastln + 1].len))
-		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW, c->page->source,
-		    (unsigned)(lastln + 1), "table cut mid-row; row dropped");
+		S_cut_row(c, t, (unsigned)(lastln + 1));
 out:
 	S_cells_free(&hdr);
 	S_cells_free(&cells);
@@ -1907,14 +1915,10 @@ S_read_cell_table(struct ctx *c, size_t h, size_t ncol)
 			v[i + 1] = row.v[i];
 		tl_table_add_row(c->page, t, row.line[0], v, ncol);
 	} else if (row.n > 0)
-		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
-		    c->page->source, row.line[0],
-		    "table cut mid-row; row dropped");
+		S_cut_row(c, t, row.line[0]);
 	else if (ln <= c->nlines && S_is_cut_line(c, ln) &&
 	    !S_is_blank(c->lines[ln].p, c->lines[ln].len))
-		tl_diag_kind(c->d, TL_WARNING, TL_DK_CUT_ROW,
-		    c->page->source, (unsigned)ln,
-		    "table cut mid-row; row dropped");
+		S_cut_row(c, t, (unsigned)ln);
 out:
 	free(v);
 	S_cells_free(&hdr);

@@ -51,17 +51,21 @@ rebuild_table(struct tl_jcheck *c, struct tl_page *page, json_t *tj)
 	struct tl_map keys = {0};
 	const char **headers;
 	const char *s;
-	json_int_t line, date_col, label_col;
+	json_int_t line, date_col, label_col, cut;
 	size_t i, n, mark;
 	int rc = 0;
 
 	if (!json_is_object(tj))
 		return tl_jc_bad(c, "not an object");
+	cut = 0;
 	if (tl_jc_get_int(c, tj, "line", TL_JC_REQUIRED, 0, UINT_MAX, &line) != 0 ||
+	    (json_object_get(tj, "cut") != NULL && tl_jc_get_int(c, tj, "cut",
+	    TL_JC_REQUIRED, 1, UINT_MAX, &cut) != 0) ||
 	    (cols = tl_jc_get_array(c, tj, "columns", MAX_COLUMNS)) == NULL)
 		return -1;
 	n = json_array_size(cols);
 	t = tl_page_add_table(page, (unsigned)line);
+	t->cut = (unsigned)cut;
 	headers = xcalloc(n ? n : 1, sizeof(*headers));
 	json_array_foreach(cols, i, col) {
 		mark = tl_jc_enter(c, ".columns[%zu]", i);

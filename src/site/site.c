@@ -1027,6 +1027,11 @@ all_pages_json(const struct site *s)
 			json_object_set_new(tj, "label_column",
 			    tab->label_column >= 0 ?
 			    json_integer(tab->label_column) : json_null());
+			/* A cut table's rows past the cut are unknown to
+			 * the next build's --since too. */
+			if (tab->cut > 0)
+				json_object_set_new(tj, "cut",
+				    json_integer(tab->cut));
 			json_array_append_new(tables, tj);
 		}
 		json_object_set_new(pj, "tables", tables);

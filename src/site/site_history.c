@@ -143,7 +143,7 @@ check_change(struct tl_jcheck *c, json_t *ch)
 	json_t *v;
 	int kind;
 	static const char *const flat[] = { "key", "before", "after",
-	    "column", "lines", "table" };
+	    "column", "lines", "table", "cut" };
 	size_t i;
 
 	if (!json_is_object(ch))
@@ -182,6 +182,9 @@ check_change(struct tl_jcheck *c, json_t *ch)
 			return -1;
 	if ((v = json_object_get(ch, "row")) != NULL &&
 	    check_flat(c, v, "row", 1) != 0)
+		return -1;
+	if (json_object_get(ch, "unknown") != NULL && tl_jc_get_int(c, ch,
+	    "unknown", TL_JC_REQUIRED, 0, MAX_ROWS, &n) != 0)
 		return -1;
 	if ((v = json_object_get(ch, "changed_without_date_update")) != NULL &&
 	    !json_is_boolean(v))
@@ -493,16 +496,30 @@ tl_site_history_clear(struct tl_site_history *h)
 
 /* ---- as the templates see it ----------------------------------------- */
 
+/* The title a record gives the page at path, or NULL. */
+static const char *
+record_title(json_t *rec, const char *path)
+{
+	json_t *pj;
+	size_t i;
+
+	json_array_foreach(json_object_get(rec, "pages"), i, pj)
+		if (path != NULL && strcmp(str_member(pj, "page"), path) == 0)
+			return str_member(pj, "title");
+	return NULL;
+}
+
 /* A stored change shown as diff_context.c shows a live one: label,
- * type_api, table_number, fields (changed), row (a changed row: its key,
- * which holds the type and API it was matched by). */
+ * section, type_api, table_number, fields (changed), row (a changed row:
+ * its key, which holds the type and API it was matched by).  page_title
+ * is its page's title in the record. */
 static json_t *
-shown_change(json_t *ch)
+shown_change(json_t *ch, const char *page_title)
 {
 	json_t *s = json_deep_copy(ch), *row = json_object_get(ch, "row");
 	json_t *key = json_object_get(ch, "key"), *table, *fields;
 	json_t *before = json_object_get(ch, "before");
-	const char *label = NULL, *type, *api, *k;
+	const char *label = NULL, *section, *type, *api, *k;
 	struct buf b = {0};
 	json_t *v;
 
@@ -534,6 +551,12 @@ shown_change(json_t *ch)
 	if ((table = json_object_get(ch, "table")) != NULL)
 		json_object_set_new(s, "table_number", json_integer(
 		    json_integer_value(json_object_get(table, "index")) + 1));
+	if (table != NULL) {
+		section = tl_change_section_shown(str_member(table, "section"),
+		    page_title);
+		json_object_set_new(s, "section", section != NULL ?
+		    json_string(section) : json_null());
+	}
 	if (before != NULL && strcmp(str_member(ch, "kind"), "changed") == 0) {
 		json_t *after = json_object_get(ch, "after");
 
@@ -555,15 +578,13 @@ static json_t *
 shown_page(json_t *rec, const char *path)
 {
 	json_t *p = json_object(), *pj;
-	const char *title = NULL, *slug = NULL;
+	const char *title = record_title(rec, path), *slug = NULL;
 	size_t i;
 	int k;
 
 	json_array_foreach(json_object_get(rec, "pages"), i, pj)
-		if (strcmp(str_member(pj, "page"), path) == 0) {
-			title = str_member(pj, "title");
+		if (strcmp(str_member(pj, "page"), path) == 0)
 			slug = str_member(pj, "slug");
-		}
 	json_object_set_new(p, "title", tl_json_text(title != NULL ? title :
 	    slug != NULL ? slug : path));
 	json_object_set_new(p, "slug", slug != NULL ? json_string(slug) :
@@ -580,17 +601,35 @@ finish_page(json_t *p)
 {
 	struct tl_diff counted;
 	struct buf b = {0};
-	json_t *counts = json_object();
+	json_t *counts = json_object(), *cuts, *ch, *cut;
+	size_t i;
 	int k;
 
 	memset(&counted, 0, sizeof(counted));
 	for (k = 0; k < TL_CHANGE_PAGE_ADDED; k++) {
 		counted.count[k] = json_array_size(json_object_get(p,
 		    tl_change_kind_name(k)));
-		if (k != TL_CHANGE_RENAMED_COLUMN)
+		if (k != TL_CHANGE_RENAMED_COLUMN && k != TL_CHANGE_CUT)
 			json_object_set_new(counts, tl_change_kind_name(k),
 			    json_integer((json_int_t)counted.count[k]));
 	}
+	/* A cut is {old, new, unknown} for the page, as a live diff says. */
+	cuts = json_object_get(p, "cut");
+	json_array_foreach(cuts, i, ch) {
+		cut = json_object_get(ch, "cut");
+		counted.cut_before |= json_is_integer(json_object_get(cut,
+		    "before"));
+		counted.cut_after |= json_is_integer(json_object_get(cut,
+		    "after"));
+		counted.unknown += (size_t)json_integer_value(
+		    json_object_get(ch, "unknown"));
+	}
+	if (counted.count[TL_CHANGE_CUT] > 0)
+		json_object_set_new(p, "cut", json_pack("{s:b, s:b, s:I}",
+		    "old", counted.cut_before, "new", counted.cut_after,
+		    "unknown", (json_int_t)counted.unknown));
+	else
+		json_object_del(p, "cut");
 	tl_diff_summary(&b, &counted);
 	json_object_set_new(p, "summary", json_string(buf_str(&b)));
 	json_object_set_new(p, "counts", counts);
@@ -638,7 +677,8 @@ shown_record(json_t *rec, const char *feed_base, int linked, size_t nth)
 		json_object_set_new(s, "git", json_true());
 	}
 	json_array_foreach(json_object_get(rec, "changes"), i, ch) {
-		json_t *shown = shown_change(ch);
+		json_t *shown = shown_change(ch, record_title(rec,
+		    str_member(ch, "page")));
 		const char *kind = str_member(ch, "kind");
 
 		json_array_append(all, shown);

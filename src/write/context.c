@@ -635,8 +635,19 @@ table_section(const struct tl_value *v, struct tl_value *out)
 	*out = tl_value_str(tl_table_section(table_of(v)));
 }
 
+/* Only a table the page ends inside has `cut`: the line it ends at. */
+static void
+table_cut(const struct tl_value *v, struct tl_value *out)
+{
+	const struct tl_table *t = table_of(v);
+
+	if (t->cut > 0)
+		*out = tl_value_int((json_int_t)t->cut);
+}
+
 static const struct tl_value_member table_members[] = {
 	TL_UNSIGNED_AT("line", struct tl_table, line),
+	TL_COMPUTED("cut", table_cut),
 	TL_COMPUTED("section", table_section),
 	TL_CLASS_AT("headings", &strlist_class, struct tl_table, headings),
 	TL_STRING_AT("caption", struct tl_table, caption),
