@@ -22,6 +22,7 @@
 #include "base/file.h"
 #include "base/map.h"
 #include "base/xalloc.h"
+#include "git/init.h"
 
 struct tl_git {
 	git_repository	*git;
@@ -77,14 +78,13 @@ tl_git_open(const char *path, struct tl_diags *d)
 	git_repository *repo = NULL;
 	struct tl_git *g;
 
-	if (git_libgit2_init() < 0) {
+	if (tl_git_init() != 0) {
 		git_fail(d, path, "cannot open the repository");
 		return NULL;
 	}
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL) != 0) {
 		git_fail(d, path, "cannot open the repository");
-		git_libgit2_shutdown();
 		return NULL;
 	}
 	g = xcalloc(1, sizeof(*g));
@@ -102,7 +102,6 @@ tl_git_close(struct tl_git *g)
 	free(g->path);
 	free(g->origin);
 	free(g);
-	git_libgit2_shutdown();
 }
 
 const char *

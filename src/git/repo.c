@@ -23,6 +23,7 @@
 #include "base/buf.h"
 #include "base/output.h"
 #include "base/xalloc.h"
+#include "git/init.h"
 
 #define LOCK_NAME "tablog.lock"
 #define BRANCH "main"
@@ -150,7 +151,7 @@ tl_repo_open(const char *path, int make, struct tl_diags *d)
 	git_repository *repo = NULL;
 	struct stat st;
 
-	if (git_libgit2_init() < 0) {
+	if (tl_git_init() != 0) {
 		git_fail(d, path, "cannot open the archive");
 		return NULL;
 	}
@@ -184,7 +185,6 @@ tl_repo_open(const char *path, int make, struct tl_diags *d)
 	r->path = xstrdup(path);
 	return r;
 fail:
-	git_libgit2_shutdown();
 	return NULL;
 }
 
@@ -196,7 +196,6 @@ tl_repo_close(struct tl_repo *r)
 	git_repository_free(r->git);
 	free(r->path);
 	free(r);
-	git_libgit2_shutdown();
 }
 
 static int
