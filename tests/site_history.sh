@@ -51,6 +51,16 @@ check "third build: the second build's changes stay" grep -qx -- '- Added: `File
 check "third build: its own changes" grep -qx -- '- Removed: `Mail.Read` (Application, Microsoft Graph)' "$out/changelog.md"
 check "third build: its new page" grep -qx -- '- New page: Beta App' "$out/changelog.md"
 check "third build: both dated" [ "$(grep -c '^## Detected changes, 10 May 2024$\|^## Detected changes, 20 May 2024$' "$out/changelog.md")" -eq 2 ]
+# A page's own changelog.html lists what the builds found of it, dated.
+check "a page's changelog.html: both builds' findings of it" sh -c \
+    'grep -q "<h2 id=\"detected-2024-05-10\">Detected changes, 10 May 2024</h2>" "$1" && grep -q "<h2 id=\"detected-2024-05-20\">Detected changes, 20 May 2024</h2>" "$1" && grep -q "Removed: <code>Mail.Read</code>" "$1"' - "$out/alpha-app/changelog.html"
+check "a page's changelog.html: nothing of the other page" sh -c \
+    '! grep -q "Beta App" "$1"' - "$out/alpha-app/changelog.html"
+check "a page's table.json: its history, as its changelog shows it" python3 -c '
+import json, sys
+h = json.load(open(sys.argv[1]))["history"]
+assert [r["date"] for r in h] == ["2024-05-20", "2024-05-10"], h
+' "$out/alpha-app/table.json"
 # A page's own feed has what the builds found of that page, only.
 detected_in() { grep -c '<id>[^<]*/detected/[^<]*</id>' "$1"; }
 check "a page's feed: its detected changes of both builds" \
@@ -195,6 +205,8 @@ check "--git: a new title is no page removed" sh -c '! grep -q "Page removed" "$
 check "--git: one feed entry per day, and March's month" [ "$(entries "$tmp/gsite/feed.xml")" -eq 4 ]
 check "--git: entries dated by the commits" grep -qx '<updated>2024-03-01T10:00:00+01:00</updated>' "$tmp/gsite/feed.xml"
 check "--git: the page as at HEAD" grep -q 'Alpha Application' "$tmp/gsite/index.html"
+check "--git: the page's changelog.html has its whole history" sh -c \
+    'grep -q ">Changes, 10 January 2024</h2>" "$1" && grep -q ">Changes, 5 February 2024</h2>" "$1" && grep -q ">Changes, 1 March 2024</h2>" "$1"' - "$tmp/gsite/alpha-application/changelog.html"
 "$TABLOG" build -q --git "$g" --rev HEAD~1 -o "$tmp/grev" 2>"$tmp/err"
 check "--git --rev: exit 0" [ $? -eq 0 ]
 check "--git --rev: the pages at REV" grep -q 'Alpha App<' "$tmp/grev/index.html"

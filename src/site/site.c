@@ -71,6 +71,9 @@ struct site_page {
 	 * its versions in the archive (archive_path there). */
 	json_t		*changes;
 	char		*archive_path;
+	/* The site history's records of this page (tl_site_history_by_page())
+	 * and as its changelog.html and feed.xml show them (view.history). */
+	json_t		*records, *history;
 };
 
 /*
@@ -159,6 +162,8 @@ struct site {
 	struct tl_since	 prev;		/* --since: the previous build */
 	struct tl_sources sources;	/* --sources */
 	struct tl_site_history hist;	/* history.json (site_history.h) */
+	/* --since: what this build found against PREV (record_history()) */
+	struct tl_since_changes detected;
 	struct buf	 feed_key;	/* the feed's ids without --base-url */
 	char		*origin;	/* --git: the repository's name */
 	struct tl_perm_index perms;	/* the permissions across pages */
@@ -1170,7 +1175,7 @@ archive_records(struct site *s)
  * (detected: the changes since PREV, which the context borrows). */
 static void
 site_context_init(struct tl_site_context *ctx, struct site *s,
-    const struct tl_view **views, struct tl_since_changes *detected)
+    const struct tl_view **views)
 {
 	size_t i, n = 0;
 
@@ -1188,21 +1193,61 @@ site_context_init(struct tl_site_context *ctx, struct site *s,
 	ctx->pages = site_pages_json(s);
 	ctx->all_pages = all_pages_json(s);
 	ctx->perms = &s->perms;
-	detect_changes(detected, s);
-	ctx->detected = s->o->since != NULL ? detected : NULL;
-	/* What this build found joins what earlier ones did; a
-	 * repository's history is the whole of it. */
+	ctx->detected = s->o->since != NULL ? &s->detected : NULL;
+	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
+	    s->o->write.oldest_first);
+}
+
+/*
+ * Before any page is written: what this build detects (--since), joined
+ * to what earlier ones did, or a repository's history (--git, and the
+ * fetched pages' --archive), whole; then each page's share of it, for its
+ * changelog.html and feed.xml.
+ */
+static void
+record_history(struct site *s)
+{
+	const char **paths = xcalloc(s->n + 1, sizeof(*paths));
+	json_t **records = xcalloc(s->n + 1, sizeof(*records));
+	struct tl_site_context scope;
+	struct buf base = {0};
+	const char *newest;
+	size_t i;
+
+	detect_changes(&s->detected, s);
 	if (s->o->git != NULL) {
 		git_records(s);
 	} else {
 		if (s->o->since != NULL)
 			tl_site_history_add(&s->hist, s->o->detected_date,
-			    s->o->indir, detected);
+			    s->o->indir, &s->detected);
 		if (s->o->archive != NULL)
 			archive_records(s);
 	}
-	tl_site_history_show(&s->hist, ctx, s->o->detected_date,
-	    s->o->write.oldest_first);
+	for (i = 0; i < s->n; i++)
+		paths[i] = s->pages[i].page != NULL ? s->pages[i].rel : NULL;
+	tl_site_history_by_page(&s->hist, paths, s->n, records);
+	memset(&scope, 0, sizeof(scope));
+	scope.base_url = s->o->write.base_url;
+	scope.feed_key = buf_str(&s->feed_key);
+	for (i = 0; i < s->n; i++) {
+		struct site_page *p = &s->pages[i];
+
+		p->records = records[i];
+		if (p->page == NULL || json_array_size(p->records) == 0)
+			continue;
+		/* Ids as the page's own feed gives them. */
+		scope.scope = p->page->slug;
+		buf_reset(&base);
+		tl_site_feed_base(&base, &scope);
+		p->history = tl_site_history_list(p->records, buf_str(&base),
+		    scope.base_url != NULL && *scope.base_url != '\0',
+		    s->o->write.oldest_first, &newest);
+		p->view.history = p->history;
+	}
+	buf_free(&base);
+	free(paths);
+	free(records);
 }
 
 /* A page of the permission index's folder (dirfd), through a template. */
@@ -1323,7 +1368,7 @@ write_page_feeds(struct site *s, struct tl_renderer *renderer,
 		tl_site_context_init(&pc, &view, 1, s->o->write.oldest_first,
 		    NULL);
 		/* What the site's history says of this page alone. */
-		tl_site_history_show_page(&s->hist, &pc, p->rel,
+		tl_site_history_show_records(p->records, &pc,
 		    s->o->write.oldest_first);
 		v = tl_site_value(&pc);
 		buf_reset(&shown);
@@ -1356,11 +1401,10 @@ write_site(struct site *s, struct tl_diags *d)
 	const struct tl_view **views = xcalloc(s->n ? s->n : 1,
 	    sizeof(*views));
 	struct tl_site_context ctx;
-	struct tl_since_changes detected;
 	size_t i;
 	int rc = 0;
 
-	site_context_init(&ctx, s, views, &detected);
+	site_context_init(&ctx, s, views);
 	for (i = 0; i < sizeof(site_files) / sizeof(site_files[0]) &&
 	    rc == 0; i++) {
 		rc = write_site_file(s, renderer, &ctx, site_files[i],
@@ -1376,7 +1420,6 @@ write_site(struct site *s, struct tl_diags *d)
 		rc = tl_site_history_write(&s->hist, s->outfd, s->o->outdir,
 		    s->o->write.temps, d);
 	tl_site_context_free(&ctx);
-	tl_since_changes_free(&detected);
 	free(views);
 	tl_renderer_free(renderer);
 	return rc;
@@ -1609,6 +1652,7 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
 	index_permissions(&s);
+	record_history(&s);
 	/* What the previous build wrote, before anything is written: a
 	 * manifest that is not one stops the build here. */
 	if (read_manifest(&s, d) != 0) {
@@ -1668,6 +1712,8 @@ out:
 		buf_free(&s.pages[i].archived);
 		json_decref(s.pages[i].changes);
 		free(s.pages[i].archive_path);
+		json_decref(s.pages[i].records);
+		json_decref(s.pages[i].history);
 		free(s.pages[i].path);
 	}
 	free(s.pages);
@@ -1681,6 +1727,7 @@ out:
 	inode_set_free(&s.files);
 	tl_since_free(&s.prev);
 	tl_site_history_free(&s.hist);
+	tl_since_changes_free(&s.detected);
 	buf_free(&s.feed_key);
 	free(s.origin);
 	pthread_mutex_destroy(&s.lock);

@@ -22,6 +22,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/file.h"
+#include "base/map.h"
 #include "base/output.h"
 #include "base/sha256.h"
 #include "base/xalloc.h"
@@ -400,11 +401,10 @@ tl_site_history_append(struct tl_site_history *h, json_t *record)
 	json_array_append_new(h->builds, record);
 }
 
-/* Copy of record rec with only the changes (and pages) whose page `match`
- * says `keep` to; NULL when no change is left. */
+/* Copy of record rec without the changes (and pages) of the pages `drop`
+ * says yes to; NULL when no change is left. */
 static json_t *
-record_filter(json_t *rec, int (*match)(const char *, void *), void *ctx,
-    int keep)
+record_without(json_t *rec, int (*drop)(const char *, void *), void *ctx)
 {
 	json_t *out = json_deep_copy(rec), *list, *item;
 	const char *const lists[] = { "changes", "pages" };
@@ -414,8 +414,8 @@ record_filter(json_t *rec, int (*match)(const char *, void *), void *ctx,
 		list = json_object_get(out, lists[k]);
 		for (i = json_array_size(list); i-- > 0;) {
 			item = json_array_get(list, i);
-			if ((match(json_string_value(json_object_get(item,
-			    "page")), ctx) != 0) != keep)
+			if (drop(json_string_value(json_object_get(item,
+			    "page")), ctx))
 				json_array_remove(list, i);
 		}
 	}
@@ -437,7 +437,7 @@ tl_site_history_take_builds(struct tl_site_history *h,
 		/* A record made from commits is made again from them. */
 		if (json_object_get(rec, "commit") != NULL)
 			continue;
-		if ((kept = record_filter(rec, fetched, ctx, 0)) != NULL)
+		if ((kept = record_without(rec, fetched, ctx)) != NULL)
 			json_array_append_new(out, kept);
 	}
 	return out;
@@ -721,18 +721,15 @@ shown_record(json_t *rec, const char *feed_base, int linked, size_t nth)
 	return s;
 }
 
-/* ctx's history: the records as the templates see them, newest first
- * unless oldest_first; the newest record's time, or NULL. */
-static const char *
-show_records(json_t *records, struct tl_site_context *ctx, int oldest_first)
+json_t *
+tl_site_history_list(json_t *records, const char *feed_base, int linked,
+    int oldest_first, const char **newest)
 {
 	json_t *list = json_array(), *rec, *seen = json_object();
-	struct buf base = {0};
-	const char *newest = NULL;
 	size_t i, n = json_array_size(records);
 	json_int_t nth;
 
-	tl_site_feed_base(&base, ctx);
+	*newest = NULL;
 	for (i = 0; i < n; i++) {
 		json_t *shown;
 		const char *day;
@@ -741,44 +738,78 @@ show_records(json_t *records, struct tl_site_context *ctx, int oldest_first)
 		day = str_member(rec, "date");
 		nth = json_integer_value(json_object_get(seen, day)) + 1;
 		json_object_set_new(seen, day, json_integer(nth));
-		shown = shown_record(rec, buf_str(&base),
-		    ctx->base_url != NULL && *ctx->base_url != '\0',
-		    (size_t)nth);
-		if (newest == NULL || strcmp(str_member(shown, "updated"),
-		    newest) > 0)
-			newest = str_member(shown, "updated");
+		shown = shown_record(rec, feed_base, linked, (size_t)nth);
+		/* `shown` lives in `list` as long as the caller keeps it. */
+		if (*newest == NULL || strcmp(str_member(shown, "updated"),
+		    *newest) > 0)
+			*newest = str_member(shown, "updated");
 		if (oldest_first)
 			json_array_append_new(list, shown);
 		else
 			json_array_insert_new(list, 0, shown);
 	}
-	ctx->history = list;
 	json_decref(seen);
-	buf_free(&base);
-	return newest;
-}
-
-static int
-same_page(const char *page, void *ctx)
-{
-	return page != NULL && strcmp(page, ctx) == 0;
+	return list;
 }
 
 void
-tl_site_history_show_page(const struct tl_site_history *h,
-    struct tl_site_context *ctx, const char *page, int oldest_first)
+tl_site_history_show_records(json_t *records, struct tl_site_context *ctx,
+    int oldest_first)
 {
-	json_t *records = json_array(), *rec, *only;
+	struct buf base = {0};
 	const char *newest;
-	size_t i;
 
-	json_array_foreach(h->builds, i, rec)
-		if ((only = record_filter(rec, same_page, (void *)page,
-		    1)) != NULL)
-			json_array_append_new(records, only);
-	if ((newest = show_records(records, ctx, oldest_first)) != NULL)
+	tl_site_feed_base(&base, ctx);
+	json_decref(ctx->history);
+	ctx->history = tl_site_history_list(records, buf_str(&base),
+	    ctx->base_url != NULL && *ctx->base_url != '\0', oldest_first,
+	    &newest);
+	if (newest != NULL)
 		tl_site_feed_updated(ctx, newest);
-	json_decref(records);
+	buf_free(&base);
+}
+
+void
+tl_site_history_by_page(const struct tl_site_history *h,
+    const char *const *paths, size_t n, json_t **out)
+{
+	struct tl_map index = {0};
+	json_t *rec, *ch, *item, **cur;
+	size_t i, k, at;
+
+	for (i = 0; i < n; i++) {
+		out[i] = json_array();
+		if (paths[i] != NULL)
+			tl_map_put(&index, paths[i], i);
+	}
+	/* This record's part for each page, made when the page first shows
+	 * up in it: one pass over every change. */
+	cur = xcalloc(n + 1, sizeof(*cur));
+	json_array_foreach(h->builds, i, rec) {
+		json_array_foreach(json_object_get(rec, "changes"), k, ch) {
+			if (!tl_map_get(&index, str_member(ch, "page"), &at))
+				continue;
+			if (cur[at] == NULL) {
+				cur[at] = json_copy(rec);
+				json_object_set_new(cur[at], "changes",
+				    json_array());
+				json_object_set_new(cur[at], "pages",
+				    json_array());
+				json_array_append_new(out[at], cur[at]);
+			}
+			json_array_append(json_object_get(cur[at], "changes"),
+			    ch);
+		}
+		json_array_foreach(json_object_get(rec, "pages"), k, item)
+			if (tl_map_get(&index, str_member(item, "page"), &at) &&
+			    cur[at] != NULL)
+				json_array_append(json_object_get(cur[at],
+				    "pages"), item);
+		for (k = 0; k < n; k++)
+			cur[k] = NULL;
+	}
+	free(cur);
+	tl_map_free(&index);
 }
 
 void
@@ -786,12 +817,17 @@ tl_site_history_show(struct tl_site_history *h,
     struct tl_site_context *ctx, const char *date, int oldest_first)
 {
 	json_t *m;
-	struct buf t = {0};
+	struct buf t = {0}, base = {0};
 	char month[8], hex[TL_SHA256_HEX];
 	const char *newest;
 	size_t i;
 
-	newest = show_records(h->builds, ctx, oldest_first);
+	tl_site_feed_base(&base, ctx);
+	json_decref(ctx->history);
+	ctx->history = tl_site_history_list(h->builds, buf_str(&base),
+	    ctx->base_url != NULL && *ctx->base_url != '\0', oldest_first,
+	    &newest);
+	buf_free(&base);
 
 	/* A month whose rows are not what they were is updated today. */
 	buf_printf(&t, "%sT00:00:00Z", date);

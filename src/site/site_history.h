@@ -78,11 +78,24 @@ void	tl_site_history_clear(struct tl_site_history *h);
 void	tl_site_history_show(struct tl_site_history *h,
 	    struct tl_site_context *ctx, const char *date, int oldest_first);
 
-/* The same for a page's own feed: only the records' changes of `page`
- * (its path, as records name it), with ids under the page's
- * (ctx->scope); the months are left as they are. */
-void	tl_site_history_show_page(const struct tl_site_history *h,
-	    struct tl_site_context *ctx, const char *page, int oldest_first);
+/*
+ * Records as the templates see them (site.history): a new array, newest
+ * first unless oldest_first, ids under feed_base (linked: with a base
+ * URL); *newest the newest record's time (inside the array), or NULL.
+ */
+json_t	*tl_site_history_list(json_t *records, const char *feed_base,
+	    int linked, int oldest_first, const char **newest);
+/* ctx's history from `records` alone, and the feed's <updated>: a page's
+ * own feed (ids under ctx's scope); the months are left as they are. */
+void	tl_site_history_show_records(json_t *records,
+	    struct tl_site_context *ctx, int oldest_first);
+/*
+ * h's records split by page: out[i] (a new array) holds, in order, each
+ * record that changed paths[i], with only that page's changes and its
+ * entry of "pages".  One pass over the changes.
+ */
+void	tl_site_history_by_page(const struct tl_site_history *h,
+	    const char *const *paths, size_t n, json_t **out);
 /* Write DIR/history.json through dirfd (dir names it in diagnostics). */
 int	tl_site_history_write(const struct tl_site_history *h, int dirfd,
 	    const char *dir, struct tl_temps *temps, struct tl_diags *d);

@@ -1063,7 +1063,8 @@ static const struct tl_value_member feed_members[] = {
 
 static const struct tl_value_class feed_class = TL_FIXED_CLASS(feed_members);
 
-/* -- the root: generator, page, tables, changelog, links, feed -- */
+/* -- the root: generator, page, tables, changelog, timeline, history (in
+ * a site), links, feed -- */
 
 static const struct tl_value_member generator_members[] = {
 	TL_CONST("name", "tablog"),
@@ -1086,6 +1087,7 @@ static const struct tl_value_member root_members[] = {
 	TL_AS("tables", &tables_class),
 	TL_AS("changelog", &changelog_class),
 	TL_COMPUTED("timeline", root_timeline),
+	TL_JSON_AT("history", struct tl_view, history),
 	TL_AS("links", &links_class),
 	TL_AS("feed", &feed_class),
 };

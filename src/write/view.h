@@ -12,6 +12,8 @@
 #ifndef TABLOG_VIEW_H
 #define TABLOG_VIEW_H
 
+#include <jansson.h>
+
 #include "base/map.h"
 #include "model/changelog.h"
 #include "model/table.h"
@@ -71,6 +73,10 @@ struct tl_view {
 	const char			*lang;	/* BCP 47 tag (lang.h) */
 	struct tl_timeline		 timeline;	/* changes by month */
 	char				*anchor_text;	/* the anchors' bytes */
+	/* In a site, what its history holds of this page (site_history.h:
+	 * records as the templates see them), borrowed; else NULL, and the
+	 * page object has no `history`. */
+	json_t				*history;
 };
 
 /* Both page and o must outlive the view. */
