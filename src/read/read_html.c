@@ -132,7 +132,10 @@ struct reader {
 	struct tl_diags	*d;
 	htmlParserCtxtPtr ctxt;
 
-	struct tstate	*tables;	/* stack of open tables */
+	/* Stack of open tables, each on its own: a cell's inline builder
+	 * points into its table's state, which must not move when a table
+	 * inside it is opened. */
+	struct tstate	**tables;
 	size_t		 ntables, tables_cap;
 	char		*tkinds;	/* every open <table>: 'd'ata or 'l'ayout */
 	size_t		 ntkinds, tkinds_cap;
@@ -982,11 +985,11 @@ table_open(struct reader *r)
 	struct tstate *ts;
 
 	if (r->ntables > 0)
-		cell_block_boundary(&r->tables[r->ntables - 1]);
+		cell_block_boundary(r->tables[r->ntables - 1]);
 	r->tables = xgrow(r->tables, &r->tables_cap, r->ntables + 1,
 	    sizeof(*r->tables));
-	ts = &r->tables[r->ntables++];
-	memset(ts, 0, sizeof(*ts));
+	ts = xcalloc(1, sizeof(*ts));
+	r->tables[r->ntables++] = ts;
 	ts->index = r->page->ntables;
 	ts->inl.base_url = r->base_url;
 	heading_path(r, tl_page_add_table(r->page, cur_line(r)));
@@ -999,7 +1002,7 @@ table_open(struct reader *r)
 static void
 table_close(struct reader *r)
 {
-	struct tstate *ts = &r->tables[r->ntables - 1];
+	struct tstate *ts = r->tables[r->ntables - 1];
 	size_t i, index = ts->index;
 	int chrome = ts->chrome;
 
@@ -1018,11 +1021,12 @@ table_close(struct reader *r)
 	free(ts->slots);
 	free(ts->carry);
 	free(ts->ptrs);
+	free(ts);
 	r->ntables--;
 	if (r->ntkinds > 0)
 		r->ntkinds--;
 	if (r->ntables > 0)
-		cell_block_boundary(&r->tables[r->ntables - 1]);
+		cell_block_boundary(r->tables[r->ntables - 1]);
 	/* Headings or widgets in its cells: it lays the page out. */
 	if (chrome)
 		tl_page_remove_table(r->page, index);
@@ -1098,7 +1102,7 @@ cell_end_tag(struct tstate *ts, enum tag t)
 static void
 table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 {
-	struct tstate *ts = &r->tables[r->ntables - 1];
+	struct tstate *ts = r->tables[r->ntables - 1];
 
 	if (t == T_H1 || t == T_HN || t == T_CONTROL)
 		ts->chrome = 1;
@@ -1143,7 +1147,7 @@ table_start_tag(struct reader *r, enum tag t, const xmlChar **atts)
 static void
 table_end_tag(struct reader *r, enum tag t)
 {
-	struct tstate *ts = &r->tables[r->ntables - 1];
+	struct tstate *ts = r->tables[r->ntables - 1];
 
 	if (ts->layout > 0) {
 		if (in_cell(ts) && (t == T_TR || t == T_TD || t == T_TH))
@@ -1340,7 +1344,7 @@ set_base(struct reader *r)
 	    tl_inl_href(&r->scratch, r->base_href, r->page->url) == 0)
 		r->base_url = tl_strdup(r->page, buf_str(&r->scratch));
 	for (i = 0; i < r->ntables; i++)
-		r->tables[i].inl.base_url = r->base_url;
+		r->tables[i]->inl.base_url = r->base_url;
 }
 
 static int
@@ -1451,7 +1455,7 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		if (is_layout_table(atts)) {
 			tkind_push(r, 'l');
 			if (r->ntables > 0)
-				r->tables[r->ntables - 1].layout++;
+				r->tables[r->ntables - 1]->layout++;
 		} else
 			table_open(r);
 		return;
@@ -1488,8 +1492,8 @@ sax_end(void *ctx, const xmlChar *name)
 	if (t == T_TABLE && r->ntkinds > 0 &&
 	    r->tkinds[r->ntkinds - 1] == 'l') {
 		r->ntkinds--;
-		if (r->ntables > 0 && r->tables[r->ntables - 1].layout > 0)
-			r->tables[r->ntables - 1].layout--;
+		if (r->ntables > 0 && r->tables[r->ntables - 1]->layout > 0)
+			r->tables[r->ntables - 1]->layout--;
 	} else if (t == T_TABLE && r->ntables > 0)
 		table_close(r);
 	else if (r->ntables > 0)
@@ -1514,7 +1518,7 @@ sax_characters(void *ctx, const xmlChar *ch, int len)
 	if (r->head_level > 0)
 		buf_put(&r->headbuf, (const char *)ch, (size_t)len);
 	if (r->ntables > 0) {
-		struct tstate *ts = &r->tables[r->ntables - 1];
+		struct tstate *ts = r->tables[r->ntables - 1];
 
 		if (ts->caption_open)
 			buf_put(&ts->caption, (const char *)ch, (size_t)len);
