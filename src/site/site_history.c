@@ -775,7 +775,7 @@ tl_site_history_by_page(const struct tl_site_history *h,
 {
 	struct tl_map index = {0};
 	json_t *rec, *ch, *item, **cur;
-	size_t i, k, at;
+	size_t i, k, at, *touched, ntouched;
 
 	for (i = 0; i < n; i++) {
 		out[i] = json_array();
@@ -785,7 +785,9 @@ tl_site_history_by_page(const struct tl_site_history *h,
 	/* This record's part for each page, made when the page first shows
 	 * up in it: one pass over every change. */
 	cur = xcalloc(n + 1, sizeof(*cur));
+	touched = xcalloc(n + 1, sizeof(*touched));
 	json_array_foreach(h->builds, i, rec) {
+		ntouched = 0;
 		json_array_foreach(json_object_get(rec, "changes"), k, ch) {
 			if (!tl_map_get(&index, str_member(ch, "page"), &at))
 				continue;
@@ -796,6 +798,7 @@ tl_site_history_by_page(const struct tl_site_history *h,
 				json_object_set_new(cur[at], "pages",
 				    json_array());
 				json_array_append_new(out[at], cur[at]);
+				touched[ntouched++] = at;
 			}
 			json_array_append(json_object_get(cur[at], "changes"),
 			    ch);
@@ -805,10 +808,12 @@ tl_site_history_by_page(const struct tl_site_history *h,
 			    cur[at] != NULL)
 				json_array_append(json_object_get(cur[at],
 				    "pages"), item);
-		for (k = 0; k < n; k++)
-			cur[k] = NULL;
+		/* Only the pages this record touched: no pass over all. */
+		for (k = 0; k < ntouched; k++)
+			cur[touched[k]] = NULL;
 	}
 	free(cur);
+	free(touched);
 	tl_map_free(&index);
 }
 
