@@ -211,6 +211,14 @@ check "--git: the page's changelog.html has its whole history" sh -c \
 check "--git --rev: exit 0" [ $? -eq 0 ]
 check "--git --rev: the pages at REV" grep -q 'Alpha App<' "$tmp/grev/index.html"
 check "--git --rev: no later day" sh -c '! grep -q "1 March 2024" "$1"' - "$tmp/grev/changelog.md"
+# A remote whose URL carries a token: the site names the repository by
+# the URL without it (history.json is published with the site).
+git -C "$g" remote add origin "https://x-token:s3cr3t-t0ken@git.example.com/docs/perms.git"
+"$TABLOG" build -q --git "$g" -o "$tmp/gremote" apps --date 2024-06-01
+check "--git with a remote: exit 0" [ $? -eq 0 ]
+check "--git with a remote: named by its URL, without the token" sh -c \
+    'grep -q "\"source\": \"https://git.example.com/docs/perms.git\"" "$1/history.json" && ! grep -rq "s3cr3t" "$1"' - "$tmp/gremote"
+git -C "$g" remote remove origin
 check "--git --rev: two pages, whole tree" [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$tmp/grev/all.json")" -eq 2 ]
 "$TABLOG" build -q --git "$g" -o "$tmp/gbad" nowhere 2>"$tmp/err"
 check "--git a PATH not there: exit 2" [ $? -eq 2 ]

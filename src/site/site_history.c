@@ -349,14 +349,26 @@ add_page(json_t *pages, const char *path, const struct tl_page *p)
 json_t *
 tl_site_source_name(const char *source)
 {
-	const char *end, *start;
+	const char *end, *start, *scheme, *at, *host;
+	struct buf url = {0};
 	json_t *name;
 	char *copy;
 
 	if (source == NULL)
 		return json_null();
-	if (strstr(source, "://") != NULL)
-		return tl_json_text(source);
+	if ((scheme = strstr(source, "://")) != NULL) {
+		/* A remote's URL without its user and password: a token in
+		 * `https://TOKEN@host/...` must not reach a published site. */
+		host = scheme + 3;
+		at = strchr(host, '@');
+		if (at != NULL && at < host + strcspn(host, "/?#"))
+			host = at + 1;
+		buf_put(&url, source, (size_t)(scheme + 3 - source));
+		buf_puts(&url, host);
+		name = tl_json_text(buf_str(&url));
+		buf_free(&url);
+		return name;
+	}
 	end = source + strlen(source);
 	while (end > source + 1 && end[-1] == '/')
 		end--;

@@ -43,7 +43,8 @@ int	tl_site_history_load(struct tl_site_history *h, const char *dir,
 void	tl_site_history_free(struct tl_site_history *h);
 
 /* A record's "source" for `source` (INDIR, a repository, an archive): a
- * URL as it is, else its last name, never a local path; null for NULL. */
+ * URL without user or password, else its last name, never a local path;
+ * null for NULL. */
 json_t	*tl_site_source_name(const char *source);
 /* Append a build's detected changes as a record dated `date` from
  * `source` (INDIR as given); nothing when it found none. */
