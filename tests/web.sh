@@ -396,8 +396,12 @@ run build -q --cache "$bc" --sources "$tmp/sources.txt" --archive "$arch" \
     -o "$tmp/site" "$tmp/local"
 check "unchanged pages, second build: exit 0" sh -c \
     "[ $st -eq 0 ] && [ ! -s '$tmp/err' ]"
+# Every answer 304 to a conditional request, for each page.  A request
+# the client had to send again (a connection the loaded server dropped,
+# retried as documented) is one more 304, not a failure: seen once in
+# .ci/run's sanitized pass.
 check "unchanged pages, second build: every answer 304, conditional" \
-    stat_true "sorted((k, v['statuses'], v['conditional']) for k, v in p.items()) == [('/cloud-backup-for-azure.md', [304], 1), ('/pages/seed.html', [304], 1)]"
+    stat_true "sorted(p) == ['/cloud-backup-for-azure.md', '/pages/seed.html'] and all(v['statuses'] and set(v['statuses']) == {304} and v['conditional'] == v['requests'] == len(v['statuses']) for v in p.values())"
 check "unchanged pages, second build: no body byte sent" \
     stat_true "sum(v['body_bytes'] for v in p.values()) == 0"
 check "unchanged pages, second build: no commit" \
