@@ -396,12 +396,15 @@ run build -q --cache "$bc" --sources "$tmp/sources.txt" --archive "$arch" \
     -o "$tmp/site" "$tmp/local"
 check "unchanged pages, second build: exit 0" sh -c \
     "[ $st -eq 0 ] && [ ! -s '$tmp/err' ]"
-# Every answer 304 to a conditional request, for each page.  A request
-# the client had to send again (a connection the loaded server dropped,
-# retried as documented) is one more 304, not a failure: seen once in
-# .ci/run's sanitized pass.
+# One conditional request per page, each answered 304.  This failed
+# twice under .ci/run with no body byte sent: the mark of a handler from
+# an earlier test (/drip, /sleep, whose clients timed out long before)
+# recording its status after the reset.  tests/tools/httpd.py now counts
+# a request only in the generation it arrived in.
+all304="sorted((k, v['statuses'], v['conditional']) for k, v in p.items()) == [('/cloud-backup-for-azure.md', [304], 1), ('/pages/seed.html', [304], 1)]"
 check "unchanged pages, second build: every answer 304, conditional" \
-    stat_true "sorted(p) == ['/cloud-backup-for-azure.md', '/pages/seed.html'] and all(v['statuses'] and set(v['statuses']) == {304} and v['conditional'] == v['requests'] == len(v['statuses']) for v in p.values())"
+    stat_true "$all304"
+stat_true "$all304" || stats p
 check "unchanged pages, second build: no body byte sent" \
     stat_true "sum(v['body_bytes'] for v in p.values()) == 0"
 check "unchanged pages, second build: no commit" \

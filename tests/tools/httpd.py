@@ -69,12 +69,19 @@ def fresh_state():
 
 
 STATE = fresh_state()
+# Bumped by /__reset.  A handler still running from before a reset (a
+# body dripping to a client that timed out long ago, a delayed answer)
+# must not count in the next test's statistics: it records only while
+# the generation it started in is current.
+GENERATION = [0]
 
 
-def record(target, status=None, body=0):
+def record(target, status=None, body=0, generation=None):
     if target.startswith("/__"):
         return
     with LOCK:
+        if generation is not None and generation != GENERATION[0]:
+            return
         p = STATE["paths"].setdefault(
             target, {"requests": 0, "body_bytes": 0, "statuses": [],
                      "conditional": 0})
@@ -109,13 +116,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         if status == 304:
             self.end_headers()
-            record(self.target, status, 0)
+            self.record(status)
             return
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if not head_only:
             self.write_counted(body)
-        record(self.target, status, 0)
+        self.record(status)
+
+    def record(self, status=None, body=0):
+        record(self.target, status, body, self.generation)
 
     def write_counted(self, data):
         """Write data, counting what the socket took; False if the client
@@ -129,7 +139,7 @@ class Handler(BaseHTTPRequestHandler):
                     OSError):
                 self.close_connection = True
                 return False
-            record(self.target, None, len(chunk))
+            self.record(None, len(chunk))
         return True
 
     def read_file(self, name):
@@ -165,7 +175,8 @@ class Handler(BaseHTTPRequestHandler):
         ims = self.headers.get("If-Modified-Since")
         if inm is not None or ims is not None:
             with LOCK:
-                STATE["paths"][self.target]["conditional"] += 1
+                if self.generation == GENERATION[0]:
+                    STATE["paths"][self.target]["conditional"] += 1
         fresh = False
         if inm is not None and query.get("noetag") != "1":
             fresh = etag in [t.strip() for t in inm.split(",")] or \
@@ -183,6 +194,8 @@ class Handler(BaseHTTPRequestHandler):
     # ---- requests -----------------------------------------------------
 
     def do_GET(self):
+        with LOCK:
+            self.generation = GENERATION[0]
         target = self.path
         if target.startswith("http://"):
             with LOCK:
@@ -202,6 +215,7 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 STATE.clear()
                 STATE.update(fresh_state())
+                GENERATION[0] += 1
             return self.send_body(200, b"reset\n")
         with LOCK:
             STATE["current"] += 1
@@ -218,7 +232,8 @@ class Handler(BaseHTTPRequestHandler):
             self.route(path, query)
         finally:
             with LOCK:
-                STATE["current"] -= 1
+                if self.generation == GENERATION[0]:
+                    STATE["current"] -= 1
 
     def route(self, path, query):
         parts = path.split("/")
@@ -269,7 +284,7 @@ class Handler(BaseHTTPRequestHandler):
                 if not self.write_counted(b"x"):
                     break
                 time.sleep(float(query.get("every", "1")))
-            record(self.target, 200, 0)
+            self.record(200)
             return
         if head == "sleep":
             time.sleep(float(query.get("s", "5")))
@@ -291,7 +306,7 @@ class Handler(BaseHTTPRequestHandler):
                 if not self.write_counted(chunk[:n]):
                     break
                 sent += n
-            record(self.target, 200, 0)
+            self.record(200)
             return
         if head == "gzbomb":
             size = int(query.get("size", "0"))
