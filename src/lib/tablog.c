@@ -318,8 +318,6 @@ tablog_diags_print(const tablog_diags *diags, FILE *fp,
 tablog_loader *
 tablog_loader_new(void)
 {
-	/* The libraries behind the readers set up process-wide state once. */
-	tl_read_init();
 	return xcalloc(1, sizeof(struct tablog_loader));
 }
 

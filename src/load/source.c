@@ -32,6 +32,8 @@ tl_loader_new(const struct tl_load_opts *opts)
 	struct tl_loader *l = xcalloc(1, sizeof(*l));
 	size_t i;
 
+	/* Before the first reader is made, on whichever thread. */
+	tl_read_init();
 	l->opts = *opts;
 	if (l->opts.max_input == 0)
 		l->opts.max_input = TL_DEFAULT_MAX_INPUT;

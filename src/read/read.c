@@ -3,6 +3,7 @@
  */
 #include "read/read.h"
 
+#include <pthread.h>
 #include <string.h>
 
 static const struct tl_input_format formats[] = {
@@ -40,12 +41,20 @@ tl_input_detect(const char *bytes, size_t len)
 	return f;
 }
 
-void
-tl_read_init(void)
+static pthread_once_t read_once = PTHREAD_ONCE_INIT;
+
+static void
+init_readers(void)
 {
 	const struct tl_input_format *f;
 
 	for (f = formats; f->name != NULL; f++)
 		if (f->init != NULL)
 			f->init();
+}
+
+void
+tl_read_init(void)
+{
+	pthread_once(&read_once, init_readers);
 }

@@ -28,8 +28,8 @@ struct tl_input_format {
 	 */
 	int		(*sniff)(const char *bytes, size_t len);
 	/*
-	 * Set up what the reader's library keeps process-wide, once, before
-	 * threads that read pages start (tl_read_init()).  NULL: nothing.
+	 * Set up what the reader's library keeps process-wide; run once, by
+	 * tl_read_init().  NULL: nothing.
 	 */
 	void		(*init)(void);
 	/*
@@ -58,10 +58,12 @@ const struct tl_input_format *tl_input_format(const char *name);
 const struct tl_input_format *tl_input_detect(const char *bytes,
 	    size_t len);
 /*
- * Every reader's init(): call once before starting threads that read
- * pages (neither cmark-gfm's extension registry nor libxml2's parser
- * globals may be set up from two threads at once).  Calling it again
- * does nothing.
+ * Every reader's init(), once per process however many threads call it
+ * (pthread_once: the first runs them, the others wait).  Neither
+ * cmark-gfm's extension registry nor libxml2's parser globals may be set
+ * up from two threads at once, and cmark-gfm's own "registered" flag is
+ * not a lock.  tl_loader_new(), where every reader is made, calls it, so
+ * no thread reads a page before it has run.
  */
 void	tl_read_init(void);
 

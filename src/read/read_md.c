@@ -139,7 +139,7 @@ tl_md_reader_new(void)
 			goto fail;
 	if ((r->md = pcre2_match_data_create(4, NULL)) == NULL)
 		goto fail;
-	cmark_gfm_core_extensions_ensure_registered();
+	tl_read_init();		/* the extension registry, once */
 	if ((r->table_ext = cmark_find_syntax_extension("table")) == NULL)
 		goto fail;
 	return r;

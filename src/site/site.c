@@ -1646,9 +1646,6 @@ tl_build(const struct tl_build_opts *o, struct tl_diags *d,
 	}
 	archive_sources(&s, first, d);
 
-	/* The readers' libraries set up process-wide state on first use,
-	 * which two workers must not race to do. */
-	tl_read_init();
 	run_parallel(&s, jobs, step_load);
 	assign_slugs(&s);
 	index_permissions(&s);
