@@ -20,7 +20,7 @@ put() {	# put DIR FILE
 	cp "$2" "$1/$(printf '%s' "$2" | tr -c 'A-Za-z0-9._-' '_' | tail -c 120)"
 }
 
-for h in html md cells template diff; do
+for h in html md cells template diff state; do
 	d=fuzz/corpus-$h
 	[ "${FUZZ_KEEP:-0}" = 1 ] || rm -rf "$d"
 	mkdir -p "$d"
@@ -101,6 +101,6 @@ for name in sorted(os.listdir(spec)):
 PY
 fi
 
-for h in html md cells template diff; do
+for h in html md cells template diff state; do
 	echo "seeded fuzz/corpus-$h: $(ls fuzz/corpus-$h | wc -l) files"
 done

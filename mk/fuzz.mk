@@ -14,7 +14,7 @@ FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_FLAGS	?= -rss_limit_mb=2048 -timeout=10
 FUZZ_B		 = build-fuzz
-FUZZ_HARNESSES	 = html md cells template diff
+FUZZ_HARNESSES	 = html md cells template diff state
 FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 		   -fno-omit-frame-pointer
 FUZZ_CFLAGS	 = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) $(INCS) $(PKG_CFLAGS)
@@ -87,7 +87,7 @@ fuzz-run: $(FUZZ_BIN)
 	    dict=; [ -f fuzz/$$h.dict ] && dict=-dict=fuzz/$$h.dict; \
 	    [ $$h = diff ] && dict=-dict=fuzz/md.dict; \
 	    case $$h in html|md) len=8192 ;; diff) len=16384 ;; \
-	    cells) len=1024 ;; *) len=4096 ;; esac; \
+	    cells) len=1024 ;; state) len=16384 ;; *) len=4096 ;; esac; \
 	    log=$(FUZZ_B)/logs/$$h.log; \
 	    ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_$$h $$dict \
 	        -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
