@@ -168,7 +168,7 @@ xstring_escape_at(const char *s)
 int
 tl_xlsx_string(struct buf *out, const char *s, unsigned *width)
 {
-	size_t len = strlen(s), escapes = 0, budget = XLSX_CELL, fit, i;
+	size_t len = strlen(s), escapes = 0, budget = XLSX_CELL, fit, i, run;
 	const char *p;
 	unsigned w;
 
@@ -178,13 +178,16 @@ tl_xlsx_string(struct buf *out, const char *s, unsigned *width)
 	 * leave room for them. */
 	budget = escapes * 6 < XLSX_CELL ? XLSX_CELL - escapes * 6 : 0;
 	fit = measure(s, len, budget, width ? width : &w);
-	for (i = 0; i < fit; i++) {
-		if (s[i] == '_' && i + 7 <= fit && xstring_escape_at(s + i))
+	/* Copied in runs, "_x005F" (an escaped '_') before each '_' that
+	 * would start an escape. */
+	for (i = run = 0; escapes > 0 && i < fit; i++) {
+		if (s[i] == '_' && i + 7 <= fit && xstring_escape_at(s + i)) {
+			buf_put(out, s + run, i - run);
 			buf_puts(out, "_x005F");
-		buf_putc(out, s[i]);
+			run = i;
+		}
 	}
-	if (fit == 0)
-		buf_put(out, "", 0);
+	buf_put(out, s + run, fit - run);
 	return fit < len;
 }
 
@@ -199,6 +202,9 @@ link_scheme(const char *s)
 	    "mailto:" };
 	size_t i, n;
 
+	/* Called at each word start of every cell's text: most fail here. */
+	if ((*s | 0x20) != 'h' && (*s | 0x20) != 'm')
+		return 0;
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
 		n = strlen(schemes[i]);
 		if (strncasecmp(s, schemes[i], n) == 0 &&
