@@ -67,7 +67,26 @@ cat >"$W/pages/links.html" <<'EOF'
 <td><a href="https://example.com/files">Files API</a></td></tr>
 </table>
 EOF
-PAGES="model tricky multi payloads payloads-html formula links graph flags"
+# Past XLSX_STREAM_ROWS rows (write_xlsx.c) a page's workbook goes to
+# disk row by row, as a site's does: two sections of 6000 rows, with
+# links, month and day dates, undated rows and formula-like text.
+awk 'function rows(api, n,   i, d) {
+	print "| API | Permission | Purpose | Last update |"
+	print "|---|---|---|---|"
+	for (i = 1; i <= n; i++) {
+		d = i % 3 == 0 ? "" : i % 3 == 1 ? "March 2024" : \
+		    sprintf("2024-05-%02d", i % 28 + 1)
+		printf "| %s | Big%05d.Read.All | Reads [item %d](https://example.com/i/%d), or =1+%d | %s |\n", \
+		    api, i, i, i, i, d
+	}
+}
+BEGIN {
+	print "# Big app\n\n## Application permissions\n"
+	rows("Microsoft Graph", 6000)
+	print "\n## Delegated permissions\n"
+	rows("SharePoint", 6000)
+}' >"$W/pages/big.md"
+PAGES="model tricky multi payloads payloads-html formula links graph flags big"
 for p in $PAGES; do
 	src=$(ls "$W/pages/$p".*)
 	"$TABLOG" -q -f json "$src" >"$W/x/$p.json" 2>>"$W/err"

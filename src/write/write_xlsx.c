@@ -51,6 +51,11 @@
 #define XLSX_LINKS	65530		/* hyperlinks in a sheet */
 #define XLSX_NAME	31		/* characters of a sheet's name */
 #define XLSX_TITLE	255		/* a document property, to be safe */
+/* A page's workbook with at least this many rows in at most this many
+ * sheets is written as a site's is, rows to disk as they go (see
+ * book_open()): a 100,000-row page held 200 MB more in memory. */
+#define XLSX_STREAM_ROWS	10000
+#define XLSX_STREAM_SHEETS	16
 
 /* Column widths, in characters of the default font. */
 #define WIDTH_MIN	6
@@ -1086,6 +1091,20 @@ struct book_job {
 	int		 site;
 };
 
+/* Whether a page's workbook is written as a site's (XLSX_STREAM_*): its
+ * tables' sheets and the Changelog. */
+static int
+streamed(const struct tl_page *page)
+{
+	size_t t, rows = 0;
+
+	if (page->ntables + 1 > XLSX_STREAM_SHEETS)
+		return 0;
+	for (t = 0; t < page->ntables; t++)
+		rows += page->tables[t].nrows;
+	return rows >= XLSX_STREAM_ROWS;
+}
+
 static int
 write_book(const struct book_job *job, FILE *fp, struct tl_diags *d)
 {
@@ -1113,7 +1132,7 @@ write_book(const struct book_job *job, FILE *fp, struct tl_diags *d)
 	}
 	close(fd);
 	if (book_open(&b, file, job->title, book_time(job->views, job->n),
-	    job->site, d) != 0) {
+	    job->site || streamed(job->views[0]->page), d) != 0) {
 		fclose(scratch);
 		return -1;
 	}
