@@ -501,9 +501,9 @@ book_time(const struct tl_view *const *views, size_t n)
 /*
  * Open a workbook writing to `file` (a name libxlsxwriter can open),
  * with its properties.  `constant`: rows go to disk as they are written
- * (libxlsxwriter's constant_memory), for a site's many rows; it costs a
- * temporary file per sheet, so a page's workbook, which may have a sheet
- * for each of many tables, is kept in memory.
+ * (libxlsxwriter's constant_memory), for a site's many rows and a big
+ * page's (streamed()); it costs a temporary file per sheet, so a page
+ * with many tables, a sheet each, is kept in memory.
  */
 static int
 book_open(struct book *b, const char *file, const char *title, time_t when,
