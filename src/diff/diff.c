@@ -763,6 +763,15 @@ tl_diff_format(const char *name)
 
 /* ---- reading a change ---------------------------------------------- */
 
+const char *
+tl_change_section(const struct tl_change *c)
+{
+	const struct tl_table *t = c->after_table != NULL ? c->after_table :
+	    c->before_table;
+
+	return t != NULL ? tl_table_section(t) : NULL;
+}
+
 const struct tl_row *
 tl_change_row(const struct tl_change *c, const struct tl_table **table)
 {

@@ -104,6 +104,10 @@ struct tl_change {
 	size_t			 unknown;
 };
 
+/* The section (the nearest heading, tl_table_section()) of the table a
+ * change is in: NEW's when NEW has the table, else OLD's; NULL for a
+ * table without one and for a page change. */
+const char *tl_change_section(const struct tl_change *c);
 /* The row a row change shows (NEW's when there is one) and its table. */
 const struct tl_row *tl_change_row(const struct tl_change *c,
 	    const struct tl_table **table);

@@ -78,11 +78,7 @@ str_or_null(const char *s)
 static void
 table_section(const struct tl_value *v, struct tl_value *out)
 {
-	const struct tl_change *c = change_of(v);
-	const struct tl_table *t = c->after_table != NULL ? c->after_table :
-	    c->before_table;
-
-	*out = str_or_null(t != NULL ? tl_table_section(t) : NULL);
+	*out = str_or_null(tl_change_section(change_of(v)));
 }
 
 static const struct tl_value_member table_members[] = {
@@ -506,13 +502,11 @@ static void
 shown_section(const struct tl_value *v, struct tl_value *out)
 {
 	const struct tl_change *c = change_of(v);
-	const struct tl_table *t = c->after_table != NULL ? c->after_table :
-	    c->before_table;
 	const struct tl_page *p = page_of(c);
 
 	if (in_table(v))
-		*out = str_or_null(t != NULL ? tl_change_section_shown(
-		    tl_table_section(t), p != NULL ? p->title : NULL) : NULL);
+		*out = str_or_null(tl_change_section_shown(
+		    tl_change_section(c), p != NULL ? p->title : NULL));
 }
 
 static void

@@ -82,16 +82,6 @@ static const enum tl_field csv_fields_v[] = {
 #define CSV_FIRST	10	/* where the row's fields start */
 #define NCSV		(CSV_FIRST + CSV_FIELDS + 1)
 
-/* The table's section (its nearest heading), NULL when none. */
-static const char *
-csv_section(const struct tl_change *c)
-{
-	const struct tl_table *t = c->after_table != NULL ? c->after_table :
-	    c->before_table;
-
-	return t != NULL ? tl_table_section(t) : NULL;
-}
-
 /* An added or removed row's fields into v; extra holds the JSON text. */
 static void
 csv_fields(const char **v, struct buf *extra, const struct tl_change *c)
@@ -128,7 +118,7 @@ csv_column(struct buf *b, const char *const *pre, size_t npre,
 	    NULL, col->key,
 	    c->before_column ? c->before_column->header : NULL,
 	    c->after_column ? c->after_column->header : NULL, NULL,
-	    csv_section(c) };
+	    tl_change_section(c) };
 
 	/* A column renamed from another key says which. */
 	if (c->before_column != NULL && c->after_column != NULL &&
@@ -161,7 +151,7 @@ csv_row(struct buf *b, const char *const *pre, size_t npre,
 		    c->nfields ? c->fields[j].name : NULL,
 		    c->nfields ? nonnull(c->fields[j].before) : NULL,
 		    c->nfields ? nonnull(c->fields[j].after) : NULL,
-		    note, csv_section(c) };
+		    note, tl_change_section(c) };
 
 		if (c->kind == TL_CHANGE_ADDED || c->kind == TL_CHANGE_REMOVED)
 			csv_fields(v, &extra, c);
@@ -188,7 +178,7 @@ csv_cut(struct buf *b, const char *const *pre, size_t npre,
 	{
 		const char *v[NCSV] = { csv_action(c->kind), table, NULL,
 		    bl ? oldl : NULL, al ? newl : NULL, NULL, NULL, NULL,
-		    note, csv_section(c) };
+		    note, tl_change_section(c) };
 
 		csv_line(b, pre, npre, v, NCSV, raw);
 	}

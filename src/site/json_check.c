@@ -147,7 +147,6 @@ tl_jc_problem(struct buf *out, const json_error_t *err)
 		buf_putc(out, *p >= 0x20 && *p < 0x7f ? (char)*p : '?');
 }
 
-
 json_t *
 tl_jc_load(struct tl_jcheck *c, unsigned flags, size_t max,
     const char *reading)
